@@ -1,0 +1,334 @@
+#include "engine/rongcuo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/cases.h"
+#include "engine/diag.h"
+#include "engine/eval.h"
+#include "engine/jsonl.h"
+#include "engine/plan.h"
+#include "engine/sbuf.h"
+#include "engine/trace.h"
+#include "parser/parse.h"
+
+struct rc_ruleset {
+    struct arena arena;
+    struct plan *plan;
+};
+
+struct rc_diags {
+    struct arena arena;
+    struct diag_list list;
+    struct sbuf text;
+};
+
+struct rc_case {
+    struct case_facts *cf;
+};
+
+struct rc_eval {
+    struct result *r;
+    struct sbuf out;
+};
+
+struct rc_cases {
+    const struct plan *p;
+    const char *path;
+    struct rc_case cur;
+    bool jsonl;
+    /* .case files: the whole file, then its cases one by one */
+    struct arena file_arena;
+    struct diag_list file_diags;
+    struct case_facts **cases;
+    int ncases, next;
+    /* JSON Lines: one line at a time */
+    FILE *f;
+    char *line;
+    size_t linecap;
+    int lineno;
+    struct arena case_arena;
+    struct diag_list case_diags;
+};
+
+struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
+{
+    struct rc_diags *d = xcalloc(1, sizeof *d);
+    arena_init(&d->arena);
+    diag_init(&d->list, &d->arena);
+    *diags = d;
+    struct rc_ruleset *rs = xcalloc(1, sizeof *rs);
+    arena_init(&rs->arena);
+    /* the diagnostics point into the rule set's sources: keep both in the
+       rule set's arena, and copy the messages out by rendering */
+    struct diag_list dl;
+    diag_init(&dl, &rs->arena);
+    struct source *src = src_read_file(&rs->arena, path, &dl);
+    struct ast_file *file = NULL;
+    if (src && parse_source(&rs->arena, &dl, src, &file) == 0)
+        rs->plan = check_file(&rs->arena, &dl, file);
+    for (const struct diag *x = dl.head; x; x = x->next)
+        diag_format(x, "", &d->text);
+    d->list.errors = dl.errors;
+    d->list.warnings = dl.warnings;
+    if (!rs->plan) {
+        rc_ruleset_free(rs);
+        return NULL;
+    }
+    return rs;
+}
+
+void rc_ruleset_free(struct rc_ruleset *rs)
+{
+    if (!rs)
+        return;
+    arena_free(&rs->arena);
+    free(rs);
+}
+
+enum rc_lang rc_ruleset_lang(const struct rc_ruleset *rs)
+{
+    return (enum rc_lang)rs->plan->lang;
+}
+
+void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts, int *rules,
+                       int *conclusions, int *measures)
+{
+    *facts = rs->plan->nfacts;
+    *rules = rs->plan->nrules;
+    *conclusions = rs->plan->nconcls;
+    *measures = rs->plan->nmeasures;
+}
+
+int rc_diags_errors(const struct rc_diags *d)
+{
+    return d->list.errors;
+}
+
+int rc_diags_warnings(const struct rc_diags *d)
+{
+    return d->list.warnings;
+}
+
+const char *rc_diags_text(struct rc_diags *d)
+{
+    return d->text.p ? d->text.p : "";
+}
+
+void rc_diags_free(struct rc_diags *d)
+{
+    if (!d)
+        return;
+    sb_free(&d->text);
+    arena_free(&d->arena);
+    free(d);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* A case standing for an error outside any case block. */
+static struct case_facts *error_case(struct arena *a, const struct plan *p,
+                                     struct diag_list *dl, const char *path,
+                                     const struct src_loc *loc)
+{
+    struct case_facts *cf = cases_new(a, p, dl);
+    if (loc && loc->src) {
+        cf->loc = *loc;
+    } else {
+        cf->loc.src = src_from_text(a, path, "", 0, 0);
+    }
+    return cf;
+}
+
+/* Distribute the file's diagnostics to the cases they fall in. */
+static void read_case_file(struct rc_cases *cs, struct source *src)
+{
+    struct arena *a = &cs->file_arena;
+    const struct plan *p = cs->p;
+    struct ast_file *file = NULL;
+    struct diag_list syntax;
+    diag_init(&syntax, a);
+    parse_source(a, &syntax, src, &file);
+    int n = 0;
+    for (struct ast_case *c = file->cases; c; c = c->next)
+        n++;
+    cs->cases = arena_calloc(a, (size_t)n + 1, sizeof *cs->cases);
+    struct diag_list *lists = arena_calloc(a, (size_t)n + 1, sizeof *lists);
+    for (int i = 0; i <= n; i++)
+        diag_init(&lists[i], a);
+    for (const struct ast_decl *d = file->decls; d; d = d->next)
+        diag_add(&lists[n], DIAG_ERROR, &d->loc,
+                 "a case file holds only case blocks (case \"ID\" { … })");
+    for (const struct diag *d = syntax.head; d; d = d->next) {
+        int k = n; /* outside every case */
+        int i = 0;
+        for (struct ast_case *c = file->cases; c; c = c->next, i++)
+            if (d->loc.first_line >= c->loc.first_line &&
+                (!c->next || d->loc.first_line < c->next->loc.first_line))
+                k = i;
+        struct diag *copy = diag_add(&lists[k], d->severity, &d->loc, d->msg);
+        copy->hint = d->hint;
+    }
+    if (lists[n].errors)
+        cs->cases[cs->ncases++] =
+            error_case(a, p, &lists[n], cs->path, &lists[n].head->loc);
+    int i = 0;
+    for (struct ast_case *c = file->cases; c; c = c->next, i++) {
+        struct case_facts *cf = cases_new(a, p, &lists[i]);
+        cf->id = c->id.text;
+        cf->title = c->title;
+        cf->loc = c->loc;
+        for (struct ast_assign *s = c->facts; s; s = s->next)
+            cases_set(a, p, cf, &s->name, s->value);
+        cs->cases[cs->ncases++] = cf;
+    }
+}
+
+struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
+{
+    struct rc_cases *cs = xcalloc(1, sizeof *cs);
+    cs->p = rs->plan;
+    cs->path = path;
+    arena_init(&cs->file_arena);
+    arena_init(&cs->case_arena);
+    diag_init(&cs->file_diags, &cs->file_arena);
+    bool is_stdin = strcmp(path, "-") == 0;
+    cs->jsonl = ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
+                ends_with(path, ".json");
+    if (!cs->jsonl && !ends_with(path, ".case")) {
+        /* sniff: JSON Lines start with '{' */
+        FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        if (f) {
+            int c;
+            while ((c = getc(f)) == ' ' || c == '\t' || c == '\n' || c == '\r')
+                ;
+            cs->jsonl = c == '{';
+            if (c != EOF)
+                ungetc(c, f);
+            if (is_stdin)
+                cs->f = f;
+            else
+                fclose(f);
+        }
+    }
+    if (cs->jsonl) {
+        cs->f = is_stdin ? stdin : fopen(path, "rb");
+        if (cs->f)
+            return cs;
+    }
+    struct source *src =
+        cs->jsonl ? NULL : src_read_file(&cs->file_arena, path, &cs->file_diags);
+    if (!src) {
+        if (!cs->file_diags.errors)
+            src_read_file(&cs->file_arena, path, &cs->file_diags);
+        cs->jsonl = false;
+        cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
+        cs->cases[cs->ncases++] = error_case(&cs->file_arena, cs->p,
+                                             &cs->file_diags, path, NULL);
+        return cs;
+    }
+    read_case_file(cs, src);
+    return cs;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+const struct rc_case *rc_cases_next(struct rc_cases *cs)
+{
+    if (!cs->jsonl) {
+        if (cs->next >= cs->ncases)
+            return NULL;
+        cs->cur.cf = cs->cases[cs->next++];
+        return &cs->cur;
+    }
+    arena_free(&cs->case_arena);
+    arena_init(&cs->case_arena);
+    ssize_t n;
+    while ((n = getline(&cs->line, &cs->linecap, cs->f)) >= 0) {
+        cs->lineno++;
+        if (blank(cs->line, (size_t)n))
+            continue;
+        size_t len = (size_t)n;
+        while (len && (cs->line[len - 1] == '\n' || cs->line[len - 1] == '\r'))
+            len--;
+        struct source *src = src_from_text(&cs->case_arena, cs->path, cs->line,
+                                           len, cs->lineno);
+        if (strcmp(cs->path, "-") == 0)
+            src->name = "<stdin>";
+        diag_init(&cs->case_diags, &cs->case_arena);
+        cs->cur.cf = jsonl_case(&cs->case_arena, cs->p, src, &cs->case_diags);
+        return &cs->cur;
+    }
+    return NULL;
+}
+
+void rc_cases_close(struct rc_cases *cs)
+{
+    if (!cs)
+        return;
+    if (cs->f && cs->f != stdin)
+        fclose(cs->f);
+    free(cs->line);
+    arena_free(&cs->file_arena);
+    arena_free(&cs->case_arena);
+    free(cs);
+}
+
+struct rc_eval *rc_eval_new(const struct rc_ruleset *rs)
+{
+    struct rc_eval *ev = xcalloc(1, sizeof *ev);
+    ev->r = eval_new(rs->plan);
+    return ev;
+}
+
+void rc_evaluate(struct rc_eval *ev, const struct rc_case *c)
+{
+    eval_case(ev->r, c->cf);
+}
+
+enum rc_status rc_eval_status(const struct rc_eval *ev)
+{
+    return (enum rc_status)ev->r->status;
+}
+
+const char *rc_eval_verdict(const struct rc_eval *ev)
+{
+    const struct result *r = ev->r;
+    if (r->status != ST_DECIDED || r->verdict < 0)
+        return NULL;
+    return r->p->verdicts.names[r->verdict];
+}
+
+const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
+                           enum rc_lang lang, size_t *len)
+{
+    enum lang l = lang == RC_LANG_AUTO ? ev->r->p->lang : (enum lang)lang;
+    ev->out.len = 0;
+    if (f == RC_JSON)
+        trace_json(ev->r, l, &ev->out);
+    else
+        trace_text(ev->r, l, &ev->out);
+    *len = ev->out.len;
+    return ev->out.p ? ev->out.p : "";
+}
+
+void rc_eval_free(struct rc_eval *ev)
+{
+    if (!ev)
+        return;
+    eval_free(ev->r);
+    sb_free(&ev->out);
+    free(ev);
+}

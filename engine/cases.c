@@ -1,0 +1,202 @@
+#include "engine/cases.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/diag.h"
+#include "engine/suggest.h"
+
+static const char *kind_text(enum ast_vkind k)
+{
+    switch (k) {
+    case VAL_BOOL:
+        return "a yes/no value";
+    case VAL_NUM:
+        return "a number";
+    case VAL_DATE:
+        return "a date";
+    case VAL_STR:
+        return "a string";
+    case VAL_NAME:
+        return "a name";
+    case VAL_SET:
+        return "a set {…}";
+    case VAL_UNKNOWN:
+        break;
+    }
+    return "unknown";
+}
+
+static bool wrong(struct diag_list *dl, const struct fact_info *f,
+                  const struct ast_value *v, const char *want,
+                  const char *hint)
+{
+    struct diag *d = diag_addf(dl, DIAG_ERROR, &v->loc,
+                               "fact '%s' takes %s, not %s", f->name, want,
+                               kind_text(v->kind));
+    if (hint)
+        d->hint = hint;
+    return false;
+}
+
+static int option(struct diag_list *dl, const struct fact_info *f,
+                  const char *name, const struct src_loc *loc)
+{
+    int i = plan_option(f->dom, name);
+    if (i >= 0)
+        return i;
+    struct diag *d = diag_addf(dl, DIAG_ERROR, loc,
+                               "'%s' is not an option of %s", name, f->name);
+    const char *near = suggest_closest(name, f->dom->names, f->dom->n);
+    size_t len = 1;
+    for (int k = 0; k < f->dom->n; k++)
+        len += strlen(f->dom->names[k]) + 2;
+    char *all = arena_alloc(dl->arena, len);
+    for (int k = 0; k < f->dom->n; k++) {
+        if (k)
+            strcat(all, ", ");
+        strcat(all, f->dom->names[k]);
+    }
+    if (near)
+        diag_hintf(dl, d, "did you mean '%s'? (options: %s)", near, all);
+    else
+        diag_hintf(dl, d, "the options are: %s", all);
+    return -1;
+}
+
+/* "2023-05-01" as a date; -1 when it is not one. */
+static int parse_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    return ast_date(atoi(s), atoi(s + 5), atoi(s + 8));
+}
+
+bool cases_convert(struct arena *a, struct diag_list *dl,
+                   const struct fact_info *f, const struct ast_value *v,
+                   struct value *out)
+{
+    (void)a;
+    memset(out, 0, sizeof *out);
+    if (v->kind == VAL_UNKNOWN)
+        return true;
+    switch (f->type) {
+    case VT_BOOL:
+        if (v->kind != VAL_BOOL)
+            return wrong(dl, f, v, "是/否 (true/false)", NULL);
+        out->u.b = v->b;
+        break;
+    case VT_NUM:
+        if (v->kind != VAL_NUM)
+            return wrong(dl, f, v, "a number", NULL);
+        out->u.num = v->num;
+        break;
+    case VT_TEXT:
+        if (v->kind != VAL_STR)
+            return wrong(dl, f, v, "text in quotes", "write \"…\" or 「…」");
+        out->u.text = v->text;
+        break;
+    case VT_DATE:
+        if (v->kind == VAL_DATE) {
+            out->u.date = v->date;
+        } else if (v->kind == VAL_STR && parse_date(v->text) >= 0) {
+            out->u.date = parse_date(v->text);
+        } else if (v->kind == VAL_STR) {
+            struct diag *d = diag_addf(dl, DIAG_ERROR, &v->loc,
+                                       "'%s' is not a date", v->text);
+            diag_hintf(dl, d, "write dates as YYYY-MM-DD, e.g. 2023-05-01");
+            return false;
+        } else {
+            return wrong(dl, f, v, "a date (YYYY-MM-DD)", NULL);
+        }
+        break;
+    case VT_SYM:
+        if (v->kind != VAL_NAME && v->kind != VAL_STR)
+            return wrong(dl, f, v, "one of its options", NULL);
+        out->u.sym = option(dl, f, v->text, &v->loc);
+        if (out->u.sym < 0)
+            return false;
+        break;
+    case VT_SET:
+        if (v->kind == VAL_NAME || v->kind == VAL_STR) {
+            int i = option(dl, f, v->text, &v->loc);
+            if (i < 0)
+                return false;
+            out->u.set = (uint64_t)1 << i;
+            break;
+        }
+        if (v->kind != VAL_SET)
+            return wrong(dl, f, v, "a set of its options {…}", NULL);
+        for (const struct ast_name *n = v->items; n; n = n->next) {
+            int i = option(dl, f, n->text, &n->loc);
+            if (i < 0)
+                return false;
+            out->u.set |= (uint64_t)1 << i;
+        }
+        break;
+    case VT_VERDICT:
+    case VT_LIST:
+    case VT_ERR:
+        return false;
+    }
+    out->known = true;
+    return true;
+}
+
+struct case_facts *cases_new(struct arena *a, const struct plan *p,
+                             struct diag_list *errors)
+{
+    struct case_facts *cf = arena_alloc(a, sizeof *cf);
+    size_t n = (size_t)p->nfacts;
+    cf->vals = arena_calloc(a, n, sizeof *cf->vals);
+    cf->origin = arena_calloc(a, n, sizeof *cf->origin);
+    cf->locs = arena_calloc(a, n, sizeof *cf->locs);
+    cf->errors = errors;
+    for (int i = 0; i < p->nfacts; i++)
+        if (p->facts[i].has_default) {
+            cf->vals[i] = p->facts[i].dflt;
+            cf->origin[i] = FROM_DEFAULT;
+        }
+    return cf;
+}
+
+void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
+                        const char *name, const struct src_loc *loc)
+{
+    struct diag *d = diag_addf(dl, DIAG_ERROR, loc,
+                               "the rule set has no fact '%s'", name);
+    const char **cands = arena_calloc(dl->arena, (size_t)p->nfacts,
+                                      sizeof *cands);
+    for (int i = 0; i < p->nfacts; i++)
+        cands[i] = p->facts[i].name;
+    const char *near = suggest_closest(name, cands, p->nfacts);
+    if (near)
+        diag_hintf(dl, d, "did you mean '%s'?", near);
+}
+
+void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
+               const struct ast_name *name, const struct ast_value *v)
+{
+    int i = plan_fact(p, name->text, strlen(name->text));
+    if (i < 0) {
+        cases_unknown_fact(p, cf->errors, name->text, &name->loc);
+        return;
+    }
+    if (cf->origin[i] == FROM_CASE) {
+        struct diag *d = diag_addf(cf->errors, DIAG_ERROR, &name->loc,
+                                   "fact '%s' is given twice", name->text);
+        diag_hintf(cf->errors, d, "first given at line %d",
+                   cf->locs[i].first_line);
+        return;
+    }
+    struct value val;
+    if (!cases_convert(a, cf->errors, &p->facts[i], v, &val))
+        return;
+    cf->vals[i] = val;
+    cf->origin[i] = FROM_CASE;
+    cf->locs[i] = v->loc;
+}

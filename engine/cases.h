@@ -1,0 +1,42 @@
+#ifndef ENGINE_CASES_H
+#define ENGINE_CASES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "engine/plan.h"
+
+struct arena;
+struct diag_list;
+
+/*
+ * Case facts: what an investigation established for one case, in the slots
+ * of a plan. Read from .case files (LANGUAGE.md §5) or JSON Lines.
+ */
+struct case_facts {
+    const char *id, *title;
+    struct src_loc loc;          /* where the case starts */
+    struct value *vals;          /* plan->nfacts slots */
+    enum fact_origin *origin;
+    struct src_loc *locs;        /* where each given value stands */
+    struct diag_list *errors;    /* this case's errors (none: evaluate) */
+};
+
+/* Convert v to a value of fact f; false after a diagnostic in dl. */
+bool cases_convert(struct arena *a, struct diag_list *dl,
+                   const struct fact_info *f, const struct ast_value *v,
+                   struct value *out);
+
+/* Fresh facts for plan p: every slot absent, defaults applied. */
+struct case_facts *cases_new(struct arena *a, const struct plan *p,
+                             struct diag_list *errors);
+
+/* Set fact i from an AST value; errors go to cf->errors. */
+void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
+               const struct ast_name *name, const struct ast_value *v);
+
+/* Report name as a fact the plan does not declare, with a did-you-mean. */
+void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
+                        const char *name, const struct src_loc *loc);
+
+#endif

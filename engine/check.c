@@ -1,0 +1,620 @@
+#include "engine/plan.h"
+
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/cases.h"
+#include "engine/check_int.h"
+#include "engine/suggest.h"
+
+/*
+ * Checking a rule file (LANGUAGE.md §3): every name resolves, every operator
+ * gets the types it needs, every option belongs to its fact's domain, every
+ * overridden rule exists and no conclusion depends on itself. The result is
+ * a plan (plan.h) that the evaluator runs.
+ */
+
+int plan_option(const struct domain *dom, const char *name)
+{
+    if (!dom || !name)
+        return -1;
+    for (int i = 0; i < dom->n; i++)
+        if (strcmp(dom->names[i], name) == 0)
+            return i;
+    return -1;
+}
+
+void check_unknown_name(struct checker *c, const struct src_loc *loc,
+                        const char *name, const char *what)
+{
+    struct diag *d =
+        diag_addf(c->dl, DIAG_ERROR, loc, "unknown %s '%s'", what, name);
+    const char *split = suggest_split(c->a, name, &c->ns);
+    if (split) {
+        diag_hintf(c->dl, d,
+                   "separate keywords from names with spaces: %s", split);
+        return;
+    }
+    const char **cands = arena_calloc(c->a, c->ns.cap, sizeof *cands);
+    int n = 0;
+    for (size_t i = 0; i < c->ns.cap; i++)
+        if (c->ns.keys[i])
+            cands[n++] = c->ns.keys[i];
+    const char *near = suggest_closest(name, cands, n);
+    if (near)
+        diag_hintf(c->dl, d, "did you mean '%s'?", near);
+}
+
+static void redeclared(struct checker *c, const struct ast_name *n,
+                       const struct src_loc *first, const char *what)
+{
+    struct diag *d = diag_addf(c->dl, DIAG_ERROR, &n->loc,
+                               "%s '%s' is declared twice", what, n->text);
+    diag_hintf(c->dl, d, "first declared at %s:%d:%d",
+               first->src ? first->src->name : "?", first->first_line,
+               first->first_column);
+}
+
+static const struct src_loc *ns_loc(struct checker *c, int v)
+{
+    int i = NS_INDEX(v);
+    switch (NS_KIND(v)) {
+    case NS_FACT:
+        return &c->p->facts[i].loc;
+    case NS_CONCL:
+        return &c->p->concls[i].loc;
+    case NS_LIST:
+        break;
+    }
+    return &c->lists[i].loc;
+}
+
+static bool declare(struct checker *c, const struct ast_name *n, int v)
+{
+    if (kw_lookup(n->text, strlen(n->text), NULL) >= 0)
+        return false; /* the parser already refused it */
+    int old = names_put(&c->ns, n->text, v);
+    if (old >= 0) {
+        redeclared(c, n, ns_loc(c, old), "name");
+        return false;
+    }
+    return true;
+}
+
+static struct domain *domain_of(struct checker *c, const struct ast_type *t,
+                                const char *owner)
+{
+    struct domain *d = arena_alloc(c->a, sizeof *d);
+    int n = 0;
+    for (const struct ast_name *o = t->options; o; o = o->next)
+        n++;
+    d->names = arena_calloc(c->a, (size_t)n, sizeof *d->names);
+    for (const struct ast_name *o = t->options; o; o = o->next) {
+        if (plan_option(d, o->text) >= 0) {
+            diag_addf(c->dl, DIAG_ERROR, &o->loc,
+                      "option '%s' is listed twice", o->text);
+            continue;
+        }
+        if (d->n == 64) {
+            struct diag *e = diag_addf(c->dl, DIAG_ERROR, &o->loc,
+                                       "%s has more than 64 options", owner);
+            diag_hintf(c->dl, e, "split it into several facts");
+            break;
+        }
+        d->names[d->n++] = o->text;
+    }
+    if (n == 0)
+        diag_addf(c->dl, DIAG_ERROR, &t->loc, "%s has no options", owner);
+    return d;
+}
+
+static void fact(struct checker *c, const struct ast_decl *d)
+{
+    struct plan *p = c->p;
+    struct fact_info *f = &p->facts[p->nfacts];
+    f->name = d->name.text;
+    f->loc = d->name.loc;
+    f->desc = d->title;
+    f->unit = d->type.unit;
+    static const enum vtype vt[] = {
+        [TY_BOOL] = VT_BOOL, [TY_NUMBER] = VT_NUM,  [TY_TEXT] = VT_TEXT,
+        [TY_DATE] = VT_DATE, [TY_ONE_OF] = VT_SYM, [TY_SET_OF] = VT_SET,
+    };
+    f->type = vt[d->type.kind];
+    if (f->type == VT_SYM || f->type == VT_SET)
+        f->dom = domain_of(c, &d->type, f->name);
+    if (!declare(c, &d->name, NS_VAL(NS_FACT, p->nfacts)))
+        return;
+    p->nfacts++;
+    if (d->dflt && d->dflt->kind == VAL_UNKNOWN) {
+        struct diag *e = diag_addf(c->dl, DIAG_WARNING, &d->dflt->loc,
+                                   "a default of unknown is no default");
+        diag_hintf(c->dl, e, "leave the default out");
+    } else if (d->dflt) {
+        f->has_default = cases_convert(c->a, c->dl, f, d->dflt, &f->dflt);
+    }
+}
+
+static void conclusion(struct checker *c, const struct ast_decl *d)
+{
+    struct plan *p = c->p;
+    struct concl_info *k = &p->concls[p->nconcls];
+    k->name = d->name.text;
+    k->loc = d->name.loc;
+    k->desc = d->title;
+    if (declare(c, &d->name, NS_VAL(NS_CONCL, p->nconcls)))
+        p->nconcls++;
+}
+
+static void list(struct checker *c, const struct ast_decl *d)
+{
+    struct list_info *l = &c->lists[c->nlists];
+    l->name = d->name.text;
+    l->loc = d->name.loc;
+    l->items = d->items;
+    if (declare(c, &d->name, NS_VAL(NS_LIST, c->nlists)))
+        c->nlists++;
+}
+
+static const char **strings(struct checker *c, const struct ast_name *n,
+                            int *count)
+{
+    int k = 0;
+    for (const struct ast_name *x = n; x; x = x->next)
+        k++;
+    const char **s = arena_calloc(c->a, (size_t)k, sizeof *s);
+    k = 0;
+    for (const struct ast_name *x = n; x; x = x->next)
+        s[k++] = x->text;
+    *count = k;
+    return s;
+}
+
+/* Split a because text into literal parts and {name} references. */
+static struct text_part *because(struct checker *c, const struct ast_name *b,
+                                 int *count)
+{
+    *count = 0;
+    if (!b->text)
+        return NULL;
+    int cap = 1;
+    for (const char *s = b->text; *s; s++)
+        cap += *s == '{' ? 2 : 0;
+    struct text_part *parts = arena_calloc(c->a, (size_t)cap, sizeof *parts);
+    const char *s = b->text;
+    while (*s) {
+        const char *open = strchr(s, '{');
+        const char *close = open ? strchr(open, '}') : NULL;
+        struct text_part *t = &parts[(*count)++];
+        t->fact = t->concl = -1;
+        if (!close) {
+            t->lit = s;
+            break;
+        }
+        t->lit = arena_strndup(c->a, s, (size_t)(open - s));
+        char *name = arena_strndup(c->a, open + 1, (size_t)(close - open - 1));
+        int v = names_get(&c->ns, name);
+        t = &parts[(*count)++];
+        t->fact = t->concl = -1;
+        t->lit = "";
+        if (v >= 0 && NS_KIND(v) == NS_FACT) {
+            t->fact = NS_INDEX(v);
+        } else if (v >= 0 && NS_KIND(v) == NS_CONCL) {
+            t->concl = NS_INDEX(v);
+        } else {
+            struct src_loc loc = b->loc;
+            loc.first_column += 1 + utf8_count(b->text, (size_t)(open - b->text));
+            loc.last_column = loc.first_column + utf8_count(open, (size_t)(close - open + 1));
+            loc.last_line = loc.first_line;
+            check_unknown_name(c, &loc, name, "fact in {…}");
+        }
+        s = close + 1;
+    }
+    return parts;
+}
+
+/* Compile a condition, recording what it reads. */
+static int cond(struct checker *c, const struct ast_expr *e)
+{
+    c->nreads = 0;
+    c->nconcl_refs = 0;
+    return expr_compile_cond(c, e);
+}
+
+static int *copy_ints(struct checker *c, const int *v, int n)
+{
+    int *m = arena_calloc(c->a, (size_t)n, sizeof *m);
+    if (n)
+        memcpy(m, v, (size_t)n * sizeof *m);
+    return m;
+}
+
+static void rule(struct checker *c, const struct ast_decl *d, int **deps,
+                 int *ndeps)
+{
+    struct plan *p = c->p;
+    int i = p->nrules++;
+    struct rule_info *r = &p->rules[i];
+    r->id = d->name.text;
+    r->title = d->title;
+    r->loc = d->name.loc;
+    r->cites = strings(c, d->cites, &r->ncites);
+    if (!d->when) {
+        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
+                                   "rule %s has no 'when' condition", r->id);
+        diag_hintf(c->dl, e, "add: when 條件 (如果 條件)");
+        r->cond = -1;
+    } else {
+        r->cond = cond(c, d->when);
+        r->facts = copy_ints(c, c->reads, c->nreads);
+        r->nfacts = c->nreads;
+        deps[i] = copy_ints(c, c->concl_refs, c->nconcl_refs);
+        ndeps[i] = c->nconcl_refs;
+    }
+    if (!d->then) {
+        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
+                                   "rule %s concludes nothing", r->id);
+        diag_hintf(c->dl, e, "add: then 認定名稱 (則 認定名稱)");
+    }
+    int n = 0;
+    for (const struct ast_name *t = d->then; t; t = t->next)
+        n++;
+    r->concls = arena_calloc(c->a, (size_t)n, sizeof *r->concls);
+    for (const struct ast_name *t = d->then; t; t = t->next) {
+        int v = names_get(&c->ns, t->text);
+        if (v < 0) {
+            check_unknown_name(c, &t->loc, t->text, "conclusion");
+        } else if (NS_KIND(v) != NS_CONCL) {
+            struct diag *e = diag_addf(c->dl, DIAG_ERROR, &t->loc,
+                                       "'%s' is a %s, not a conclusion",
+                                       t->text,
+                                       NS_KIND(v) == NS_FACT ? "fact" : "list");
+            diag_hintf(c->dl, e, "declare it with: conclusion %s", t->text);
+        } else {
+            r->concls[r->nconcls++] = NS_INDEX(v);
+        }
+    }
+    r->because = because(c, &d->because, &r->nbecause);
+}
+
+static void add_overrider(struct checker *c, int target, int by,
+                          const struct ast_name *at)
+{
+    struct rule_info *t = &c->p->rules[target];
+    if (target == by) {
+        diag_addf(c->dl, DIAG_ERROR, &at->loc, "rule %s overrides itself",
+                  t->id);
+        return;
+    }
+    for (int i = 0; i < t->nover; i++)
+        if (t->overriders[i] == by)
+            return;
+    int *m = arena_calloc(c->a, (size_t)t->nover + 1, sizeof *m);
+    if (t->nover)
+        memcpy(m, t->overriders, (size_t)t->nover * sizeof *m);
+    m[t->nover++] = by;
+    t->overriders = m;
+}
+
+static void overrides(struct checker *c, const struct ast_decl *d, int by)
+{
+    struct plan *p = c->p;
+    for (const struct ast_name *o = d->overrides; o; o = o->next) {
+        if (o->prefix) {
+            size_t n = strlen(o->text);
+            int hits = 0;
+            for (int i = 0; i < p->nrules; i++)
+                if (i != by && strncmp(p->rules[i].id, o->text, n) == 0) {
+                    add_overrider(c, i, by, o);
+                    hits++;
+                }
+            if (!hits)
+                diag_addf(c->dl, DIAG_ERROR, &o->loc,
+                          "no rule ID starts with '%s'", o->text);
+            continue;
+        }
+        int i = names_get(&c->rule_ids, o->text);
+        if (i >= 0) {
+            add_overrider(c, i, by, o);
+            continue;
+        }
+        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &o->loc,
+                                   "rule %s overrides unknown rule '%s'",
+                                   p->rules[by].id, o->text);
+        const char **ids = arena_calloc(c->a, (size_t)p->nrules, sizeof *ids);
+        for (int k = 0; k < p->nrules; k++)
+            ids[k] = p->rules[k].id;
+        const char *near = suggest_closest(o->text, ids, p->nrules);
+        if (near)
+            diag_hintf(c->dl, e, "did you mean '%s'?", near);
+    }
+}
+
+static void verdict(struct checker *c, const struct ast_decl *d)
+{
+    struct plan *p = c->p;
+    p->verdict_title = d->title;
+    p->verdict_loc = d->loc;
+    int n = 0;
+    for (const struct ast_vline *l = d->lines; l; l = l->next)
+        n++;
+    p->lines = arena_calloc(c->a, (size_t)n, sizeof *p->lines);
+    p->verdicts.names = arena_calloc(c->a, (size_t)n, sizeof(char *));
+    bool otherwise = false;
+    for (const struct ast_vline *l = d->lines; l; l = l->next) {
+        if (otherwise) {
+            struct diag *e = diag_addf(c->dl, DIAG_ERROR, &l->loc,
+                                       "this line comes after 'otherwise' "
+                                       "and can never apply");
+            diag_hintf(c->dl, e, "move 'otherwise' to the end of the table");
+        }
+        int v = plan_option(&p->verdicts, l->name.text);
+        if (v < 0) {
+            if (p->verdicts.n == 64) {
+                diag_addf(c->dl, DIAG_ERROR, &l->loc,
+                          "a verdict table has at most 64 verdicts");
+                continue;
+            }
+            v = p->verdicts.n++;
+            p->verdicts.names[v] = l->name.text;
+        }
+        struct vline_info *vl = &p->lines[p->nlines++];
+        vl->verdict = v;
+        vl->loc = l->loc;
+        vl->cond = -1;
+        if (!l->when)
+            otherwise = true;
+    }
+    if (!otherwise) {
+        struct diag *e = diag_addf(c->dl, DIAG_WARNING, &d->loc,
+                                   "the verdict table has no 'otherwise' "
+                                   "line");
+        diag_hintf(c->dl, e, "a case that no line decides gets no verdict; "
+                             "add: otherwise 名稱 (否則 名稱)");
+    }
+}
+
+static void verdict_conds(struct checker *c, const struct ast_decl *d)
+{
+    int i = 0;
+    for (const struct ast_vline *l = d->lines; l; l = l->next, i++)
+        if (l->when)
+            c->p->lines[i].cond = cond(c, l->when);
+}
+
+static void measure(struct checker *c, const struct ast_decl *d)
+{
+    struct plan *p = c->p;
+    struct measure_info *m = &p->measures[p->nmeasures++];
+    m->id = d->name.text;
+    m->title = d->title;
+    m->loc = d->name.loc;
+    m->cites = strings(c, d->cites, &m->ncites);
+    if (d->then || d->overrides)
+        diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
+                  "measure %s: a measure has only 'when', 'cites' and "
+                  "'because'", m->id);
+    if (!d->when) {
+        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
+                                   "measure %s has no 'when' condition",
+                                   m->id);
+        diag_hintf(c->dl, e, "add: when 條件 (如果 條件)");
+        m->cond = -1;
+    } else {
+        c->in_measure = true;
+        m->cond = cond(c, d->when);
+        c->in_measure = false;
+    }
+    m->because = because(c, &d->because, &m->nbecause);
+}
+
+/* Dependency order over rule conditions (0..R-1) and conclusions
+ * (R..R+C-1), with cycle detection. */
+struct order_ctx {
+    struct checker *c;
+    int **deps;
+    int *ndeps;
+    char *color; /* 0 white, 1 on the path, 2 done */
+    int *path, npath;
+};
+
+static const char *node_name(const struct plan *p, int v)
+{
+    return v < p->nrules ? p->rules[v].id : p->concls[v - p->nrules].name;
+}
+
+static void report_cycle(struct order_ctx *o, int back)
+{
+    struct plan *p = o->c->p;
+    int start = 0;
+    while (o->path[start] != back)
+        start++;
+    size_t len = strlen(node_name(p, back)) + 8;
+    for (int i = start; i < o->npath; i++)
+        len += strlen(node_name(p, o->path[i])) + 16;
+    char *s = arena_alloc(o->c->a, len);
+    int concl = -1, rule = -1;
+    for (int i = start; i <= o->npath; i++) {
+        int v = i < o->npath ? o->path[i] : back;
+        if (v < p->nrules) {
+            strcat(s, "rule ");
+            if (rule < 0)
+                rule = v;
+        } else if (concl < 0) {
+            concl = v - p->nrules;
+        }
+        strcat(s, node_name(p, v));
+        if (i < o->npath)
+            strcat(s, " → ");
+    }
+    struct diag *d = diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
+                               "conclusion '%s' depends on itself",
+                               p->concls[concl].name);
+    diag_hintf(o->c->dl, d, "the cycle: %s", s);
+}
+
+static void visit(struct order_ctx *o, int v)
+{
+    struct plan *p = o->c->p;
+    o->color[v] = 1;
+    o->path[o->npath++] = v;
+    if (v < p->nrules) {
+        for (int i = 0; i < o->ndeps[v]; i++) {
+            int w = p->nrules + o->deps[v][i];
+            if (o->color[w] == 1)
+                report_cycle(o, w);
+            else if (o->color[w] == 0)
+                visit(o, w);
+        }
+    } else {
+        const struct concl_info *k = &p->concls[v - p->nrules];
+        for (int i = 0; i < k->nrules; i++) {
+            const struct rule_info *r = &p->rules[k->rules[i]];
+            for (int j = -1; j < r->nover; j++) {
+                int w = j < 0 ? k->rules[i] : r->overriders[j];
+                if (o->color[w] == 1)
+                    report_cycle(o, w);
+                else if (o->color[w] == 0)
+                    visit(o, w);
+            }
+        }
+    }
+    o->npath--;
+    o->color[v] = 2;
+    p->order[p->norder].concl = v >= p->nrules;
+    p->order[p->norder].index = v < p->nrules ? v : v - p->nrules;
+    p->norder++;
+}
+
+static void order(struct checker *c, int **deps, int *ndeps)
+{
+    struct plan *p = c->p;
+    int n = p->nrules + p->nconcls;
+    struct order_ctx o = {c, deps, ndeps, arena_alloc(c->a, (size_t)n + 1),
+                          arena_calloc(c->a, (size_t)n + 1, sizeof(int)), 0};
+    p->order = arena_calloc(c->a, (size_t)n, sizeof *p->order);
+    for (int r = 0; r < p->nrules; r++)
+        for (int j = 0; j < p->rules[r].nconcls; j++)
+            p->concls[p->rules[r].concls[j]].nrules++;
+    for (int i = 0; i < p->nconcls; i++) {
+        struct concl_info *k = &p->concls[i];
+        k->rules = arena_calloc(c->a, (size_t)k->nrules, sizeof *k->rules);
+        k->nrules = 0;
+    }
+    for (int r = 0; r < p->nrules; r++)
+        for (int j = 0; j < p->rules[r].nconcls; j++) {
+            struct concl_info *k = &p->concls[p->rules[r].concls[j]];
+            if (k->nrules == 0 || k->rules[k->nrules - 1] != r)
+                k->rules[k->nrules++] = r;
+        }
+    for (int i = 0; i < p->nconcls; i++) {
+        struct concl_info *k = &p->concls[i];
+        if (k->nrules == 0) {
+            struct diag *d = diag_addf(c->dl, DIAG_WARNING, &k->loc,
+                                       "no rule concludes '%s'; it is "
+                                       "always false", k->name);
+            diag_hintf(c->dl, d, "add a rule with: then %s", k->name);
+        }
+    }
+    for (int v = n - 1; v >= 0; v--) /* conclusions first */
+        if (!o.color[v])
+            visit(&o, v);
+}
+
+static enum lang file_lang(const struct ast_file *f)
+{
+    const int *k = f->keyword_lang;
+    int zh = k[LANG_ZH_HANT] + k[LANG_ZH_HANS] + k[LANG_ZH];
+    if (k[LANG_EN] > zh)
+        return LANG_EN;
+    return k[LANG_ZH_HANS] > k[LANG_ZH_HANT] ? LANG_ZH_HANS : LANG_ZH_HANT;
+}
+
+struct plan *check_file(struct arena *a, struct diag_list *dl,
+                        const struct ast_file *file)
+{
+    int before = dl->errors;
+    struct plan *p = arena_alloc(a, sizeof *p);
+    struct checker c = {.a = a, .dl = dl, .p = p};
+    int count[DECL_MEASURE + 1] = {0};
+    const struct ast_decl *vd = NULL;
+    for (const struct ast_decl *d = file->decls; d; d = d->next)
+        count[d->kind]++;
+    p->policy = file->policy;
+    p->version = file->version;
+    p->src = file->src;
+    p->lang = file_lang(file);
+    p->facts = arena_calloc(a, (size_t)count[DECL_FACT], sizeof *p->facts);
+    p->concls = arena_calloc(a, (size_t)count[DECL_CONCLUSION],
+                             sizeof *p->concls);
+    p->rules = arena_calloc(a, (size_t)count[DECL_RULE], sizeof *p->rules);
+    p->measures = arena_calloc(a, (size_t)count[DECL_MEASURE],
+                               sizeof *p->measures);
+    c.lists = arena_calloc(a, (size_t)count[DECL_LIST], sizeof *c.lists);
+    names_init(&c.ns, a, (size_t)(count[DECL_FACT] + count[DECL_CONCLUSION] +
+                                  count[DECL_LIST]));
+    p->ns = c.ns;
+    names_init(&c.rule_ids, a, (size_t)count[DECL_RULE]);
+    names_init(&c.measure_ids, a, (size_t)count[DECL_MEASURE]);
+
+    /* names first, so that conditions may use names declared later */
+    for (const struct ast_decl *d = file->decls; d; d = d->next) {
+        if (d->kind == DECL_FACT)
+            fact(&c, d);
+        else if (d->kind == DECL_CONCLUSION)
+            conclusion(&c, d);
+        else if (d->kind == DECL_LIST)
+            list(&c, d);
+        else if (d->kind == DECL_VERDICT && vd)
+            diag_addf(dl, DIAG_ERROR, &d->loc,
+                      "a second verdict table (the first is at line %d)",
+                      vd->loc.first_line);
+        else if (d->kind == DECL_VERDICT)
+            vd = d;
+    }
+    if (!vd) {
+        struct src_loc loc = {file->src, 1, 1, 1, 1};
+        struct diag *e = diag_add(dl, DIAG_ERROR, &loc,
+                                  "the rule set has no verdict table");
+        diag_hintf(dl, e, "add: verdict \"處理結論\" { 名稱 when 條件 … "
+                          "otherwise 名稱 }");
+    } else {
+        verdict(&c, vd);
+    }
+    int **deps = arena_calloc(a, (size_t)count[DECL_RULE], sizeof *deps);
+    int *ndeps = arena_calloc(a, (size_t)count[DECL_RULE], sizeof *ndeps);
+    const struct ast_decl **rdecl =
+        arena_calloc(a, (size_t)count[DECL_RULE], sizeof *rdecl);
+    for (const struct ast_decl *d = file->decls; d; d = d->next) {
+        if (d->kind == DECL_RULE) {
+            int old = names_put(&c.rule_ids, d->name.text, p->nrules);
+            if (old >= 0) {
+                redeclared(&c, &d->name, &p->rules[old].loc, "rule");
+                continue;
+            }
+            rdecl[p->nrules] = d;
+            rule(&c, d, deps, ndeps);
+        } else if (d->kind == DECL_MEASURE) {
+            int old = names_put(&c.measure_ids, d->name.text, p->nmeasures);
+            if (old >= 0) {
+                redeclared(&c, &d->name, &p->measures[old].loc, "measure");
+                continue;
+            }
+            measure(&c, d);
+        }
+    }
+    for (int i = 0; i < p->nrules; i++)
+        overrides(&c, rdecl[i], i);
+    if (vd)
+        verdict_conds(&c, vd);
+    if (dl->errors == before)
+        order(&c, deps, ndeps);
+    p->ns = c.ns; /* it may have grown */
+    return dl->errors == before ? p : NULL;
+}
+
+int plan_fact(const struct plan *p, const char *name, size_t len)
+{
+    int v = names_getn(&p->ns, name, len);
+    return v >= 0 && NS_KIND(v) == NS_FACT ? NS_INDEX(v) : -1;
+}

@@ -1,0 +1,159 @@
+#include "engine/diag.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/sbuf.h"
+
+void diag_init(struct diag_list *dl, struct arena *a)
+{
+    memset(dl, 0, sizeof *dl);
+    dl->arena = a;
+}
+
+struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
+                      const struct src_loc *loc, const char *msg)
+{
+    struct diag *d = arena_alloc(dl->arena, sizeof *d);
+    d->severity = sev;
+    if (loc)
+        d->loc = *loc;
+    d->msg = msg;
+    if (dl->tail)
+        dl->tail->next = d;
+    else
+        dl->head = d;
+    dl->tail = d;
+    if (sev == DIAG_ERROR)
+        dl->errors++;
+    else if (sev == DIAG_WARNING)
+        dl->warnings++;
+    return d;
+}
+
+static char *vfmt(struct arena *a, const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        n = 0;
+    char *s = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+struct diag *diag_addf(struct diag_list *dl, enum diag_severity sev,
+                       const struct src_loc *loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = vfmt(dl->arena, fmt, ap);
+    va_end(ap);
+    return diag_add(dl, sev, loc, s);
+}
+
+void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    d->hint = vfmt(dl->arena, fmt, ap);
+    va_end(ap);
+}
+
+static const char *sev_name(enum diag_severity s)
+{
+    switch (s) {
+    case DIAG_ERROR:
+        return "error";
+    case DIAG_WARNING:
+        return "warning";
+    case DIAG_NOTE:
+        return "note";
+    }
+    return "error";
+}
+
+/* The caret line: tabs kept, other code points padded by display width. */
+void diag_caret(const struct src_loc *loc, struct sbuf *out)
+{
+    size_t len;
+    const char *line = src_line(loc->src, loc->first_line, &len);
+    size_t i = 0;
+    int col = 1;
+    while (i < len && col < loc->first_column) {
+        uint32_t cp;
+        int n = utf8_decode(line + i, len - i, &cp);
+        if (n == 0) {
+            n = 1;
+            cp = '?';
+        }
+        if (cp == '\t')
+            sb_putc(out, '\t');
+        else
+            for (int w = utf8_width(cp); w > 0; w--)
+                sb_putc(out, ' ');
+        i += (size_t)n;
+        col++;
+    }
+    sb_putc(out, '^');
+    int end = loc->last_line == loc->first_line ? loc->last_column
+                                                : utf8_count(line, len) + 1;
+    int first = 1;
+    while (i < len && col < end) {
+        uint32_t cp;
+        int n = utf8_decode(line + i, len - i, &cp);
+        if (n == 0) {
+            n = 1;
+            cp = '?';
+        }
+        for (int k = first; k < utf8_width(cp); k++)
+            sb_putc(out, '~');
+        first = 0;
+        i += (size_t)n;
+        col++;
+    }
+    sb_putc(out, '\n');
+}
+
+void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
+{
+    const struct src_loc *l = &d->loc;
+    sb_puts(out, indent);
+    if (l->src)
+        sb_printf(out, "%s:%d:%d: %s: %s\n", l->src->name, l->first_line,
+                  l->first_column, sev_name(d->severity), d->msg);
+    else
+        sb_printf(out, "rongcuo: %s: %s\n", sev_name(d->severity), d->msg);
+    if (l->src && l->first_line > 0) {
+        size_t len;
+        const char *line = src_line(l->src, l->first_line, &len);
+        char num[16];
+        int w = snprintf(num, sizeof num, "%d", l->first_line);
+        sb_printf(out, "%s %s | ", indent, num);
+        /* keep control bytes out of the terminal */
+        for (size_t i = 0; i < len; i++)
+            sb_putc(out, (unsigned char)line[i] < 0x20 && line[i] != '\t'
+                             ? '?' : line[i]);
+        sb_printf(out, "\n%s %*s | ", indent, w, "");
+        diag_caret(l, out);
+    }
+    if (d->hint)
+        sb_printf(out, "%s  hint: %s\n", indent, d->hint);
+}
+
+void diag_print(const struct diag *d, FILE *out)
+{
+    struct sbuf b = {0};
+    diag_format(d, "", &b);
+    fwrite(b.p, 1, b.len, out);
+    sb_free(&b);
+}
+
+void diag_print_all(const struct diag_list *dl, FILE *out)
+{
+    for (const struct diag *d = dl->head; d; d = d->next)
+        diag_print(d, out);
+}

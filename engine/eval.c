@@ -1,0 +1,352 @@
+#include "engine/eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Evaluation (LANGUAGE.md §3, §8): Kleene three-valued logic, rules and
+ * overrides, conclusions, the first-hit verdict, the facts an undetermined
+ * verdict still needs, and measures. Deterministic: the same plan and case
+ * always give the same result.
+ */
+
+struct result *eval_new(const struct plan *p)
+{
+    struct result *r = xcalloc(1, sizeof *r);
+    r->p = p;
+    r->cond = xcalloc((size_t)p->nrules + 1, 1);
+    r->effect = xcalloc((size_t)p->nrules + 1, 1);
+    r->concl = xcalloc((size_t)p->nconcls + 1, 1);
+    r->lines = xcalloc((size_t)p->nlines + 1, 1);
+    r->measures = xcalloc((size_t)p->nmeasures + 1, 1);
+    r->missing = xcalloc((size_t)p->nfacts + 1, sizeof *r->missing);
+    r->nv = xcalloc((size_t)p->nnodes + 1, sizeof *r->nv);
+    r->done = xcalloc((size_t)p->nnodes + 1, 1);
+    arena_init(&r->arena);
+    diag_init(&r->errors, &r->arena);
+    return r;
+}
+
+void eval_free(struct result *r)
+{
+    if (!r)
+        return;
+    free(r->cond);
+    free(r->effect);
+    free(r->concl);
+    free(r->lines);
+    free(r->measures);
+    free(r->missing);
+    free(r->nv);
+    free(r->done);
+    arena_free(&r->arena);
+    free(r);
+}
+
+enum tv eval_tv(const struct value *v)
+{
+    return !v->known ? TV_UNKNOWN : v->u.b ? TV_TRUE : TV_FALSE;
+}
+
+static struct value tvv(enum tv t)
+{
+    struct value v = {0};
+    v.known = t != TV_UNKNOWN;
+    v.u.b = t == TV_TRUE;
+    return v;
+}
+
+static void fail(struct result *r, const struct cnode *n, const char *msg)
+{
+    if (r->errors.errors == 0)
+        diag_add(&r->errors, DIAG_ERROR, n->ast ? &n->ast->loc : NULL, msg);
+}
+
+static int cmp(const struct cnode *n, const struct value *a,
+               const struct value *b)
+{
+    switch (n->type) {
+    case VT_NUM:
+        return num_cmp(a->u.num, b->u.num);
+    case VT_DATE:
+        return (a->u.date > b->u.date) - (a->u.date < b->u.date);
+    case VT_TEXT:
+        return strcmp(a->u.text, b->u.text) != 0;
+    case VT_SYM:
+    case VT_VERDICT:
+        return a->u.sym != b->u.sym;
+    case VT_SET:
+        return a->u.set != b->u.set;
+    default:
+        return a->u.b != b->u.b;
+    }
+}
+
+static struct value ev(struct result *r, int i);
+
+static struct value arith(struct result *r, const struct cnode *n)
+{
+    struct value a = ev(r, n->a), b = {0};
+    if (n->op != C_NEG)
+        b = ev(r, n->b);
+    struct value v = {0};
+    if (!a.known || (n->op != C_NEG && !b.known))
+        return v;
+    enum num_status st = NUM_OK;
+    switch (n->op) {
+    case C_ADD:
+        st = num_add(a.u.num, b.u.num, &v.u.num);
+        break;
+    case C_SUB:
+        st = num_sub(a.u.num, b.u.num, &v.u.num);
+        break;
+    case C_MUL:
+        st = num_mul(a.u.num, b.u.num, &v.u.num);
+        break;
+    case C_DIV:
+        st = num_div(a.u.num, b.u.num, &v.u.num);
+        break;
+    default:
+        v.u.num = num_neg(a.u.num);
+        break;
+    }
+    if (st == NUM_DIV_ZERO)
+        fail(r, n, "division by zero");
+    else if (st != NUM_OK)
+        fail(r, n, "a number in this calculation is too large");
+    v.known = st == NUM_OK;
+    return v;
+}
+
+static struct value ev(struct result *r, int i)
+{
+    const struct cnode *n = &r->p->nodes[i];
+    struct value v = {0}, a, b;
+    enum tv x;
+    r->done[i] = 1;
+    switch (n->op) {
+    case C_FACT:
+        v = r->cf->vals[n->a];
+        break;
+    case C_CONCL:
+        v = tvv((enum tv)r->concl[n->a]);
+        break;
+    case C_CONST:
+        v = n->k;
+        break;
+    case C_VERDICT:
+        v.known = r->status != ST_UNDETERMINED;
+        v.u.sym = r->verdict;
+        break;
+    case C_NOT:
+        x = eval_tv((a = ev(r, n->a), &a));
+        v = tvv(x == TV_UNKNOWN ? TV_UNKNOWN : x == TV_TRUE ? TV_FALSE
+                                                            : TV_TRUE);
+        break;
+    case C_AND:
+    case C_OR: {
+        enum tv stop = n->op == C_AND ? TV_FALSE : TV_TRUE;
+        x = eval_tv((a = ev(r, n->a), &a));
+        if (x == stop) {
+            v = tvv(stop);
+            break;
+        }
+        enum tv y = eval_tv((b = ev(r, n->b), &b));
+        if (y == stop)
+            v = tvv(stop);
+        else if (x == TV_UNKNOWN || y == TV_UNKNOWN)
+            v = tvv(TV_UNKNOWN);
+        else
+            v = tvv(x);
+        break;
+    }
+    case C_EQ:
+    case C_NE:
+    case C_LT:
+    case C_LE:
+    case C_GT:
+    case C_GE: {
+        a = ev(r, n->a);
+        b = ev(r, n->b);
+        if (!a.known || !b.known)
+            break;
+        int c = cmp(n, &a, &b);
+        bool t = n->op == C_EQ   ? c == 0
+                 : n->op == C_NE ? c != 0
+                 : n->op == C_LT ? c < 0
+                 : n->op == C_LE ? c <= 0
+                 : n->op == C_GT ? c > 0
+                                 : c >= 0;
+        v = tvv(t ? TV_TRUE : TV_FALSE);
+        break;
+    }
+    case C_ADD:
+    case C_SUB:
+    case C_MUL:
+    case C_DIV:
+    case C_NEG:
+        v = arith(r, n);
+        break;
+    case C_IN:
+        a = ev(r, n->a);
+        if (a.known)
+            v = tvv(a.u.sym >= 0 && (n->k.u.set >> a.u.sym & 1) ? TV_TRUE
+                                                               : TV_FALSE);
+        break;
+    case C_HAS_ALL:
+    case C_HAS_ANY:
+        a = ev(r, n->a);
+        if (a.known) {
+            uint64_t m = a.u.set & n->k.u.set;
+            bool t = n->op == C_HAS_ALL ? m == n->k.u.set : m != 0;
+            v = tvv(t ? TV_TRUE : TV_FALSE);
+        }
+        break;
+    case C_KNOWN:
+        a = ev(r, n->a);
+        v = tvv(a.known ? TV_TRUE : TV_FALSE);
+        break;
+    }
+    r->nv[i] = v;
+    return v;
+}
+
+static enum tv cond_tv(struct result *r, int node)
+{
+    if (node < 0)
+        return TV_TRUE;
+    struct value v = ev(r, node);
+    return eval_tv(&v);
+}
+
+/* effect = condition and not (any overrider's condition), Kleene */
+static enum tv effect(const struct result *r, const struct rule_info *ru,
+                      int i)
+{
+    enum tv c = (enum tv)r->cond[i];
+    if (c == TV_FALSE)
+        return TV_FALSE;
+    enum tv over = TV_FALSE;
+    for (int k = 0; k < ru->nover; k++) {
+        enum tv o = (enum tv)r->cond[ru->overriders[k]];
+        if (o == TV_TRUE)
+            return TV_FALSE;
+        if (o == TV_UNKNOWN)
+            over = TV_UNKNOWN;
+    }
+    return c == TV_UNKNOWN || over == TV_UNKNOWN ? TV_UNKNOWN : TV_TRUE;
+}
+
+static void missing(struct result *r, int node, uint8_t *seen);
+
+static void missing_concl(struct result *r, int k, uint8_t *seen)
+{
+    const struct plan *p = r->p;
+    if (seen[k])
+        return;
+    seen[k] = 1;
+    const struct concl_info *c = &p->concls[k];
+    for (int i = 0; i < c->nrules; i++) {
+        int ri = c->rules[i];
+        if (r->effect[ri] != TV_UNKNOWN)
+            continue;
+        const struct rule_info *ru = &p->rules[ri];
+        if (r->cond[ri] == TV_UNKNOWN)
+            missing(r, ru->cond, seen);
+        for (int o = 0; o < ru->nover; o++)
+            if (r->cond[ru->overriders[o]] == TV_UNKNOWN)
+                missing(r, p->rules[ru->overriders[o]].cond, seen);
+    }
+}
+
+/* The unknown facts that make unknown node i unknown (LANGUAGE.md §8). */
+static void missing(struct result *r, int i, uint8_t *seen)
+{
+    if (i < 0 || !r->done[i] || r->nv[i].known)
+        return;
+    const struct cnode *n = &r->p->nodes[i];
+    switch (n->op) {
+    case C_FACT:
+        if (!r->missing[n->a]) {
+            r->missing[n->a] = true;
+            r->nmissing++;
+        }
+        return;
+    case C_CONCL:
+        missing_concl(r, n->a, seen);
+        return;
+    case C_CONST:
+    case C_VERDICT:
+    case C_KNOWN:
+        return;
+    default:
+        break;
+    }
+    missing(r, n->a, seen);
+    missing(r, n->b, seen);
+}
+
+void eval_case(struct result *r, const struct case_facts *cf)
+{
+    const struct plan *p = r->p;
+    r->cf = cf;
+    r->line = -1;
+    r->verdict = -1;
+    r->nmissing = 0;
+    memset(r->missing, 0, (size_t)p->nfacts * sizeof *r->missing);
+    memset(r->done, 0, (size_t)p->nnodes);
+    memset(r->lines, LINE_NOT_TRIED, (size_t)p->nlines);
+    memset(r->measures, TV_FALSE, (size_t)p->nmeasures);
+    memset(r->cond, TV_FALSE, (size_t)p->nrules);
+    memset(r->effect, TV_FALSE, (size_t)p->nrules);
+    memset(r->concl, TV_FALSE, (size_t)p->nconcls);
+    if (r->errors.head) {
+        arena_free(&r->arena);
+        arena_init(&r->arena);
+        diag_init(&r->errors, &r->arena);
+    }
+    if (cf->errors && cf->errors->errors) {
+        r->status = ST_ERROR;
+        return;
+    }
+    r->status = ST_DECIDED;
+    for (int s = 0; s < p->norder; s++) {
+        int i = p->order[s].index;
+        if (!p->order[s].concl) {
+            r->cond[i] = (uint8_t)cond_tv(r, p->rules[i].cond);
+            continue;
+        }
+        const struct concl_info *c = &p->concls[i];
+        enum tv t = TV_FALSE;
+        for (int k = 0; k < c->nrules; k++) {
+            int ri = c->rules[k];
+            r->effect[ri] = (uint8_t)effect(r, &p->rules[ri], ri);
+            if (r->effect[ri] == TV_TRUE)
+                t = TV_TRUE;
+            else if (r->effect[ri] == TV_UNKNOWN && t == TV_FALSE)
+                t = TV_UNKNOWN;
+        }
+        r->concl[i] = (uint8_t)t;
+    }
+    for (int i = 0; i < p->nlines; i++) {
+        enum tv t = cond_tv(r, p->lines[i].cond);
+        r->lines[i] = (uint8_t)t;
+        if (t == TV_TRUE) {
+            r->line = i;
+            r->verdict = p->lines[i].verdict;
+            break;
+        }
+        if (t == TV_UNKNOWN) {
+            r->line = i;
+            r->status = ST_UNDETERMINED;
+            uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
+            missing(r, p->lines[i].cond, seen);
+            free(seen);
+            break;
+        }
+    }
+    for (int i = 0; i < p->nmeasures; i++)
+        r->measures[i] = (uint8_t)cond_tv(r, p->measures[i].cond);
+    if (r->errors.errors)
+        r->status = ST_ERROR;
+}

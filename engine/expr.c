@@ -1,0 +1,452 @@
+#include "engine/check_int.h"
+
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/suggest.h"
+
+/* Type checking and compiling of conditions (LANGUAGE.md §2, §3, §8). */
+
+struct ty {
+    enum vtype t;
+    const struct domain *dom; /* VT_SYM, VT_SET, VT_VERDICT */
+    int list;                 /* VT_LIST: index in c->lists */
+};
+
+static const char *type_name(enum vtype t)
+{
+    static const char *const n[] = {
+        [VT_BOOL] = "a yes/no value", [VT_NUM] = "a number",
+        [VT_TEXT] = "text",           [VT_DATE] = "a date",
+        [VT_SYM] = "an option",       [VT_SET] = "a set of options",
+        [VT_VERDICT] = "the verdict", [VT_LIST] = "a list",
+        [VT_ERR] = "an error",
+    };
+    return n[t];
+}
+
+static int emit(struct checker *c, enum cop op, enum vtype t, int a, int b,
+                const struct ast_expr *ast)
+{
+    struct plan *p = c->p;
+    if (p->nnodes == c->ncap) {
+        int cap = c->ncap ? c->ncap * 2 : 256;
+        struct cnode *n = arena_calloc(c->a, (size_t)cap, sizeof *n);
+        if (p->nnodes)
+            memcpy(n, p->nodes, (size_t)p->nnodes * sizeof *n);
+        p->nodes = n;
+        c->ncap = cap;
+    }
+    struct cnode *n = &p->nodes[p->nnodes];
+    n->op = op;
+    n->type = t;
+    n->a = a;
+    n->b = b;
+    n->ast = ast;
+    return p->nnodes++;
+}
+
+static void push(struct checker *c, int **arr, int *n, int *cap, int v)
+{
+    for (int i = 0; i < *n; i++)
+        if ((*arr)[i] == v)
+            return;
+    if (*n == *cap) {
+        int ncap = *cap ? *cap * 2 : 8;
+        int *m = arena_calloc(c->a, (size_t)ncap, sizeof *m);
+        if (*n)
+            memcpy(m, *arr, (size_t)*n * sizeof *m);
+        *arr = m;
+        *cap = ncap;
+    }
+    (*arr)[(*n)++] = v;
+}
+
+static int fail(struct checker *c, struct ty *out)
+{
+    out->t = VT_ERR;
+    out->dom = NULL;
+    return emit(c, C_CONST, VT_ERR, -1, -1, NULL);
+}
+
+static struct diag *err(struct checker *c, const struct src_loc *loc,
+                        const char *fmt, const char *a1, const char *a2)
+{
+    return diag_addf(c->dl, DIAG_ERROR, loc, fmt, a1, a2);
+}
+
+static const char *options_text(struct checker *c, const struct domain *d)
+{
+    size_t len = 1;
+    for (int i = 0; i < d->n; i++)
+        len += strlen(d->names[i]) + 2;
+    char *s = arena_alloc(c->a, len);
+    for (int i = 0; i < d->n; i++) {
+        if (i)
+            strcat(s, ", ");
+        strcat(s, d->names[i]);
+    }
+    return s;
+}
+
+/* Option e (a name or a string) of dom, or -1 after an error. */
+static int option_of(struct checker *c, const char *name,
+                     const struct src_loc *loc, const struct domain *dom,
+                     const char *owner)
+{
+    int i = plan_option(dom, name);
+    if (i >= 0)
+        return i;
+    struct diag *d = diag_addf(c->dl, DIAG_ERROR, loc,
+                               "'%s' is not an option of %s", name, owner);
+    const char *near = suggest_closest(name, dom->names, dom->n);
+    if (near)
+        diag_hintf(c->dl, d, "did you mean '%s'? (options: %s)", near,
+                   options_text(c, dom));
+    else
+        diag_hintf(c->dl, d, "the options are: %s", options_text(c, dom));
+    return -1;
+}
+
+static uint64_t mask_of(struct checker *c, const struct ast_name *items,
+                        const struct domain *dom, const char *owner)
+{
+    uint64_t m = 0;
+    for (const struct ast_name *n = items; n; n = n->next) {
+        int i = option_of(c, n->text, &n->loc, dom, owner);
+        if (i >= 0)
+            m |= (uint64_t)1 << i;
+    }
+    return m;
+}
+
+static int compile(struct checker *c, const struct ast_expr *e,
+                   struct ty *out);
+
+static bool is_bare(const struct ast_expr *e)
+{
+    return e->op == OP_NAME || e->op == OP_SET || e->op == OP_STR;
+}
+
+static const char *owner_of(const struct ast_expr *e, const struct ty *t)
+{
+    if (t->t == VT_VERDICT)
+        return "the verdict";
+    return e->op == OP_NAME ? e->text : "this value";
+}
+
+/* Compile e as a value of the typed side (ty, from expression other). */
+static int as_option(struct checker *c, const struct ast_expr *e,
+                     const struct ty *ty, const struct ast_expr *other,
+                     struct ty *out)
+{
+    const char *owner = owner_of(other, ty);
+    if (ty->t == VT_ERR)
+        return fail(c, out);
+    if (ty->t == VT_SET && e->op == OP_SET) {
+        int n = emit(c, C_CONST, VT_SET, -1, -1, e);
+        c->p->nodes[n].k.known = true;
+        c->p->nodes[n].k.u.set = mask_of(c, e->items, ty->dom, owner);
+        *out = *ty;
+        return n;
+    }
+    if ((ty->t == VT_SYM || ty->t == VT_VERDICT) && e->op != OP_SET) {
+        bool in_dom = plan_option(ty->dom, e->text) >= 0;
+        if (e->op == OP_STR || in_dom ||
+            names_get(&c->ns, e->text) < 0) {
+            int i = option_of(c, e->text, &e->loc, ty->dom, owner);
+            if (i < 0)
+                return fail(c, out);
+            int n = emit(c, C_CONST, ty->t, -1, -1, e);
+            c->p->nodes[n].k.known = true;
+            c->p->nodes[n].k.u.sym = i;
+            *out = *ty;
+            return n;
+        }
+    }
+    if (e->op == OP_SET) {
+        err(c, &e->loc, "%s%s cannot be compared with a set of options",
+            owner, "");
+        return fail(c, out);
+    }
+    return compile(c, e, out);
+}
+
+static bool same_type(const struct ty *a, const struct ty *b)
+{
+    if (a->t != b->t)
+        return false;
+    if (a->dom == b->dom || !a->dom || !b->dom)
+        return true;
+    if (a->dom->n != b->dom->n)
+        return false;
+    for (int i = 0; i < a->dom->n; i++)
+        if (strcmp(a->dom->names[i], b->dom->names[i]) != 0)
+            return false;
+    return true;
+}
+
+static int compile_cmp(struct checker *c, const struct ast_expr *e,
+                       enum cop op, struct ty *out)
+{
+    struct ty tl, tr;
+    int l, r;
+    if (is_bare(e->r) && !is_bare(e->l)) {
+        l = compile(c, e->l, &tl);
+        r = as_option(c, e->r, &tl, e->l, &tr);
+    } else if (is_bare(e->l) && !is_bare(e->r)) {
+        r = compile(c, e->r, &tr);
+        l = as_option(c, e->l, &tr, e->r, &tl);
+    } else {
+        l = compile(c, e->l, &tl);
+        r = compile(c, e->r, &tr);
+    }
+    out->t = VT_BOOL;
+    out->dom = NULL;
+    if (tl.t == VT_ERR || tr.t == VT_ERR)
+        return fail(c, out);
+    bool order = op == C_LT || op == C_LE || op == C_GT || op == C_GE;
+    if (!same_type(&tl, &tr)) {
+        struct diag *d = err(c, &e->loc, "cannot compare %s with %s",
+                             type_name(tl.t), type_name(tr.t));
+        if (tl.t == VT_SYM || tr.t == VT_SYM)
+            diag_hintf(c->dl, d, "options of different facts are "
+                                 "different values");
+        return fail(c, out);
+    }
+    if (order && tl.t != VT_NUM && tl.t != VT_DATE) {
+        err(c, &e->loc, "'<', '<=', '>' and '>=' compare numbers and dates, "
+                        "not %s%s", type_name(tl.t), "");
+        return fail(c, out);
+    }
+    if (tl.t == VT_LIST) {
+        struct diag *d = err(c, &e->loc, "a list cannot be compared%s%s",
+                             "", "");
+        diag_hintf(c->dl, d, "write 'x in LIST' or 'S contains any LIST'");
+        return fail(c, out);
+    }
+    return emit(c, op, tl.t, l, r, e);
+}
+
+static int compile_bool(struct checker *c, const struct ast_expr *e,
+                        struct ty *t)
+{
+    int n = compile(c, e, t);
+    if (t->t != VT_BOOL && t->t != VT_ERR) {
+        err(c, &e->loc, "expected a yes/no condition, found %s%s",
+            type_name(t->t), "");
+        return fail(c, t);
+    }
+    return n;
+}
+
+static int compile_num(struct checker *c, const struct ast_expr *e,
+                       struct ty *t)
+{
+    int n = compile(c, e, t);
+    if (t->t != VT_NUM && t->t != VT_ERR) {
+        err(c, &e->loc, "arithmetic needs a number, found %s%s",
+            type_name(t->t), "");
+        return fail(c, t);
+    }
+    return n;
+}
+
+/* x in {…} / x in LIST, S contains a, S contains any LIST */
+static int compile_member(struct checker *c, const struct ast_expr *e,
+                          struct ty *out)
+{
+    struct ty tl;
+    int l = compile(c, e->l, &tl);
+    out->t = VT_BOOL;
+    out->dom = NULL;
+    if (tl.t == VT_ERR)
+        return fail(c, out);
+    bool in = e->op == OP_IN;
+    if (in && tl.t != VT_SYM && tl.t != VT_VERDICT) {
+        struct diag *d = err(c, &e->l->loc, "'in' needs a one-of fact or "
+                             "the verdict, found %s%s", type_name(tl.t), "");
+        if (tl.t == VT_SET)
+            diag_hintf(c->dl, d, "for a set-of fact write 'S contains a' "
+                                 "or 'S contains any LIST'");
+        return fail(c, out);
+    }
+    if (!in && tl.t != VT_SET) {
+        struct diag *d = err(c, &e->l->loc, "'contains' needs a set-of "
+                             "fact, found %s%s", type_name(tl.t), "");
+        if (tl.t == VT_SYM)
+            diag_hintf(c->dl, d, "for a one-of fact write 'x in {a, b}' "
+                                 "or 'x == a'");
+        return fail(c, out);
+    }
+    const struct ast_expr *r = e->r;
+    const char *owner = owner_of(e->l, &tl);
+    uint64_t mask = 0;
+    if (r->op == OP_SET) {
+        mask = mask_of(c, r->items, tl.dom, owner);
+    } else if (r->op == OP_NAME && e->op == OP_CONTAINS &&
+               plan_option(tl.dom, r->text) >= 0) {
+        mask = (uint64_t)1 << plan_option(tl.dom, r->text);
+    } else if (r->op == OP_NAME &&
+               names_get(&c->ns, r->text) >= 0 &&
+               NS_KIND(names_get(&c->ns, r->text)) == NS_LIST) {
+        const struct list_info *li =
+            &c->lists[NS_INDEX(names_get(&c->ns, r->text))];
+        mask = mask_of(c, li->items, tl.dom, owner);
+    } else if (r->op == OP_NAME && e->op == OP_CONTAINS) {
+        if (option_of(c, r->text, &r->loc, tl.dom, owner) < 0)
+            return fail(c, out);
+    } else if (r->op == OP_NAME && names_get(&c->ns, r->text) < 0) {
+        check_unknown_name(c, &r->loc, r->text, "list");
+        return fail(c, out);
+    } else {
+        struct diag *d = err(c, &r->loc, "expected a list or {options} "
+                             "after '%s'%s", in ? "in" : "contains", "");
+        diag_hintf(c->dl, d, "write {a, b} or the name of a list");
+        return fail(c, out);
+    }
+    enum cop op = e->op == OP_IN ? C_IN
+                  : e->op == OP_CONTAINS ? C_HAS_ALL : C_HAS_ANY;
+    int n = emit(c, op, VT_BOOL, l, -1, e);
+    c->p->nodes[n].k.known = true;
+    c->p->nodes[n].k.u.set = mask;
+    return n;
+}
+
+static int compile_name(struct checker *c, const struct ast_expr *e,
+                        struct ty *out)
+{
+    int v = names_get(&c->ns, e->text);
+    if (v < 0) {
+        check_unknown_name(c, &e->loc, e->text, "name");
+        return fail(c, out);
+    }
+    int i = NS_INDEX(v);
+    switch (NS_KIND(v)) {
+    case NS_FACT: {
+        const struct fact_info *f = &c->p->facts[i];
+        out->t = f->type;
+        out->dom = f->dom;
+        push(c, &c->reads, &c->nreads, &c->readcap, i);
+        return emit(c, C_FACT, f->type, i, -1, e);
+    }
+    case NS_CONCL:
+        out->t = VT_BOOL;
+        out->dom = NULL;
+        push(c, &c->concl_refs, &c->nconcl_refs, &c->conclcap, i);
+        return emit(c, C_CONCL, VT_BOOL, i, -1, e);
+    case NS_LIST:
+        break;
+    }
+    out->t = VT_LIST;
+    out->dom = NULL;
+    out->list = i;
+    return emit(c, C_CONST, VT_LIST, i, -1, e);
+}
+
+static int constant(struct checker *c, const struct ast_expr *e,
+                    enum vtype t, struct ty *out)
+{
+    int n = emit(c, C_CONST, t, -1, -1, e);
+    struct value *k = &c->p->nodes[n].k;
+    k->known = true;
+    if (t == VT_NUM)
+        k->u.num = e->num;
+    else if (t == VT_DATE)
+        k->u.date = e->date;
+    else if (t == VT_TEXT)
+        k->u.text = e->text;
+    else
+        k->u.b = e->b;
+    out->t = t;
+    out->dom = NULL;
+    return n;
+}
+
+static int compile(struct checker *c, const struct ast_expr *e,
+                   struct ty *out)
+{
+    struct ty a, b;
+    int l, r;
+    out->t = VT_BOOL;
+    out->dom = NULL;
+    switch (e->op) {
+    case OP_NAME:
+        return compile_name(c, e, out);
+    case OP_NUM:
+        return constant(c, e, VT_NUM, out);
+    case OP_DATE:
+        return constant(c, e, VT_DATE, out);
+    case OP_STR:
+        return constant(c, e, VT_TEXT, out);
+    case OP_BOOL:
+        return constant(c, e, VT_BOOL, out);
+    case OP_SET:
+        err(c, &e->loc, "a set of options {…} needs a fact to go with%s%s",
+            "", "");
+        return fail(c, out);
+    case OP_VERDICT:
+        if (!c->in_measure) {
+            struct diag *d = err(c, &e->loc, "the verdict can only be used "
+                                 "in a measure's condition%s%s", "", "");
+            diag_hintf(c->dl, d, "rules and verdict lines are what decide "
+                                 "the verdict");
+            return fail(c, out);
+        }
+        out->t = VT_VERDICT;
+        out->dom = &c->p->verdicts;
+        return emit(c, C_VERDICT, VT_VERDICT, -1, -1, e);
+    case OP_NOT:
+        l = compile_bool(c, e->l, &a);
+        return emit(c, C_NOT, VT_BOOL, l, -1, e);
+    case OP_AND:
+    case OP_OR:
+        l = compile_bool(c, e->l, &a);
+        r = compile_bool(c, e->r, &b);
+        return emit(c, e->op == OP_AND ? C_AND : C_OR, VT_BOOL, l, r, e);
+    case OP_EQ:
+        return compile_cmp(c, e, C_EQ, out);
+    case OP_NE:
+        return compile_cmp(c, e, C_NE, out);
+    case OP_LT:
+        return compile_cmp(c, e, C_LT, out);
+    case OP_LE:
+        return compile_cmp(c, e, C_LE, out);
+    case OP_GT:
+        return compile_cmp(c, e, C_GT, out);
+    case OP_GE:
+        return compile_cmp(c, e, C_GE, out);
+    case OP_ADD:
+    case OP_SUB:
+    case OP_MUL:
+    case OP_DIV:
+        l = compile_num(c, e->l, &a);
+        r = compile_num(c, e->r, &b);
+        out->t = VT_NUM;
+        return emit(c, (enum cop)(C_ADD + (e->op - OP_ADD)), VT_NUM, l, r,
+                    e);
+    case OP_NEG:
+        l = compile_num(c, e->l, &a);
+        out->t = VT_NUM;
+        return emit(c, C_NEG, VT_NUM, l, -1, e);
+    case OP_IN:
+    case OP_CONTAINS:
+    case OP_CONTAINS_ANY:
+        return compile_member(c, e, out);
+    case OP_KNOWN:
+        l = compile(c, e->l, &a);
+        if (a.t == VT_LIST) {
+            err(c, &e->l->loc, "'is known' applies to facts and conditions, "
+                               "not to a list%s%s", "", "");
+            return fail(c, out);
+        }
+        return emit(c, C_KNOWN, VT_BOOL, l, -1, e);
+    }
+    return fail(c, out);
+}
+
+int expr_compile_cond(struct checker *c, const struct ast_expr *e)
+{
+    struct ty t;
+    return compile_bool(c, e, &t);
+}

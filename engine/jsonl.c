@@ -1,0 +1,301 @@
+#include "engine/jsonl.h"
+
+#include <string.h>
+#include <yajl/yajl_parse.h>
+
+#include "engine/arena.h"
+#include "engine/diag.h"
+
+enum where { TOP, IN_CASE, IN_FACTS, IN_SET, DONE };
+enum key { K_NONE, K_ID, K_TITLE, K_FACTS, K_OTHER };
+
+struct jctx {
+    struct arena *a;
+    const struct plan *p;
+    const struct source *src;
+    yajl_handle h;
+    struct case_facts *cf;
+    enum where where;
+    enum key key;
+    int fact;          /* the fact whose value comes next, or -1 */
+    struct src_loc fact_loc;
+    bool seen_facts;
+    int depth;         /* nesting below an ignored value */
+};
+
+/* The span of the token that ends where yajl stands now. */
+static struct src_loc here(struct jctx *j, bool string)
+{
+    size_t end = yajl_get_bytes_consumed(j->h);
+    if (end > j->src->len)
+        end = j->src->len;
+    size_t start = end;
+    const char *t = j->src->text;
+    if (string && start > 0) {
+        start--; /* the closing quote */
+        while (start > 0) {
+            start--;
+            if (t[start] == '"') {
+                size_t bs = 0;
+                while (start > bs && t[start - bs - 1] == '\\')
+                    bs++;
+                if (bs % 2 == 0)
+                    break;
+            }
+        }
+    } else {
+        while (start > 0 && strchr("0123456789+-.eEtruefalsn", t[start - 1]))
+            start--;
+    }
+    struct src_loc l = {j->src, j->src->first_line, 1, j->src->first_line, 1};
+    l.first_column = utf8_count(t, start) + 1;
+    l.last_column = utf8_count(t, end) + 1;
+    return l;
+}
+
+static int bad(struct jctx *j, const struct src_loc *loc, const char *msg,
+               const char *hint)
+{
+    struct diag *d = diag_add(j->cf->errors, DIAG_ERROR, loc, msg);
+    d->hint = hint;
+    return 1; /* go on: report every bad fact of the line */
+}
+
+/* A value arrived; v holds it as a case value would. */
+static int value(struct jctx *j, struct ast_value *v)
+{
+    if (j->where == IN_SET) {
+        struct value one;
+        if (v->kind != VAL_STR)
+            return bad(j, &v->loc, "a set of options holds strings", NULL);
+        if (cases_convert(j->a, j->cf->errors, &j->p->facts[j->fact], v,
+                          &one))
+            j->cf->vals[j->fact].u.set |= one.u.set;
+        return 1;
+    }
+    if (j->where == IN_FACTS) {
+        if (j->fact >= 0) {
+            struct ast_name name = {NULL, j->p->facts[j->fact].name,
+                                    j->fact_loc, false};
+            cases_set(j->a, j->p, j->cf, &name, v);
+        }
+        return 1;
+    }
+    if (j->where == IN_CASE && j->key == K_ID) {
+        if (v->kind == VAL_STR || v->kind == VAL_NUM)
+            j->cf->id = v->text;
+        else
+            bad(j, &v->loc, "\"id\" must be a string or a number", NULL);
+    } else if (j->where == IN_CASE && j->key == K_TITLE) {
+        if (v->kind == VAL_STR)
+            j->cf->title = v->text;
+        else if (v->kind != VAL_UNKNOWN)
+            bad(j, &v->loc, "\"title\" must be a string", NULL);
+    } else if (j->where == IN_CASE && j->key == K_FACTS) {
+        bad(j, &v->loc, "\"facts\" must be an object {\"事實\": 值, …}",
+            NULL);
+    } else if (j->where == TOP) {
+        bad(j, &v->loc, "a line must be an object {\"id\", \"title\", "
+                        "\"facts\"}", NULL);
+    }
+    return 1;
+}
+
+static int on_null(void *ctx)
+{
+    struct jctx *j = ctx;
+    if (j->depth)
+        return 1;
+    struct ast_value v = {.kind = VAL_UNKNOWN, .loc = here(j, false)};
+    return value(j, &v);
+}
+
+static int on_bool(void *ctx, int b)
+{
+    struct jctx *j = ctx;
+    if (j->depth)
+        return 1;
+    struct ast_value v = {.kind = VAL_BOOL, .loc = here(j, false), .b = b};
+    return value(j, &v);
+}
+
+static int on_number(void *ctx, const char *s, size_t len)
+{
+    struct jctx *j = ctx;
+    if (j->depth)
+        return 1;
+    struct ast_value v = {.kind = VAL_NUM, .loc = here(j, false)};
+    v.text = arena_strndup(j->a, s, len);
+    enum num_status st = num_parse(s, len, &v.num);
+    if (st != NUM_OK)
+        return bad(j, &v.loc, "number too large or too precise",
+                   "numbers have at most 18 digits");
+    return value(j, &v);
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t len)
+{
+    struct jctx *j = ctx;
+    if (j->depth)
+        return 1;
+    struct ast_value v = {.kind = VAL_STR, .loc = here(j, true)};
+    v.text = arena_strndup(j->a, (const char *)s, len);
+    return value(j, &v);
+}
+
+static int on_map_start(void *ctx)
+{
+    struct jctx *j = ctx;
+    if (j->depth) {
+        j->depth++;
+        return 1;
+    }
+    if (j->where == TOP) {
+        j->where = IN_CASE;
+    } else if (j->where == IN_CASE && j->key == K_FACTS) {
+        j->where = IN_FACTS;
+        j->seen_facts = true;
+    } else {
+        struct src_loc l = here(j, false);
+        bad(j, &l, "an object is not a value here", NULL);
+        j->depth = 1;
+    }
+    return 1;
+}
+
+static int on_key(void *ctx, const unsigned char *s, size_t len)
+{
+    struct jctx *j = ctx;
+    if (j->depth)
+        return 1;
+    const char *k = (const char *)s;
+    if (j->where == IN_FACTS) {
+        j->fact = plan_fact(j->p, k, len);
+        j->fact_loc = here(j, true);
+        if (j->fact < 0)
+            cases_unknown_fact(j->p, j->cf->errors,
+                               arena_strndup(j->a, k, len), &j->fact_loc);
+        return 1;
+    }
+    j->key = len == 2 && memcmp(k, "id", 2) == 0      ? K_ID
+             : len == 5 && memcmp(k, "title", 5) == 0 ? K_TITLE
+             : len == 5 && memcmp(k, "facts", 5) == 0 ? K_FACTS
+                                                      : K_OTHER;
+    if (j->key == K_OTHER) {
+        struct src_loc l = here(j, true);
+        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
+                                   "unknown field \"%.*s\"", (int)len, k);
+        d->hint = "a case line has the fields \"id\", \"title\" and "
+                  "\"facts\"";
+    }
+    return 1;
+}
+
+static int on_map_end(void *ctx)
+{
+    struct jctx *j = ctx;
+    if (j->depth) {
+        j->depth--;
+        return 1;
+    }
+    if (j->where == IN_FACTS)
+        j->where = IN_CASE;
+    else if (j->where == IN_CASE)
+        j->where = DONE;
+    return 1;
+}
+
+static int on_array_start(void *ctx)
+{
+    struct jctx *j = ctx;
+    if (j->depth) {
+        j->depth++;
+        return 1;
+    }
+    if (j->where == IN_FACTS && j->fact >= 0 &&
+        j->p->facts[j->fact].type == VT_SET &&
+        j->cf->origin[j->fact] != FROM_CASE) {
+        j->where = IN_SET;
+        j->cf->vals[j->fact].known = true;
+        j->cf->vals[j->fact].u.set = 0;
+        return 1;
+    }
+    if (j->where == IN_FACTS && j->fact >= 0) {
+        struct src_loc l = here(j, false);
+        diag_addf(j->cf->errors, DIAG_ERROR, &l,
+                  "fact '%s' takes one value, not a list",
+                  j->p->facts[j->fact].name);
+    } else if (j->where != IN_FACTS) {
+        struct src_loc l = here(j, false);
+        bad(j, &l, "a list is not a value here", NULL);
+    }
+    j->depth = 1;
+    return 1;
+}
+
+static int on_array_end(void *ctx)
+{
+    struct jctx *j = ctx;
+    if (j->depth) {
+        j->depth--;
+        return 1;
+    }
+    if (j->where == IN_SET) {
+        j->where = IN_FACTS;
+        j->cf->origin[j->fact] = FROM_CASE;
+        j->cf->locs[j->fact] = j->fact_loc;
+    }
+    return 1;
+}
+
+static const yajl_callbacks callbacks = {
+    on_null, on_bool, NULL, NULL, on_number, on_string,
+    on_map_start, on_key, on_map_end, on_array_start, on_array_end,
+};
+
+struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
+                              const struct source *line,
+                              struct diag_list *errors)
+{
+    struct jctx j = {.a = a, .p = p, .src = line, .fact = -1};
+    j.cf = cases_new(a, p, errors);
+    j.cf->loc = (struct src_loc){line, line->first_line, 1,
+                                 line->first_line, 1};
+    j.h = yajl_alloc(&callbacks, NULL, &j);
+    yajl_status st = yajl_parse(j.h, (const unsigned char *)line->text,
+                                line->len);
+    if (st == yajl_status_ok)
+        st = yajl_complete_parse(j.h);
+    if (st != yajl_status_ok) {
+        size_t at = yajl_get_bytes_consumed(j.h);
+        if (at > line->len)
+            at = line->len;
+        unsigned char *msg = yajl_get_error(j.h, 0, NULL, 0);
+        const char *m = (const char *)msg;
+        const char *colon = strstr(m, ": ");
+        if (colon)
+            m = colon + 2;
+        char *text = arena_strdup(a, m);
+        size_t n = strlen(text);
+        while (n && (text[n - 1] == '\n' || text[n - 1] == ' ' ||
+                     text[n - 1] == '.'))
+            text[--n] = '\0';
+        struct src_loc l = {line, line->first_line, 1, line->first_line, 1};
+        l.first_column = utf8_count(line->text, at) + 1;
+        l.last_column = l.first_column + 1;
+        struct diag *d = diag_addf(errors, DIAG_ERROR, &l,
+                                   "malformed JSON: %s", text);
+        d->hint = "each line must be one JSON object: {\"id\": …, "
+                  "\"title\": …, \"facts\": {…}}";
+        yajl_free_error(j.h, msg);
+    } else if (j.where == TOP) {
+        diag_add(errors, DIAG_ERROR, &j.cf->loc,
+                 "a line must be an object {\"id\", \"title\", \"facts\"}");
+    } else if (!j.cf->id && !errors->errors) {
+        struct diag *d = diag_add(errors, DIAG_ERROR, &j.cf->loc,
+                                  "the case has no \"id\"");
+        d->hint = "add \"id\": \"…\" so that its verdict can be found";
+    }
+    yajl_free(j.h);
+    return j.cf;
+}

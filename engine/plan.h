@@ -1,0 +1,156 @@
+#ifndef ENGINE_PLAN_H
+#define ENGINE_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine/ast.h"
+#include "engine/names.h"
+#include "engine/num.h"
+#include "engine/source.h"
+#include "lexer/keywords.h"
+
+/*
+ * The checked, compiled rule set. Facts live in numbered slots, options are
+ * small integers, conditions are node arrays that refer to slots and to
+ * other nodes by index: evaluating a case never looks up a name or compares
+ * a name string.
+ */
+
+enum vtype { VT_BOOL, VT_NUM, VT_TEXT, VT_DATE, VT_SYM, VT_SET, VT_VERDICT,
+             VT_LIST, VT_ERR };
+
+/* Three-valued truth (Kleene). */
+enum tv { TV_FALSE = 0, TV_TRUE = 1, TV_UNKNOWN = 2 };
+
+struct domain { /* the options of a one-of or set-of fact (at most 64) */
+    int n;
+    const char **names;
+};
+
+struct value {
+    bool known;
+    union {
+        bool b;
+        struct num num;
+        int date;
+        int sym;       /* index in the domain */
+        uint64_t set;  /* bit i: option i */
+        const char *text;
+    } u;
+};
+
+enum cop {
+    C_FACT, C_CONCL, C_CONST, C_VERDICT, C_NOT, C_AND, C_OR,
+    C_EQ, C_NE, C_LT, C_LE, C_GT, C_GE, C_ADD, C_SUB, C_MUL, C_DIV, C_NEG,
+    C_IN, C_HAS_ALL, C_HAS_ANY, C_KNOWN
+};
+
+struct cnode {
+    enum cop op;
+    enum vtype type;   /* of the result; operand type for comparisons */
+    int a, b;          /* operand nodes; C_FACT/C_CONCL: the slot */
+    struct value k;    /* C_CONST; C_IN/C_HAS_*: the mask in k.u.set */
+    const struct ast_expr *ast; /* for the trace */
+};
+
+enum fact_origin { FROM_ABSENT, FROM_DEFAULT, FROM_CASE };
+
+struct fact_info {
+    const char *name, *desc, *unit;
+    struct src_loc loc;
+    enum vtype type;
+    const struct domain *dom;
+    bool has_default;
+    struct value dflt;
+};
+
+struct concl_info {
+    const char *name, *desc;
+    struct src_loc loc;
+    int *rules, nrules; /* rules that conclude it */
+};
+
+struct text_part { /* a piece of a because text: literal, or {name} */
+    const char *lit;
+    int fact, concl; /* -1 when not a reference */
+};
+
+struct rule_info {
+    const char *id, *title;
+    struct src_loc loc;
+    const char **cites;
+    int ncites;
+    int cond;               /* node */
+    int *concls, nconcls;   /* then */
+    int *overriders, nover; /* rules that override this one */
+    int *facts, nfacts;     /* facts its condition reads, in order */
+    struct text_part *because;
+    int nbecause;
+};
+
+struct vline_info {
+    int verdict;            /* index in plan.verdicts */
+    int cond;               /* node, or -1 for otherwise */
+    struct src_loc loc;
+};
+
+struct measure_info {
+    const char *id, *title;
+    struct src_loc loc;
+    const char **cites;
+    int ncites;
+    int cond;
+    struct text_part *because;
+    int nbecause;
+};
+
+/* What the evaluator computes, in order: a rule's condition or a conclusion. */
+struct step {
+    bool concl;
+    int index;
+};
+
+/* The shared namespace of facts, conclusions and lists maps a name to
+ * NS_VAL(kind, index). */
+enum ns_kind { NS_FACT, NS_CONCL, NS_LIST };
+#define NS_VAL(kind, i) ((int)(kind) << 24 | (i))
+#define NS_KIND(v) ((enum ns_kind)((v) >> 24))
+#define NS_INDEX(v) ((v) & 0xFFFFFF)
+
+struct plan {
+    const char *policy, *version;
+    struct names ns;
+    const struct source *src;
+    enum lang lang;              /* keyword language of the rule file */
+    struct fact_info *facts;
+    int nfacts;
+    struct concl_info *concls;
+    int nconcls;
+    struct rule_info *rules;
+    int nrules;
+    struct domain verdicts;      /* verdict names, first use order */
+    const char *verdict_title;
+    struct src_loc verdict_loc;
+    struct vline_info *lines;
+    int nlines;
+    struct measure_info *measures;
+    int nmeasures;
+    struct cnode *nodes;
+    int nnodes;
+    struct step *order;          /* dependency order */
+    int norder;
+};
+
+/* Check a parsed rule file and compile it into a plan (in the arena).
+ * Returns NULL when the file has errors; every error goes to dl. */
+struct plan *check_file(struct arena *a, struct diag_list *dl,
+                        const struct ast_file *file);
+
+/* Index of the fact called name[0..len), or -1. */
+int plan_fact(const struct plan *p, const char *name, size_t len);
+/* Index of option name in dom, or -1. */
+int plan_option(const struct domain *dom, const char *name);
+
+#endif

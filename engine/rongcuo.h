@@ -1,0 +1,59 @@
+#ifndef ENGINE_RONGCUO_H
+#define ENGINE_RONGCUO_H
+
+#include <stddef.h>
+
+/*
+ * The engine's interface: load and check a rule set, read cases from files,
+ * evaluate them, and render the reasoned verdict trace. The `rongcuo`
+ * command uses this and nothing else. Nothing here prints: diagnostics and
+ * traces come back as text for the caller to write.
+ */
+
+struct rc_ruleset; /* a checked, compiled rule set */
+struct rc_diags;   /* diagnostics of loading a rule set */
+struct rc_cases;   /* a stream of cases from one file */
+struct rc_case;    /* one case's facts, or its errors */
+struct rc_eval;    /* the outcome of evaluating one case */
+
+enum rc_lang { RC_LANG_AUTO = -1, RC_LANG_EN, RC_LANG_ZH_HANT, RC_LANG_ZH_HANS };
+enum rc_format { RC_TEXT, RC_JSON };
+enum rc_status { RC_DECIDED, RC_UNDETERMINED, RC_ERROR };
+
+/* Load, check and compile the rule file at path. Returns NULL when it does
+ * not check; *diags (never NULL after the call) holds the errors and any
+ * warnings. */
+struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags);
+void rc_ruleset_free(struct rc_ruleset *rs);
+/* Keyword language the rule file is written in. */
+enum rc_lang rc_ruleset_lang(const struct rc_ruleset *rs);
+/* Counts of the rule set's parts: facts, rules, conclusions, measures. */
+void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts, int *rules,
+                       int *conclusions, int *measures);
+
+int rc_diags_errors(const struct rc_diags *d);
+int rc_diags_warnings(const struct rc_diags *d);
+/* Every diagnostic as text (file:line:col, source line, caret, hint). */
+const char *rc_diags_text(struct rc_diags *d);
+void rc_diags_free(struct rc_diags *d);
+
+/* Open a case file: .case syntax, or JSON Lines (by a .jsonl/.ndjson/.json
+ * name, or a first character '{'); "-" reads standard input. A file that
+ * cannot be read yields one case with status RC_ERROR. */
+struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path);
+/* The next case, valid until the next call; NULL at the end. */
+const struct rc_case *rc_cases_next(struct rc_cases *cs);
+void rc_cases_close(struct rc_cases *cs);
+
+struct rc_eval *rc_eval_new(const struct rc_ruleset *rs);
+/* Evaluate c; a case with errors is not evaluated (RC_ERROR). */
+void rc_evaluate(struct rc_eval *ev, const struct rc_case *c);
+enum rc_status rc_eval_status(const struct rc_eval *ev);
+/* The verdict's name; NULL when undetermined, erroneous, or none applied. */
+const char *rc_eval_verdict(const struct rc_eval *ev);
+/* The trace of the last evaluation; valid until the next render. */
+const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
+                           enum rc_lang lang, size_t *len);
+void rc_eval_free(struct rc_eval *ev);
+
+#endif

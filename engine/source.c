@@ -1,0 +1,149 @@
+#include "engine/source.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/diag.h"
+
+struct source *src_from_text(struct arena *a, const char *name,
+                             const char *text, size_t len, int first_line)
+{
+    struct source *s = arena_alloc(a, sizeof *s);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    char *t = arena_strndup(a, text, len);
+    s->name = arena_strdup(a, name);
+    s->text = t;
+    s->len = len;
+    s->first_line = first_line;
+    int n = 1;
+    for (size_t i = 0; i < len; i++)
+        if (t[i] == '\n')
+            n++;
+    s->line_start = arena_calloc(a, (size_t)n, sizeof *s->line_start);
+    s->nlines = n;
+    int k = 1;
+    for (size_t i = 0; i < len; i++)
+        if (t[i] == '\n')
+            s->line_start[k++] = i + 1;
+    return s;
+}
+
+struct source *src_read_file(struct arena *a, const char *path,
+                             struct diag_list *dl)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
+                  strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, len = 0;
+    char *buf = xmalloc(cap);
+    size_t n;
+    while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += n;
+        if (len == cap)
+            buf = xrealloc(buf, cap *= 2);
+    }
+    int err = ferror(f);
+    int saved = errno;
+    if (f != stdin)
+        fclose(f);
+    if (err) {
+        diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
+                  strerror(saved));
+        free(buf);
+        return NULL;
+    }
+    struct source *s = src_from_text(
+        a, strcmp(path, "-") == 0 ? "<stdin>" : path, buf, len, 1);
+    free(buf);
+    return s;
+}
+
+const char *src_line(const struct source *s, int line, size_t *len)
+{
+    int i = line - s->first_line;
+    if (i < 0 || i >= s->nlines) {
+        *len = 0;
+        return "";
+    }
+    size_t b = s->line_start[i];
+    size_t e = i + 1 < s->nlines ? s->line_start[i + 1] - 1 : s->len;
+    if (e > b && s->text[e - 1] == '\r')
+        e--;
+    *len = e - b;
+    return s->text + b;
+}
+
+int utf8_decode(const char *str, size_t len, uint32_t *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (len == 0)
+        return 0;
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    int n;
+    uint32_t c, min;
+    if ((s[0] & 0xE0) == 0xC0) {
+        n = 2, c = s[0] & 0x1F, min = 0x80;
+    } else if ((s[0] & 0xF0) == 0xE0) {
+        n = 3, c = s[0] & 0x0F, min = 0x800;
+    } else if ((s[0] & 0xF8) == 0xF0) {
+        n = 4, c = s[0] & 0x07, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if ((size_t)n > len)
+        return 0;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return n;
+}
+
+int utf8_width(uint32_t c)
+{
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+        (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+        (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+int utf8_count(const char *s, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+size_t utf8_offset(const char *s, size_t len, int col)
+{
+    size_t i = 0;
+    for (int c = 1; c < col && i < len; c++) {
+        i++;
+        while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}

@@ -1,0 +1,51 @@
+#ifndef ENGINE_SOURCE_H
+#define ENGINE_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+struct diag_list;
+
+/*
+ * A text being compiled or read: a rule file, a case file, or one line of a
+ * JSON Lines stream. The text is NUL-terminated; a leading byte-order mark is
+ * skipped and not counted in columns.
+ */
+struct source {
+    const char *name; /* as given on the command line, or "<stdin>" */
+    const char *text;
+    size_t len;
+    int first_line;    /* line number of text[0] (JSON Lines: the line) */
+    int nlines;
+    size_t *line_start; /* byte offset of each line, nlines entries */
+};
+
+/* A span in a source. Columns count code points from 1; last_* is the
+ * position just after the span. */
+struct src_loc {
+    const struct source *src;
+    int first_line, first_column, last_line, last_column;
+};
+
+/* Build a source over text (copied into the arena). */
+struct source *src_from_text(struct arena *a, const char *name,
+                             const char *text, size_t len, int first_line);
+/* Read a whole file; NULL with a diagnostic in dl when it cannot. */
+struct source *src_read_file(struct arena *a, const char *path,
+                             struct diag_list *dl);
+
+/* The bytes of line (first_line based) without its newline. */
+const char *src_line(const struct source *s, int line, size_t *len);
+
+/* Decode one UTF-8 code point at s (len bytes left); returns its byte
+ * length, or 0 for an invalid sequence. */
+int utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Display cells of a code point: 2 for East Asian wide/full-width. */
+int utf8_width(uint32_t cp);
+/* Number of code points in s[0..len). */
+int utf8_count(const char *s, size_t len);
+/* Byte offset of column col (1-based code points) in s[0..len). */
+size_t utf8_offset(const char *s, size_t len, int col);
+
+#endif

@@ -1,0 +1,950 @@
+#include "engine/trace.h"
+
+#include <string.h>
+
+/* The text trace, and the helpers that the JSON trace shares. */
+
+enum label {
+    L_CASE, L_VERDICT, L_UNDETERMINED, L_NO_LINE, L_MEASURES, L_NONE,
+    L_NOT_TAKEN, L_IS_FALSE, L_IS_UNKNOWN, L_FINDINGS, L_RULE, L_CITES,
+    L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
+    L_UNKNOWN_BY, L_MISSING, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE,
+    L_COUNT
+};
+
+static const char *const labels[L_COUNT][3] = {
+    [L_CASE] = {"case", "案件", "案件"},
+    [L_VERDICT] = {"verdict", "結論", "结论"},
+    [L_UNDETERMINED] = {"undetermined", "待定", "待定"},
+    [L_NO_LINE] = {"none: no line of the verdict table applied",
+                   "無：處理結論表中沒有一行適用",
+                   "无：处理结论表中没有一行适用"},
+    [L_MEASURES] = {"measures", "措施", "措施"},
+    [L_NONE] = {"none", "無", "无"},
+    [L_NOT_TAKEN] = {"lines not taken", "未適用的結論行", "未适用的结论行"},
+    [L_IS_FALSE] = {"is false", "不成立", "不成立"},
+    [L_IS_UNKNOWN] = {"is unknown", "未能確定", "未能确定"},
+    [L_FINDINGS] = {"findings", "認定", "认定"},
+    [L_RULE] = {"rule", "規則", "规则"},
+    [L_CITES] = {"cites", "依據", "依据"},
+    [L_BECAUSE] = {"because", "理由", "理由"},
+    [L_FACTS] = {"facts", "事實", "事实"},
+    [L_DEFAULT] = {"default", "預設", "默认"},
+    [L_NOT_GIVEN] = {"not given", "未提供", "未提供"},
+    [L_OVERRIDDEN] = {"overridden", "被優先規則排除", "被优先规则排除"},
+    [L_BY] = {"overridden by", "優先適用", "优先适用"},
+    [L_UNKNOWN_BY] = {"effect unknown: the condition of this rule is unknown",
+                      "效力未定：此規則的條件未能確定",
+                      "效力未定：此规则的条件未能确定"},
+    [L_MISSING] = {"missing facts", "缺少的事實", "缺少的事实"},
+    [L_ERROR] = {"error", "錯誤", "错误"},
+    [L_NO_RULE] = {"no rule concluding it applied", "沒有規則得出此認定",
+                   "没有规则得出此认定"},
+    [L_OTHERWISE] = {"otherwise", "否則", "否则"},
+    [L_IS_TRUE] = {"is true", "成立", "成立"},
+};
+
+static const char *L(enum label l, enum lang lang)
+{
+    return labels[l][lang == LANG_ZH ? 1 : (int)lang];
+}
+
+static void loc_text(const struct src_loc *l, struct sbuf *out)
+{
+    sb_printf(out, "%s:%d", l->src ? l->src->name : "?", l->first_line);
+}
+
+/* Binding strength, loosest first, as in LANGUAGE.md §8. */
+static int prec(enum ast_op op)
+{
+    switch (op) {
+    case OP_OR:
+        return 1;
+    case OP_AND:
+        return 2;
+    case OP_NOT:
+        return 3;
+    case OP_EQ:
+    case OP_NE:
+    case OP_LT:
+    case OP_LE:
+    case OP_GT:
+    case OP_GE:
+    case OP_IN:
+    case OP_CONTAINS:
+    case OP_CONTAINS_ANY:
+    case OP_KNOWN:
+        return 4;
+    case OP_ADD:
+    case OP_SUB:
+        return 5;
+    case OP_MUL:
+    case OP_DIV:
+        return 6;
+    case OP_NEG:
+        return 7;
+    default:
+        return 8;
+    }
+}
+
+static void names_list(const struct ast_name *n, struct sbuf *out)
+{
+    sb_putc(out, '{');
+    for (; n; n = n->next) {
+        sb_puts(out, n->text);
+        if (n->next)
+            sb_puts(out, ", ");
+    }
+    sb_putc(out, '}');
+}
+
+static void sub(const struct ast_expr *e, int min, enum lang lang,
+                struct sbuf *out)
+{
+    bool paren = prec(e->op) < min;
+    if (paren)
+        sb_putc(out, '(');
+    trace_expr(e, lang, out);
+    if (paren)
+        sb_putc(out, ')');
+}
+
+void trace_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
+{
+    static const char *const ops[] = {
+        [OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<",  [OP_LE] = "<=",
+        [OP_GT] = ">",  [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-",
+        [OP_MUL] = "*", [OP_DIV] = "/",
+    };
+    char buf[64];
+    int p = prec(e->op);
+    switch (e->op) {
+    case OP_NAME:
+        sb_puts(out, e->text);
+        return;
+    case OP_NUM:
+        num_format(e->num, buf, sizeof buf);
+        sb_puts(out, buf);
+        return;
+    case OP_DATE:
+        ast_date_format(e->date, buf);
+        sb_puts(out, buf);
+        return;
+    case OP_STR:
+        sb_printf(out, "\"%s\"", e->text);
+        return;
+    case OP_BOOL:
+        sb_puts(out, kw_text(e->b ? KW_TRUE : KW_FALSE, lang));
+        return;
+    case OP_SET:
+        names_list(e->items, out);
+        return;
+    case OP_VERDICT:
+        sb_puts(out, kw_text(KW_VERDICT, lang));
+        return;
+    case OP_NOT:
+        sb_printf(out, "%s ", kw_text(KW_NOT, lang));
+        sub(e->l, p, lang, out);
+        return;
+    case OP_NEG:
+        sb_putc(out, '-');
+        sub(e->l, p, lang, out);
+        return;
+    case OP_KNOWN:
+        sub(e->l, p + 1, lang, out);
+        sb_printf(out, " %s", kw_text(KW_IS_KNOWN, lang));
+        return;
+    default:
+        break;
+    }
+    sub(e->l, p, lang, out);
+    switch (e->op) {
+    case OP_AND:
+        sb_printf(out, " %s ", kw_text(KW_AND, lang));
+        break;
+    case OP_OR:
+        sb_printf(out, " %s ", kw_text(KW_OR, lang));
+        break;
+    case OP_IN:
+        sb_printf(out, " %s ", kw_text(KW_IN, lang));
+        break;
+    case OP_CONTAINS:
+        sb_printf(out, " %s ", kw_text(KW_CONTAINS, lang));
+        break;
+    case OP_CONTAINS_ANY:
+        sb_printf(out, " %s %s ", kw_text(KW_CONTAINS, lang),
+                  kw_text(KW_ANY, lang));
+        break;
+    default:
+        sb_printf(out, " %s ", ops[e->op]);
+    }
+    /* left-associative: a right operand of equal strength needs parens */
+    sub(e->r, p + 1, lang, out);
+}
+
+void trace_value(const struct fact_info *f, const struct value *v,
+                 enum lang lang, struct sbuf *out)
+{
+    char buf[64];
+    if (!v->known) {
+        sb_puts(out, kw_text(KW_UNKNOWN, lang));
+        return;
+    }
+    switch (f->type) {
+    case VT_BOOL:
+        sb_puts(out, kw_text(v->u.b ? KW_TRUE : KW_FALSE, lang));
+        break;
+    case VT_NUM:
+        num_format(v->u.num, buf, sizeof buf);
+        sb_puts(out, buf);
+        if (f->unit)
+            sb_printf(out, " %s", f->unit);
+        break;
+    case VT_DATE:
+        ast_date_format(v->u.date, buf);
+        sb_puts(out, buf);
+        break;
+    case VT_TEXT:
+        sb_printf(out, "\"%s\"", v->u.text);
+        break;
+    case VT_SYM:
+        sb_puts(out, f->dom->names[v->u.sym]);
+        break;
+    case VT_SET: {
+        sb_putc(out, '{');
+        bool first = true;
+        for (int i = 0; i < f->dom->n; i++)
+            if (v->u.set >> i & 1) {
+                sb_printf(out, "%s%s", first ? "" : ", ", f->dom->names[i]);
+                first = false;
+            }
+        sb_putc(out, '}');
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/* "name = value (file:line)" for fact i of the case. */
+static void fact_text(const struct result *r, int i, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct fact_info *f = &r->p->facts[i];
+    sb_printf(out, "%s = ", f->name);
+    trace_value(f, &r->cf->vals[i], lang, out);
+    switch (r->cf->origin[i]) {
+    case FROM_CASE:
+        sb_puts(out, " (");
+        loc_text(&r->cf->locs[i], out);
+        sb_putc(out, ')');
+        break;
+    case FROM_DEFAULT:
+        sb_printf(out, " (%s)", L(L_DEFAULT, lang));
+        break;
+    case FROM_ABSENT:
+        sb_printf(out, " (%s)", L(L_NOT_GIVEN, lang));
+        break;
+    }
+}
+
+/* The facts read under node i, each once, in the order they appear. */
+static void facts_under(const struct result *r, int i, int *seen, int *n)
+{
+    const struct cnode *c = &r->p->nodes[i];
+    if (c->op == C_FACT) {
+        for (int k = 0; k < *n; k++)
+            if (seen[k] == c->a)
+                return;
+        seen[(*n)++] = c->a;
+        return;
+    }
+    if (c->op == C_CONST || c->op == C_CONCL || c->op == C_VERDICT)
+        return;
+    if (c->a >= 0)
+        facts_under(r, c->a, seen, n);
+    if (c->b >= 0)
+        facts_under(r, c->b, seen, n);
+}
+
+
+#define MAX_ATOMS 16
+
+/* Why boolean node i has truth want: the smallest parts of the condition
+ * that settle it. Each atom is node * 2 + (its truth is TV_TRUE). */
+static int why(const struct result *r, int i, enum tv want, int *atoms,
+               int n)
+{
+    const struct cnode *c = &r->p->nodes[i];
+    if (n >= MAX_ATOMS)
+        return n;
+    enum tv ta = c->a >= 0 && r->done[c->a] ? eval_tv(&r->nv[c->a])
+                                            : TV_UNKNOWN;
+    bool conj = (c->op == C_AND && want == TV_FALSE) ||
+                (c->op == C_OR && want == TV_TRUE);
+    bool both = (c->op == C_AND && want == TV_TRUE) ||
+                (c->op == C_OR && want == TV_FALSE);
+    if (conj)
+        return why(r, ta == want ? c->a : c->b, want, atoms, n);
+    if (both)
+        return why(r, c->b, want, atoms, why(r, c->a, want, atoms, n));
+    if (c->op == C_NOT)
+        return why(r, c->a, want == TV_TRUE ? TV_FALSE : TV_TRUE, atoms, n);
+    atoms[n++] = i * 2 + (want == TV_TRUE);
+    return n;
+}
+
+struct tctx {
+    const struct result *r;
+    const struct plan *p;
+    enum lang lang;
+    struct sbuf *out;
+};
+
+static void atom_text(struct tctx *t, int atom)
+{
+    const struct result *r = t->r;
+    int i = atom / 2;
+    const struct cnode *c = &t->p->nodes[i];
+    trace_expr(c->ast, t->lang, t->out);
+    sb_printf(t->out, " %s", L(atom & 1 ? L_IS_TRUE : L_IS_FALSE, t->lang));
+    if (c->op == C_CONCL && !(atom & 1)) {
+        sb_printf(t->out, " (%s)", L(L_NO_RULE, t->lang));
+        return;
+    }
+    int seen[64], n = 0;
+    facts_under(r, i, seen, &n);
+    if (n == 0 || (c->op == C_FACT && r->p->facts[c->a].type == VT_BOOL &&
+                   r->cf->origin[c->a] == FROM_CASE && false))
+        return;
+    sb_puts(t->out, " [");
+    for (int k = 0; k < n && k < 64; k++) {
+        if (k)
+            sb_puts(t->out, "; ");
+        fact_text(r, seen[k], t->lang, t->out);
+    }
+    sb_putc(t->out, ']');
+}
+
+static void line_head(struct tctx *t, int i)
+{
+    const struct vline_info *l = &t->p->lines[i];
+    sb_printf(t->out, "%s  ", t->p->verdicts.names[l->verdict]);
+    loc_text(&l->loc, t->out);
+}
+
+static void cond_text(struct tctx *t, int node)
+{
+    if (node < 0)
+        sb_puts(t->out, L(L_OTHERWISE, t->lang));
+    else
+        trace_expr(t->p->nodes[node].ast, t->lang, t->out);
+}
+
+static void verdict_text(struct tctx *t)
+{
+    const struct result *r = t->r;
+    const struct plan *p = t->p;
+    struct sbuf *out = t->out;
+    sb_printf(out, "  %s: ", L(L_VERDICT, t->lang));
+    if (r->status == ST_UNDETERMINED) {
+        sb_printf(out, "%s  (", L(L_UNDETERMINED, t->lang));
+        line_head(t, r->line);
+        sb_puts(out, ": ");
+        cond_text(t, p->lines[r->line].cond);
+        sb_printf(out, " %s)\n", L(L_IS_UNKNOWN, t->lang));
+        sb_printf(out, "  %s: ", L(L_MISSING, t->lang));
+        bool first = true;
+        for (int i = 0; i < p->nfacts; i++)
+            if (r->missing[i]) {
+                sb_printf(out, "%s%s", first ? "" : ", ", p->facts[i].name);
+                if (p->facts[i].desc)
+                    sb_printf(out, " \"%s\"", p->facts[i].desc);
+                first = false;
+            }
+        sb_putc(out, '\n');
+    } else if (r->line < 0) {
+        sb_printf(out, "%s\n", L(L_NO_LINE, t->lang));
+    } else {
+        line_head(t, r->line);
+        sb_puts(out, ": ");
+        cond_text(t, p->lines[r->line].cond);
+        sb_putc(out, '\n');
+    }
+}
+
+static void because_text(const struct result *r, const struct text_part *b,
+                         int n, enum lang lang, struct sbuf *out)
+{
+    for (int i = 0; i < n; i++) {
+        sb_puts(out, b[i].lit);
+        if (b[i].fact >= 0)
+            trace_value(&r->p->facts[b[i].fact], &r->cf->vals[b[i].fact],
+                        lang, out);
+        else if (b[i].concl >= 0)
+            sb_puts(out, kw_text(r->concl[b[i].concl] == TV_TRUE ? KW_TRUE
+                                 : r->concl[b[i].concl] == TV_FALSE
+                                     ? KW_FALSE : KW_UNKNOWN, lang));
+    }
+}
+
+static void measures_text(struct tctx *t)
+{
+    const struct plan *p = t->p;
+    struct sbuf *out = t->out;
+    sb_printf(out, "  %s:", L(L_MEASURES, t->lang));
+    bool any = false;
+    for (int i = 0; i < p->nmeasures; i++) {
+        if (t->r->measures[i] != TV_TRUE)
+            continue;
+        const struct measure_info *m = &p->measures[i];
+        sb_printf(out, "\n    %s", m->id);
+        if (m->title)
+            sb_printf(out, " \"%s\"", m->title);
+        sb_puts(out, "  ");
+        loc_text(&m->loc, out);
+        if (m->nbecause) {
+            sb_printf(out, "\n      %s: ", L(L_BECAUSE, t->lang));
+            because_text(t->r, m->because, m->nbecause, t->lang, out);
+        }
+        any = true;
+    }
+    if (!any)
+        sb_printf(out, " %s", L(L_NONE, t->lang));
+    sb_putc(out, '\n');
+}
+
+static void not_taken_text(struct tctx *t)
+{
+    const struct result *r = t->r;
+    bool head = false;
+    for (int i = 0; i < t->p->nlines; i++) {
+        if (r->lines[i] != TV_FALSE)
+            continue;
+        if (!head)
+            sb_printf(t->out, "  %s:\n", L(L_NOT_TAKEN, t->lang));
+        head = true;
+        sb_puts(t->out, "    ");
+        line_head(t, i);
+        sb_puts(t->out, ": ");
+        int atoms[MAX_ATOMS];
+        int n = why(r, t->p->lines[i].cond, TV_FALSE, atoms, 0);
+        for (int k = 0; k < n; k++) {
+            if (k)
+                sb_puts(t->out, "; ");
+            atom_text(t, atoms[k]);
+        }
+        sb_putc(t->out, '\n');
+    }
+}
+
+static void rule_text(struct tctx *t, int ri, const char *indent)
+{
+    const struct rule_info *ru = &t->p->rules[ri];
+    struct sbuf *out = t->out;
+    sb_printf(out, "%s%s %s", indent, L(L_RULE, t->lang), ru->id);
+    if (ru->title)
+        sb_printf(out, " \"%s\"", ru->title);
+    sb_puts(out, "  ");
+    loc_text(&ru->loc, out);
+    sb_putc(out, '\n');
+    for (int k = 0; k < ru->ncites; k++)
+        sb_printf(out, "%s  %s: %s\n", indent, L(L_CITES, t->lang),
+                  ru->cites[k]);
+    if (ru->nbecause) {
+        sb_printf(out, "%s  %s: ", indent, L(L_BECAUSE, t->lang));
+        because_text(t->r, ru->because, ru->nbecause, t->lang, out);
+        sb_putc(out, '\n');
+    }
+    if (ru->nfacts) {
+        sb_printf(out, "%s  %s: ", indent, L(L_FACTS, t->lang));
+        for (int k = 0; k < ru->nfacts; k++) {
+            if (k)
+                sb_puts(out, "; ");
+            fact_text(t->r, ru->facts[k], t->lang, out);
+        }
+        sb_putc(out, '\n');
+    }
+}
+
+static void findings_text(struct tctx *t)
+{
+    const struct result *r = t->r;
+    const struct plan *p = t->p;
+    bool head = false;
+    for (int i = 0; i < p->nconcls; i++) {
+        if (r->concl[i] != TV_TRUE)
+            continue;
+        if (!head)
+            sb_printf(t->out, "  %s:\n", L(L_FINDINGS, t->lang));
+        head = true;
+        sb_printf(t->out, "    %s", p->concls[i].name);
+        if (p->concls[i].desc)
+            sb_printf(t->out, " \"%s\"", p->concls[i].desc);
+        sb_putc(t->out, '\n');
+        for (int k = 0; k < p->concls[i].nrules; k++)
+            if (r->effect[p->concls[i].rules[k]] == TV_TRUE)
+                rule_text(t, p->concls[i].rules[k], "      ");
+    }
+}
+
+static void overridden_text(struct tctx *t)
+{
+    const struct result *r = t->r;
+    const struct plan *p = t->p;
+    bool head = false;
+    for (int i = 0; i < p->nrules; i++) {
+        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
+            continue;
+        if (!head)
+            sb_printf(t->out, "  %s:\n", L(L_OVERRIDDEN, t->lang));
+        head = true;
+        const struct rule_info *ru = &p->rules[i];
+        sb_printf(t->out, "    %s %s", L(L_RULE, t->lang), ru->id);
+        if (ru->title)
+            sb_printf(t->out, " \"%s\"", ru->title);
+        sb_puts(t->out, "  ");
+        loc_text(&ru->loc, t->out);
+        sb_putc(t->out, '\n');
+        for (int k = 0; k < ru->nover; k++) {
+            int o = ru->overriders[k];
+            if (r->cond[o] == TV_FALSE)
+                continue;
+            sb_printf(t->out, "      %s %s %s  ",
+                      r->cond[o] == TV_TRUE ? L(L_BY, t->lang) : "?",
+                      L(L_RULE, t->lang), p->rules[o].id);
+            loc_text(&p->rules[o].loc, t->out);
+            if (r->cond[o] == TV_UNKNOWN)
+                sb_printf(t->out, " (%s)", L(L_UNKNOWN_BY, t->lang));
+            sb_putc(t->out, '\n');
+        }
+    }
+}
+
+void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
+{
+    struct tctx t = {r, r->p, lang, out};
+    const struct case_facts *cf = r->cf;
+    sb_printf(out, "%s %s", L(L_CASE, lang), cf->id ? cf->id : "?");
+    if (cf->title)
+        sb_printf(out, " \"%s\"", cf->title);
+    if (cf->loc.src) {
+        sb_puts(out, "  ");
+        loc_text(&cf->loc, out);
+    }
+    sb_putc(out, '\n');
+    if (r->status == ST_ERROR) {
+        sb_printf(out, "  %s: %s\n", L(L_VERDICT, lang), L(L_ERROR, lang));
+        const struct diag_list *dl =
+            cf->errors && cf->errors->errors ? cf->errors : &r->errors;
+        for (const struct diag *d = dl->head; d; d = d->next)
+            diag_format(d, "  ", out);
+        sb_putc(out, '\n');
+        return;
+    }
+    verdict_text(&t);
+    measures_text(&t);
+    not_taken_text(&t);
+    findings_text(&t);
+    overridden_text(&t);
+    sb_putc(out, '\n');
+}
+
+/* ---- JSON Lines (docs/trace-json.md) ---- */
+
+static void jloc(const struct src_loc *l, struct sbuf *out)
+{
+    sb_puts(out, "\"file\":");
+    sb_json(out, l->src ? l->src->name : "");
+    sb_printf(out, ",\"line\":%d", l->first_line);
+}
+
+static void jstr_or_null(const char *s, struct sbuf *out)
+{
+    if (s)
+        sb_json(out, s);
+    else
+        sb_puts(out, "null");
+}
+
+static void jexpr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
+{
+    struct sbuf b = {0};
+    if (e)
+        trace_expr(e, lang, &b);
+    else
+        sb_puts(&b, kw_text(KW_OTHERWISE, lang));
+    sb_json(out, b.p);
+    sb_free(&b);
+}
+
+static void trace_json_value(const struct fact_info *f, const struct value *v,
+                      struct sbuf *out)
+{
+    char buf[64];
+    if (!v->known) {
+        sb_puts(out, "null");
+        return;
+    }
+    switch (f->type) {
+    case VT_BOOL:
+        sb_puts(out, v->u.b ? "true" : "false");
+        break;
+    case VT_NUM:
+        num_format(v->u.num, buf, sizeof buf);
+        if (strchr(buf, '/'))
+            sb_json(out, buf);
+        else
+            sb_puts(out, buf);
+        break;
+    case VT_DATE:
+        ast_date_format(v->u.date, buf);
+        sb_json(out, buf);
+        break;
+    case VT_TEXT:
+        sb_json(out, v->u.text);
+        break;
+    case VT_SYM:
+        sb_json(out, f->dom->names[v->u.sym]);
+        break;
+    case VT_SET: {
+        sb_putc(out, '[');
+        bool first = true;
+        for (int i = 0; i < f->dom->n; i++)
+            if (v->u.set >> i & 1) {
+                if (!first)
+                    sb_putc(out, ',');
+                sb_json(out, f->dom->names[i]);
+                first = false;
+            }
+        sb_putc(out, ']');
+        break;
+    }
+    default:
+        sb_puts(out, "null");
+    }
+}
+
+static void jfact(const struct result *r, int i, struct sbuf *out)
+{
+    static const char *const from[] = {"absent", "default", "case"};
+    const struct fact_info *f = &r->p->facts[i];
+    sb_puts(out, "{\"name\":");
+    sb_json(out, f->name);
+    sb_puts(out, ",\"value\":");
+    trace_json_value(f, &r->cf->vals[i], out);
+    sb_printf(out, ",\"from\":\"%s\"", from[r->cf->origin[i]]);
+    if (r->cf->origin[i] == FROM_CASE) {
+        sb_putc(out, ',');
+        jloc(&r->cf->locs[i], out);
+    }
+    sb_putc(out, '}');
+}
+
+static void jfacts(const struct result *r, const int *f, int n,
+                   struct sbuf *out)
+{
+    sb_putc(out, '[');
+    for (int k = 0; k < n; k++) {
+        if (k)
+            sb_putc(out, ',');
+        jfact(r, f[k], out);
+    }
+    sb_putc(out, ']');
+}
+
+static void jstrings(const char **s, int n, struct sbuf *out)
+{
+    sb_putc(out, '[');
+    for (int k = 0; k < n; k++) {
+        if (k)
+            sb_putc(out, ',');
+        sb_json(out, s[k]);
+    }
+    sb_putc(out, ']');
+}
+
+static void jline(const struct result *r, int i, enum lang lang,
+                  struct sbuf *out)
+{
+    const struct vline_info *l = &r->p->lines[i];
+    sb_printf(out, "{\"index\":%d,\"verdict\":", i + 1);
+    sb_json(out, r->p->verdicts.names[l->verdict]);
+    sb_putc(out, ',');
+    jloc(&l->loc, out);
+    sb_puts(out, ",\"condition\":");
+    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].ast : NULL, lang, out);
+}
+
+static void jnot_taken(const struct result *r, enum lang lang,
+                       struct sbuf *out)
+{
+    bool first = true;
+    sb_puts(out, "\"not_taken\":[");
+    for (int i = 0; i < r->p->nlines; i++) {
+        if (r->lines[i] != TV_FALSE)
+            continue;
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        jline(r, i, lang, out);
+        sb_puts(out, ",\"failed\":[");
+        int atoms[MAX_ATOMS];
+        int n = why(r, r->p->lines[i].cond, TV_FALSE, atoms, 0);
+        for (int k = 0; k < n; k++) {
+            int node = atoms[k] / 2;
+            if (k)
+                sb_putc(out, ',');
+            sb_puts(out, "{\"condition\":");
+            jexpr(r->p->nodes[node].ast, lang, out);
+            sb_printf(out, ",\"is\":%s,\"facts\":",
+                      atoms[k] & 1 ? "true" : "false");
+            int seen[64], nf = 0;
+            facts_under(r, node, seen, &nf);
+            jfacts(r, seen, nf, out);
+            sb_putc(out, '}');
+        }
+        sb_puts(out, "]}");
+    }
+    sb_putc(out, ']');
+}
+
+static void jrule(const struct result *r, int ri, enum lang lang,
+                  struct sbuf *out)
+{
+    const struct rule_info *ru = &r->p->rules[ri];
+    sb_puts(out, "{\"id\":");
+    sb_json(out, ru->id);
+    sb_puts(out, ",\"title\":");
+    jstr_or_null(ru->title, out);
+    sb_putc(out, ',');
+    jloc(&ru->loc, out);
+    sb_puts(out, ",\"cites\":");
+    jstrings(ru->cites, ru->ncites, out);
+    sb_puts(out, ",\"because\":");
+    if (ru->nbecause) {
+        struct sbuf b = {0};
+        because_text(r, ru->because, ru->nbecause, lang, &b);
+        sb_json(out, b.p ? b.p : "");
+        sb_free(&b);
+    } else {
+        sb_puts(out, "null");
+    }
+    sb_puts(out, ",\"facts\":");
+    jfacts(r, ru->facts, ru->nfacts, out);
+    sb_putc(out, '}');
+}
+
+static void jfindings(const struct result *r, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    bool first = true;
+    sb_puts(out, "\"conclusions\":[");
+    for (int i = 0; i < p->nconcls; i++) {
+        if (r->concl[i] != TV_TRUE)
+            continue;
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        sb_puts(out, "{\"name\":");
+        sb_json(out, p->concls[i].name);
+        sb_puts(out, ",\"description\":");
+        jstr_or_null(p->concls[i].desc, out);
+        sb_puts(out, ",\"rules\":[");
+        bool rf = true;
+        for (int k = 0; k < p->concls[i].nrules; k++) {
+            int ri = p->concls[i].rules[k];
+            if (r->effect[ri] != TV_TRUE)
+                continue;
+            if (!rf)
+                sb_putc(out, ',');
+            rf = false;
+            jrule(r, ri, lang, out);
+        }
+        sb_puts(out, "]}");
+    }
+    sb_putc(out, ']');
+}
+
+static void joverridden(const struct result *r, struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    bool first = true;
+    sb_puts(out, "\"overridden\":[");
+    for (int i = 0; i < p->nrules; i++) {
+        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
+            continue;
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        sb_puts(out, "{\"rule\":");
+        sb_json(out, p->rules[i].id);
+        sb_putc(out, ',');
+        jloc(&p->rules[i].loc, out);
+        sb_printf(out, ",\"effect\":\"%s\",\"by\":[",
+                  r->effect[i] == TV_FALSE ? "false" : "unknown");
+        bool bf = true;
+        for (int k = 0; k < p->rules[i].nover; k++) {
+            int o = p->rules[i].overriders[k];
+            if (r->cond[o] == TV_FALSE)
+                continue;
+            if (!bf)
+                sb_putc(out, ',');
+            bf = false;
+            sb_puts(out, "{\"rule\":");
+            sb_json(out, p->rules[o].id);
+            sb_printf(out, ",\"condition\":\"%s\"}",
+                      r->cond[o] == TV_TRUE ? "true" : "unknown");
+        }
+        sb_puts(out, "]}");
+    }
+    sb_putc(out, ']');
+}
+
+static void jmeasures(const struct result *r, bool full, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    bool first = true;
+    sb_putc(out, '[');
+    for (int i = 0; i < p->nmeasures; i++) {
+        if (r->measures[i] != TV_TRUE)
+            continue;
+        const struct measure_info *m = &p->measures[i];
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        if (!full) {
+            sb_json(out, m->id);
+            continue;
+        }
+        sb_puts(out, "{\"id\":");
+        sb_json(out, m->id);
+        sb_puts(out, ",\"title\":");
+        jstr_or_null(m->title, out);
+        sb_putc(out, ',');
+        jloc(&m->loc, out);
+        sb_puts(out, ",\"cites\":");
+        jstrings(m->cites, m->ncites, out);
+        sb_puts(out, ",\"because\":");
+        if (m->nbecause) {
+            struct sbuf b = {0};
+            because_text(r, m->because, m->nbecause, lang, &b);
+            sb_json(out, b.p ? b.p : "");
+            sb_free(&b);
+        } else {
+            sb_puts(out, "null");
+        }
+        sb_puts(out, ",\"condition\":");
+        jexpr(p->nodes[m->cond].ast, lang, out);
+        sb_putc(out, '}');
+    }
+    sb_putc(out, ']');
+}
+
+static void jerrors(const struct diag_list *dl, struct sbuf *out)
+{
+    sb_puts(out, ",\"errors\":[");
+    for (const struct diag *d = dl->head; d; d = d->next) {
+        if (d != dl->head)
+            sb_putc(out, ',');
+        sb_puts(out, "{\"file\":");
+        jstr_or_null(d->loc.src ? d->loc.src->name : NULL, out);
+        sb_printf(out, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
+                       "\"message\":",
+                  d->loc.first_line, d->loc.first_column,
+                  d->severity == DIAG_ERROR ? "error" : "warning");
+        sb_json(out, d->msg);
+        sb_puts(out, ",\"hint\":");
+        jstr_or_null(d->hint, out);
+        sb_putc(out, '}');
+    }
+    sb_putc(out, ']');
+}
+
+void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
+{
+    static const char *const status[] = {"decided", "undetermined", "error"};
+    const struct plan *p = r->p;
+    const struct case_facts *cf = r->cf;
+    sb_puts(out, "{\"case\":");
+    jstr_or_null(cf->id, out);
+    sb_puts(out, ",\"title\":");
+    jstr_or_null(cf->title, out);
+    sb_puts(out, ",\"source\":{");
+    jloc(&cf->loc, out);
+    sb_printf(out, "},\"status\":\"%s\",\"verdict\":", status[r->status]);
+    if (r->status == ST_DECIDED && r->verdict >= 0)
+        sb_json(out, p->verdicts.names[r->verdict]);
+    else
+        sb_puts(out, "null");
+    if (r->status == ST_ERROR) {
+        sb_puts(out, ",\"measures\":[],\"fired\":[],\"overridden\":[],"
+                     "\"missing\":[],\"reasons\":null");
+        jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
+                out);
+        sb_puts(out, "}\n");
+        return;
+    }
+    sb_puts(out, ",\"measures\":");
+    jmeasures(r, false, lang, out);
+    sb_puts(out, ",\"fired\":[");
+    bool first = true;
+    for (int i = 0; i < p->nrules; i++)
+        if (r->effect[i] == TV_TRUE) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_json(out, p->rules[i].id);
+        }
+    sb_puts(out, "],\"overridden\":[");
+    first = true;
+    for (int i = 0; i < p->nrules; i++)
+        if (r->cond[i] == TV_TRUE && r->effect[i] != TV_TRUE) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_json(out, p->rules[i].id);
+        }
+    sb_puts(out, "],\"missing\":[");
+    first = true;
+    for (int i = 0; i < p->nfacts; i++)
+        if (r->missing[i]) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_json(out, p->facts[i].name);
+        }
+    sb_puts(out, "],\"reasons\":{\"line\":");
+    if (r->line >= 0) {
+        jline(r, r->line, lang, out);
+        sb_printf(out, ",\"is\":%s}",
+                  r->status == ST_UNDETERMINED ? "null" : "true");
+    } else {
+        sb_puts(out, "null");
+    }
+    sb_putc(out, ',');
+    jnot_taken(r, lang, out);
+    sb_putc(out, ',');
+    jfindings(r, lang, out);
+    sb_putc(out, ',');
+    joverridden(r, out);
+    sb_puts(out, ",\"measures\":");
+    jmeasures(r, true, lang, out);
+    sb_puts(out, ",\"missing\":[");
+    first = true;
+    for (int i = 0; i < p->nfacts; i++)
+        if (r->missing[i]) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_puts(out, "{\"name\":");
+            sb_json(out, p->facts[i].name);
+            sb_puts(out, ",\"description\":");
+            jstr_or_null(p->facts[i].desc, out);
+            sb_putc(out, '}');
+        }
+    sb_puts(out, "]}}\n");
+}

@@ -1,0 +1,329 @@
+/*
+ * The grammar of rule files and case files (LANGUAGE.md §2, §5 and §8).
+ * Actions only build the tree through ast_* constructors; names are resolved
+ * and types checked later, in engine/check.c.
+ */
+%require "3.8"
+%define api.pure full
+%define api.prefix {lex_}
+%define api.header.include {"parser.h"}
+%define api.token.prefix {TOK_}
+%define api.value.type union
+%define api.location.type {struct src_loc}
+%define parse.error detailed
+%define parse.lac full
+%locations
+%param {yyscan_t scanner}
+%expect 0
+
+%code requires {
+#include "engine/ast.h"
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+/* Spans keep their source; an empty rule sits where the next token starts. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                        \
+    do {                                                                   \
+        if (N) {                                                           \
+            (Cur) = YYRHSLOC(Rhs, 1);                                      \
+            (Cur).last_line = YYRHSLOC(Rhs, N).last_line;                  \
+            (Cur).last_column = YYRHSLOC(Rhs, N).last_column;              \
+        } else {                                                           \
+            (Cur) = YYRHSLOC(Rhs, 0);                                      \
+            (Cur).first_line = (Cur).last_line;                            \
+            (Cur).first_column = (Cur).last_column;                        \
+        }                                                                  \
+    } while (0)
+}
+
+%code provides {
+int lex_lex(LEX_STYPE *yylval, LEX_LTYPE *yylloc, yyscan_t scanner);
+void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg);
+}
+
+%code {
+#include "engine/arena.h"
+#include "parser/parse.h"
+struct parse_ctx *lex_get_extra(yyscan_t scanner);
+#define CTX (lex_get_extra(scanner))
+#define A (CTX->arena)
+#define F (CTX->file)
+static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
+                   const char *hint);
+#define cur (CTX->cur)
+}
+
+%token <const char *> NAME "name" DOTTED "rule ID" PREFIX "rule ID prefix"
+%token <const char *> STRING "string"
+%token <struct num> NUM "number"
+%token <int> DATE "date"
+%token POLICY "'policy' (辦法)" VERSION "'version' (版本)"
+%token EXTENDS "'extends' (沿用)" FACT "'fact' (事實)"
+%token CONCLUSION "'conclusion' (認定)" LIST "'list' (清單)"
+%token RULE "'rule' (規則)" CITES "'cites' (依據)" WHEN "'when' (如果)"
+%token THEN "'then' (則)" OVERRIDES "'overrides' (優先於)"
+%token BECAUSE "'because' (理由)" VERDICT "'verdict' (結論)"
+%token OTHERWISE "'otherwise' (否則)" MEASURE "'measure' (措施)"
+%token AMEND "'amend' (修訂)" REPEAL "'repeal' (廢止)" CASE "'case' (案件)"
+%token TEST "'test' (測試)" GIVEN "'given' (已知)" EXPECT "'expect' (預期)"
+%token FIRED "'fired' (適用)" UNDETERMINED "'undetermined' (待定)"
+%token MISSING "'missing' (缺少)"
+%token AND "'and' (且)" OR "'or' (或)" NOT "'not' (非)" IN "'in' (屬於)"
+%token CONTAINS "'contains' (包含)" ANY "'any' (任一)"
+%token TRUE "'true' (是)" FALSE "'false' (否)" UNKNOWN "'unknown' (未知)"
+%token IS_KNOWN "'is known' (已查明)"
+%token BOOL "'bool' (是非)" NUMBER_T "'number' (數值)" TEXT "'text' (文字)"
+%token DATE_T "'date' (日期)" ONE_OF "'one of' (選項)" SET_OF "'set of' (多選)"
+%token EQ "==" NE "!=" LE "<=" GE ">="
+
+%left OR
+%left AND
+%precedence NOT
+%nonassoc EQ NE '<' LE '>' GE '=' IN CONTAINS IS_KNOWN
+%left '+' '-'
+%left '*' '/'
+%precedence UMINUS
+
+%type <struct ast_expr *> expr
+%type <struct ast_name *> options options_opt names strings ov_list ov_item
+%type <struct ast_name *> rule_id case_id
+%type <const char *> title_opt unit_opt
+%type <struct ast_value *> value
+%type <struct ast_vline *> vlines vline
+%type <struct ast_assign *> assign
+
+%%
+
+file:
+  %empty
+| file item
+;
+
+item:
+  POLICY STRING              { F->policy = $2; F->policy_loc = @1; }
+| POLICY STRING VERSION STRING { F->policy = $2; F->version = $4; F->policy_loc = @1; }
+| fact
+| CONCLUSION NAME title_opt  { cur = ast_decl(A, DECL_CONCLUSION, &@1);
+                               cur->name = *ast_name(A, $2, &@2); cur->title = $3;
+                               ast_add_decl(F, cur); }
+| LIST NAME '=' '{' options_opt '}' {
+                               cur = ast_decl(A, DECL_LIST, &@1);
+                               cur->name = *ast_name(A, $2, &@2); cur->items = $5;
+                               ast_add_decl(F, cur); }
+| RULE rule_id title_opt     { cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$2;
+                               cur->title = $3; ast_add_decl(F, cur); }
+  clauses
+| MEASURE rule_id title_opt  { cur = ast_decl(A, DECL_MEASURE, &@1); cur->name = *$2;
+                               cur->title = $3; ast_add_decl(F, cur); }
+  clauses
+| VERDICT title_opt '{' vlines '}' {
+                               cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $2;
+                               cur->lines = $4; ast_add_decl(F, cur); }
+| case
+| ';'
+| error                      { CTX->open_case = NULL; }
+;
+
+fact:
+  FACT NAME ':'              { cur = ast_decl(A, DECL_FACT, &@1); cur->name = *ast_name(A, $2, &@2);
+                               ast_add_decl(F, cur); }
+  type fact_tail
+;
+
+type:
+  BOOL                       { cur->type.kind = TY_BOOL; cur->type.loc = @1; }
+| NUMBER_T unit_opt          { cur->type.kind = TY_NUMBER; cur->type.unit = $2; cur->type.loc = @1; }
+| TEXT                       { cur->type.kind = TY_TEXT; cur->type.loc = @1; }
+| DATE_T                     { cur->type.kind = TY_DATE; cur->type.loc = @1; }
+| ONE_OF '{' options_opt '}' { cur->type.kind = TY_ONE_OF; cur->type.options = $3; cur->type.loc = @1; }
+| SET_OF '{' options_opt '}' { cur->type.kind = TY_SET_OF; cur->type.options = $3; cur->type.loc = @1; }
+;
+
+unit_opt:
+  %empty                     { $$ = NULL; }
+| NAME                       { $$ = $1; }
+;
+
+fact_tail:
+  %empty
+| '=' value                  { cur->dflt = $2; }
+| '=' value STRING           { cur->dflt = $2; cur->title = $3; }
+| STRING                     { cur->title = $1; }
+| STRING '=' value           { cur->title = $1; cur->dflt = $3; }
+;
+
+title_opt:
+  %empty                     { $$ = NULL; }
+| STRING                     { $$ = $1; }
+;
+
+rule_id:
+  NAME                       { $$ = ast_name(A, $1, &@1); }
+| DOTTED                     { $$ = ast_name(A, $1, &@1); }
+;
+
+clauses:
+  %empty
+| clauses clause
+;
+
+clause:
+  CITES strings              { cur->cites = ast_names_append(cur->cites, $2); }
+| WHEN expr                  { if (cur->nwhen++ == 0) { cur->when = $2; cur->when_loc = @1; }
+                               else advise(scanner, &@1, "a second 'when' in one declaration",
+                                           "join the conditions with 'and' (且)"); }
+| THEN names                 { cur->then = ast_names_append(cur->then, $2); }
+| OVERRIDES ov_list          { cur->overrides = ast_names_append(cur->overrides, $2); }
+| BECAUSE STRING             { cur->because = *ast_name(A, $2, &@2); }
+;
+
+strings:
+  STRING                     { $$ = ast_name(A, $1, &@1); }
+| strings ',' STRING         { $$ = ast_names_append($1, ast_name(A, $3, &@3)); }
+;
+
+names:
+  NAME                       { $$ = ast_name(A, $1, &@1); }
+| names ',' NAME             { $$ = ast_names_append($1, ast_name(A, $3, &@3)); }
+;
+
+ov_list:
+  ov_item
+| ov_list ',' ov_item        { $$ = ast_names_append($1, $3); }
+;
+
+ov_item:
+  rule_id
+| rule_id '*'                { $$ = $1; $$->prefix = true; }
+| PREFIX                     { $$ = ast_name(A, $1, &@1); $$->prefix = true; }
+;
+
+options_opt:
+  %empty                     { $$ = NULL; }
+| options
+| options ','
+;
+
+options:
+  NAME                       { $$ = ast_name(A, $1, &@1); }
+| options ',' NAME           { $$ = ast_names_append($1, ast_name(A, $3, &@3)); }
+;
+
+vlines:
+  %empty                     { $$ = NULL; }
+| vlines vline               { $$ = $1; if ($2) { struct ast_vline **p = &$$;
+                                 while (*p) p = &(*p)->next; *p = $2; } }
+| vlines error               { $$ = $1; }
+;
+
+vline:
+  NAME WHEN expr             { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $1, &@1);
+                               $$->when = $3; $$->loc = @$; }
+| OTHERWISE NAME             { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $2, &@2);
+                               $$->loc = @$; }
+| ',' { $$ = NULL; }
+| ';' { $$ = NULL; }
+;
+
+case:
+  CASE case_id title_opt '{' { struct ast_case *c = arena_alloc(A, sizeof *c);
+                               c->id = *$2; c->title = $3; c->loc = @1;
+                               ast_add_case(F, c); CTX->open_case = c; }
+  assigns '}'                { CTX->open_case = NULL; }
+;
+
+case_id:
+  STRING                     { $$ = ast_name(A, $1, &@1); }
+| NAME                       { $$ = ast_name(A, $1, &@1); }
+;
+
+assigns:
+  %empty
+| assigns assign             { struct ast_assign **p = &CTX->open_case->facts;
+                               while (*p) p = &(*p)->next; *p = $2; }
+| assigns ','
+| assigns ';'
+;
+
+assign:
+  NAME '=' value             { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $1, &@1);
+                               $$->value = $3; }
+| NAME EQ value              { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $1, &@1);
+                               $$->value = $3;
+                               advise(scanner, &@2, "'==' compares; a case gives a value with '='",
+                                      "write 名稱 = 值"); }
+;
+
+value:
+  TRUE                       { $$ = ast_value(A, VAL_BOOL, &@1); $$->b = true; }
+| FALSE                      { $$ = ast_value(A, VAL_BOOL, &@1); }
+| UNKNOWN                    { $$ = ast_value(A, VAL_UNKNOWN, &@1); }
+| NUM                        { $$ = ast_value(A, VAL_NUM, &@1); $$->num = $1; }
+| '-' NUM                    { $$ = ast_value(A, VAL_NUM, &@$); $$->num = num_neg($2); }
+| DATE                       { $$ = ast_value(A, VAL_DATE, &@1); $$->date = $1; }
+| STRING                     { $$ = ast_value(A, VAL_STR, &@1); $$->text = $1; }
+| NAME                       { $$ = ast_value(A, VAL_NAME, &@1); $$->text = $1; }
+| '{' options_opt '}'        { $$ = ast_value(A, VAL_SET, &@$); $$->items = $2; }
+;
+
+expr:
+  expr OR expr               { $$ = ast_expr(A, OP_OR, &@$, $1, $3); }
+| expr AND expr              { $$ = ast_expr(A, OP_AND, &@$, $1, $3); }
+| NOT expr                   { $$ = ast_expr(A, OP_NOT, &@$, $2, NULL); }
+| expr EQ expr               { $$ = ast_expr(A, OP_EQ, &@$, $1, $3); }
+| expr '=' expr              { $$ = ast_expr(A, OP_EQ, &@$, $1, $3);
+                               advise(scanner, &@2, "'=' gives a value in a case; in a condition use ==",
+                                      "write == to compare"); }
+| expr NE expr               { $$ = ast_expr(A, OP_NE, &@$, $1, $3); }
+| expr '<' expr              { $$ = ast_expr(A, OP_LT, &@$, $1, $3); }
+| expr LE expr               { $$ = ast_expr(A, OP_LE, &@$, $1, $3); }
+| expr '>' expr              { $$ = ast_expr(A, OP_GT, &@$, $1, $3); }
+| expr GE expr               { $$ = ast_expr(A, OP_GE, &@$, $1, $3); }
+| expr IN expr               { $$ = ast_expr(A, OP_IN, &@$, $1, $3); }
+| expr CONTAINS expr         { $$ = ast_expr(A, OP_CONTAINS, &@$, $1, $3); }
+| expr CONTAINS ANY expr %prec CONTAINS
+                             { $$ = ast_expr(A, OP_CONTAINS_ANY, &@$, $1, $4); }
+| expr IS_KNOWN              { $$ = ast_expr(A, OP_KNOWN, &@$, $1, NULL); }
+| expr '+' expr              { $$ = ast_expr(A, OP_ADD, &@$, $1, $3); }
+| expr '-' expr              { $$ = ast_expr(A, OP_SUB, &@$, $1, $3); }
+| expr '*' expr              { $$ = ast_expr(A, OP_MUL, &@$, $1, $3); }
+| expr '/' expr              { $$ = ast_expr(A, OP_DIV, &@$, $1, $3); }
+| '-' expr %prec UMINUS      { $$ = ast_expr(A, OP_NEG, &@$, $2, NULL); }
+| '(' expr ')'               { $$ = $2; }
+| '(' error ')'              { $$ = ast_expr(A, OP_BOOL, &@$, NULL, NULL); }
+| NAME                       { $$ = ast_expr(A, OP_NAME, &@1, NULL, NULL); $$->text = $1; }
+| DOTTED                     { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
+                               advise(scanner, &@1, "a rule ID is not a value in a condition",
+                                      "name the conclusion that the rule gives"); }
+| NUM                        { $$ = ast_expr(A, OP_NUM, &@1, NULL, NULL); $$->num = $1; }
+| DATE                       { $$ = ast_expr(A, OP_DATE, &@1, NULL, NULL); $$->date = $1; }
+| STRING                     { $$ = ast_expr(A, OP_STR, &@1, NULL, NULL); $$->text = $1; }
+| TRUE                       { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); $$->b = true; }
+| FALSE                      { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); }
+| UNKNOWN                    { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
+                               advise(scanner, &@1, "there is no 'unknown' value in a condition",
+                                      "write 'x is known' (x 已查明) or 'not x is known'"); }
+| VERDICT                    { $$ = ast_expr(A, OP_VERDICT, &@1, NULL, NULL); }
+| '{' options_opt '}'        { $$ = ast_expr(A, OP_SET, &@$, NULL, NULL); $$->items = $2; }
+;
+
+%%
+
+void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
+{
+    struct parse_ctx *c = CTX;
+    diag_add(c->diags, DIAG_ERROR, loc, arena_strdup(c->arena, msg));
+    if (c->open_case)
+        c->open_case->broken = true;
+}
+
+static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
+                   const char *hint)
+{
+    struct parse_ctx *c = CTX;
+    struct diag *d = diag_add(c->diags, DIAG_ERROR, loc, msg);
+    d->hint = hint;
+    if (c->open_case)
+        c->open_case->broken = true;
+}

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Install what the build needs (flex, bison, cmocka, yajl) when it is missing
+# and we may: as root, or through sudo without a password. Otherwise say what
+# to install and fail.
+need=""
+command -v flex >/dev/null 2>&1 || need="$need flex"
+command -v bison >/dev/null 2>&1 || need="$need bison"
+have_header() {
+    printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <%s>\n' "$1" |
+        ${CC:-cc} -E -x c - >/dev/null 2>&1
+}
+have_header cmocka.h || need="$need libcmocka-dev"
+have_header yajl/yajl_parse.h || need="$need libyajl-dev"
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" = 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo="sudo -n"
+else
+    echo "rongcuo: the build needs:$need" >&2
+    echo "rongcuo: install them with: sudo apt-get install$need" >&2
+    exit 1
+fi
+echo "rongcuo: installing$need" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null &&
+    $sudo apt-get install -y -qq $need >/dev/null ||
+    { echo "rongcuo: apt-get install$need failed" >&2; exit 1; }
