@@ -311,6 +311,43 @@ const char *rc_eval_verdict(const struct rc_eval *ev)
     return r->p->verdicts.names[r->verdict];
 }
 
+int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
+                 const char **out, int max)
+{
+    const struct result *r = ev->r;
+    const struct plan *p = r->p;
+    int n = 0;
+    if (r->status == ST_ERROR)
+        return 0;
+    switch (which) {
+    case RC_MEASURES:
+        for (int i = 0; i < p->nmeasures; i++)
+            if (r->measures[i] == TV_TRUE && n++ < max)
+                out[n - 1] = p->measures[i].id;
+        break;
+    case RC_FIRED:
+    case RC_OVERRIDDEN:
+        for (int i = 0; i < p->nrules; i++) {
+            bool fired = r->effect[i] == TV_TRUE;
+            bool over = r->cond[i] == TV_TRUE && !fired;
+            if ((which == RC_FIRED ? fired : over) && n++ < max)
+                out[n - 1] = p->rules[i].id;
+        }
+        break;
+    case RC_MISSING:
+        for (int i = 0; i < p->nfacts; i++)
+            if (r->missing[i] && n++ < max)
+                out[n - 1] = p->facts[i].name;
+        break;
+    }
+    return n;
+}
+
+const char *rc_case_id(const struct rc_case *c)
+{
+    return c->cf->id;
+}
+
 const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                            enum rc_lang lang, size_t *len)
 {

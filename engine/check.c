@@ -5,6 +5,7 @@
 #include "engine/arena.h"
 #include "engine/cases.h"
 #include "engine/check_int.h"
+#include "engine/sbuf.h"
 #include "engine/suggest.h"
 
 /*
@@ -423,34 +424,53 @@ static const char *node_name(const struct plan *p, int v)
     return v < p->nrules ? p->rules[v].id : p->concls[v - p->nrules].name;
 }
 
+/* The rule that v overrides among those concluding conclusion k, or -1. */
+static int overridden_via(const struct plan *p, int k, int v)
+{
+    const struct concl_info *c = &p->concls[k];
+    for (int j = 0; j < c->nrules; j++) {
+        const struct rule_info *r = &p->rules[c->rules[j]];
+        if (c->rules[j] == v)
+            return -1;
+        for (int q = 0; q < r->nover; q++)
+            if (r->overriders[q] == v)
+                return c->rules[j];
+    }
+    return -1;
+}
+
 static void report_cycle(struct order_ctx *o, int back)
 {
     struct plan *p = o->c->p;
     int start = 0;
     while (o->path[start] != back)
         start++;
-    size_t len = strlen(node_name(p, back)) + 8;
-    for (int i = start; i < o->npath; i++)
-        len += strlen(node_name(p, o->path[i])) + 16;
-    char *s = arena_alloc(o->c->a, len);
+    struct sbuf s = {0};
     int concl = -1, rule = -1;
     for (int i = start; i <= o->npath; i++) {
         int v = i < o->npath ? o->path[i] : back;
+        int prev = i > start ? o->path[i - 1] : -1;
         if (v < p->nrules) {
-            strcat(s, "rule ");
+            sb_puts(&s, "rule ");
             if (rule < 0)
                 rule = v;
         } else if (concl < 0) {
             concl = v - p->nrules;
         }
-        strcat(s, node_name(p, v));
+        sb_puts(&s, node_name(p, v));
+        if (v < p->nrules && prev >= p->nrules) {
+            int via = overridden_via(p, prev - p->nrules, v);
+            if (via >= 0)
+                sb_printf(&s, " (overrides %s)", p->rules[via].id);
+        }
         if (i < o->npath)
-            strcat(s, " → ");
+            sb_puts(&s, " → ");
     }
     struct diag *d = diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
                                "conclusion '%s' depends on itself",
                                p->concls[concl].name);
-    diag_hintf(o->c->dl, d, "the cycle: %s", s);
+    diag_hintf(o->c->dl, d, "the cycle: %s", s.p);
+    sb_free(&s);
 }
 
 static void visit(struct order_ctx *o, int v)

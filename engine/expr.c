@@ -150,7 +150,8 @@ static int as_option(struct checker *c, const struct ast_expr *e,
         *out = *ty;
         return n;
     }
-    if ((ty->t == VT_SYM || ty->t == VT_VERDICT) && e->op != OP_SET) {
+    if ((ty->t == VT_SYM || ty->t == VT_VERDICT) &&
+        (e->op == OP_NAME || e->op == OP_STR)) {
         bool in_dom = plan_option(ty->dom, e->text) >= 0;
         if (e->op == OP_STR || in_dom ||
             names_get(&c->ns, e->text) < 0) {
@@ -191,15 +192,18 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e,
 {
     struct ty tl, tr;
     int l, r;
-    if (is_bare(e->r) && !is_bare(e->l)) {
+    /* a bare name facing a one-of value is read as one of its options:
+       compile the side that has a type first */
+    bool typed_l = !is_bare(e->l) || (e->l->op == OP_NAME &&
+                                      names_get(&c->ns, e->l->text) >= 0);
+    bool typed_r = !is_bare(e->r) || (e->r->op == OP_NAME &&
+                                      names_get(&c->ns, e->r->text) >= 0);
+    if (typed_l || !typed_r) {
         l = compile(c, e->l, &tl);
         r = as_option(c, e->r, &tl, e->l, &tr);
-    } else if (is_bare(e->l) && !is_bare(e->r)) {
+    } else {
         r = compile(c, e->r, &tr);
         l = as_option(c, e->l, &tr, e->r, &tl);
-    } else {
-        l = compile(c, e->l, &tl);
-        r = compile(c, e->r, &tr);
     }
     out->t = VT_BOOL;
     out->dom = NULL;

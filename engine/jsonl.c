@@ -23,9 +23,13 @@ struct jctx {
     int depth;         /* nesting below an ignored value */
 };
 
-/* The span of the token that ends where yajl stands now. */
-static struct src_loc here(struct jctx *j, bool string)
+/* The span of the token that ends where yajl stands now: a string, a
+ * literal (number, true, false, null), or a one-byte bracket. */
+enum tok { T_LITERAL, T_STRING, T_BRACKET };
+
+static struct src_loc here(struct jctx *j, enum tok kind)
 {
+    bool string = kind == T_STRING;
     size_t end = yajl_get_bytes_consumed(j->h);
     if (end > j->src->len)
         end = j->src->len;
@@ -43,6 +47,8 @@ static struct src_loc here(struct jctx *j, bool string)
                     break;
             }
         }
+    } else if (kind == T_BRACKET && start > 0) {
+        start--;
     } else {
         while (start > 0 && strchr("0123456789+-.eEtruefalsn", t[start - 1]))
             start--;
@@ -81,6 +87,8 @@ static int value(struct jctx *j, struct ast_value *v)
         }
         return 1;
     }
+    if (j->where == IN_CASE && j->key == K_OTHER)
+        return 1; /* reported with its key */
     if (j->where == IN_CASE && j->key == K_ID) {
         if (v->kind == VAL_STR || v->kind == VAL_NUM)
             j->cf->id = v->text;
@@ -106,7 +114,7 @@ static int on_null(void *ctx)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
-    struct ast_value v = {.kind = VAL_UNKNOWN, .loc = here(j, false)};
+    struct ast_value v = {.kind = VAL_UNKNOWN, .loc = here(j, T_LITERAL)};
     return value(j, &v);
 }
 
@@ -115,7 +123,7 @@ static int on_bool(void *ctx, int b)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
-    struct ast_value v = {.kind = VAL_BOOL, .loc = here(j, false), .b = b};
+    struct ast_value v = {.kind = VAL_BOOL, .loc = here(j, T_LITERAL), .b = b};
     return value(j, &v);
 }
 
@@ -124,7 +132,7 @@ static int on_number(void *ctx, const char *s, size_t len)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
-    struct ast_value v = {.kind = VAL_NUM, .loc = here(j, false)};
+    struct ast_value v = {.kind = VAL_NUM, .loc = here(j, T_LITERAL)};
     v.text = arena_strndup(j->a, s, len);
     enum num_status st = num_parse(s, len, &v.num);
     if (st != NUM_OK)
@@ -138,7 +146,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
-    struct ast_value v = {.kind = VAL_STR, .loc = here(j, true)};
+    struct ast_value v = {.kind = VAL_STR, .loc = here(j, T_STRING)};
     v.text = arena_strndup(j->a, (const char *)s, len);
     return value(j, &v);
 }
@@ -152,11 +160,13 @@ static int on_map_start(void *ctx)
     }
     if (j->where == TOP) {
         j->where = IN_CASE;
+    } else if (j->where == IN_CASE && j->key == K_OTHER) {
+        j->depth = 1; /* the unknown field is reported already */
     } else if (j->where == IN_CASE && j->key == K_FACTS) {
         j->where = IN_FACTS;
         j->seen_facts = true;
     } else {
-        struct src_loc l = here(j, false);
+        struct src_loc l = here(j, T_BRACKET);
         bad(j, &l, "an object is not a value here", NULL);
         j->depth = 1;
     }
@@ -171,7 +181,7 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
     const char *k = (const char *)s;
     if (j->where == IN_FACTS) {
         j->fact = plan_fact(j->p, k, len);
-        j->fact_loc = here(j, true);
+        j->fact_loc = here(j, T_STRING);
         if (j->fact < 0)
             cases_unknown_fact(j->p, j->cf->errors,
                                arena_strndup(j->a, k, len), &j->fact_loc);
@@ -182,7 +192,7 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
              : len == 5 && memcmp(k, "facts", 5) == 0 ? K_FACTS
                                                       : K_OTHER;
     if (j->key == K_OTHER) {
-        struct src_loc l = here(j, true);
+        struct src_loc l = here(j, T_STRING);
         struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
                                    "unknown field \"%.*s\"", (int)len, k);
         d->hint = "a case line has the fields \"id\", \"title\" and "
@@ -220,15 +230,16 @@ static int on_array_start(void *ctx)
         j->cf->vals[j->fact].u.set = 0;
         return 1;
     }
-    if (j->where == IN_FACTS && j->fact >= 0) {
-        struct src_loc l = here(j, false);
+    struct src_loc l = here(j, T_BRACKET);
+    if (j->where == IN_FACTS && j->fact >= 0)
         diag_addf(j->cf->errors, DIAG_ERROR, &l,
                   "fact '%s' takes one value, not a list",
                   j->p->facts[j->fact].name);
-    } else if (j->where != IN_FACTS) {
-        struct src_loc l = here(j, false);
+    else if (j->where == TOP)
+        bad(j, &l, "a line must be an object {\"id\", \"title\", "
+                   "\"facts\"}", NULL);
+    else if (j->where == IN_CASE && j->key != K_OTHER)
         bad(j, &l, "a list is not a value here", NULL);
-    }
     j->depth = 1;
     return 1;
 }
@@ -288,7 +299,7 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
         d->hint = "each line must be one JSON object: {\"id\": …, "
                   "\"title\": …, \"facts\": {…}}";
         yajl_free_error(j.h, msg);
-    } else if (j.where == TOP) {
+    } else if (j.where == TOP && !errors->errors) {
         diag_add(errors, DIAG_ERROR, &j.cf->loc,
                  "a line must be an object {\"id\", \"title\", \"facts\"}");
     } else if (!j.cf->id && !errors->errors) {

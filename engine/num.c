@@ -158,9 +158,10 @@ int num_format(struct num a, char *buf, size_t size)
     int scale = twos > fives ? twos : fives;
     int64_t mul = 1;
     bool ok = d == 1 && scale <= 18;
-    for (int i = fives; ok && i < scale; i++)
-        ok = !__builtin_mul_overflow(mul, 2, &mul);
+    /* n/(2^twos 5^fives) == n 2^(scale-twos) 5^(scale-fives) / 10^scale */
     for (int i = twos; ok && i < scale; i++)
+        ok = !__builtin_mul_overflow(mul, 2, &mul);
+    for (int i = fives; ok && i < scale; i++)
         ok = !__builtin_mul_overflow(mul, 5, &mul);
     int64_t n;
     if (!ok || __builtin_mul_overflow(a.n, mul, &n))

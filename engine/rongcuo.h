@@ -51,6 +51,15 @@ void rc_evaluate(struct rc_eval *ev, const struct rc_case *c);
 enum rc_status rc_eval_status(const struct rc_eval *ev);
 /* The verdict's name; NULL when undetermined, erroneous, or none applied. */
 const char *rc_eval_verdict(const struct rc_eval *ev);
+enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING };
+/* Names in one part of the outcome (measures attached, rules that fired and
+ * took effect, rules overridden, facts missing for an undetermined verdict),
+ * in declaration order. Fills up to max into out; returns how many there
+ * are in all. */
+int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
+                 const char **out, int max);
+/* The case's ID, or NULL when the case could not be read that far. */
+const char *rc_case_id(const struct rc_case *c);
 /* The trace of the last evaluation; valid until the next render. */
 const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                            enum rc_lang lang, size_t *len);

@@ -51,7 +51,9 @@ static const char *L(enum label l, enum lang lang)
 
 static void loc_text(const struct src_loc *l, struct sbuf *out)
 {
-    sb_printf(out, "%s:%d", l->src ? l->src->name : "?", l->first_line);
+    sb_puts(out, l->src ? l->src->name : "?");
+    if (l->first_line > 0)
+        sb_printf(out, ":%d", l->first_line);
 }
 
 /* Binding strength, loosest first, as in LANGUAGE.md §8. */
@@ -279,14 +281,14 @@ static int why(const struct result *r, int i, enum tv want, int *atoms,
     const struct cnode *c = &r->p->nodes[i];
     if (n >= MAX_ATOMS)
         return n;
-    enum tv ta = c->a >= 0 && r->done[c->a] ? eval_tv(&r->nv[c->a])
-                                            : TV_UNKNOWN;
     bool conj = (c->op == C_AND && want == TV_FALSE) ||
                 (c->op == C_OR && want == TV_TRUE);
     bool both = (c->op == C_AND && want == TV_TRUE) ||
                 (c->op == C_OR && want == TV_FALSE);
-    if (conj)
+    if (conj) {
+        enum tv ta = r->done[c->a] ? eval_tv(&r->nv[c->a]) : TV_UNKNOWN;
         return why(r, ta == want ? c->a : c->b, want, atoms, n);
+    }
     if (both)
         return why(r, c->b, want, atoms, why(r, c->a, want, atoms, n));
     if (c->op == C_NOT)

@@ -1,0 +1,1 @@
+run --format xml tests/golden/lang/example-en.rules tests/golden/lang/example.case

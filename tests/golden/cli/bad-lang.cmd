@@ -1,0 +1,1 @@
+run --lang fr tests/golden/lang/example-en.rules tests/golden/lang/example.case

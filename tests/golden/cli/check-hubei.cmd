@@ -1,0 +1,1 @@
+check rules/hubei.rules

@@ -1,0 +1,1 @@
+run tests/golden/no-such.rules tests/golden/lang/example.case

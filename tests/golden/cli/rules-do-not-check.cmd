@@ -1,0 +1,1 @@
+run tests/golden/errors/syntax.rules tests/golden/lang/example.case

@@ -1,0 +1,1 @@
+run --frob tests/golden/lang/example-en.rules

@@ -1,0 +1,1 @@
+run tests/golden/lang/example-zh-Hans.rules tests/golden/lang/example.case

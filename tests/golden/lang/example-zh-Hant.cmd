@@ -1,0 +1,1 @@
+run tests/golden/lang/example-zh-Hant.rules tests/golden/lang/example.case
