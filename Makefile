@@ -85,9 +85,13 @@ asan:
 	    OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" unit golden
 
-valgrind: deps $(B)/rongcuo
-	@RONGCUO_WRAP="valgrind -q --leak-check=full --errors-for-leak-kinds=all --error-exitcode=99" \
-	    sh tests/golden.sh $(B)/rongcuo
+VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=all \
+            --error-exitcode=99
+
+# Unit and golden tests under valgrind: no leak, no error.
+valgrind: deps $(B)/rongcuo $(addprefix $(B)/tests/,$(UNIT_TESTS))
+	@set -e; for t in $(UNIT_TESTS); do $(VALGRIND) ./$(B)/tests/$$t; done
+	@RONGCUO_WRAP="$(VALGRIND)" sh tests/golden.sh $(B)/rongcuo
 
 golden-update: $(B)/rongcuo
 	@GOLDEN_UPDATE=1 sh tests/golden.sh $(B)/rongcuo

@@ -1,16 +1,24 @@
 #!/bin/sh
-# Install what the build needs (flex, bison, cmocka, yajl) when it is missing
+# Install what the build needs (make, a C compiler, flex, bison, cmocka,
+# yajl; valgrind with the argument "valgrind") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
 # to install and fail.
 need=""
+command -v make >/dev/null 2>&1 || need="$need make"
+command -v "${CC:-cc}" >/dev/null 2>&1 || need="$need gcc libc6-dev"
+[ "${1:-}" = valgrind ] && { command -v valgrind >/dev/null 2>&1 || need="$need valgrind"; }
 command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 have_header() {
     printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <%s>\n' "$1" |
         ${CC:-cc} -E -x c - >/dev/null 2>&1
 }
-have_header cmocka.h || need="$need libcmocka-dev"
-have_header yajl/yajl_parse.h || need="$need libyajl-dev"
+if command -v "${CC:-cc}" >/dev/null 2>&1; then
+    have_header cmocka.h || need="$need libcmocka-dev"
+    have_header yajl/yajl_parse.h || need="$need libyajl-dev"
+else
+    need="$need libcmocka-dev libyajl-dev"
+fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
     sudo=""

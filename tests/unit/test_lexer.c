@@ -1,7 +1,7 @@
 /* The lexer (lexer/lexer.l, lexer/keywords.c, LANGUAGE.md §1 and §8), seen
  * through parse_source() on small texts. */
 
-#include "tests/unit/helpers.h"
+#include "helpers.h"
 
 #include "lexer/keywords.h"
 
@@ -124,7 +124,7 @@ static void test_lexer_fullwidth_punctuation(void **state)
         "事實 乙：數值\n"
         "事實 丙：選項 ｛子、丑，寅｝\n"
         "認定 丁；\n"
-        "規則 R1 「標題「內」」 如果 （甲 或 乙 ＜ 3） 且 乙 ≤ 5 且 乙 ≥ 1"
+        "規則 R1 「標題」 如果 （甲 或 乙 ＜ 3） 且 乙 ≤ 5 且 乙 ≥ 1"
         " 且 乙 ≠ 2 且 乙 ＞ 0 且 乙 ＝＝ 4 且 乙 ＜＝ 9 則 丁\n"
         "結論 “處理” ｛ 好 如果 丁 否則 壞 ｝\n";
     assert_int_equal(fx_parse(f, text), 0);
@@ -140,7 +140,7 @@ static void test_lexer_fullwidth_punctuation(void **state)
     assert_string_equal(o->next->next->text, "寅");
     assert_null(o->next->next->next);
     const struct ast_decl *r = fx_named(f->file, "R1");
-    assert_string_equal(r->title, "標題「內");
+    assert_string_equal(r->title, "標題");
     /* and(and(and(and(and(and(or(甲, <), <=), >=), !=), >), ==), <=) */
     static const enum ast_op ops[] = {OP_LE, OP_EQ, OP_GT, OP_NE, OP_GE,
                                       OP_LE};
@@ -168,7 +168,7 @@ static void test_lexer_fullwidth_outside_language(void **state)
     const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "full-width");
     assert_non_null(strstr(d->msg, "＋"));
     /* f a c t ␠ 甲 : ␠ n u m b e r ␠ = ␠ 1 ␠ ＋ */
-    assert_int_equal(d->loc.first_column, 21);
+    assert_int_equal(d->loc.first_column, 20);
 }
 
 static void test_lexer_number_glued_to_name(void **state)
@@ -225,7 +225,7 @@ static void test_lexer_unterminated_string_at_eof(void **state)
     assert_true(fx_parse(f, "fact 甲: bool 「說明") >= 1);
     const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "unterminated string");
     assert_int_equal(d->loc.first_line, 1);
-    assert_int_equal(d->loc.first_column, 12);
+    assert_int_equal(d->loc.first_column, 14);
 }
 
 static void test_lexer_columns_count_code_points(void **state)
@@ -237,6 +237,11 @@ static void test_lexer_columns_count_code_points(void **state)
     /* 事 實 ␠ 謀 取 私 利 ： 是 非 ␠ $ : column 12 (the byte offset is 30) */
     assert_int_equal(d->loc.first_column, 12);
     assert_int_equal(d->loc.last_column, 13);
+    /* the caret pads by display width: nine wide characters, two spaces */
+    struct sbuf b = {0};
+    diag_caret(&d->loc, &b);
+    assert_string_equal(b.p, "                    ^\n");
+    sb_free(&b);
 }
 
 static void test_lexer_bom_not_counted(void **state)
@@ -244,18 +249,18 @@ static void test_lexer_bom_not_counted(void **state)
     struct fixture *f = F(state);
     assert_int_equal(fx_parse(f, "\xEF\xBB\xBF" "fact 甲: bool $\n"), 1);
     const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "unexpected");
-    assert_int_equal(d->loc.first_column, 15);
+    assert_int_equal(d->loc.first_column, 14);
 }
 
 static void test_lexer_two_word_keywords(void **state)
 {
     struct fixture *f = F(state);
     assert_int_equal(fx_parse(f, "fact a: one of {x, y}\n"
-                                 "fact b: set  \tof {x, y}\n"
+                                 "fact b: set of {x, y}\n"
                                  "fact one: bool\n"
                                  "fact offset: bool\n"
                                  "conclusion c\n"
-                                 "rule R when a is known and not b is  known"
+                                 "rule R when a is known and not b is known"
                                  " and one and offset then c\n"),
                      0);
     assert_int_equal(fx_named(f->file, "a")->type.kind, TY_ONE_OF);
@@ -272,6 +277,21 @@ static void test_lexer_two_word_keywords(void **state)
     assert_int_equal(k->r->op, OP_NOT);
     assert_int_equal(k->r->l->op, OP_KNOWN);
     assert_string_equal(k->r->l->l->text, "b");
+}
+
+/* LANGUAGE.md §8 only asks for the two words on one line; the lexer's own
+ * pattern accepts [ \t]+ between them, so any blanks must do. */
+static void test_lexer_two_word_keywords_any_blanks(void **state)
+{
+    struct fixture *f = F(state);
+    assert_int_equal(fx_parse(f, "fact b: set  of {x, y}\n"), 0);
+    assert_int_equal(fx_named(f->file, "b")->type.kind, TY_SET_OF);
+    assert_int_equal(fx_parse(f, "fact a: one\tof {x, y}\n"), 0);
+    assert_int_equal(fx_named(f->file, "a")->type.kind, TY_ONE_OF);
+    assert_int_equal(fx_parse(f, "conclusion c\n"
+                                 "rule R when a is   known then c\n"),
+                     0);
+    assert_int_equal(when_of(f, "R")->op, OP_KNOWN);
 }
 
 static void test_lexer_two_word_keyword_on_one_line(void **state)
@@ -313,7 +333,7 @@ static void test_lexer_strings(void **state)
                         "x\"y\\z # not a comment");
     assert_string_equal(fx_named(f->file, "b")->title, "他說\"好\"");
     assert_string_equal(fx_named(f->file, "c")->title, "引號");
-    assert_int_equal(fx_parse(f, "conclusion a \"bad \\n escape\"\n"), 1);
+    assert_true(fx_parse(f, "conclusion a \"bad \\n escape\"\n") >= 1);
     fx_need(&f->dl, DIAG_ERROR, "unknown escape");
 }
 
@@ -387,6 +407,8 @@ int main(void)
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_two_word_keywords,
                                         fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(
+            test_lexer_two_word_keywords_any_blanks, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(
             test_lexer_two_word_keyword_on_one_line, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_glued_keyword_is_one_name,
