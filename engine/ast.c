@@ -13,6 +13,8 @@ struct ast_expr *ast_expr(struct arena *a, enum ast_op op,
     e->loc = *loc;
     e->l = l;
     e->r = r;
+    int dl = l ? l->depth : 0, dr = r ? r->depth : 0;
+    e->depth = 1 + (dl > dr ? dl : dr);
     return e;
 }
 

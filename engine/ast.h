@@ -34,7 +34,11 @@ struct ast_expr {
     int date;                 /* OP_DATE: a day number (ast_date) */
     bool b;                   /* OP_BOOL */
     struct ast_name *items;   /* OP_SET */
+    int depth;                /* of the tree below, for the nesting limit */
 };
+
+/* Deepest condition tree the checker and evaluator accept. */
+#define AST_MAX_DEPTH 1000
 
 enum ast_vkind { VAL_BOOL, VAL_NUM, VAL_DATE, VAL_STR, VAL_NAME, VAL_SET,
                  VAL_UNKNOWN };

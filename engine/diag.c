@@ -76,13 +76,34 @@ static const char *sev_name(enum diag_severity s)
     return "error";
 }
 
+/* Long lines are shown as a window of this many code points around the
+ * column, marked with "…". */
+#define WINDOW 120
+
+static const char *window(const struct src_loc *loc, size_t *len, int *col)
+{
+    const char *line = src_line(loc->src, loc->first_line, len);
+    *col = 1;
+    if (utf8_count(line, *len) <= WINDOW)
+        return line;
+    int start = loc->first_column > WINDOW / 2 ? loc->first_column - WINDOW / 2
+                                               : 1;
+    size_t b = utf8_offset(line, *len, start);
+    size_t e = b + utf8_offset(line + b, *len - b, WINDOW + 1);
+    *col = start;
+    *len = e - b;
+    return line + b;
+}
+
 /* The caret line: tabs kept, other code points padded by display width. */
 void diag_caret(const struct src_loc *loc, struct sbuf *out)
 {
     size_t len;
-    const char *line = src_line(loc->src, loc->first_line, &len);
+    int col;
+    const char *line = window(loc, &len, &col);
     size_t i = 0;
-    int col = 1;
+    if (col > 1)
+        sb_putc(out, ' '); /* under the "…" */
     while (i < len && col < loc->first_column) {
         uint32_t cp;
         int n = utf8_decode(line + i, len - i, &cp);
@@ -128,15 +149,19 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
     else
         sb_printf(out, "rongcuo: %s: %s\n", sev_name(d->severity), d->msg);
     if (l->src && l->first_line > 0) {
-        size_t len;
-        const char *line = src_line(l->src, l->first_line, &len);
+        size_t len, full;
+        int col;
+        const char *line = window(l, &len, &col);
+        src_line(l->src, l->first_line, &full);
         char num[16];
         int w = snprintf(num, sizeof num, "%d", l->first_line);
-        sb_printf(out, "%s %s | ", indent, num);
+        sb_printf(out, "%s %s | %s", indent, num, col > 1 ? "…" : "");
         /* keep control bytes out of the terminal */
         for (size_t i = 0; i < len; i++)
             sb_putc(out, (unsigned char)line[i] < 0x20 && line[i] != '\t'
                              ? '?' : line[i]);
+        if (line + len < src_line(l->src, l->first_line, &full) + full)
+            sb_puts(out, "…");
         sb_printf(out, "\n%s %*s | ", indent, w, "");
         diag_caret(l, out);
     }

@@ -8,7 +8,7 @@ enum label {
     L_CASE, L_VERDICT, L_UNDETERMINED, L_NO_LINE, L_MEASURES, L_NONE,
     L_NOT_TAKEN, L_IS_FALSE, L_IS_UNKNOWN, L_FINDINGS, L_RULE, L_CITES,
     L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
-    L_UNKNOWN_BY, L_MISSING, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE,
+    L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE,
     L_COUNT
 };
 
@@ -33,9 +33,12 @@ static const char *const labels[L_COUNT][3] = {
     [L_NOT_GIVEN] = {"not given", "未提供", "未提供"},
     [L_OVERRIDDEN] = {"overridden", "被優先規則排除", "被优先规则排除"},
     [L_BY] = {"overridden by", "優先適用", "优先适用"},
-    [L_UNKNOWN_BY] = {"effect unknown: the condition of this rule is unknown",
-                      "效力未定：此規則的條件未能確定",
-                      "效力未定：此规则的条件未能确定"},
+    [L_UNKNOWN_BY] = {"perhaps overridden by", "或被優先適用",
+                      "或被优先适用"},
+    [L_UNKNOWN_WHY] = {"its condition is unknown, so this rule's effect is "
+                       "unknown",
+                       "其條件未能確定，本規則效力未定",
+                       "其条件未能确定，本规则效力未定"},
     [L_MISSING] = {"missing facts", "缺少的事實", "缺少的事实"},
     [L_ERROR] = {"error", "錯誤", "错误"},
     [L_NO_RULE] = {"no rule concluding it applied", "沒有規則得出此認定",
@@ -514,11 +517,11 @@ static void overridden_text(struct tctx *t)
             if (r->cond[o] == TV_FALSE)
                 continue;
             sb_printf(t->out, "      %s %s %s  ",
-                      r->cond[o] == TV_TRUE ? L(L_BY, t->lang) : "?",
+                      L(r->cond[o] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
                       L(L_RULE, t->lang), p->rules[o].id);
             loc_text(&p->rules[o].loc, t->out);
             if (r->cond[o] == TV_UNKNOWN)
-                sb_printf(t->out, " (%s)", L(L_UNKNOWN_BY, t->lang));
+                sb_printf(t->out, " (%s)", L(L_UNKNOWN_WHY, t->lang));
             sb_putc(t->out, '\n');
         }
     }

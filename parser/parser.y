@@ -43,6 +43,8 @@ void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg);
 }
 
 %code {
+#include <string.h>
+
 #include "engine/arena.h"
 #include "parser/parse.h"
 struct parse_ctx *lex_get_extra(yyscan_t scanner);
@@ -51,6 +53,7 @@ struct parse_ctx *lex_get_extra(yyscan_t scanner);
 #define F (CTX->file)
 static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
                    const char *hint);
+static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
 #define cur (CTX->cur)
 }
 
@@ -170,7 +173,7 @@ clauses:
 
 clause:
   CITES strings              { cur->cites = ast_names_append(cur->cites, $2); }
-| WHEN expr                  { if (cur->nwhen++ == 0) { cur->when = $2; cur->when_loc = @1; }
+| WHEN expr                  { if (cur->nwhen++ == 0) { cur->when = limit(scanner, $2); cur->when_loc = @1; }
                                else advise(scanner, &@1, "a second 'when' in one declaration",
                                            "join the conditions with 'and' (且)"); }
 | THEN names                 { cur->then = ast_names_append(cur->then, $2); }
@@ -219,7 +222,7 @@ vlines:
 
 vline:
   NAME WHEN expr             { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $1, &@1);
-                               $$->when = $3; $$->loc = @$; }
+                               $$->when = limit(scanner, $3); $$->loc = @$; }
 | OTHERWISE NAME             { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $2, &@2);
                                $$->loc = @$; }
 | ',' { $$ = NULL; }
@@ -313,9 +316,25 @@ expr:
 void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
 {
     struct parse_ctx *c = CTX;
+    if (strcmp(msg, "memory exhausted") == 0)
+        msg = "nested too deeply: the parser's stack is full";
     diag_add(c->diags, DIAG_ERROR, loc, arena_strdup(c->arena, msg));
     if (c->open_case)
         c->open_case->broken = true;
+}
+
+/* A condition deeper than AST_MAX_DEPTH is refused before anything walks
+ * it recursively. */
+static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e)
+{
+    if (e->depth <= AST_MAX_DEPTH)
+        return e;
+    struct parse_ctx *c = CTX;
+    struct diag *d = diag_addf(c->diags, DIAG_ERROR, &e->loc,
+                               "condition too long or nested too deeply (more than %d levels)",
+                               AST_MAX_DEPTH);
+    d->hint = "split it into conclusions, each with its own rule";
+    return ast_expr(A, OP_BOOL, &e->loc, NULL, NULL);
 }
 
 static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,

@@ -1,0 +1,1 @@
+run tests/golden/semantics/divzero.rules tests/golden/semantics/divzero.case

@@ -1,0 +1,1 @@
+run tests/golden/semantics/nootherwise.rules tests/golden/semantics/nootherwise.case

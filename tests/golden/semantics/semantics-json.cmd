@@ -1,0 +1,1 @@
+run --format json tests/golden/semantics/semantics.rules tests/golden/semantics/semantics.case

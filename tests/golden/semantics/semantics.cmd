@@ -1,0 +1,1 @@
+run tests/golden/semantics/semantics.rules tests/golden/semantics/semantics.case
