@@ -71,7 +71,8 @@ demo: all
 	./$(B)/rongcuo run rules/hubei.rules rules/cases/*.case
 
 unit: deps $(addprefix $(B)/tests/,$(UNIT_TESTS))
-	@set -e; for t in $(UNIT_TESTS); do ./$(B)/tests/$$t; done
+	@failed=""; for t in $(UNIT_TESTS); do ./$(B)/tests/$$t || failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "unit: failed:$$failed"; exit 1; fi
 
 golden: deps $(B)/rongcuo
 	@sh tests/golden.sh $(B)/rongcuo
@@ -90,7 +91,8 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=all \
 
 # Unit and golden tests under valgrind: no leak, no error.
 valgrind: deps $(B)/rongcuo $(addprefix $(B)/tests/,$(UNIT_TESTS))
-	@set -e; for t in $(UNIT_TESTS); do $(VALGRIND) ./$(B)/tests/$$t; done
+	@failed=""; for t in $(UNIT_TESTS); do $(VALGRIND) ./$(B)/tests/$$t || failed="$$failed $$t"; done; \
+	if [ -n "$$failed" ]; then echo "valgrind: failed:$$failed"; exit 1; fi
 	@RONGCUO_WRAP="$(VALGRIND)" sh tests/golden.sh $(B)/rongcuo
 
 golden-update: $(B)/rongcuo

@@ -173,6 +173,16 @@ static int as_option(struct checker *c, const struct ast_expr *e,
     return compile(c, e, out);
 }
 
+/* The domain of the one-of or set-of fact that e names, or NULL. */
+static const struct domain *fact_domain(struct checker *c,
+                                        const struct ast_expr *e)
+{
+    int v = names_get(&c->ns, e->text);
+    if (v < 0 || NS_KIND(v) != NS_FACT)
+        return NULL;
+    return c->p->facts[NS_INDEX(v)].dom;
+}
+
 static bool same_type(const struct ty *a, const struct ty *b)
 {
     if (a->t != b->t)
@@ -198,6 +208,11 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e,
                                       names_get(&c->ns, e->l->text) >= 0);
     bool typed_r = !is_bare(e->r) || (e->r->op == OP_NAME &&
                                       names_get(&c->ns, e->r->text) >= 0);
+    /* both declared: one may still be an option of the other's domain */
+    if (typed_l && typed_r && e->l->op == OP_NAME && e->r->op == OP_NAME &&
+        plan_option(fact_domain(c, e->r), e->l->text) >= 0 &&
+        plan_option(fact_domain(c, e->l), e->r->text) < 0)
+        typed_l = false;
     if (typed_l || !typed_r) {
         l = compile(c, e->l, &tl);
         r = as_option(c, e->r, &tl, e->l, &tr);

@@ -222,16 +222,28 @@ static int on_array_start(void *ctx)
         j->depth++;
         return 1;
     }
+    struct src_loc l = here(j, T_BRACKET);
     if (j->where == IN_FACTS && j->fact >= 0 &&
         j->p->facts[j->fact].type == VT_SET &&
-        j->cf->origin[j->fact] != FROM_CASE) {
+        j->cf->origin[j->fact] == FROM_CASE) {
+        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &j->fact_loc,
+                                   "fact '%s' is given twice",
+                                   j->p->facts[j->fact].name);
+        diag_hintf(j->cf->errors, d, "first given at column %d",
+                   j->cf->locs[j->fact].first_column);
+        j->depth = 1;
+        return 1;
+    }
+    if (j->where == IN_FACTS && j->fact >= 0 &&
+        j->p->facts[j->fact].type == VT_SET) {
         j->where = IN_SET;
         j->cf->vals[j->fact].known = true;
         j->cf->vals[j->fact].u.set = 0;
         return 1;
     }
-    struct src_loc l = here(j, T_BRACKET);
-    if (j->where == IN_FACTS && j->fact >= 0)
+    if (j->where == IN_SET)
+        bad(j, &l, "a set of options holds strings", NULL);
+    else if (j->where == IN_FACTS && j->fact >= 0)
         diag_addf(j->cf->errors, DIAG_ERROR, &l,
                   "fact '%s' takes one value, not a list",
                   j->p->facts[j->fact].name);
@@ -275,10 +287,15 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
     j.h = yajl_alloc(&callbacks, NULL, &j);
     yajl_status st = yajl_parse(j.h, (const unsigned char *)line->text,
                                 line->len);
-    if (st == yajl_status_ok)
+    bool st_final = false;
+    if (st == yajl_status_ok) {
         st = yajl_complete_parse(j.h);
+        st_final = true;
+    }
     if (st != yajl_status_ok) {
-        size_t at = yajl_get_bytes_consumed(j.h);
+        /* after yajl_complete_parse the count is of its own input, not
+           the line's: the line ended too early */
+        size_t at = st_final ? line->len : yajl_get_bytes_consumed(j.h);
         if (at > line->len)
             at = line->len;
         unsigned char *msg = yajl_get_error(j.h, 0, NULL, 0);

@@ -28,8 +28,8 @@ static void test_lexer_keyword_table_round_trips(void **state)
             enum lang got;
             assert_non_null(w);
             if (kw_lookup(w, strlen(w), &got) != k)
-                fail_msg("keyword %d in language %d ('%s') does not look up",
-                         k, l, w);
+                fail_msg("keyword %d in language %d ('%s') does not look up", k,
+                         l, w);
             if (l == LANG_EN)
                 assert_int_equal(got, LANG_EN);
             else
@@ -121,7 +121,7 @@ static void test_lexer_fullwidth_punctuation(void **state)
     struct fixture *f = F(state);
     const char *text =
         "事實 甲：是非 ＝ 否\n"
-        "事實 乙：數值\n"
+        "事實\u3000乙：數值\n"
         "事實 丙：選項 ｛子、丑，寅｝\n"
         "認定 丁；\n"
         "規則 R1 「標題」 如果 （甲 或 乙 ＜ 3） 且 乙 ≤ 5 且 乙 ≥ 1"
@@ -142,8 +142,7 @@ static void test_lexer_fullwidth_punctuation(void **state)
     const struct ast_decl *r = fx_named(f->file, "R1");
     assert_string_equal(r->title, "標題");
     /* and(and(and(and(and(and(or(甲, <), <=), >=), !=), >), ==), <=) */
-    static const enum ast_op ops[] = {OP_LE, OP_EQ, OP_GT, OP_NE, OP_GE,
-                                      OP_LE};
+    static const enum ast_op ops[] = {OP_LE, OP_EQ, OP_GT, OP_NE, OP_GE, OP_LE};
     const struct ast_expr *e = r->when;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
         assert_int_equal(e->op, OP_AND);
@@ -247,7 +246,9 @@ static void test_lexer_columns_count_code_points(void **state)
 static void test_lexer_bom_not_counted(void **state)
 {
     struct fixture *f = F(state);
-    assert_int_equal(fx_parse(f, "\xEF\xBB\xBF" "fact 甲: bool $\n"), 1);
+    assert_int_equal(fx_parse(f, "\xEF\xBB\xBF"
+                                 "fact 甲: bool $\n"),
+                     1);
     const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "unexpected");
     assert_int_equal(d->loc.first_column, 14);
 }
@@ -325,9 +326,10 @@ static void test_lexer_glued_keyword_is_one_name(void **state)
 static void test_lexer_strings(void **state)
 {
     struct fixture *f = F(state);
-    assert_int_equal(fx_parse(f, "conclusion a \"x\\\"y\\\\z # not a comment\"\n"
-                                 "conclusion b 「他說\"好\"」\n"
-                                 "conclusion c “引號”  # comment\n"),
+    assert_int_equal(fx_parse(f,
+                              "conclusion a \"x\\\"y\\\\z # not a comment\"\n"
+                              "conclusion b 「他說\"好\"」\n"
+                              "conclusion c “引號”  # comment\n"),
                      0);
     assert_string_equal(fx_named(f->file, "a")->title,
                         "x\"y\\z # not a comment");
@@ -356,8 +358,7 @@ static void test_lexer_numbers(void **state)
     assert_int_equal(e->r->l->op, OP_NUM);
     assert_true(e->r->l->num.n == 3);
     assert_int_equal(fx_parse(f, "fact a: number = 12.\n"), 1);
-    assert_int_equal(fx_parse(f, "fact a: number = 99999999999999999999\n"),
-                     1);
+    assert_int_equal(fx_parse(f, "fact a: number = 99999999999999999999\n"), 1);
     fx_need(&f->dl, DIAG_ERROR, "too large");
 }
 
@@ -379,8 +380,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lexer_keyword_table_round_trips),
-        cmocka_unit_test_setup_teardown(test_lexer_keywords_english,
-                                        fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_lexer_keywords_english, fx_setup,
+                                        fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_keywords_traditional,
                                         fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_keywords_simplified,
@@ -405,12 +406,12 @@ int main(void)
                                         fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_bom_not_counted, fx_setup,
                                         fx_teardown),
-        cmocka_unit_test_setup_teardown(test_lexer_two_word_keywords,
+        cmocka_unit_test_setup_teardown(test_lexer_two_word_keywords, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_lexer_two_word_keywords_any_blanks,
                                         fx_setup, fx_teardown),
-        cmocka_unit_test_setup_teardown(
-            test_lexer_two_word_keywords_any_blanks, fx_setup, fx_teardown),
-        cmocka_unit_test_setup_teardown(
-            test_lexer_two_word_keyword_on_one_line, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_lexer_two_word_keyword_on_one_line,
+                                        fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_glued_keyword_is_one_name,
                                         fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_strings, fx_setup,

@@ -76,7 +76,7 @@ static void test_num_parse_json_forms(void **state)
 static void test_num_parse_rejects_syntax(void **state)
 {
     (void)state;
-    static const char *const bad[] = {"", "-", ".", "abc", "1e", "1e+",
+    static const char *const bad[] = {"",      "-",   ".",   "abc", "1e", "1e+",
                                       "1.2.3", "12a", "1 2", "--1", "e5"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         struct num n = {7, 7};
@@ -95,10 +95,8 @@ static void test_num_parse_overflow_reported(void **state)
     assert_int_equal(num_parse("9223372036854775807", 19, &n), NUM_OK);
     assert_true(n.n == INT64_MAX && n.d == 1);
     assert_int_equal(num_parse("9223372036854775808", 19, &n), NUM_OVERFLOW);
-    assert_int_equal(num_parse("-9223372036854775808", 20, &n),
-                     NUM_OVERFLOW);
-    assert_int_equal(num_parse("99999999999999999999", 20, &n),
-                     NUM_OVERFLOW);
+    assert_int_equal(num_parse("-9223372036854775808", 20, &n), NUM_OVERFLOW);
+    assert_int_equal(num_parse("99999999999999999999", 20, &n), NUM_OVERFLOW);
     assert_int_equal(num_parse("1e19", 4, &n), NUM_OVERFLOW);
     assert_int_equal(num_parse("1e400", 5, &n), NUM_OVERFLOW);
     assert_int_equal(num_parse("1e-19", 5, &n), NUM_OVERFLOW);

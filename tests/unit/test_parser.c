@@ -70,10 +70,8 @@ static void test_parser_example_declarations(void **state)
     assert_string_equal(f->file->version, "2022-07");
     assert_int_equal(f->file->policy_loc.first_line, 1);
     /* declarations keep their order */
-    assert_string_equal(fx_decl(f->file, DECL_FACT, 0)->name.text,
-                        "謀取私利");
-    assert_string_equal(fx_decl(f->file, DECL_FACT, 9)->name.text,
-                        "決策日期");
+    assert_string_equal(fx_decl(f->file, DECL_FACT, 0)->name.text, "謀取私利");
+    assert_string_equal(fx_decl(f->file, DECL_FACT, 9)->name.text, "決策日期");
     assert_string_equal(fx_decl(f->file, DECL_RULE, 3)->name.text, "R1");
 }
 
@@ -483,6 +481,50 @@ static void test_parser_verdict_line_error_recovers(void **state)
     fx_named(f->file, "after");
 }
 
+/* "rule R when " + prefix * n + core + suffix * n + " then c" */
+static char *nested(const char *prefix, int n, const char *core,
+                    const char *suffix)
+{
+    size_t len =
+        64 + (strlen(prefix) + strlen(suffix)) * (size_t)n + strlen(core);
+    char *s = xmalloc(len), *o = s;
+    o += sprintf(o, "rule R when ");
+    for (int i = 0; i < n; i++)
+        o += sprintf(o, "%s", prefix);
+    o += sprintf(o, "%s", core);
+    for (int i = 0; i < n; i++)
+        o += sprintf(o, "%s", suffix);
+    sprintf(o, " then c\n");
+    return s;
+}
+
+static void test_parser_nesting_limits(void **state)
+{
+    struct fixture *f = F(state);
+    /* 999 nots over a name: 1000 levels, accepted */
+    char *s = nested("not ", 999, "a", "");
+    int n = fx_parse(f, s);
+    free(s);
+    assert_int_equal(n, 0);
+    const struct ast_expr *e = fx_named(f->file, "R")->when;
+    assert_int_equal(e->op, OP_NOT);
+    assert_int_equal(e->depth, 1000);
+    /* one more is refused with an error, not a crash */
+    s = nested("not ", 1500, "a", "");
+    n = fx_parse(f, s);
+    free(s);
+    assert_int_equal(n, 1);
+    fx_need(&f->dl, DIAG_ERROR, "nested too deeply");
+    /* parentheses add no level to the tree, but fill the parser's stack */
+    s = nested("(", 30000, "a", ")");
+    n = fx_parse(f, s);
+    free(s);
+    assert_int_equal(n, 1);
+    const struct diag *d = f->dl.tail;
+    assert_non_null(strstr(d->msg, "nested too deeply"));
+    assert_int_equal(d->loc.first_line, 1);
+}
+
 static void test_parser_empty_and_comment_only(void **state)
 {
     struct fixture *f = F(state);
@@ -511,6 +553,7 @@ int main(void)
         T(test_parser_case_blocks),
         T(test_parser_broken_case_then_next),
         T(test_parser_verdict_line_error_recovers),
+        T(test_parser_nesting_limits),
         T(test_parser_empty_and_comment_only),
     };
 #undef T

@@ -1,0 +1,416 @@
+/* JSON Lines cases (engine/jsonl.c, LANGUAGE.md §5 and §8). */
+
+#include "helpers.h"
+
+#include "engine/jsonl.h"
+
+static struct fixture *F(void **state)
+{
+    return *state;
+}
+
+/* Every test reads cases for the §2 example. */
+static int setup(void **state)
+{
+    fx_setup(state);
+    fx_plan(*state, EXAMPLE_EN);
+    return 0;
+}
+
+/* One line of a JSON Lines file, as line 7 of "t.jsonl". */
+static struct case_facts *jl(struct fixture *f, const char *text)
+{
+    struct source *src =
+        src_from_text(&f->arena, "t.jsonl", text, strlen(text), 7);
+    struct case_facts *cf = jsonl_case(&f->arena, f->plan, src, fx_errors(f));
+    assert_non_null(cf);
+    assert_non_null(cf->errors);
+    return cf;
+}
+
+static int fact(struct fixture *f, const char *name)
+{
+    return fx_fact(f->plan, name);
+}
+
+static void assert_no_errors(const struct case_facts *cf)
+{
+    if (cf->errors->errors) {
+        diag_print_all(cf->errors, stderr);
+        fail_msg("want no errors, got %d", cf->errors->errors);
+    }
+}
+
+/* The only error: it must contain needle, on line 7. */
+static const struct diag *only_error(const struct case_facts *cf,
+                                     const char *needle)
+{
+    if (cf->errors->errors != 1) {
+        diag_print_all(cf->errors, stderr);
+        fail_msg("want 1 error, got %d", cf->errors->errors);
+    }
+    const struct diag *d = fx_need(cf->errors, DIAG_ERROR, needle);
+    assert_int_equal(d->loc.first_line, 7);
+    assert_non_null(d->loc.src);
+    assert_string_equal(d->loc.src->name, "t.jsonl");
+    return d;
+}
+
+static void test_jsonl_good_line(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"J1\", \"title\": \"松滋\", \"facts\": {"
+              "\"謀取私利\": false, \"政策把握不準\": true, "
+              "\"損失金額\": 12.5, \"已整改\": true, \"領域\": \"營商環境\", "
+              "\"行為\": [\"未批先建\", \"接受宴請\"], "
+              "\"決策日期\": \"2023-02-10\"}}");
+    assert_no_errors(cf);
+    assert_string_equal(cf->id, "J1");
+    assert_string_equal(cf->title, "松滋");
+    assert_int_equal(cf->loc.first_line, 7);
+    const struct plan *p = f->plan;
+    int i = fact(f, "謀取私利");
+    assert_true(cf->vals[i].known);
+    assert_false(cf->vals[i].u.b);
+    assert_int_equal(cf->origin[i], FROM_CASE);
+    assert_int_equal(cf->locs[i].first_line, 7);
+    i = fact(f, "損失金額");
+    assert_true(cf->vals[i].u.num.n == 25 && cf->vals[i].u.num.d == 2);
+    i = fact(f, "領域");
+    assert_int_equal(cf->vals[i].u.sym,
+                     plan_option(p->facts[i].dom, "營商環境"));
+    i = fact(f, "行為");
+    const struct domain *acts = p->facts[i].dom;
+    assert_true(cf->vals[i].known);
+    assert_true(cf->vals[i].u.set ==
+                ((uint64_t)1 << plan_option(acts, "未批先建") |
+                 (uint64_t)1 << plan_option(acts, "接受宴請")));
+    assert_int_equal(cf->origin[i], FROM_CASE);
+    i = fact(f, "決策日期");
+    assert_int_equal(cf->vals[i].u.date, ast_date(2023, 2, 10));
+    /* a fact left out keeps its default */
+    i = fact(f, "被惡意誣告");
+    assert_int_equal(cf->origin[i], FROM_DEFAULT);
+    assert_int_equal(cf->origin[fact(f, "明知故犯")], FROM_DEFAULT);
+    const struct result *r = fx_eval(f, cf);
+    assert_int_equal(r->status, ST_DECIDED);
+    assert_string_equal(fx_verdict(r), "容錯減責");
+}
+
+static void test_jsonl_null_is_unknown(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"J2\", \"title\": null, \"facts\": {"
+              "\"謀取私利\": false, \"政策把握不準\": true, "
+              "\"已整改\": null, \"損失金額\": null}}");
+    assert_no_errors(cf);
+    assert_null(cf->title);
+    int i = fact(f, "已整改");
+    assert_false(cf->vals[i].known);
+    assert_int_equal(cf->origin[i], FROM_CASE);
+    /* null beats a default, as an explicit unknown does */
+    i = fact(f, "損失金額");
+    assert_false(cf->vals[i].known);
+    assert_int_equal(cf->origin[i], FROM_CASE);
+    const struct result *r = fx_eval(f, cf);
+    assert_int_equal(r->status, ST_UNDETERMINED);
+    assert_string_equal(fx_missing(f, r), "已整改,損失金額");
+}
+
+static void test_jsonl_set_of_as_array(void **state)
+{
+    struct fixture *f = F(state);
+    int i = fact(f, "行為");
+    const struct domain *acts = f->plan->facts[i].dom;
+    struct case_facts *cf = jl(f, "{\"id\": \"s\", \"facts\": {\"行為\": []}}");
+    assert_no_errors(cf);
+    assert_true(cf->vals[i].known);
+    assert_true(cf->vals[i].u.set == 0);
+    cf = jl(f, "{\"id\": \"s\", \"facts\": {\"行為\": "
+               "[\"收受禮金\", \"違規用車\", \"收受禮金\"]}}");
+    assert_no_errors(cf);
+    assert_true(cf->vals[i].u.set ==
+                ((uint64_t)1 << plan_option(acts, "收受禮金") |
+                 (uint64_t)1 << plan_option(acts, "違規用車")));
+    /* one option as a string is a set of one */
+    cf = jl(f, "{\"id\": \"s\", \"facts\": {\"行為\": \"收受禮金\"}}");
+    assert_no_errors(cf);
+    assert_true(cf->vals[i].u.set == (uint64_t)1
+                                         << plan_option(acts, "收受禮金"));
+    cf = jl(f, "{\"id\": \"s\", \"facts\": {\"行為\": null}}");
+    assert_no_errors(cf);
+    assert_false(cf->vals[i].known);
+}
+
+static void test_jsonl_set_of_bad_items(void **state)
+{
+    struct fixture *f = F(state);
+    /* {"id": "x", "facts": {"行為": ["接受宴請", 3, "打牌"]}}
+       the 3 is at column 38, "打牌" at 41 */
+    struct case_facts *cf = jl(f, "{\"id\": \"x\", \"facts\": {\"行為\": "
+                                  "[\"接受宴請\", 3, \"打牌\"]}}");
+    assert_int_equal(cf->errors->errors, 2);
+    const struct diag *d = fx_need(cf->errors, DIAG_ERROR, "holds strings");
+    assert_int_equal(d->loc.first_column, 38);
+    d = fx_need(cf->errors, DIAG_ERROR, "'打牌' is not an option of 行為");
+    assert_int_equal(d->loc.first_column, 41);
+    assert_non_null(strstr(d->hint, "接受宴請"));
+}
+
+/* A list inside the list of a set-of fact is no option. */
+static void test_jsonl_set_of_nested_array(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"x\", \"facts\": {\"行為\": [[\"接受宴請\"]]}}");
+    assert_true(cf->errors->errors >= 1);
+}
+
+static void test_jsonl_options_and_dates_as_strings(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf = jl(f, "{\"id\": \"d\", \"facts\": {"
+                                  "\"領域\": \"其他\", "
+                                  "\"決策日期\": \"2024-02-29\"}}");
+    assert_no_errors(cf);
+    int area = fact(f, "領域"), day = fact(f, "決策日期");
+    assert_int_equal(cf->vals[area].u.sym,
+                     plan_option(f->plan->facts[area].dom, "其他"));
+    assert_int_equal(cf->vals[day].u.date, ast_date(2024, 2, 29));
+    /* {"id": "d", "facts": {"決策日期": "2023-02-30"}}: the value at 31 */
+    cf = jl(f, "{\"id\": \"d\", \"facts\": {\"決策日期\": \"2023-02-30\"}}");
+    const struct diag *d = only_error(cf, "'2023-02-30' is not a date");
+    assert_int_equal(d->loc.first_column, 31);
+    cf = jl(f, "{\"id\": \"d\", \"facts\": {\"決策日期\": 20230210}}");
+    only_error(cf, "fact '決策日期' takes a date");
+    /* {"id": "d", "facts": {"領域": "火星"}}: the value at 29 */
+    cf = jl(f, "{\"id\": \"d\", \"facts\": {\"領域\": \"火星\"}}");
+    d = only_error(cf, "'火星' is not an option of 領域");
+    assert_int_equal(d->loc.first_column, 29);
+    cf = jl(f, "{\"id\": \"d\", \"facts\": {\"領域\": \"其它\"}}");
+    d = only_error(cf, "'其它' is not an option of 領域");
+    assert_non_null(strstr(d->hint, "did you mean '其他'?"));
+}
+
+static void test_jsonl_unknown_fact(void **state)
+{
+    struct fixture *f = F(state);
+    /* {"id":"x","facts":{"謀取私立":true}}: the name at column 20 */
+    struct case_facts *cf =
+        jl(f, "{\"id\":\"x\",\"facts\":{\"謀取私立\":true}}");
+    const struct diag *d =
+        only_error(cf, "the rule set has no fact '謀取私立'");
+    assert_int_equal(d->loc.first_column, 20);
+    assert_int_equal(d->loc.last_column, 26);
+    assert_string_equal(d->hint, "did you mean '謀取私利'?");
+    assert_int_equal(fx_eval(f, cf)->status, ST_ERROR);
+    /* after a CJK id, with spaces */
+    cf = jl(f, "{\"id\": \"甲乙\", \"facts\": {\"已正改\": true}}");
+    d = only_error(cf, "no fact '已正改'");
+    assert_int_equal(d->loc.first_column, 24);
+    assert_string_equal(d->hint, "did you mean '已整改'?");
+}
+
+static void test_jsonl_wrong_type_at_value(void **state)
+{
+    struct fixture *f = F(state);
+    /* {"id": "甲乙", "facts": {"已整改": 3}}: the 3 at column 31 */
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"甲乙\", \"facts\": {\"已整改\": 3}}");
+    const struct diag *d = only_error(cf, "fact '已整改' takes");
+    assert_non_null(strstr(d->msg, "not a number"));
+    assert_int_equal(d->loc.first_column, 31);
+    assert_int_equal(d->loc.last_column, 32);
+    /* a string is not a bool either: "true" at column 30 */
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\": \"true\"}}");
+    d = only_error(cf, "not a string");
+    assert_int_equal(d->loc.first_column, 30);
+    assert_int_equal(d->loc.last_column, 36);
+    /* a number for a one-of fact: 12 at column 29 */
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"領域\": 12}}");
+    d = only_error(cf, "fact '領域' takes one of its options");
+    assert_int_equal(d->loc.first_column, 29);
+    /* a bool for a number: false at column 31 */
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"損失金額\": false}}");
+    d = only_error(cf, "fact '損失金額' takes a number");
+    assert_int_equal(d->loc.first_column, 31);
+    assert_int_equal(d->loc.last_column, 36);
+    /* a list for a single value */
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\": [true]}}");
+    d = only_error(cf, "takes one value, not a list");
+    assert_int_equal(d->loc.first_column, 30);
+    /* an object for a value */
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\": {\"a\": 1}}}");
+    only_error(cf, "an object is not a value here");
+}
+
+static void test_jsonl_numbers(void **state)
+{
+    struct fixture *f = F(state);
+    int i = fact(f, "損失金額");
+    static const struct {
+        const char *json;
+        int64_t n, d;
+    } want[] = {{"1e3", 1000, 1}, {"-0.5", -1, 2}, {"1E-2", 1, 100},
+                {"12.50", 25, 2}, {"0", 0, 1},     {"0.1", 1, 10},
+                {"2.5E+1", 25, 1}};
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "{\"id\": \"n\", \"facts\": {\"損失金額\": %s}}",
+                 want[k].json);
+        struct case_facts *cf = jl(f, text);
+        assert_no_errors(cf);
+        if (cf->vals[i].u.num.n != want[k].n ||
+            cf->vals[i].u.num.d != want[k].d)
+            fail_msg("%s read as %lld/%lld", want[k].json,
+                     (long long)cf->vals[i].u.num.n,
+                     (long long)cf->vals[i].u.num.d);
+    }
+    struct case_facts *cf = jl(f, "{\"id\": \"n\", \"facts\": "
+                                  "{\"損失金額\": 99999999999999999999}}");
+    const struct diag *d = only_error(cf, "too large");
+    assert_int_equal(d->loc.first_column, 31);
+}
+
+static void test_jsonl_malformed(void **state)
+{
+    struct fixture *f = F(state);
+    /* {"id": "x", "facts": {"已整改": tru}}: the bad literal is at 30 */
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\": tru}}");
+    const struct diag *d = only_error(cf, "malformed JSON");
+    assert_true(strncmp(d->msg, "malformed JSON: ", 16) == 0);
+    assert_true(d->loc.first_column >= 30 && d->loc.first_column <= 33);
+    assert_non_null(d->hint);
+    assert_int_equal(fx_eval(f, cf)->status, ST_ERROR);
+    /* trailing garbage: the x at column 38 */
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\": true}} x");
+    d = only_error(cf, "malformed JSON");
+    assert_int_equal(d->loc.first_column, 38);
+    /* a missing comma after a CJK value: the "b" at columns 14-16 */
+    cf = jl(f, "{\"id\": \"甲乙丙\" \"b\": 1}");
+    d = only_error(cf, "malformed JSON");
+    assert_true(d->loc.first_column >= 14 && d->loc.first_column <= 16);
+}
+
+/* A line that ends early: the error is where the line ends. */
+static void test_jsonl_truncated_line(void **state)
+{
+    struct fixture *f = F(state);
+    /* 22 code points; the JSON text ends after column 22 */
+    struct case_facts *cf = jl(f, "{\"id\": \"x\", \"facts\": {");
+    const struct diag *d = only_error(cf, "malformed JSON");
+    assert_true(d->loc.first_column >= 22);
+    cf = jl(f, "{\"id\": \"甲乙丙\"");
+    d = only_error(cf, "malformed JSON");
+    assert_true(d->loc.first_column >= 12);
+}
+
+static void test_jsonl_unknown_top_level_field(void **state)
+{
+    struct fixture *f = F(state);
+    /* {"id": "x", "ttl": "a", "facts": {}}: "ttl" at column 13 */
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"x\", \"ttl\": \"a\", \"facts\": {}}");
+    const struct diag *d = only_error(cf, "unknown field \"ttl\"");
+    assert_int_equal(d->loc.first_column, 13);
+    assert_non_null(d->hint);
+    /* whatever value it has */
+    cf = jl(f, "{\"id\": \"x\", \"extra\": {\"a\": [1, 2]}, \"facts\": {}}");
+    only_error(cf, "unknown field \"extra\"");
+    assert_int_equal(fx_eval(f, cf)->status, ST_ERROR);
+}
+
+static void test_jsonl_missing_id(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"title\": \"沒有編號\", \"facts\": {\"已整改\": true}}");
+    const struct diag *d = only_error(cf, "the case has no \"id\"");
+    assert_int_equal(d->loc.first_column, 1);
+    assert_null(cf->id);
+    assert_int_equal(fx_eval(f, cf)->status, ST_ERROR);
+    /* a number is an id too */
+    cf = jl(f, "{\"id\": 42, \"facts\": {}}");
+    assert_no_errors(cf);
+    assert_string_equal(cf->id, "42");
+    cf = jl(f, "{\"id\": true, \"facts\": {}}");
+    only_error(cf, "\"id\" must be a string or a number");
+}
+
+static void test_jsonl_not_an_object(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf = jl(f, "[1, 2]");
+    only_error(cf, "a line must be an object");
+    cf = jl(f, "\"case\"");
+    only_error(cf, "a line must be an object");
+    cf = jl(f, "{\"id\": \"x\", \"facts\": [1]}");
+    assert_true(cf->errors->errors >= 1);
+    cf = jl(f, "{\"id\": \"x\", \"facts\": 3}");
+    only_error(cf, "\"facts\" must be an object");
+}
+
+static void test_jsonl_fact_given_twice(void **state)
+{
+    struct fixture *f = F(state);
+    /* {"id": "x", "facts": {"已整改": true, "已整改": false}} */
+    struct case_facts *cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\": "
+                                  "true, \"已整改\": false}}");
+    const struct diag *d = only_error(cf, "fact '已整改' is given twice");
+    assert_int_equal(d->loc.first_column, 36);
+}
+
+static void test_jsonl_set_of_given_twice(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"x\", \"facts\": {\"行為\": [\"接受宴請\"], "
+              "\"行為\": [\"收受禮金\"]}}");
+    only_error(cf, "fact '行為' is given twice");
+}
+
+static void test_jsonl_escapes(void **state)
+{
+    struct fixture *f = F(state);
+    /* an escaped quote before the bad value does not shift the column:
+       {"id": "a\"b", "facts": {"已整改": 1}} has the 1 at column 33 */
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"a\\\"b\", \"facts\": {\"已整改\": 1}}");
+    const struct diag *d = only_error(cf, "takes");
+    assert_int_equal(d->loc.first_column, 33);
+    assert_string_equal(cf->id, "a\"b");
+    /* \u escapes name a fact as well as the characters do */
+    cf = jl(f, "{\"id\": \"u\", \"facts\": {\"\\u5df2\\u6574\\u6539\": true}}");
+    assert_no_errors(cf);
+    assert_true(cf->vals[fact(f, "已整改")].known);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_jsonl_good_line),
+        T(test_jsonl_null_is_unknown),
+        T(test_jsonl_set_of_as_array),
+        T(test_jsonl_set_of_bad_items),
+        T(test_jsonl_set_of_nested_array),
+        T(test_jsonl_options_and_dates_as_strings),
+        T(test_jsonl_unknown_fact),
+        T(test_jsonl_wrong_type_at_value),
+        T(test_jsonl_numbers),
+        T(test_jsonl_malformed),
+        T(test_jsonl_truncated_line),
+        T(test_jsonl_unknown_top_level_field),
+        T(test_jsonl_missing_id),
+        T(test_jsonl_not_an_object),
+        T(test_jsonl_fact_given_twice),
+        T(test_jsonl_set_of_given_twice),
+        T(test_jsonl_escapes),
+    };
+#undef T
+    return cmocka_run_group_tests_name("jsonl", tests, NULL, NULL);
+}
