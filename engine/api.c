@@ -9,6 +9,7 @@
 #include "engine/diag.h"
 #include "engine/eval.h"
 #include "engine/jsonl.h"
+#include "engine/layer.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/trace.h"
@@ -65,9 +66,8 @@ struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
        rule set's arena, and copy the messages out by rendering */
     struct diag_list dl;
     diag_init(&dl, &rs->arena);
-    struct source *src = src_read_file(&rs->arena, path, &dl);
-    struct ast_file *file = NULL;
-    if (src && parse_source(&rs->arena, &dl, src, &file) == 0)
+    struct ast_file *file = layer_load(&rs->arena, &dl, path);
+    if (file)
         rs->plan = check_file(&rs->arena, &dl, file);
     for (const struct diag *x = dl.head; x; x = x->next)
         diag_format(x, "", &d->text);

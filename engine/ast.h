@@ -72,9 +72,14 @@ struct ast_vline { /* one line of the verdict table */
     struct src_loc loc;
 };
 
+enum ast_action { ACT_DECLARE, ACT_AMEND, ACT_REPEAL };
+
 struct ast_decl {
     struct ast_decl *next;
     enum ast_dkind kind;
+    enum ast_action action;   /* amend/repeal: of a rule, measure, verdict */
+    const struct ast_decl *amends; /* after layering: the base declaration
+                                      this one replaced, or NULL */
     struct ast_name name;     /* fact/conclusion/list/rule/measure ID */
     struct src_loc loc;       /* the keyword */
     const char *title;        /* rule/measure/verdict title, descriptions */
@@ -89,6 +94,12 @@ struct ast_decl {
     struct ast_name *overrides;
     struct ast_name because;  /* text NULL when absent */
     struct ast_vline *lines;  /* DECL_VERDICT */
+};
+
+struct ast_repeal { /* a base declaration that a variant repealed */
+    struct ast_repeal *next;
+    const struct ast_decl *decl;  /* the repealed declaration */
+    const struct ast_decl *by;    /* the repeal */
 };
 
 struct ast_assign { /* 名稱 = 值 inside a case */
@@ -112,7 +123,11 @@ struct ast_file {
     struct src_loc policy_loc;
     struct ast_decl *decls, *decls_tail;
     struct ast_case *cases, *cases_tail;
-    int keyword_lang[3]; /* keyword spellings seen: en, zh-Hant, zh-Hans */
+    int keyword_lang[4]; /* keyword spellings seen, by enum lang */
+    const char *extends; /* the base file, as written */
+    struct src_loc extends_loc;
+    struct ast_file *base; /* loaded by the layering (engine/layer.c) */
+    struct ast_repeal *repealed; /* after layering: what variants removed */
 };
 
 struct ast_expr *ast_expr(struct arena *a, enum ast_op op,

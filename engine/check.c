@@ -51,9 +51,19 @@ static void redeclared(struct checker *c, const struct ast_name *n,
 {
     struct diag *d = diag_addf(c->dl, DIAG_ERROR, &n->loc,
                                "%s '%s' is declared twice", what, n->text);
-    diag_hintf(c->dl, d, "first declared at %s:%d:%d",
-               first->src ? first->src->name : "?", first->first_line,
-               first->first_column);
+    const char *file = first->src ? first->src->name : "?";
+    if (first->src != n->loc.src && strcmp(what, "name") != 0)
+        diag_hintf(c->dl, d, "it is declared in the base file %s:%d; to "
+                             "replace it write: amend %s %s …",
+                   file, first->first_line, what, n->text);
+    else if (first->src != n->loc.src)
+        diag_hintf(c->dl, d, "it is declared in the base file %s:%d; a "
+                             "variant uses the base's facts and "
+                             "conclusions as they are",
+                   file, first->first_line);
+    else
+        diag_hintf(c->dl, d, "first declared at %s:%d:%d", file,
+                   first->first_line, first->first_column);
 }
 
 static const struct src_loc *ns_loc(struct checker *c, int v)
@@ -239,6 +249,7 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
     r->id = d->name.text;
     r->title = d->title;
     r->loc = d->name.loc;
+    r->amends = d->amends ? &d->amends->name.loc : NULL;
     r->cites = strings(c, d->cites, &r->ncites);
     if (!d->when) {
         struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
@@ -297,6 +308,14 @@ static void add_overrider(struct checker *c, int target, int by,
     t->overriders = m;
 }
 
+static bool repealed(const struct ast_file *f, const char *id)
+{
+    for (const struct ast_repeal *r = f->repealed; r; r = r->next)
+        if (r->decl->kind == DECL_RULE && strcmp(r->decl->name.text, id) == 0)
+            return true;
+    return false;
+}
+
 static void overrides(struct checker *c, const struct ast_decl *d, int by)
 {
     struct plan *p = c->p;
@@ -319,6 +338,8 @@ static void overrides(struct checker *c, const struct ast_decl *d, int by)
             add_overrider(c, i, by, o);
             continue;
         }
+        if (repealed(c->file, o->text))
+            continue; /* overriding a repealed rule has no effect */
         struct diag *e = diag_addf(c->dl, DIAG_ERROR, &o->loc,
                                    "rule %s overrides unknown rule '%s'",
                                    p->rules[by].id, o->text);
@@ -336,6 +357,7 @@ static void verdict(struct checker *c, const struct ast_decl *d)
     struct plan *p = c->p;
     p->verdict_title = d->title;
     p->verdict_loc = d->loc;
+    p->verdict_amends = d->amends ? &d->amends->loc : NULL;
     int n = 0;
     for (const struct ast_vline *l = d->lines; l; l = l->next)
         n++;
@@ -390,6 +412,7 @@ static void measure(struct checker *c, const struct ast_decl *d)
     m->id = d->name.text;
     m->title = d->title;
     m->loc = d->name.loc;
+    m->amends = d->amends ? &d->amends->name.loc : NULL;
     m->cites = strings(c, d->cites, &m->ncites);
     if (d->then || d->overrides)
         diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
@@ -555,7 +578,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
 {
     int before = dl->errors;
     struct plan *p = arena_alloc(a, sizeof *p);
-    struct checker c = {.a = a, .dl = dl, .p = p};
+    struct checker c = {.a = a, .dl = dl, .p = p, .file = file};
     int count[DECL_MEASURE + 1] = {0};
     const struct ast_decl *vd = NULL;
     for (const struct ast_decl *d = file->decls; d; d = d->next)
@@ -563,6 +586,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     p->policy = file->policy;
     p->version = file->version;
     p->src = file->src;
+    p->file = file;
     p->lang = file_lang(file);
     p->facts = arena_calloc(a, (size_t)count[DECL_FACT], sizeof *p->facts);
     p->concls = arena_calloc(a, (size_t)count[DECL_CONCLUSION],

@@ -18,6 +18,7 @@ struct checker {
     struct arena *a;
     struct diag_list *dl;
     struct plan *p;
+    const struct ast_file *file;
     struct names ns;       /* = p->ns */
     struct names rule_ids, measure_ids;
     struct list_info *lists;

@@ -80,6 +80,7 @@ struct text_part { /* a piece of a because text: literal, or {name} */
 struct rule_info {
     const char *id, *title;
     struct src_loc loc;
+    const struct src_loc *amends; /* the base rule this one replaced */
     const char **cites;
     int ncites;
     int cond;               /* node */
@@ -99,6 +100,7 @@ struct vline_info {
 struct measure_info {
     const char *id, *title;
     struct src_loc loc;
+    const struct src_loc *amends;
     const char **cites;
     int ncites;
     int cond;
@@ -133,6 +135,8 @@ struct plan {
     struct domain verdicts;      /* verdict names, first use order */
     const char *verdict_title;
     struct src_loc verdict_loc;
+    const struct src_loc *verdict_amends;
+    const struct ast_file *file;  /* the layered syntax tree */
     struct vline_info *lines;
     int nlines;
     struct measure_info *measures;

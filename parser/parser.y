@@ -92,6 +92,7 @@ static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
 %type <struct ast_name *> options options_opt names strings ov_list ov_item
 %type <struct ast_name *> rule_id case_id
 %type <const char *> title_opt unit_opt
+%type <struct ast_name> because_opt
 %type <struct ast_value *> value
 %type <struct ast_vline *> vlines vline
 %type <struct ast_assign *> assign
@@ -123,9 +124,37 @@ item:
 | VERDICT title_opt '{' vlines '}' {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $2;
                                cur->lines = $4; ast_add_decl(F, cur); }
+| EXTENDS STRING             { if (F->extends) advise(scanner, &@1, "a file extends one base file",
+                                                    "a district extends its city, which extends the province");
+                               else { F->extends = $2; F->extends_loc = @2; } }
+| AMEND RULE rule_id title_opt {
+                               cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$3;
+                               cur->title = $4; cur->action = ACT_AMEND; ast_add_decl(F, cur); }
+  clauses
+| AMEND MEASURE rule_id title_opt {
+                               cur = ast_decl(A, DECL_MEASURE, &@1); cur->name = *$3;
+                               cur->title = $4; cur->action = ACT_AMEND; ast_add_decl(F, cur); }
+  clauses
+| AMEND VERDICT title_opt '{' vlines '}' {
+                               cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $3;
+                               cur->lines = $5; cur->action = ACT_AMEND; ast_add_decl(F, cur); }
+| REPEAL RULE rule_id because_opt {
+                               cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$3;
+                               cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+| REPEAL MEASURE rule_id because_opt {
+                               cur = ast_decl(A, DECL_MEASURE, &@1); cur->name = *$3;
+                               cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+| REPEAL VERDICT because_opt {
+                               cur = ast_decl(A, DECL_VERDICT, &@1); cur->name.loc = @2;
+                               cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | case
 | ';'
 | error                      { CTX->open_case = NULL; }
+;
+
+because_opt:
+  %empty                     { $$ = (struct ast_name){0}; }
+| BECAUSE STRING             { $$ = *ast_name(A, $2, &@2); }
 ;
 
 fact:

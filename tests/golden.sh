@@ -41,7 +41,7 @@ for t in $(find tests/golden -name '*.cmd' -o -name '*.sh' | sort); do
         pass=$((pass + 1))
     else
         echo "FAIL $name"
-        head -n 60 "$tmp/diff"
+        head -n 60 "$tmp/diff" | cut -c1-300
         fail=$((fail + 1))
     fi
 done

@@ -1,0 +1,185 @@
+/* realpath() */
+#define _XOPEN_SOURCE 700
+
+#include "engine/layer.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/diag.h"
+#include "engine/sbuf.h"
+#include "engine/suggest.h"
+#include "parser/parse.h"
+
+/* Local variants: extends, amend, repeal. */
+
+struct chain { /* the files being loaded, innermost last */
+    const struct chain *up;
+    const char *path, *real;
+};
+
+static const char *kind_name(enum ast_dkind k)
+{
+    return k == DECL_RULE ? "rule" : k == DECL_MEASURE ? "measure"
+                                                       : "verdict";
+}
+
+/* The base path named in file, relative to the file's folder. */
+static char *resolve(struct arena *a, const char *from, const char *rel)
+{
+    if (rel[0] == '/')
+        return arena_strdup(a, rel);
+    const char *slash = strrchr(from, '/');
+    if (!slash)
+        return arena_strdup(a, rel);
+    return arena_printf(a, "%.*s/%s", (int)(slash - from), from, rel);
+}
+
+static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
+{
+    if (d->kind != k)
+        return false;
+    return k == DECL_VERDICT || strcmp(d->name.text, id) == 0;
+}
+
+static void not_found(struct diag_list *dl, const struct ast_file *merged,
+                      const struct ast_decl *v, const char *verb)
+{
+    const char *what = kind_name(v->kind);
+    struct diag *d;
+    if (v->kind == DECL_VERDICT) {
+        d = diag_addf(dl, DIAG_ERROR, &v->loc,
+                      "cannot %s the verdict: the base files have no "
+                      "verdict table", verb);
+        return;
+    }
+    d = diag_addf(dl, DIAG_ERROR, &v->name.loc,
+                  "cannot %s %s %s: the base files have no %s %s", verb,
+                  what, v->name.text, what, v->name.text);
+    int n = 0;
+    for (const struct ast_decl *b = merged->decls; b; b = b->next)
+        n += b->kind == v->kind;
+    const char **ids = arena_calloc(dl->arena, (size_t)n + 1, sizeof *ids);
+    n = 0;
+    for (const struct ast_decl *b = merged->decls; b; b = b->next)
+        if (b->kind == v->kind)
+            ids[n++] = b->name.text;
+    const char *near = suggest_closest(v->name.text, ids, n);
+    if (near)
+        diag_hintf(dl, d, "did you mean '%s'?", near);
+    else if (!merged->base && !merged->extends)
+        diag_hintf(dl, d, "this file extends no base; add: extends \"…\"");
+}
+
+/* Apply the variant's declarations on top of the merged base. */
+static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
+                  const struct ast_file *v)
+{
+    struct ast_decl *d = v->decls;
+    while (d) {
+        struct ast_decl *next = d->next;
+        d->next = NULL;
+        if (d->action == ACT_DECLARE) {
+            ast_add_decl(m, d);
+            d = next;
+            continue;
+        }
+        struct ast_decl **p = &m->decls, *prev = NULL;
+        while (*p && !same(*p, d->kind, d->name.text)) {
+            prev = *p;
+            p = &(*p)->next;
+        }
+        if (!*p) {
+            not_found(dl, m, d, d->action == ACT_AMEND ? "amend" : "repeal");
+        } else if (d->action == ACT_AMEND) {
+            d->amends = *p;
+            d->next = (*p)->next;
+            if (m->decls_tail == *p)
+                m->decls_tail = d;
+            *p = d;
+        } else {
+            struct ast_repeal *r = arena_alloc(a, sizeof *r);
+            r->decl = *p;
+            r->by = d;
+            struct ast_repeal **t = &m->repealed;
+            while (*t)
+                t = &(*t)->next;
+            *t = r;
+            if (m->decls_tail == *p)
+                m->decls_tail = prev;
+            *p = (*p)->next;
+        }
+        d = next;
+    }
+}
+
+static struct ast_file *load(struct arena *a, struct diag_list *dl,
+                             const char *path, const struct src_loc *from,
+                             const struct chain *up, int depth)
+{
+    struct diag_list local;
+    diag_init(&local, a);
+    struct source *src = src_read_file(a, path, &local);
+    if (!src) {
+        struct diag *d = diag_add(dl, DIAG_ERROR, from, local.head->msg);
+        if (from)
+            d->hint = "extends takes a path relative to the file that "
+                      "names it";
+        return NULL;
+    }
+    struct ast_file *file = NULL;
+    if (parse_source(a, dl, src, &file) != 0)
+        return NULL;
+    struct ast_file *m = arena_alloc(a, sizeof *m);
+    *m = *file;
+    m->decls = m->decls_tail = NULL;
+    char real[PATH_MAX];
+    struct chain here = {up, path,
+                         realpath(path, real) ? arena_strdup(a, real) : path};
+    if (file->extends) {
+        char *base = resolve(a, path, file->extends);
+        const char *rp = realpath(base, real) ? arena_strdup(a, real) : base;
+        for (const struct chain *c = &here; c; c = c->up) {
+            if (strcmp(c->real, rp) != 0)
+                continue;
+            struct sbuf cyc = {0};
+            for (const struct chain *k = &here; k != c->up; k = k->up)
+                sb_printf(&cyc, "%s → ", k->path);
+            sb_puts(&cyc, base);
+            struct diag *d = diag_addf(dl, DIAG_ERROR, &file->extends_loc,
+                                       "extends cycle: %s", cyc.p);
+            sb_free(&cyc);
+            diag_hintf(dl, d, "a chain of extends must end in a file that "
+                              "extends nothing");
+            return NULL;
+        }
+        if (depth >= LAYER_MAX_DEPTH) {
+            diag_addf(dl, DIAG_ERROR, &file->extends_loc,
+                      "more than %d files deep in extends", LAYER_MAX_DEPTH);
+            return NULL;
+        }
+        struct ast_file *b = load(a, dl, base, &file->extends_loc, &here,
+                                  depth + 1);
+        if (!b)
+            return NULL;
+        m->decls = b->decls;
+        m->decls_tail = b->decls_tail;
+        m->repealed = b->repealed;
+        m->base = b;
+        if (!m->policy) {
+            m->policy = b->policy;
+            m->version = b->version;
+        }
+    }
+    int before = dl->errors;
+    merge(a, dl, m, file);
+    return dl->errors == before ? m : NULL;
+}
+
+struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
+                            const char *path)
+{
+    return load(a, dl, path, NULL, NULL, 0);
+}

@@ -1,0 +1,24 @@
+#ifndef ENGINE_LAYER_H
+#define ENGINE_LAYER_H
+
+#include "engine/ast.h"
+
+struct arena;
+struct diag_list;
+
+/* How many files deep `extends` may go (district → city → province …). */
+#define LAYER_MAX_DEPTH 16
+
+/*
+ * Read the rule file at path and every file it extends (LANGUAGE.md §4),
+ * and merge them into one file whose declarations are the effective rule
+ * set: a variant's amend replaces the base declaration in its place, a
+ * repeal removes it (recorded in ->repealed), and its own declarations
+ * follow the base's. Returns NULL after errors in dl: a syntax error in
+ * any file, a missing base, an extends cycle, or an amend or repeal of
+ * something the bases do not have.
+ */
+struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
+                            const char *path);
+
+#endif

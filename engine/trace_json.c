@@ -1,0 +1,418 @@
+#include "engine/trace.h"
+
+#include <string.h>
+
+#include "engine/trace_int.h"
+
+/* The trace as JSON Lines (docs/trace.md). */
+
+static void jloc(const struct src_loc *l, struct sbuf *out)
+{
+    sb_puts(out, "\"file\":");
+    sb_json(out, l->src ? l->src->name : "");
+    sb_printf(out, ",\"line\":%d", l->first_line);
+}
+
+static void jstr_or_null(const char *s, struct sbuf *out)
+{
+    if (s)
+        sb_json(out, s);
+    else
+        sb_puts(out, "null");
+}
+
+static void jexpr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
+{
+    struct sbuf b = {0};
+    if (e)
+        trace_expr(e, lang, &b);
+    else
+        sb_puts(&b, kw_text(KW_OTHERWISE, lang));
+    sb_json(out, b.p);
+    sb_free(&b);
+}
+
+static void trace_json_value(const struct fact_info *f, const struct value *v,
+                      struct sbuf *out)
+{
+    char buf[64];
+    if (!v->known) {
+        sb_puts(out, "null");
+        return;
+    }
+    switch (f->type) {
+    case VT_BOOL:
+        sb_puts(out, v->u.b ? "true" : "false");
+        break;
+    case VT_NUM:
+        num_format(v->u.num, buf, sizeof buf);
+        if (strchr(buf, '/'))
+            sb_json(out, buf);
+        else
+            sb_puts(out, buf);
+        break;
+    case VT_DATE:
+        ast_date_format(v->u.date, buf);
+        sb_json(out, buf);
+        break;
+    case VT_TEXT:
+        sb_json(out, v->u.text);
+        break;
+    case VT_SYM:
+        sb_json(out, f->dom->names[v->u.sym]);
+        break;
+    case VT_SET: {
+        sb_putc(out, '[');
+        bool first = true;
+        for (int i = 0; i < f->dom->n; i++)
+            if (v->u.set >> i & 1) {
+                if (!first)
+                    sb_putc(out, ',');
+                sb_json(out, f->dom->names[i]);
+                first = false;
+            }
+        sb_putc(out, ']');
+        break;
+    }
+    default:
+        sb_puts(out, "null");
+    }
+}
+
+static void jfact(const struct result *r, int i, struct sbuf *out)
+{
+    static const char *const from[] = {"absent", "default", "case"};
+    const struct fact_info *f = &r->p->facts[i];
+    sb_puts(out, "{\"name\":");
+    sb_json(out, f->name);
+    sb_puts(out, ",\"value\":");
+    trace_json_value(f, &r->cf->vals[i], out);
+    sb_printf(out, ",\"from\":\"%s\"", from[r->cf->origin[i]]);
+    if (r->cf->origin[i] == FROM_CASE) {
+        sb_putc(out, ',');
+        jloc(&r->cf->locs[i], out);
+    }
+    sb_putc(out, '}');
+}
+
+static void jfacts(const struct result *r, const int *f, int n,
+                   struct sbuf *out)
+{
+    sb_putc(out, '[');
+    for (int k = 0; k < n; k++) {
+        if (k)
+            sb_putc(out, ',');
+        jfact(r, f[k], out);
+    }
+    sb_putc(out, ']');
+}
+
+static void jstrings(const char **s, int n, struct sbuf *out)
+{
+    sb_putc(out, '[');
+    for (int k = 0; k < n; k++) {
+        if (k)
+            sb_putc(out, ',');
+        sb_json(out, s[k]);
+    }
+    sb_putc(out, ']');
+}
+
+static void jline(const struct result *r, int i, enum lang lang,
+                  struct sbuf *out)
+{
+    const struct vline_info *l = &r->p->lines[i];
+    sb_printf(out, "{\"index\":%d,\"verdict\":", i + 1);
+    sb_json(out, r->p->verdicts.names[l->verdict]);
+    sb_putc(out, ',');
+    jloc(&l->loc, out);
+    sb_puts(out, ",\"condition\":");
+    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].ast : NULL, lang, out);
+}
+
+static void jnot_taken(const struct result *r, enum lang lang,
+                       struct sbuf *out)
+{
+    bool first = true;
+    sb_puts(out, "\"not_taken\":[");
+    for (int i = 0; i < r->p->nlines; i++) {
+        if (r->lines[i] != TV_FALSE)
+            continue;
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        jline(r, i, lang, out);
+        sb_puts(out, ",\"failed\":[");
+        int atoms[MAX_ATOMS];
+        int n = trace_why(r, r->p->lines[i].cond, TV_FALSE, atoms, 0);
+        for (int k = 0; k < n; k++) {
+            int node = atoms[k] / 2;
+            if (k)
+                sb_putc(out, ',');
+            sb_puts(out, "{\"condition\":");
+            jexpr(r->p->nodes[node].ast, lang, out);
+            sb_printf(out, ",\"is\":%s,\"facts\":",
+                      atoms[k] & 1 ? "true" : "false");
+            int seen[64], nf = 0;
+            trace_facts_under(r, node, seen, &nf);
+            jfacts(r, seen, nf, out);
+            sb_putc(out, '}');
+        }
+        sb_puts(out, "]}");
+    }
+    sb_putc(out, ']');
+}
+
+static void jamends(const struct src_loc *l, struct sbuf *out)
+{
+    if (!l) {
+        sb_puts(out, "null");
+        return;
+    }
+    sb_putc(out, '{');
+    jloc(l, out);
+    sb_putc(out, '}');
+}
+
+static void jrule(const struct result *r, int ri, enum lang lang,
+                  struct sbuf *out)
+{
+    const struct rule_info *ru = &r->p->rules[ri];
+    sb_puts(out, "{\"id\":");
+    sb_json(out, ru->id);
+    sb_puts(out, ",\"title\":");
+    jstr_or_null(ru->title, out);
+    sb_putc(out, ',');
+    jloc(&ru->loc, out);
+    sb_puts(out, ",\"amends\":");
+    jamends(ru->amends, out);
+    sb_puts(out, ",\"cites\":");
+    jstrings(ru->cites, ru->ncites, out);
+    sb_puts(out, ",\"because\":");
+    if (ru->nbecause) {
+        struct sbuf b = {0};
+        trace_because(r, ru->because, ru->nbecause, lang, &b);
+        sb_json(out, b.p ? b.p : "");
+        sb_free(&b);
+    } else {
+        sb_puts(out, "null");
+    }
+    sb_puts(out, ",\"facts\":");
+    jfacts(r, ru->facts, ru->nfacts, out);
+    sb_putc(out, '}');
+}
+
+static void jfindings(const struct result *r, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    bool first = true;
+    sb_puts(out, "\"conclusions\":[");
+    for (int i = 0; i < p->nconcls; i++) {
+        if (r->concl[i] != TV_TRUE)
+            continue;
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        sb_puts(out, "{\"name\":");
+        sb_json(out, p->concls[i].name);
+        sb_puts(out, ",\"description\":");
+        jstr_or_null(p->concls[i].desc, out);
+        sb_puts(out, ",\"rules\":[");
+        bool rf = true;
+        for (int k = 0; k < p->concls[i].nrules; k++) {
+            int ri = p->concls[i].rules[k];
+            if (r->effect[ri] != TV_TRUE)
+                continue;
+            if (!rf)
+                sb_putc(out, ',');
+            rf = false;
+            jrule(r, ri, lang, out);
+        }
+        sb_puts(out, "]}");
+    }
+    sb_putc(out, ']');
+}
+
+static void joverridden(const struct result *r, struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    bool first = true;
+    sb_puts(out, "\"overridden\":[");
+    for (int i = 0; i < p->nrules; i++) {
+        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
+            continue;
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        sb_puts(out, "{\"rule\":");
+        sb_json(out, p->rules[i].id);
+        sb_putc(out, ',');
+        jloc(&p->rules[i].loc, out);
+        sb_printf(out, ",\"effect\":\"%s\",\"by\":[",
+                  r->effect[i] == TV_FALSE ? "false" : "unknown");
+        bool bf = true;
+        for (int k = 0; k < p->rules[i].nover; k++) {
+            int o = p->rules[i].overriders[k];
+            if (r->cond[o] == TV_FALSE)
+                continue;
+            if (!bf)
+                sb_putc(out, ',');
+            bf = false;
+            sb_puts(out, "{\"rule\":");
+            sb_json(out, p->rules[o].id);
+            sb_printf(out, ",\"condition\":\"%s\"}",
+                      r->cond[o] == TV_TRUE ? "true" : "unknown");
+        }
+        sb_puts(out, "]}");
+    }
+    sb_putc(out, ']');
+}
+
+static void jmeasures(const struct result *r, bool full, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    bool first = true;
+    sb_putc(out, '[');
+    for (int i = 0; i < p->nmeasures; i++) {
+        if (r->measures[i] != TV_TRUE)
+            continue;
+        const struct measure_info *m = &p->measures[i];
+        if (!first)
+            sb_putc(out, ',');
+        first = false;
+        if (!full) {
+            sb_json(out, m->id);
+            continue;
+        }
+        sb_puts(out, "{\"id\":");
+        sb_json(out, m->id);
+        sb_puts(out, ",\"title\":");
+        jstr_or_null(m->title, out);
+        sb_putc(out, ',');
+        jloc(&m->loc, out);
+        sb_puts(out, ",\"amends\":");
+        jamends(m->amends, out);
+        sb_puts(out, ",\"cites\":");
+        jstrings(m->cites, m->ncites, out);
+        sb_puts(out, ",\"because\":");
+        if (m->nbecause) {
+            struct sbuf b = {0};
+            trace_because(r, m->because, m->nbecause, lang, &b);
+            sb_json(out, b.p ? b.p : "");
+            sb_free(&b);
+        } else {
+            sb_puts(out, "null");
+        }
+        sb_puts(out, ",\"condition\":");
+        jexpr(p->nodes[m->cond].ast, lang, out);
+        sb_putc(out, '}');
+    }
+    sb_putc(out, ']');
+}
+
+static void jerrors(const struct diag_list *dl, struct sbuf *out)
+{
+    sb_puts(out, ",\"errors\":[");
+    for (const struct diag *d = dl->head; d; d = d->next) {
+        if (d != dl->head)
+            sb_putc(out, ',');
+        sb_puts(out, "{\"file\":");
+        jstr_or_null(d->loc.src ? d->loc.src->name : NULL, out);
+        sb_printf(out, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
+                       "\"message\":",
+                  d->loc.first_line, d->loc.first_column,
+                  d->severity == DIAG_ERROR ? "error" : "warning");
+        sb_json(out, d->msg);
+        sb_puts(out, ",\"hint\":");
+        jstr_or_null(d->hint, out);
+        sb_putc(out, '}');
+    }
+    sb_putc(out, ']');
+}
+
+void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
+{
+    static const char *const status[] = {"decided", "undetermined", "error"};
+    const struct plan *p = r->p;
+    const struct case_facts *cf = r->cf;
+    sb_puts(out, "{\"case\":");
+    jstr_or_null(cf->id, out);
+    sb_puts(out, ",\"title\":");
+    jstr_or_null(cf->title, out);
+    sb_puts(out, ",\"source\":{");
+    jloc(&cf->loc, out);
+    sb_printf(out, "},\"status\":\"%s\",\"verdict\":", status[r->status]);
+    if (r->status == ST_DECIDED && r->verdict >= 0)
+        sb_json(out, p->verdicts.names[r->verdict]);
+    else
+        sb_puts(out, "null");
+    if (r->status == ST_ERROR) {
+        sb_puts(out, ",\"measures\":[],\"fired\":[],\"overridden\":[],"
+                     "\"missing\":[],\"reasons\":null");
+        jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
+                out);
+        sb_puts(out, "}\n");
+        return;
+    }
+    sb_puts(out, ",\"measures\":");
+    jmeasures(r, false, lang, out);
+    sb_puts(out, ",\"fired\":[");
+    bool first = true;
+    for (int i = 0; i < p->nrules; i++)
+        if (r->effect[i] == TV_TRUE) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_json(out, p->rules[i].id);
+        }
+    sb_puts(out, "],\"overridden\":[");
+    first = true;
+    for (int i = 0; i < p->nrules; i++)
+        if (r->cond[i] == TV_TRUE && r->effect[i] != TV_TRUE) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_json(out, p->rules[i].id);
+        }
+    sb_puts(out, "],\"missing\":[");
+    first = true;
+    for (int i = 0; i < p->nfacts; i++)
+        if (r->missing[i]) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_json(out, p->facts[i].name);
+        }
+    sb_puts(out, "],\"reasons\":{\"line\":");
+    if (r->line >= 0) {
+        jline(r, r->line, lang, out);
+        sb_printf(out, ",\"is\":%s}",
+                  r->status == ST_UNDETERMINED ? "null" : "true");
+    } else {
+        sb_puts(out, "null");
+    }
+    sb_putc(out, ',');
+    jnot_taken(r, lang, out);
+    sb_putc(out, ',');
+    jfindings(r, lang, out);
+    sb_putc(out, ',');
+    joverridden(r, out);
+    sb_puts(out, ",\"measures\":");
+    jmeasures(r, true, lang, out);
+    sb_puts(out, ",\"missing\":[");
+    first = true;
+    for (int i = 0; i < p->nfacts; i++)
+        if (r->missing[i]) {
+            if (!first)
+                sb_putc(out, ',');
+            first = false;
+            sb_puts(out, "{\"name\":");
+            sb_json(out, p->facts[i].name);
+            sb_puts(out, ",\"description\":");
+            jstr_or_null(p->facts[i].desc, out);
+            sb_putc(out, '}');
+        }
+    sb_puts(out, "]}}\n");
+}
