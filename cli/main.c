@@ -25,6 +25,8 @@ static const char usage_main[] =
     "commands:\n"
     "  run RULES CASEFILE...   evaluate cases and print the verdict trace\n"
     "  check RULES             check a rule file and report its errors\n"
+    "  show RULES              print the effective rule set after extends,\n"
+    "                          amend and repeal, with each rule's origin\n"
     "\n"
     "options:\n"
     "  -h, --help              show help (rongcuo COMMAND --help for more)\n"
@@ -68,6 +70,22 @@ static const char usage_check[] =
     "\n"
     "exit status: 0 the rule file checks (warnings allowed), 2 it does not,\n"
     "or bad usage.\n";
+
+static const char usage_show[] =
+    "usage: rongcuo show [OPTIONS] RULES\n"
+    "\n"
+    "Print the effective rule set of RULES after extends, amend and repeal:\n"
+    "every declaration in the rule language, with a comment naming the file\n"
+    "and line it comes from; amended ones name the base declaration they\n"
+    "replace, and repealed ones are listed at the end. This is what a case\n"
+    "is judged by under RULES.\n"
+    "\n"
+    "options:\n"
+    "  --lang en|zh-Hant|zh-Hans\n"
+    "                          keyword language (default: that of RULES)\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "exit status: 0 shown, 2 bad usage or a rule file that does not check.\n";
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -132,6 +150,43 @@ static int cmd_check(int argc, char **argv)
     rc_diags_free(d);
     rc_ruleset_free(rs);
     return rs ? EXIT_OK : EXIT_USAGE;
+}
+
+static int parse_lang(const char *s, enum rc_lang *lang);
+
+static int cmd_show(int argc, char **argv)
+{
+    const char *rules = NULL;
+    enum rc_lang lang = RC_LANG_AUTO;
+    for (int i = 1; i < argc; i++) {
+        if (is_help(argv[i])) {
+            fputs(usage_show, stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(argv[i], "--lang") == 0) {
+            if (i + 1 >= argc)
+                return usage_error(usage_show, "%s needs a value", argv[i]);
+            if (parse_lang(argv[++i], &lang) != 0)
+                return usage_error(usage_show,
+                                   "--lang takes en, zh-Hant or zh-Hans, "
+                                   "not '%s'", argv[i]);
+            continue;
+        }
+        if (argv[i][0] == '-' && argv[i][1])
+            return usage_error(usage_show, "unknown option '%s'", argv[i]);
+        if (rules)
+            return usage_error(usage_show, "one rule file at a time, not '%s'",
+                               argv[i]);
+        rules = argv[i];
+    }
+    if (!rules)
+        return usage_error(usage_show, "%s", "name a rule file to show");
+    struct rc_ruleset *rs = load(rules);
+    if (!rs)
+        return EXIT_USAGE;
+    fputs(rc_ruleset_show(rs, lang), stdout);
+    rc_ruleset_free(rs);
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_CASE_ERROR;
 }
 
 struct run_opts {
@@ -328,5 +383,7 @@ int main(int argc, char **argv)
         return cmd_run(argc - 1, argv + 1);
     if (strcmp(cmd, "check") == 0)
         return cmd_check(argc - 1, argv + 1);
+    if (strcmp(cmd, "show") == 0)
+        return cmd_show(argc - 1, argv + 1);
     return usage_error(usage_main, "unknown command '%s'", cmd);
 }

@@ -12,12 +12,14 @@
 #include "engine/layer.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
+#include "engine/show.h"
 #include "engine/trace.h"
 #include "parser/parse.h"
 
 struct rc_ruleset {
     struct arena arena;
     struct plan *plan;
+    struct sbuf shown;
 };
 
 struct rc_diags {
@@ -69,6 +71,8 @@ struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
     struct ast_file *file = layer_load(&rs->arena, &dl, path);
     if (file)
         rs->plan = check_file(&rs->arena, &dl, file);
+    if (dl.errors)
+        rs->plan = NULL;
     for (const struct diag *x = dl.head; x; x = x->next)
         diag_format(x, "", &d->text);
     d->list.errors = dl.errors;
@@ -80,10 +84,20 @@ struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
     return rs;
 }
 
+const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang)
+{
+    rs->shown.len = 0;
+    show_file(rs->plan->file,
+              lang == RC_LANG_AUTO ? rs->plan->lang : (enum lang)lang,
+              &rs->shown);
+    return rs->shown.p ? rs->shown.p : "";
+}
+
 void rc_ruleset_free(struct rc_ruleset *rs)
 {
     if (!rs)
         return;
+    sb_free(&rs->shown);
     arena_free(&rs->arena);
     free(rs);
 }

@@ -432,6 +432,17 @@ static void measure(struct checker *c, const struct ast_decl *d)
     m->because = because(c, &d->because, &m->nbecause);
 }
 
+/* A repealed rule that concluded name, if any. */
+static const struct ast_repeal *repealed_concluding(struct checker *c,
+                                                    const char *name)
+{
+    for (const struct ast_repeal *r = c->file->repealed; r; r = r->next)
+        for (const struct ast_name *t = r->decl->then; t; t = t->next)
+            if (r->decl->kind == DECL_RULE && strcmp(t->text, name) == 0)
+                return r;
+    return NULL;
+}
+
 /* Dependency order over rule conditions (0..R-1) and conclusions
  * (R..R+C-1), with cycle detection. */
 struct order_ctx {
@@ -556,7 +567,14 @@ static void order(struct checker *c, int **deps, int *ndeps)
             struct diag *d = diag_addf(c->dl, DIAG_WARNING, &k->loc,
                                        "no rule concludes '%s'; it is "
                                        "always false", k->name);
-            diag_hintf(c->dl, d, "add a rule with: then %s", k->name);
+            const struct ast_repeal *rp = repealed_concluding(c, k->name);
+            if (rp)
+                diag_hintf(c->dl, d, "rule %s, which concluded it, was "
+                                     "repealed at %s:%d",
+                           rp->decl->name.text, rp->by->loc.src->name,
+                           rp->by->loc.first_line);
+            else
+                diag_hintf(c->dl, d, "add a rule with: then %s", k->name);
         }
     }
     for (int v = n - 1; v >= 0; v--) /* conclusions first */

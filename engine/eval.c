@@ -83,6 +83,7 @@ static int cmp(const struct cnode *n, const struct value *a,
 }
 
 static struct value ev(struct result *r, int i);
+static struct value date_arith(struct result *r, const struct cnode *n);
 
 static struct value arith(struct result *r, const struct cnode *n)
 {
@@ -115,6 +116,31 @@ static struct value arith(struct result *r, const struct cnode *n)
     else if (st != NUM_OK)
         fail(r, n, "a number in this calculation is too large");
     v.known = st == NUM_OK;
+    return v;
+}
+
+/* Dates are day numbers: date ± whole days, date - date in days. */
+static struct value date_arith(struct result *r, const struct cnode *n)
+{
+    struct value a = ev(r, n->a), b = ev(r, n->b), v = {0};
+    if (!a.known || !b.known)
+        return v;
+    if (n->op == C_DDIFF) {
+        v.u.num.n = (int64_t)a.u.date - b.u.date;
+        v.u.num.d = 1;
+        v.known = true;
+        return v;
+    }
+    if (b.u.num.d != 1 || b.u.num.n > 3660000 || b.u.num.n < -3660000) {
+        fail(r, n, "a date moves by a whole number of days (at most 10,000 "
+                   "years)");
+        return v;
+    }
+    int days = (int)b.u.num.n;
+    v.u.date = n->op == C_DADD ? a.u.date + days : a.u.date - days;
+    v.known = v.u.date > 0;
+    if (!v.known)
+        fail(r, n, "the date falls outside the calendar");
     return v;
 }
 
@@ -186,6 +212,11 @@ static struct value ev(struct result *r, int i)
     case C_DIV:
     case C_NEG:
         v = arith(r, n);
+        break;
+    case C_DADD:
+    case C_DSUB:
+    case C_DDIFF:
+        v = date_arith(r, n);
         break;
     case C_IN:
         a = ev(r, n->a);

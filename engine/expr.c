@@ -271,6 +271,40 @@ static int compile_num(struct checker *c, const struct ast_expr *e,
     return n;
 }
 
+/* + and -: numbers; a date plus or minus a number of days is a date; a
+ * date minus a date is the number of days between them. */
+static int compile_add(struct checker *c, const struct ast_expr *e,
+                       struct ty *out)
+{
+    struct ty a, b;
+    int l = compile(c, e->l, &a);
+    int r = compile(c, e->r, &b);
+    bool sub = e->op == OP_SUB;
+    out->dom = NULL;
+    if (a.t == VT_ERR || b.t == VT_ERR)
+        return fail(c, out);
+    if (a.t == VT_NUM && b.t == VT_NUM) {
+        out->t = VT_NUM;
+        return emit(c, sub ? C_SUB : C_ADD, VT_NUM, l, r, e);
+    }
+    if (a.t == VT_DATE && b.t == VT_NUM) {
+        out->t = VT_DATE;
+        return emit(c, sub ? C_DSUB : C_DADD, VT_DATE, l, r, e);
+    }
+    if (a.t == VT_DATE && b.t == VT_DATE && sub) {
+        out->t = VT_NUM;
+        return emit(c, C_DDIFF, VT_NUM, l, r, e);
+    }
+    /* point at the operand that does not fit */
+    bool left_ok = a.t == VT_NUM || a.t == VT_DATE;
+    const struct ast_expr *bad = left_ok ? e->r : e->l;
+    struct diag *d = err(c, &bad->loc, "arithmetic needs a number, found %s%s",
+                         type_name(left_ok ? b.t : a.t), "");
+    diag_hintf(c->dl, d, "+ and - take numbers; a date plus or minus a "
+                         "number of days, or a date minus a date (days)");
+    return fail(c, out);
+}
+
 /* x in {…} / x in LIST, S contains a, S contains any LIST */
 static int compile_member(struct checker *c, const struct ast_expr *e,
                           struct ty *out)
@@ -437,15 +471,19 @@ static int compile(struct checker *c, const struct ast_expr *e,
         return compile_cmp(c, e, C_GE, out);
     case OP_ADD:
     case OP_SUB:
+        return compile_add(c, e, out);
     case OP_MUL:
     case OP_DIV:
         l = compile_num(c, e->l, &a);
         r = compile_num(c, e->r, &b);
+        if (a.t == VT_ERR || b.t == VT_ERR)
+            return fail(c, out);
         out->t = VT_NUM;
-        return emit(c, (enum cop)(C_ADD + (e->op - OP_ADD)), VT_NUM, l, r,
-                    e);
+        return emit(c, e->op == OP_MUL ? C_MUL : C_DIV, VT_NUM, l, r, e);
     case OP_NEG:
         l = compile_num(c, e->l, &a);
+        if (a.t == VT_ERR)
+            return fail(c, out);
         out->t = VT_NUM;
         return emit(c, C_NEG, VT_NUM, l, -1, e);
     case OP_IN:

@@ -26,15 +26,43 @@ static const char *kind_name(enum ast_dkind k)
                                                        : "verdict";
 }
 
-/* The base path named in file, relative to the file's folder. */
+/* The base path named in file, relative to the file's folder, with "."
+ * and "dir/.." folded away so that messages show plain paths. */
 static char *resolve(struct arena *a, const char *from, const char *rel)
 {
-    if (rel[0] == '/')
-        return arena_strdup(a, rel);
     const char *slash = strrchr(from, '/');
-    if (!slash)
-        return arena_strdup(a, rel);
-    return arena_printf(a, "%.*s/%s", (int)(slash - from), from, rel);
+    char *joined = rel[0] == '/' || !slash
+                       ? arena_strdup(a, rel)
+                       : arena_printf(a, "%.*s/%s", (int)(slash - from), from,
+                                      rel);
+    size_t n = strlen(joined);
+    char *out = arena_alloc(a, n + 1);
+    size_t o = 0;
+    int kept = 0; /* segments in out that ".." may remove */
+    for (char *seg = joined; seg <= joined + n;) {
+        char *end = strchr(seg, '/');
+        if (!end)
+            end = joined + n;
+        size_t len = (size_t)(end - seg);
+        if ((len == 1 && seg[0] == '.') || (len == 0 && seg != joined)) {
+            /* skip */
+        } else if (len == 2 && seg[0] == '.' && seg[1] == '.' && kept > 0) {
+            while (o > 0 && out[o - 1] != '/')
+                o--;
+            if (o > 0)
+                o--;
+            kept--;
+        } else {
+            if (o > 0 || (seg == joined && len == 0))
+                out[o++] = '/';
+            memcpy(out + o, seg, len);
+            o += len;
+            kept += !(len == 2 && seg[0] == '.' && seg[1] == '.') && len;
+        }
+        seg = end + 1;
+    }
+    out[o] = '\0';
+    return out;
 }
 
 static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
@@ -144,10 +172,15 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
         for (const struct chain *c = &here; c; c = c->up) {
             if (strcmp(c->real, rp) != 0)
                 continue;
+            /* outermost first: a → b → a */
             struct sbuf cyc = {0};
-            for (const struct chain *k = &here; k != c->up; k = k->up)
-                sb_printf(&cyc, "%s → ", k->path);
             sb_puts(&cyc, base);
+            for (const struct chain *k = &here; k != c->up; k = k->up) {
+                struct sbuf t = {0};
+                sb_printf(&t, "%s → %s", k->path, cyc.p);
+                sb_free(&cyc);
+                cyc = t;
+            }
             struct diag *d = diag_addf(dl, DIAG_ERROR, &file->extends_loc,
                                        "extends cycle: %s", cyc.p);
             sb_free(&cyc);
@@ -173,9 +206,8 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
             m->version = b->version;
         }
     }
-    int before = dl->errors;
-    merge(a, dl, m, file);
-    return dl->errors == before ? m : NULL;
+    merge(a, dl, m, file); /* its errors leave a usable merge: go on */
+    return m;
 }
 
 struct ast_file *layer_load(struct arena *a, struct diag_list *dl,

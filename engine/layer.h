@@ -14,9 +14,10 @@ struct diag_list;
  * and merge them into one file whose declarations are the effective rule
  * set: a variant's amend replaces the base declaration in its place, a
  * repeal removes it (recorded in ->repealed), and its own declarations
- * follow the base's. Returns NULL after errors in dl: a syntax error in
- * any file, a missing base, an extends cycle, or an amend or repeal of
- * something the bases do not have.
+ * follow the base's. Returns NULL after a syntax error in any file, a
+ * missing base or an extends cycle; an amend or repeal of something the
+ * bases do not have is an error in dl, but the merge is returned so that
+ * checking can report the rest.
  */
 struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
                             const char *path);

@@ -44,6 +44,7 @@ struct value {
 enum cop {
     C_FACT, C_CONCL, C_CONST, C_VERDICT, C_NOT, C_AND, C_OR,
     C_EQ, C_NE, C_LT, C_LE, C_GT, C_GE, C_ADD, C_SUB, C_MUL, C_DIV, C_NEG,
+    C_DADD, C_DSUB, C_DDIFF, /* date ± days, date - date */
     C_IN, C_HAS_ALL, C_HAS_ANY, C_KNOWN
 };
 

@@ -31,6 +31,10 @@ enum rc_lang rc_ruleset_lang(const struct rc_ruleset *rs);
 void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts, int *rules,
                        int *conclusions, int *measures);
 
+/* The effective rule set after extends, amend and repeal, written in the
+ * rule language with each declaration's origin; valid while rs lives. */
+const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang);
+
 int rc_diags_errors(const struct rc_diags *d);
 int rc_diags_warnings(const struct rc_diags *d);
 /* Every diagnostic as text (file:line:col, source line, caret, hint). */

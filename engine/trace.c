@@ -9,7 +9,7 @@ enum label {
     L_CASE, L_VERDICT, L_UNDETERMINED, L_NO_LINE, L_MEASURES, L_NONE,
     L_NOT_TAKEN, L_IS_FALSE, L_IS_UNKNOWN, L_FINDINGS, L_RULE, L_CITES,
     L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
-    L_AMENDS, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE,
+    L_AMENDS, L_REPEALED, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE,
     L_COUNT
 };
 
@@ -47,6 +47,7 @@ static const char *const labels[L_COUNT][3] = {
     [L_OTHERWISE] = {"otherwise", "否則", "否则"},
     [L_IS_TRUE] = {"is true", "成立", "成立"},
     [L_AMENDS] = {"amends", "修訂", "修订"},
+    [L_REPEALED] = {"was repealed at", "已廢止於", "已废止于"},
     [L_AMENDED] = {"amended table", "修訂後的結論表", "修订后的结论表"},
 };
 
@@ -257,6 +258,20 @@ static void fact_text(const struct result *r, int i, enum lang lang,
     }
 }
 
+const struct ast_repeal *trace_repealed(const struct plan *p, int k,
+                                        const struct ast_repeal *after)
+{
+    const struct ast_repeal *r = after ? after->next : p->file->repealed;
+    for (; r; r = r->next) {
+        if (r->decl->kind != DECL_RULE)
+            continue;
+        for (const struct ast_name *n = r->decl->then; n; n = n->next)
+            if (strcmp(n->text, p->concls[k].name) == 0)
+                return r;
+    }
+    return NULL;
+}
+
 /* The facts read under node i, each once, in the order they appear. */
 void trace_facts_under(const struct result *r, int i, int *seen, int *n)
 {
@@ -315,7 +330,13 @@ static void atom_text(struct tctx *t, int atom)
     trace_expr(c->ast, t->lang, t->out);
     sb_printf(t->out, " %s", L(atom & 1 ? L_IS_TRUE : L_IS_FALSE, t->lang));
     if (c->op == C_CONCL && !(atom & 1)) {
-        sb_printf(t->out, " (%s)", L(L_NO_RULE, t->lang));
+        sb_printf(t->out, " (%s", L(L_NO_RULE, t->lang));
+        const struct ast_repeal *rp = NULL;
+        while ((rp = trace_repealed(t->p, c->a, rp)))
+            sb_printf(t->out, "; %s %s %s %s:%d", L(L_RULE, t->lang),
+                      rp->decl->name.text, L(L_REPEALED, t->lang),
+                      rp->by->loc.src->name, rp->by->loc.first_line);
+        sb_putc(t->out, ')');
         return;
     }
     int seen[64], n = 0;

@@ -156,6 +156,21 @@ static void jnot_taken(const struct result *r, enum lang lang,
             int seen[64], nf = 0;
             trace_facts_under(r, node, seen, &nf);
             jfacts(r, seen, nf, out);
+            const struct cnode *cn = &r->p->nodes[node];
+            if (cn->op == C_CONCL) {
+                sb_puts(out, ",\"repealed\":[");
+                const struct ast_repeal *rp = NULL;
+                bool lead = true;
+                while ((rp = trace_repealed(r->p, cn->a, rp))) {
+                    sb_printf(out, "%s{\"rule\":", lead ? "" : ",");
+                    sb_json(out, rp->decl->name.text);
+                    sb_puts(out, ",\"by\":{");
+                    jloc(&rp->by->loc, out);
+                    sb_puts(out, "}}");
+                    lead = false;
+                }
+                sb_putc(out, ']');
+            }
             sb_putc(out, '}');
         }
         sb_puts(out, "]}");

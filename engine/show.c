@@ -1,0 +1,255 @@
+#include "engine/show.h"
+
+#include "engine/trace.h"
+
+static void str(const char *s, struct sbuf *out)
+{
+    sb_putc(out, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(out, '\\');
+        sb_putc(out, *s);
+    }
+    sb_putc(out, '"');
+}
+
+static void kw(enum kw k, enum lang lang, struct sbuf *out)
+{
+    sb_puts(out, kw_text(k, lang));
+}
+
+static void names(const struct ast_name *n, const char *sep,
+                  struct sbuf *out)
+{
+    for (; n; n = n->next) {
+        sb_puts(out, n->text);
+        if (n->prefix)
+            sb_putc(out, '*');
+        if (n->next)
+            sb_puts(out, sep);
+    }
+}
+
+static void origin(const struct src_loc *l, const struct ast_decl *amends,
+                   struct sbuf *out)
+{
+    sb_printf(out, "  # %s:%d", l->src ? l->src->name : "?", l->first_line);
+    if (amends)
+        sb_printf(out, ", amends %s:%d", amends->loc.src->name,
+                  amends->loc.first_line);
+    sb_putc(out, '\n');
+}
+
+static void value(const struct ast_value *v, enum lang lang,
+                  struct sbuf *out)
+{
+    char buf[64];
+    switch (v->kind) {
+    case VAL_BOOL:
+        kw(v->b ? KW_TRUE : KW_FALSE, lang, out);
+        break;
+    case VAL_NUM:
+        num_format(v->num, buf, sizeof buf);
+        sb_puts(out, buf);
+        break;
+    case VAL_DATE:
+        ast_date_format(v->date, buf);
+        sb_puts(out, buf);
+        break;
+    case VAL_STR:
+        str(v->text, out);
+        break;
+    case VAL_NAME:
+        sb_puts(out, v->text);
+        break;
+    case VAL_SET:
+        sb_putc(out, '{');
+        names(v->items, ", ", out);
+        sb_putc(out, '}');
+        break;
+    case VAL_UNKNOWN:
+        kw(KW_UNKNOWN, lang, out);
+        break;
+    }
+}
+
+static void fact(const struct ast_decl *d, enum lang lang, struct sbuf *out)
+{
+    static const enum kw type_kw[] = {
+        [TY_BOOL] = KW_BOOL,   [TY_NUMBER] = KW_NUMBER, [TY_TEXT] = KW_TEXT,
+        [TY_DATE] = KW_DATE,   [TY_ONE_OF] = KW_ONE_OF, [TY_SET_OF] = KW_SET_OF,
+    };
+    kw(KW_FACT, lang, out);
+    sb_printf(out, " %s: ", d->name.text);
+    kw(type_kw[d->type.kind], lang, out);
+    if (d->type.unit)
+        sb_printf(out, " %s", d->type.unit);
+    if (d->type.kind == TY_ONE_OF || d->type.kind == TY_SET_OF) {
+        sb_puts(out, " {");
+        names(d->type.options, ", ", out);
+        sb_putc(out, '}');
+    }
+    if (d->dflt) {
+        sb_puts(out, " = ");
+        value(d->dflt, lang, out);
+    }
+    if (d->title) {
+        sb_putc(out, ' ');
+        str(d->title, out);
+    }
+}
+
+static void clauses(const struct ast_decl *d, enum lang lang,
+                    struct sbuf *out)
+{
+    for (const struct ast_name *c = d->cites; c; c = c->next) {
+        sb_puts(out, "  ");
+        kw(KW_CITES, lang, out);
+        sb_putc(out, ' ');
+        str(c->text, out);
+        sb_putc(out, '\n');
+    }
+    if (d->when) {
+        sb_puts(out, "  ");
+        kw(KW_WHEN, lang, out);
+        sb_putc(out, ' ');
+        trace_expr(d->when, lang, out);
+        sb_putc(out, '\n');
+    }
+    if (d->then) {
+        sb_puts(out, "  ");
+        kw(KW_THEN, lang, out);
+        sb_putc(out, ' ');
+        names(d->then, ", ", out);
+        sb_putc(out, '\n');
+    }
+    if (d->overrides) {
+        sb_puts(out, "  ");
+        kw(KW_OVERRIDES, lang, out);
+        sb_putc(out, ' ');
+        names(d->overrides, ", ", out);
+        sb_putc(out, '\n');
+    }
+    if (d->because.text) {
+        sb_puts(out, "  ");
+        kw(KW_BECAUSE, lang, out);
+        sb_putc(out, ' ');
+        str(d->because.text, out);
+        sb_putc(out, '\n');
+    }
+}
+
+static void verdict(const struct ast_decl *d, enum lang lang,
+                    struct sbuf *out)
+{
+    kw(KW_VERDICT, lang, out);
+    if (d->title) {
+        sb_putc(out, ' ');
+        str(d->title, out);
+    }
+    sb_puts(out, " {");
+    origin(&d->loc, d->amends, out);
+    for (const struct ast_vline *l = d->lines; l; l = l->next) {
+        sb_puts(out, "  ");
+        if (l->when) {
+            sb_printf(out, "%s ", l->name.text);
+            kw(KW_WHEN, lang, out);
+            sb_putc(out, ' ');
+            trace_expr(l->when, lang, out);
+        } else {
+            kw(KW_OTHERWISE, lang, out);
+            sb_printf(out, " %s", l->name.text);
+        }
+        sb_putc(out, '\n');
+    }
+    sb_puts(out, "}\n");
+}
+
+/* One declaration with its origin. */
+static void decl(const struct ast_decl *d, enum lang lang, struct sbuf *out)
+{
+    switch (d->kind) {
+    case DECL_FACT:
+        fact(d, lang, out);
+        origin(&d->name.loc, NULL, out);
+        break;
+    case DECL_CONCLUSION:
+        kw(KW_CONCLUSION, lang, out);
+        sb_printf(out, " %s", d->name.text);
+        if (d->title) {
+            sb_putc(out, ' ');
+            str(d->title, out);
+        }
+        origin(&d->name.loc, NULL, out);
+        break;
+    case DECL_LIST:
+        kw(KW_LIST, lang, out);
+        sb_printf(out, " %s = {", d->name.text);
+        names(d->items, ", ", out);
+        sb_putc(out, '}');
+        origin(&d->name.loc, NULL, out);
+        break;
+    case DECL_RULE:
+    case DECL_MEASURE:
+        sb_putc(out, '\n');
+        kw(d->kind == DECL_RULE ? KW_RULE : KW_MEASURE, lang, out);
+        sb_printf(out, " %s", d->name.text);
+        if (d->title) {
+            sb_putc(out, ' ');
+            str(d->title, out);
+        }
+        origin(&d->name.loc, d->amends, out);
+        clauses(d, lang, out);
+        break;
+    case DECL_VERDICT:
+        sb_putc(out, '\n');
+        verdict(d, lang, out);
+        break;
+    }
+}
+
+void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out)
+{
+    sb_printf(out, "# the effective rule set of %s\n# files:", f->src->name);
+    for (const struct ast_file *b = f; b; b = b->base)
+        sb_printf(out, " %s%s", b->src->name, b->base ? " →" : "\n");
+    if (f->policy) {
+        kw(KW_POLICY, lang, out);
+        sb_putc(out, ' ');
+        str(f->policy, out);
+        if (f->version) {
+            sb_putc(out, ' ');
+            kw(KW_VERSION, lang, out);
+            sb_putc(out, ' ');
+            str(f->version, out);
+        }
+        sb_putc(out, '\n');
+    }
+    sb_putc(out, '\n');
+    bool block = false; /* the last declaration was a rule, measure, verdict */
+    for (const struct ast_decl *d = f->decls; d; d = d->next) {
+        bool simple = d->kind == DECL_FACT || d->kind == DECL_CONCLUSION ||
+                      d->kind == DECL_LIST;
+        if (simple && block)
+            sb_putc(out, '\n');
+        block = !simple;
+        decl(d, lang, out);
+    }
+    if (!f->repealed)
+        return;
+    sb_puts(out, "\n# repealed:\n");
+    for (const struct ast_repeal *r = f->repealed; r; r = r->next) {
+        const struct ast_decl *d = r->decl;
+        sb_printf(out, "#   %s %s  %s:%d, repealed at %s:%d",
+                  d->kind == DECL_RULE      ? kw_text(KW_RULE, lang)
+                  : d->kind == DECL_MEASURE ? kw_text(KW_MEASURE, lang)
+                                            : kw_text(KW_VERDICT, lang),
+                  d->kind == DECL_VERDICT ? "" : d->name.text,
+                  d->loc.src->name, d->loc.first_line, r->by->loc.src->name,
+                  r->by->loc.first_line);
+        if (r->by->because.text)
+            sb_printf(out, " %s \"%s\"", kw_text(KW_BECAUSE, lang),
+                      r->by->because.text);
+        sb_putc(out, '\n');
+    }
+}

@@ -1,0 +1,1 @@
+check tests/golden/variants/bad-variant-syntax.rules

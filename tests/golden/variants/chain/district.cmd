@@ -1,0 +1,1 @@
+run tests/golden/variants/chain/district.rules tests/golden/variants/chain/district.case

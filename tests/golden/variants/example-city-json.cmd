@@ -1,0 +1,1 @@
+run --format json tests/golden/variants/yichang.rules tests/golden/variants/example.case

@@ -1,0 +1,1 @@
+run tests/golden/variants/yichang.rules tests/golden/variants/example.case

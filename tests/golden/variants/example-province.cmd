@@ -1,0 +1,1 @@
+run tests/golden/variants/hubei.rules tests/golden/variants/example.case

@@ -1,0 +1,1 @@
+show tests/golden/variants/bad-amend.rules

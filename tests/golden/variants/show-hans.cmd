@@ -1,0 +1,1 @@
+show --lang zh-Hans tests/golden/variants/yichang.rules
