@@ -2,12 +2,14 @@
  * The rongcuo command: check rule files and run them over case files. It
  * uses the engine's interface (engine/rongcuo.h) and nothing else.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "engine/rongcuo.h"
@@ -27,6 +29,7 @@ static const char usage_main[] =
     "  check RULES             check a rule file and report its errors\n"
     "  show RULES              print the effective rule set after extends,\n"
     "                          amend and repeal, with each rule's origin\n"
+    "  test PATH...            run the tests written in rule files\n"
     "\n"
     "options:\n"
     "  -h, --help              show help (rongcuo COMMAND --help for more)\n"
@@ -86,6 +89,27 @@ static const char usage_show[] =
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 shown, 2 bad usage or a rule file that does not check.\n";
+
+static const char usage_test[] =
+    "usage: rongcuo test [OPTIONS] PATH...\n"
+    "\n"
+    "Run the tests written in rule files (test \"…\" { given … expect … })\n"
+    "against the rule set of the file they are in, bases included. A PATH\n"
+    "is a .rules or .test file, or a folder searched for them. Prints a\n"
+    "line per test; a failing test shows what it expected, what it got and\n"
+    "the trace of the actual outcome. Ends with \"N passed, M failed\".\n"
+    "\n"
+    "options:\n"
+    "  --coverage              also show, per rule file, which rules, verdict\n"
+    "                          lines and measures some test made true and saw\n"
+    "                          false, and list the gaps\n"
+    "  --junit FILE            also write the results as JUnit XML to FILE\n"
+    "  --lang en|zh-Hant|zh-Hans\n"
+    "                          language of the traces of failing tests\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "exit status: 0 every test passed, 1 some test failed or a rule file\n"
+    "does not check, 2 bad usage.\n";
 
 static int usage_error(const char *usage, const char *fmt, const char *arg)
 {
@@ -365,6 +389,162 @@ static int cmd_run(int argc, char **argv)
     return rc;
 }
 
+struct paths {
+    char **v;
+    size_t n, cap;
+};
+
+static void add_path(struct paths *ps, const char *p)
+{
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 16;
+        char **v = realloc(ps->v, ps->cap * sizeof *v);
+        if (!v) {
+            fputs("rongcuo: out of memory\n", stderr);
+            exit(EXIT_USAGE);
+        }
+        ps->v = v;
+    }
+    ps->v[ps->n] = strdup(p);
+    if (!ps->v[ps->n]) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    ps->n++;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .rules and .test files below dir, depth first. */
+static void walk(const char *dir, struct paths *ps, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 32) {
+        if (d)
+            closedir(d);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        int n = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (n < 0 || (size_t)n >= sizeof path)
+            continue;
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            walk(path, ps, depth + 1);
+        else if (has_suffix(path, ".rules") || has_suffix(path, ".test"))
+            add_path(ps, path);
+    }
+    closedir(d);
+}
+
+static int cmd_test(int argc, char **argv)
+{
+    const char *junit_path = NULL;
+    bool coverage = false;
+    enum rc_lang lang = RC_LANG_AUTO;
+    struct paths ps = {0};
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (is_help(a)) {
+            fputs(usage_test, stdout);
+            goto out;
+        }
+        if (strcmp(a, "--coverage") == 0) {
+            coverage = true;
+        } else if (strcmp(a, "--junit") == 0 || strcmp(a, "--lang") == 0) {
+            if (i + 1 >= argc) {
+                rc = usage_error(usage_test, "%s needs a value", a);
+                goto out;
+            }
+            if (a[2] == 'j') {
+                junit_path = argv[++i];
+            } else if (parse_lang(argv[++i], &lang) != 0) {
+                rc = usage_error(usage_test,
+                                 "--lang takes en, zh-Hant or zh-Hans, "
+                                 "not '%s'", argv[i]);
+                goto out;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            rc = usage_error(usage_test, "unknown option '%s'", a);
+            goto out;
+        } else {
+            struct stat st;
+            size_t before = ps.n;
+            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+                walk(a, &ps, 0);
+                qsort(ps.v + before, ps.n - before, sizeof *ps.v, cmp_str);
+            } else {
+                add_path(&ps, a);
+            }
+        }
+    }
+    if (ps.n == 0) {
+        rc = usage_error(usage_test, "%s",
+                         "name rule files or folders with tests");
+        goto out;
+    }
+    FILE *junit = NULL;
+    if (junit_path && !(junit = open_output(junit_path))) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (junit)
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n",
+              junit);
+    int passed = 0, failed = 0;
+    for (size_t i = 0; i < ps.n; i++) {
+        struct rc_diags *d;
+        struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
+        if (!rs) {
+            fputs(rc_diags_text(d), stdout);
+            printf("FAIL %s: the rule file does not check\n", ps.v[i]);
+            failed++;
+            rc_diags_free(d);
+            continue;
+        }
+        rc_diags_free(d);
+        const char *j = NULL, *cov = NULL;
+        if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
+            fputs(rc_ruleset_test(rs, lang, &passed, &failed,
+                                  junit ? &j : NULL, coverage ? &cov : NULL),
+                  stdout);
+            if (j)
+                fputs(j, junit);
+            if (cov)
+                fputs(cov, stdout);
+        }
+        rc_ruleset_free(rs);
+    }
+    if (junit) {
+        fputs("</testsuites>\n", junit);
+        if (!close_output(junit, junit_path, true))
+            failed++;
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    rc = failed ? EXIT_CASE_ERROR : EXIT_OK;
+out:
+    for (size_t i = 0; i < ps.n; i++)
+        free(ps.v[i]);
+    free(ps.v);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
@@ -385,5 +565,7 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (strcmp(cmd, "show") == 0)
         return cmd_show(argc - 1, argv + 1);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(argc - 1, argv + 1);
     return usage_error(usage_main, "unknown command '%s'", cmd);
 }

@@ -13,13 +13,14 @@
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
+#include "engine/testrun.h"
 #include "engine/trace.h"
 #include "parser/parse.h"
 
 struct rc_ruleset {
     struct arena arena;
     struct plan *plan;
-    struct sbuf shown;
+    struct sbuf shown, tested, junit, covered;
 };
 
 struct rc_diags {
@@ -93,11 +94,52 @@ const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang)
     return rs->shown.p ? rs->shown.p : "";
 }
 
+int rc_ruleset_ntests(const struct rc_ruleset *rs)
+{
+    return rs->plan->ntests;
+}
+
+const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
+                            int *passed, int *failed, const char **junit,
+                            const char **coverage)
+{
+    const struct plan *p = rs->plan;
+    struct test_stats st = {0, 0};
+    struct coverage cov;
+    rs->tested.len = rs->junit.len = rs->covered.len = 0;
+    coverage_init(&cov, p);
+    struct sbuf cases = {0};
+    testrun_plan(p, lang == RC_LANG_AUTO ? p->lang : (enum lang)lang,
+                 &rs->tested, junit ? &cases : NULL, &st, &cov);
+    if (junit) {
+        sb_puts(&rs->junit, "  <testsuite name=\"");
+        sb_xml(&rs->junit, p->src->name);
+        sb_printf(&rs->junit, "\" tests=\"%d\" failures=\"%d\">\n",
+                  st.passed + st.failed, st.failed);
+        if (cases.p)
+            sb_puts(&rs->junit, cases.p);
+        sb_puts(&rs->junit, "  </testsuite>\n");
+        *junit = rs->junit.p;
+    }
+    if (coverage) {
+        coverage_report(p, &cov, &rs->covered);
+        *coverage = rs->covered.p;
+    }
+    sb_free(&cases);
+    coverage_free(&cov);
+    *passed += st.passed;
+    *failed += st.failed;
+    return rs->tested.p ? rs->tested.p : "";
+}
+
 void rc_ruleset_free(struct rc_ruleset *rs)
 {
     if (!rs)
         return;
     sb_free(&rs->shown);
+    sb_free(&rs->tested);
+    sb_free(&rs->junit);
+    sb_free(&rs->covered);
     arena_free(&rs->arena);
     free(rs);
 }

@@ -117,12 +117,36 @@ struct ast_case {
     bool broken; /* a syntax error inside it */
 };
 
+enum ast_ekind { EX_VERDICT, EX_MEASURE, EX_NOT_MEASURE, EX_FIRED,
+                 EX_NOT_FIRED, EX_UNDETERMINED };
+
+struct ast_expect { /* one expectation of a test */
+    struct ast_expect *next;
+    enum ast_ekind kind;
+    struct src_loc loc;
+    struct ast_name name;     /* verdict, measure or rule */
+    struct ast_name *missing; /* expect undetermined missing …, */
+    bool has_missing;
+};
+
+struct ast_test { /* test "name" { given … expect … } (LANGUAGE.md §6) */
+    struct ast_test *next;
+    const char *name;
+    struct src_loc loc;
+    struct ast_case *given;     /* given { … } */
+    struct ast_name given_file; /* given case "FILE" ["ID"] */
+    struct ast_name given_id;
+    int ngiven;
+    struct ast_expect *expects;
+};
+
 struct ast_file {
     const struct source *src;
     const char *policy, *version;
     struct src_loc policy_loc;
     struct ast_decl *decls, *decls_tail;
     struct ast_case *cases, *cases_tail;
+    struct ast_test *tests, *tests_tail;
     int keyword_lang[4]; /* keyword spellings seen, by enum lang */
     const char *extends; /* the base file, as written */
     struct src_loc extends_loc;

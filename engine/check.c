@@ -582,6 +582,98 @@ static void order(struct checker *c, int **deps, int *ndeps)
             visit(&o, v);
 }
 
+static void bad_name(struct checker *c, const struct ast_name *n,
+                     const char *what, const char **cands, int ncands)
+{
+    struct diag *d = diag_addf(c->dl, DIAG_ERROR, &n->loc,
+                               "the rule set has no %s '%s'", what, n->text);
+    const char *near = suggest_closest(n->text, cands, ncands);
+    if (near)
+        diag_hintf(c->dl, d, "did you mean '%s'?", near);
+}
+
+/* Resolve the names in the tests' expectations, so that a misspelt name
+ * is an error rather than an expectation that passes for the wrong
+ * reason. */
+static void tests(struct checker *c, const struct ast_file *file)
+{
+    struct plan *p = c->p;
+    for (const struct ast_test *t = file->tests; t; t = t->next)
+        p->ntests++;
+    p->tests = arena_calloc(c->a, (size_t)p->ntests, sizeof *p->tests);
+    const char **rules = arena_calloc(c->a, (size_t)p->nrules + 1,
+                                      sizeof *rules);
+    const char **measures = arena_calloc(c->a, (size_t)p->nmeasures + 1,
+                                         sizeof *measures);
+    const char **facts = arena_calloc(c->a, (size_t)p->nfacts + 1,
+                                      sizeof *facts);
+    for (int i = 0; i < p->nrules; i++)
+        rules[i] = p->rules[i].id;
+    for (int i = 0; i < p->nmeasures; i++)
+        measures[i] = p->measures[i].id;
+    for (int i = 0; i < p->nfacts; i++)
+        facts[i] = p->facts[i].name;
+    int k = 0;
+    for (const struct ast_test *t = file->tests; t; t = t->next, k++) {
+        struct test_info *ti = &p->tests[k];
+        ti->ast = t;
+        for (const struct ast_expect *e = t->expects; e; e = e->next)
+            ti->nexpects++;
+        ti->expects = arena_calloc(c->a, (size_t)ti->nexpects,
+                                   sizeof *ti->expects);
+        if (t->ngiven == 0)
+            diag_addf(c->dl, DIAG_ERROR, &t->loc,
+                      "test \"%s\" has no 'given'", t->name);
+        if (ti->nexpects == 0)
+            diag_addf(c->dl, DIAG_ERROR, &t->loc,
+                      "test \"%s\" expects nothing", t->name);
+        int j = 0;
+        for (const struct ast_expect *e = t->expects; e; e = e->next) {
+            struct expect_info *x = &ti->expects[j++];
+            x->ast = e;
+            x->index = -1;
+            switch (e->kind) {
+            case EX_VERDICT:
+                x->index = plan_option(&p->verdicts, e->name.text);
+                if (x->index < 0)
+                    bad_name(c, &e->name, "verdict", p->verdicts.names,
+                             p->verdicts.n);
+                break;
+            case EX_MEASURE:
+            case EX_NOT_MEASURE:
+                x->index = names_get(&c->measure_ids, e->name.text);
+                if (x->index < 0)
+                    bad_name(c, &e->name, "measure", measures, p->nmeasures);
+                break;
+            case EX_FIRED:
+            case EX_NOT_FIRED:
+                x->index = names_get(&c->rule_ids, e->name.text);
+                if (x->index < 0 && repealed(file, e->name.text))
+                    diag_addf(c->dl, DIAG_ERROR, &e->name.loc,
+                              "rule %s was repealed; it can never fire",
+                              e->name.text);
+                else if (x->index < 0)
+                    bad_name(c, &e->name, "rule", rules, p->nrules);
+                break;
+            case EX_UNDETERMINED:
+                for (const struct ast_name *m = e->missing; m; m = m->next)
+                    x->nmissing++;
+                x->missing = arena_calloc(c->a, (size_t)x->nmissing,
+                                          sizeof *x->missing);
+                x->nmissing = 0;
+                for (const struct ast_name *m = e->missing; m; m = m->next) {
+                    int f = plan_fact(p, m->text, strlen(m->text));
+                    if (f < 0)
+                        bad_name(c, m, "fact", facts, p->nfacts);
+                    else
+                        x->missing[x->nmissing++] = f;
+                }
+                break;
+            }
+        }
+    }
+}
+
 static enum lang file_lang(const struct ast_file *f)
 {
     const int *k = f->keyword_lang;
@@ -669,6 +761,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         overrides(&c, rdecl[i], i);
     if (vd)
         verdict_conds(&c, vd);
+    tests(&c, file);
     if (dl->errors == before)
         order(&c, deps, ndeps);
     p->ns = c.ns; /* it may have grown */

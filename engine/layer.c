@@ -26,45 +26,6 @@ static const char *kind_name(enum ast_dkind k)
                                                        : "verdict";
 }
 
-/* The base path named in file, relative to the file's folder, with "."
- * and "dir/.." folded away so that messages show plain paths. */
-static char *resolve(struct arena *a, const char *from, const char *rel)
-{
-    const char *slash = strrchr(from, '/');
-    char *joined = rel[0] == '/' || !slash
-                       ? arena_strdup(a, rel)
-                       : arena_printf(a, "%.*s/%s", (int)(slash - from), from,
-                                      rel);
-    size_t n = strlen(joined);
-    char *out = arena_alloc(a, n + 1);
-    size_t o = 0;
-    int kept = 0; /* segments in out that ".." may remove */
-    for (char *seg = joined; seg <= joined + n;) {
-        char *end = strchr(seg, '/');
-        if (!end)
-            end = joined + n;
-        size_t len = (size_t)(end - seg);
-        if ((len == 1 && seg[0] == '.') || (len == 0 && seg != joined)) {
-            /* skip */
-        } else if (len == 2 && seg[0] == '.' && seg[1] == '.' && kept > 0) {
-            while (o > 0 && out[o - 1] != '/')
-                o--;
-            if (o > 0)
-                o--;
-            kept--;
-        } else {
-            if (o > 0 || (seg == joined && len == 0))
-                out[o++] = '/';
-            memcpy(out + o, seg, len);
-            o += len;
-            kept += !(len == 2 && seg[0] == '.' && seg[1] == '.') && len;
-        }
-        seg = end + 1;
-    }
-    out[o] = '\0';
-    return out;
-}
-
 static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
 {
     if (d->kind != k)
@@ -167,7 +128,7 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
     struct chain here = {up, path,
                          realpath(path, real) ? arena_strdup(a, real) : path};
     if (file->extends) {
-        char *base = resolve(a, path, file->extends);
+        char *base = src_relative(a, path, file->extends);
         const char *rp = realpath(base, real) ? arena_strdup(a, real) : base;
         for (const struct chain *c = &here; c; c = c->up) {
             if (strcmp(c->real, rp) != 0)

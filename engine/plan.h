@@ -109,6 +109,18 @@ struct measure_info {
     int nbecause;
 };
 
+struct expect_info { /* an expectation with its name resolved */
+    const struct ast_expect *ast;
+    int index;        /* verdict, measure or rule; -1 for undetermined */
+    int *missing, nmissing; /* facts, for expect undetermined missing */
+};
+
+struct test_info {
+    const struct ast_test *ast;
+    struct expect_info *expects;
+    int nexpects;
+};
+
 /* What the evaluator computes, in order: a rule's condition or a conclusion. */
 struct step {
     bool concl;
@@ -146,6 +158,8 @@ struct plan {
     int nnodes;
     struct step *order;          /* dependency order */
     int norder;
+    struct test_info *tests;     /* of the top file (LANGUAGE.md §6) */
+    int ntests;
 };
 
 /* Check a parsed rule file and compile it into a plan (in the arena).

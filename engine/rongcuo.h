@@ -35,6 +35,18 @@ void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts, int *rules,
  * rule language with each declaration's origin; valid while rs lives. */
 const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang);
 
+/* Run the tests written in the rule file (LANGUAGE.md §6) against its rule
+ * set. Returns a line per test ("ok" or "FAIL", the expectations that
+ * failed and the trace of the actual outcome) and adds to *passed and
+ * *failed. With junit, *junit gets a JUnit <testsuite> element; with
+ * coverage, *coverage gets what the tests exercised and every gap. The
+ * texts are valid while rs lives. */
+const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
+                            int *passed, int *failed, const char **junit,
+                            const char **coverage);
+/* How many tests the rule file holds. */
+int rc_ruleset_ntests(const struct rc_ruleset *rs);
+
 int rc_diags_errors(const struct rc_diags *d);
 int rc_diags_warnings(const struct rc_diags *d);
 /* Every diagnostic as text (file:line:col, source line, caret, hint). */

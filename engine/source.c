@@ -1,6 +1,7 @@
 #include "engine/source.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -146,4 +147,42 @@ size_t utf8_offset(const char *s, size_t len, int col)
             i++;
     }
     return i;
+}
+
+char *src_relative(struct arena *a, const char *from, const char *rel)
+{
+    const char *slash = strrchr(from, '/');
+    char *joined = rel[0] == '/' || !slash
+                       ? arena_strdup(a, rel)
+                       : arena_printf(a, "%.*s/%s", (int)(slash - from), from,
+                                      rel);
+    size_t n = strlen(joined);
+    char *out = arena_alloc(a, n + 1);
+    size_t o = 0;
+    int kept = 0; /* segments in out that ".." may remove */
+    for (char *seg = joined; seg <= joined + n;) {
+        char *end = strchr(seg, '/');
+        if (!end)
+            end = joined + n;
+        size_t len = (size_t)(end - seg);
+        bool dots = len == 2 && seg[0] == '.' && seg[1] == '.';
+        if ((len == 1 && seg[0] == '.') || (len == 0 && seg != joined)) {
+            /* "." and empty segments add nothing */
+        } else if (dots && kept > 0) {
+            while (o > 0 && out[o - 1] != '/')
+                o--;
+            if (o > 0)
+                o--;
+            kept--;
+        } else {
+            if (o > 0 || (seg == joined && len == 0))
+                out[o++] = '/';
+            memcpy(out + o, seg, len);
+            o += len;
+            kept += !dots && len;
+        }
+        seg = end + 1;
+    }
+    out[o] = '\0';
+    return out;
 }

@@ -35,6 +35,10 @@ struct source *src_from_text(struct arena *a, const char *name,
 struct source *src_read_file(struct arena *a, const char *path,
                              struct diag_list *dl);
 
+/* rel as seen from the file from: relative to from's folder unless
+ * absolute, with "." and "dir/.." folded away. */
+char *src_relative(struct arena *a, const char *from, const char *rel);
+
 /* The bytes of line (first_line based) without its newline. */
 const char *src_line(const struct source *s, int line, size_t *len);
 

@@ -293,12 +293,20 @@ void trace_facts_under(const struct result *r, int i, int *seen, int *n)
 
 
 /* Why boolean node i has truth want: the smallest parts of the condition
- * that settle it. Each atom is node * 2 + (its truth is TV_TRUE). */
+ * that settle it (for an unknown node: the parts still unknown). Each atom
+ * is node * 4 + its truth (enum tv). */
 int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n)
 {
     const struct cnode *c = &r->p->nodes[i];
     if (n >= MAX_ATOMS)
         return n;
+    if (want == TV_UNKNOWN && (c->op == C_AND || c->op == C_OR)) {
+        if (r->done[c->a] && !r->nv[c->a].known)
+            n = trace_why(r, c->a, TV_UNKNOWN, atoms, n);
+        if (r->done[c->b] && !r->nv[c->b].known)
+            n = trace_why(r, c->b, TV_UNKNOWN, atoms, n);
+        return n;
+    }
     bool conj = (c->op == C_AND && want == TV_FALSE) ||
                 (c->op == C_OR && want == TV_TRUE);
     bool both = (c->op == C_AND && want == TV_TRUE) ||
@@ -308,10 +316,15 @@ int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n)
         return trace_why(r, ta == want ? c->a : c->b, want, atoms, n);
     }
     if (both)
-        return trace_why(r, c->b, want, atoms, trace_why(r, c->a, want, atoms, n));
+        return trace_why(r, c->b, want, atoms,
+                         trace_why(r, c->a, want, atoms, n));
     if (c->op == C_NOT)
-        return trace_why(r, c->a, want == TV_TRUE ? TV_FALSE : TV_TRUE, atoms, n);
-    atoms[n++] = i * 2 + (want == TV_TRUE);
+        return trace_why(r, c->a,
+                         want == TV_UNKNOWN ? TV_UNKNOWN
+                         : want == TV_TRUE  ? TV_FALSE
+                                            : TV_TRUE,
+                         atoms, n);
+    atoms[n++] = i * 4 + (int)want;
     return n;
 }
 
@@ -325,11 +338,16 @@ struct tctx {
 static void atom_text(struct tctx *t, int atom)
 {
     const struct result *r = t->r;
-    int i = atom / 2;
+    int i = atom / 4;
+    enum tv tv = (enum tv)(atom % 4);
     const struct cnode *c = &t->p->nodes[i];
     trace_expr(c->ast, t->lang, t->out);
-    sb_printf(t->out, " %s", L(atom & 1 ? L_IS_TRUE : L_IS_FALSE, t->lang));
-    if (c->op == C_CONCL && !(atom & 1)) {
+    sb_printf(t->out, " %s",
+              L(tv == TV_TRUE    ? L_IS_TRUE
+                : tv == TV_FALSE ? L_IS_FALSE
+                                 : L_IS_UNKNOWN,
+                t->lang));
+    if (c->op == C_CONCL && tv == TV_FALSE) {
         sb_printf(t->out, " (%s", L(L_NO_RULE, t->lang));
         const struct ast_repeal *rp = NULL;
         while ((rp = trace_repealed(t->p, c->a, rp)))
@@ -341,8 +359,7 @@ static void atom_text(struct tctx *t, int atom)
     }
     int seen[64], n = 0;
     trace_facts_under(r, i, seen, &n);
-    if (n == 0 || (c->op == C_FACT && r->p->facts[c->a].type == VT_BOOL &&
-                   r->cf->origin[c->a] == FROM_CASE && false))
+    if (n == 0)
         return;
     sb_puts(t->out, " [");
     for (int k = 0; k < n && k < 64; k++) {

@@ -9,7 +9,8 @@
 #define MAX_ATOMS 16
 
 /* Why boolean node i has truth want: the smallest parts of the condition
- * that settle it, each as node * 2 + (its truth is TV_TRUE). */
+ * that settle it (unknown: the parts still unknown), each as
+ * node * 4 + its truth (enum tv). */
 int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n);
 /* The facts read under node i, each once, in the order they appear. */
 void trace_facts_under(const struct result *r, int i, int *seen, int *n);

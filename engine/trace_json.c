@@ -146,13 +146,15 @@ static void jnot_taken(const struct result *r, enum lang lang,
         int atoms[MAX_ATOMS];
         int n = trace_why(r, r->p->lines[i].cond, TV_FALSE, atoms, 0);
         for (int k = 0; k < n; k++) {
-            int node = atoms[k] / 2;
+            int node = atoms[k] / 4;
             if (k)
                 sb_putc(out, ',');
             sb_puts(out, "{\"condition\":");
             jexpr(r->p->nodes[node].ast, lang, out);
             sb_printf(out, ",\"is\":%s,\"facts\":",
-                      atoms[k] & 1 ? "true" : "false");
+                      atoms[k] % 4 == TV_TRUE    ? "true"
+                      : atoms[k] % 4 == TV_FALSE ? "false"
+                                                 : "null");
             int seen[64], nf = 0;
             trace_facts_under(r, node, seen, &nf);
             jfacts(r, seen, nf, out);

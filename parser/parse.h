@@ -18,6 +18,7 @@ struct parse_ctx {
     struct src_loc str_loc; /* where it started */
     struct ast_case *open_case; /* the case being parsed, for recovery */
     struct ast_decl *cur;       /* the declaration being parsed */
+    struct ast_test *test;      /* the test being parsed */
     int depth;              /* nesting of ( and {, against runaway input */
 };
 

@@ -54,6 +54,9 @@ struct parse_ctx *lex_get_extra(yyscan_t scanner);
 static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
                    const char *hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
+static void given(yyscan_t scanner, const LEX_LTYPE *loc);
+static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
+                   const struct ast_name *name);
 #define cur (CTX->cur)
 }
 
@@ -148,8 +151,45 @@ item:
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->name.loc = @2;
                                cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | case
+| test
 | ';'
 | error                      { CTX->open_case = NULL; }
+;
+
+test:
+  TEST STRING '{'            { struct ast_test *t = arena_alloc(A, sizeof *t);
+                               t->name = $2; t->loc = @1; CTX->test = t;
+                               if (F->tests_tail) F->tests_tail->next = t; else F->tests = t;
+                               F->tests_tail = t; }
+  test_items '}'              { struct ast_expect *rev = NULL, *e = CTX->test->expects;
+                               while (e) { struct ast_expect *n = e->next; e->next = rev; rev = e; e = n; }
+                               CTX->test->expects = rev; }
+;
+
+test_items:
+  %empty
+| test_items test_item
+;
+
+test_item:
+  GIVEN '{'                  { struct ast_case *c = arena_alloc(A, sizeof *c);
+                               c->id = *ast_name(A, CTX->test->name, &@1); c->loc = @1;
+                               given(scanner, &@1); CTX->test->given = c; CTX->open_case = c; }
+  assigns '}'                { CTX->open_case = NULL; }
+| GIVEN CASE STRING          { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3); }
+| GIVEN CASE STRING STRING   { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3);
+                               CTX->test->given_id = *ast_name(A, $4, &@4); }
+| EXPECT VERDICT NAME        { expect(scanner, EX_VERDICT, &@$, ast_name(A, $3, &@3)); }
+| EXPECT MEASURE rule_id     { expect(scanner, EX_MEASURE, &@$, $3); }
+| EXPECT NOT MEASURE rule_id { expect(scanner, EX_NOT_MEASURE, &@$, $4); }
+| EXPECT FIRED rule_id       { expect(scanner, EX_FIRED, &@$, $3); }
+| EXPECT NOT FIRED rule_id   { expect(scanner, EX_NOT_FIRED, &@$, $4); }
+| EXPECT UNDETERMINED        { expect(scanner, EX_UNDETERMINED, &@$, NULL); }
+| EXPECT UNDETERMINED MISSING names {
+                               expect(scanner, EX_UNDETERMINED, &@$, NULL);
+                               CTX->test->expects->has_missing = true;
+                               CTX->test->expects->missing = $4; }
+| ';'
 ;
 
 because_opt:
@@ -350,6 +390,28 @@ void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
     diag_add(c->diags, DIAG_ERROR, loc, arena_strdup(c->arena, msg));
     if (c->open_case)
         c->open_case->broken = true;
+}
+
+/* A test has one given. */
+static void given(yyscan_t scanner, const LEX_LTYPE *loc)
+{
+    if (CTX->test->ngiven++ > 0)
+        advise(scanner, loc, "a test has one 'given'",
+               "write every fact in one given { … }, or split the test");
+}
+
+/* Expectations are pushed last first; the end of the test reverses them
+ * into source order. */
+static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
+                   const struct ast_name *name)
+{
+    struct ast_expect *e = arena_alloc(A, sizeof *e);
+    e->kind = k;
+    e->loc = *loc;
+    if (name)
+        e->name = *name;
+    e->next = CTX->test->expects;
+    CTX->test->expects = e;
 }
 
 /* A condition deeper than AST_MAX_DEPTH is refused before anything walks

@@ -1,0 +1,361 @@
+#include "engine/testrun.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/cases.h"
+#include "engine/diag.h"
+#include "engine/eval.h"
+#include "engine/trace.h"
+#include "parser/parse.h"
+
+void sb_xml(struct sbuf *b, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<':
+            sb_puts(b, "&lt;");
+            break;
+        case '>':
+            sb_puts(b, "&gt;");
+            break;
+        case '&':
+            sb_puts(b, "&amp;");
+            break;
+        case '"':
+            sb_puts(b, "&quot;");
+            break;
+        default:
+            if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+                sb_putc(b, '?');
+            else
+                sb_putc(b, *s);
+        }
+    }
+}
+
+/* The facts of a test: its given { … }, or a case read from a file. */
+static struct case_facts *given(struct arena *a, const struct plan *p,
+                                const struct ast_test *t,
+                                struct diag_list *errors)
+{
+    if (t->given) {
+        struct case_facts *cf = cases_new(a, p, errors);
+        cf->id = t->name;
+        cf->loc = t->loc;
+        for (const struct ast_assign *s = t->given->facts; s; s = s->next)
+            cases_set(a, p, cf, &s->name, s->value);
+        return cf;
+    }
+    struct case_facts *cf = cases_new(a, p, errors);
+    cf->id = t->name;
+    cf->loc = t->loc;
+    const char *path = src_relative(a, t->loc.src->name, t->given_file.text);
+    struct diag_list io;
+    diag_init(&io, a);
+    struct source *src = src_read_file(a, path, &io);
+    if (!src) {
+        diag_add(errors, DIAG_ERROR, &t->given_file.loc, io.head->msg);
+        return cf;
+    }
+    struct ast_file *file = NULL;
+    parse_source(a, errors, src, &file);
+    const struct ast_case *c = NULL;
+    int n = 0;
+    for (const struct ast_case *k = file->cases; k; k = k->next) {
+        n++;
+        if (!t->given_id.text ||
+            (k->id.text && strcmp(k->id.text, t->given_id.text) == 0))
+            c = c ? c : k;
+    }
+    if (t->given_id.text && !c) {
+        diag_addf(errors, DIAG_ERROR, &t->given_id.loc,
+                  "%s has no case \"%s\"", path, t->given_id.text);
+    } else if (!t->given_id.text && n != 1) {
+        struct diag *d = diag_addf(errors, DIAG_ERROR, &t->given_file.loc,
+                                   "%s holds %d cases", path, n);
+        diag_hintf(errors, d, "name the one to use: given case \"%s\" \"ID\"",
+                   t->given_file.text);
+    } else if (!errors->errors) {
+        cf->loc = c->loc;
+        cf->title = c->title;
+        for (const struct ast_assign *s = c->facts; s; s = s->next)
+            cases_set(a, p, cf, &s->name, s->value);
+    }
+    return cf;
+}
+
+static const char *verdict_text(const struct result *r)
+{
+    if (r->status == ST_ERROR)
+        return "an error";
+    if (r->status == ST_UNDETERMINED)
+        return "undetermined";
+    return r->verdict >= 0 ? r->p->verdicts.names[r->verdict] : "no verdict";
+}
+
+static void names_of(const struct plan *p, const bool *set, struct sbuf *b)
+{
+    bool first = true;
+    sb_putc(b, '{');
+    for (int i = 0; i < p->nfacts; i++)
+        if (set[i]) {
+            sb_printf(b, "%s%s", first ? "" : ", ", p->facts[i].name);
+            first = false;
+        }
+    sb_putc(b, '}');
+}
+
+/* Why rule i did not fire. */
+static const char *not_fired(const struct result *r, int i)
+{
+    if (r->cond[i] == TV_FALSE)
+        return "its condition is false";
+    if (r->cond[i] == TV_UNKNOWN)
+        return "its condition is unknown";
+    return r->effect[i] == TV_FALSE ? "it was overridden"
+                                    : "it may be overridden (an overriding "
+                                      "condition is unknown)";
+}
+
+/* Check one expectation; a message on failure, NULL when it holds. */
+static void check(const struct result *r, const struct expect_info *x,
+                  struct sbuf *why)
+{
+    const struct plan *p = r->p;
+    const struct ast_expect *e = x->ast;
+    switch (e->kind) {
+    case EX_VERDICT:
+        if (r->status != ST_DECIDED || r->verdict != x->index)
+            sb_printf(why, "expected verdict %s, got %s", e->name.text,
+                      verdict_text(r));
+        return;
+    case EX_MEASURE:
+        if (r->measures[x->index] != TV_TRUE)
+            sb_printf(why, "expected measure %s to be attached; it was not",
+                      e->name.text);
+        return;
+    case EX_NOT_MEASURE:
+        if (r->measures[x->index] == TV_TRUE)
+            sb_printf(why, "expected measure %s not to be attached; it was",
+                      e->name.text);
+        return;
+    case EX_FIRED:
+        if (r->effect[x->index] != TV_TRUE)
+            sb_printf(why, "expected rule %s to fire; %s", e->name.text,
+                      not_fired(r, x->index));
+        return;
+    case EX_NOT_FIRED:
+        if (r->effect[x->index] == TV_TRUE)
+            sb_printf(why, "expected rule %s not to fire; it fired",
+                      e->name.text);
+        return;
+    case EX_UNDETERMINED:
+        break;
+    }
+    if (r->status != ST_UNDETERMINED) {
+        sb_printf(why, "expected undetermined, got %s", verdict_text(r));
+        return;
+    }
+    if (!e->has_missing)
+        return;
+    bool *want = xcalloc((size_t)p->nfacts + 1, sizeof *want);
+    for (int k = 0; k < x->nmissing; k++)
+        want[x->missing[k]] = true;
+    bool same = true;
+    for (int i = 0; i < p->nfacts; i++)
+        same = same && want[i] == r->missing[i];
+    if (!same) {
+        sb_puts(why, "expected missing ");
+        names_of(p, want, why);
+        sb_puts(why, ", got ");
+        names_of(p, r->missing, why);
+    }
+    free(want);
+}
+
+static void cover(const struct result *r, struct coverage *cov)
+{
+    const struct plan *p = r->p;
+    if (!cov || r->status == ST_ERROR)
+        return;
+    cov->runs++;
+    for (int i = 0; i < p->nrules; i++) {
+        cov->rule_fired[i] |= r->effect[i] == TV_TRUE;
+        cov->rule_false[i] |= r->cond[i] == TV_FALSE;
+    }
+    for (int i = 0; i < p->nlines; i++) {
+        cov->line_taken[i] |= r->lines[i] == TV_TRUE;
+        cov->line_false[i] |= r->lines[i] == TV_FALSE;
+    }
+    for (int i = 0; i < p->nmeasures; i++) {
+        cov->measure_on[i] |= r->measures[i] == TV_TRUE;
+        cov->measure_false[i] |= r->measures[i] == TV_FALSE;
+    }
+}
+
+static void indent(const char *text, const char *pre, struct sbuf *out)
+{
+    while (*text) {
+        const char *nl = strchr(text, '\n');
+        size_t n = nl ? (size_t)(nl - text) : strlen(text);
+        if (n)
+            sb_puts(out, pre);
+        sb_put(out, text, n);
+        sb_putc(out, '\n');
+        text += n + (nl != NULL);
+    }
+}
+
+void testrun_plan(const struct plan *p, enum lang lang, struct sbuf *out,
+                  struct sbuf *junit, struct test_stats *st,
+                  struct coverage *cov)
+{
+    struct result *r = eval_new(p);
+    for (int k = 0; k < p->ntests; k++) {
+        const struct test_info *ti = &p->tests[k];
+        const struct ast_test *t = ti->ast;
+        struct arena a;
+        arena_init(&a);
+        struct diag_list errors;
+        diag_init(&errors, &a);
+        struct case_facts *cf = given(&a, p, t, &errors);
+        eval_case(r, cf);
+        cover(r, cov);
+        struct sbuf why = {0};
+        if (r->status == ST_ERROR && errors.errors)
+            sb_puts(&why, "the facts of the test have errors");
+        for (int j = 0; j < ti->nexpects && !(errors.errors); j++) {
+            size_t before = why.len;
+            check(r, &ti->expects[j], &why);
+            if (why.len != before) {
+                struct sbuf line = {0};
+                sb_printf(&line, "%s:%d: ", t->loc.src->name,
+                          ti->expects[j].ast->loc.first_line);
+                sb_put(&line, why.p + before, why.len - before);
+                sb_putc(&line, '\n');
+                why.len = before;
+                sb_put(&why, line.p, line.len);
+                sb_free(&line);
+            }
+        }
+        bool ok = why.len == 0;
+        sb_printf(out, "%s %s:%d: test \"%s\"\n", ok ? "ok  " : "FAIL",
+                  t->loc.src->name, t->loc.first_line, t->name);
+        struct sbuf trace = {0};
+        if (!ok) {
+            indent(why.p, "  ", out);
+            trace_text(r, lang, &trace);
+            indent(trace.p, "    ", out);
+        }
+        if (junit) {
+            sb_puts(junit, "    <testcase classname=\"");
+            sb_xml(junit, t->loc.src->name);
+            sb_puts(junit, "\" name=\"");
+            sb_xml(junit, t->name);
+            sb_printf(junit, "\" file=\"");
+            sb_xml(junit, t->loc.src->name);
+            sb_printf(junit, "\" line=\"%d\"", t->loc.first_line);
+            if (ok) {
+                sb_puts(junit, "/>\n");
+            } else {
+                sb_puts(junit, ">\n      <failure message=\"");
+                sb_xml(junit, why.p);
+                sb_puts(junit, "\">");
+                sb_xml(junit, trace.p ? trace.p : "");
+                sb_puts(junit, "</failure>\n    </testcase>\n");
+            }
+        }
+        if (ok)
+            st->passed++;
+        else
+            st->failed++;
+        sb_free(&trace);
+        sb_free(&why);
+        arena_free(&a);
+    }
+    eval_free(r);
+}
+
+void coverage_init(struct coverage *cov, const struct plan *p)
+{
+    cov->rule_fired = xcalloc((size_t)p->nrules + 1, 1);
+    cov->rule_false = xcalloc((size_t)p->nrules + 1, 1);
+    cov->line_taken = xcalloc((size_t)p->nlines + 1, 1);
+    cov->line_false = xcalloc((size_t)p->nlines + 1, 1);
+    cov->measure_on = xcalloc((size_t)p->nmeasures + 1, 1);
+    cov->measure_false = xcalloc((size_t)p->nmeasures + 1, 1);
+    cov->runs = 0;
+}
+
+void coverage_free(struct coverage *cov)
+{
+    free(cov->rule_fired);
+    free(cov->rule_false);
+    free(cov->line_taken);
+    free(cov->line_false);
+    free(cov->measure_on);
+    free(cov->measure_false);
+}
+
+enum item { ITEM_RULE, ITEM_MEASURE, ITEM_LINE };
+
+static const char *item_name(const struct plan *p, enum item k, int i)
+{
+    return k == ITEM_RULE      ? p->rules[i].id
+           : k == ITEM_MEASURE ? p->measures[i].id
+                               : p->verdicts.names[p->lines[i].verdict];
+}
+
+static const struct src_loc *item_loc(const struct plan *p, enum item k,
+                                      int i)
+{
+    return k == ITEM_RULE      ? &p->rules[i].loc
+           : k == ITEM_MEASURE ? &p->measures[i].loc
+                               : &p->lines[i].loc;
+}
+
+/* "what: k of n (pct%)", then every item not seen. An otherwise line is
+ * never false, so it is left out of the lines that can be. */
+static void gaps(const struct plan *p, struct sbuf *out, const char *what,
+                 enum item kind, const uint8_t *seen, int n, bool can_fail)
+{
+    int k = 0, total = 0;
+    for (int i = 0; i < n; i++) {
+        if (can_fail && kind == ITEM_LINE && p->lines[i].cond < 0)
+            continue;
+        total++;
+        k += seen[i] != 0;
+    }
+    sb_printf(out, "  %s: %d of %d (%d%%)\n", what, k, total,
+              total ? k * 100 / total : 100);
+    for (int i = 0; i < n; i++) {
+        if (seen[i] || (can_fail && kind == ITEM_LINE && p->lines[i].cond < 0))
+            continue;
+        const struct src_loc *l = item_loc(p, kind, i);
+        sb_printf(out, "    - %s  %s:%d\n", item_name(p, kind, i),
+                  l->src->name, l->first_line);
+    }
+}
+
+void coverage_report(const struct plan *p, const struct coverage *cov,
+                     struct sbuf *out)
+{
+    sb_printf(out, "coverage of %s (%d test%s):\n", p->src->name,
+              p->ntests, p->ntests == 1 ? "" : "s");
+    gaps(p, out, "rules fired by some test", ITEM_RULE, cov->rule_fired,
+         p->nrules, false);
+    gaps(p, out, "rules whose condition some test saw false", ITEM_RULE,
+         cov->rule_false, p->nrules, true);
+    gaps(p, out, "verdict lines that decided some test", ITEM_LINE,
+         cov->line_taken, p->nlines, false);
+    gaps(p, out, "verdict lines some test saw false", ITEM_LINE,
+         cov->line_false, p->nlines, true);
+    if (p->nmeasures) {
+        gaps(p, out, "measures attached by some test", ITEM_MEASURE,
+             cov->measure_on, p->nmeasures, false);
+        gaps(p, out, "measures some test saw not attached", ITEM_MEASURE,
+             cov->measure_false, p->nmeasures, true);
+    }
+}

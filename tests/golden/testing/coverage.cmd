@@ -1,0 +1,1 @@
+test --coverage tests/golden/testing/example.test

@@ -1,0 +1,1 @@
+test tests/golden/testing/failing.test
