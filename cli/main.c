@@ -55,6 +55,9 @@ static const char usage_run[] =
     "                          language of the rule file)\n"
     "  -o FILE                 write the trace to FILE; it appears only when\n"
     "                          the run completes\n"
+    "  --why-not VERDICT       explain for each case why it did not get\n"
+    "                          VERDICT: the conditions that failed and the\n"
+    "                          facts still unknown, down to the rules\n"
     "  -q, --quiet             no summary line on standard error\n"
     "  -h, --help              show this help\n"
     "\n"
@@ -217,6 +220,7 @@ struct run_opts {
     enum rc_format format;
     enum rc_lang lang;
     const char *out;
+    const char *why_not;
     bool quiet;
 };
 
@@ -295,7 +299,7 @@ static bool close_output(FILE *f, const char *path, bool keep)
 
 static int cmd_run(int argc, char **argv)
 {
-    struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, false};
+    struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, NULL, false};
     const char *rules = NULL;
     char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0, rc = EXIT_OK;
@@ -309,7 +313,7 @@ static int cmd_run(int argc, char **argv)
             return EXIT_OK;
         }
         if (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
-            strcmp(a, "-o") == 0) {
+            strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0) {
             if (i + 1 >= argc) {
                 free(files);
                 return usage_error(usage_run, "%s needs a value", a);
@@ -330,6 +334,8 @@ static int cmd_run(int argc, char **argv)
                                    "not '%s'", v);
             } else if (a[1] == 'o') {
                 o.out = v;
+            } else if (a[2] == 'w') {
+                o.why_not = v;
             }
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o.quiet = true;
@@ -353,13 +359,25 @@ static int cmd_run(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
-    FILE *out = open_output(o.out);
-    if (!out) {
+    struct rc_eval *ev = rc_eval_new(rs);
+    const char *near = NULL;
+    if (o.why_not && rc_eval_why_not(ev, o.why_not, &near) != 0) {
+        fprintf(stderr, "rongcuo: the verdict table of %s has no verdict "
+                        "'%s'\n", rules, o.why_not);
+        if (near)
+            fprintf(stderr, "  hint: did you mean '%s'?\n", near);
+        rc_eval_free(ev);
         rc_ruleset_free(rs);
         free(files);
         return EXIT_USAGE;
     }
-    struct rc_eval *ev = rc_eval_new(rs);
+    FILE *out = open_output(o.out);
+    if (!out) {
+        rc_eval_free(ev);
+        rc_ruleset_free(rs);
+        free(files);
+        return EXIT_USAGE;
+    }
     long count[3] = {0, 0, 0};
     for (int i = 0; i < nfiles; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);

@@ -13,6 +13,7 @@
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
+#include "engine/suggest.h"
 #include "engine/testrun.h"
 #include "engine/trace.h"
 #include "parser/parse.h"
@@ -347,6 +348,20 @@ struct rc_eval *rc_eval_new(const struct rc_ruleset *rs)
     struct rc_eval *ev = xcalloc(1, sizeof *ev);
     ev->r = eval_new(rs->plan);
     return ev;
+}
+
+int rc_eval_why_not(struct rc_eval *ev, const char *verdict,
+                    const char **near)
+{
+    const struct domain *v = &ev->r->p->verdicts;
+    int i = plan_option(v, verdict);
+    if (i < 0) {
+        *near = suggest_closest(verdict, v->names, v->n);
+        return -1;
+    }
+    ev->r->why_not = i;
+    ev->r->explain = true;
+    return 0;
 }
 
 void rc_evaluate(struct rc_eval *ev, const struct rc_case *c)

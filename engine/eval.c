@@ -22,6 +22,10 @@ struct result *eval_new(const struct plan *p)
     r->missing = xcalloc((size_t)p->nfacts + 1, sizeof *r->missing);
     r->nv = xcalloc((size_t)p->nnodes + 1, sizeof *r->nv);
     r->done = xcalloc((size_t)p->nnodes + 1, 1);
+    r->all_lines = xcalloc((size_t)p->nlines + 1, 1);
+    r->settles = xcalloc((size_t)p->nfacts + 1, sizeof *r->settles);
+    r->seen = xcalloc((size_t)p->nconcls + 1, 1);
+    r->why_not = -1;
     arena_init(&r->arena);
     diag_init(&r->errors, &r->arena);
     return r;
@@ -39,6 +43,9 @@ void eval_free(struct result *r)
     free(r->missing);
     free(r->nv);
     free(r->done);
+    free(r->all_lines);
+    free(r->settles);
+    free(r->seen);
     arena_free(&r->arena);
     free(r);
 }
@@ -58,6 +65,8 @@ static struct value tvv(enum tv t)
 
 static void fail(struct result *r, const struct cnode *n, const char *msg)
 {
+    if (r->quiet)
+        return;
     if (r->errors.errors == 0)
         diag_add(&r->errors, DIAG_ERROR, n->ast ? &n->ast->loc : NULL, msg);
 }
@@ -268,14 +277,21 @@ static enum tv effect(const struct result *r, const struct rule_info *ru,
     return c == TV_UNKNOWN || over == TV_UNKNOWN ? TV_UNKNOWN : TV_TRUE;
 }
 
-static void missing(struct result *r, int node, uint8_t *seen);
+/* Where missing() collects: a flag per fact, and how many are set. */
+struct gather {
+    bool *facts;
+    int n;
+    uint8_t *seen; /* conclusions already followed */
+};
 
-static void missing_concl(struct result *r, int k, uint8_t *seen)
+static void missing(struct result *r, int node, struct gather *g);
+
+static void missing_concl(struct result *r, int k, struct gather *g)
 {
     const struct plan *p = r->p;
-    if (seen[k])
+    if (g->seen[k])
         return;
-    seen[k] = 1;
+    g->seen[k] = 1;
     const struct concl_info *c = &p->concls[k];
     for (int i = 0; i < c->nrules; i++) {
         int ri = c->rules[i];
@@ -283,28 +299,28 @@ static void missing_concl(struct result *r, int k, uint8_t *seen)
             continue;
         const struct rule_info *ru = &p->rules[ri];
         if (r->cond[ri] == TV_UNKNOWN)
-            missing(r, ru->cond, seen);
+            missing(r, ru->cond, g);
         for (int o = 0; o < ru->nover; o++)
             if (r->cond[ru->overriders[o]] == TV_UNKNOWN)
-                missing(r, p->rules[ru->overriders[o]].cond, seen);
+                missing(r, p->rules[ru->overriders[o]].cond, g);
     }
 }
 
 /* The unknown facts that make unknown node i unknown (LANGUAGE.md §8). */
-static void missing(struct result *r, int i, uint8_t *seen)
+static void missing(struct result *r, int i, struct gather *g)
 {
     if (i < 0 || !r->done[i] || r->nv[i].known)
         return;
     const struct cnode *n = &r->p->nodes[i];
     switch (n->op) {
     case C_FACT:
-        if (!r->missing[n->a]) {
-            r->missing[n->a] = true;
-            r->nmissing++;
+        if (!g->facts[n->a]) {
+            g->facts[n->a] = true;
+            g->n++;
         }
         return;
     case C_CONCL:
-        missing_concl(r, n->a, seen);
+        missing_concl(r, n->a, g);
         return;
     case C_CONST:
     case C_VERDICT:
@@ -313,8 +329,40 @@ static void missing(struct result *r, int i, uint8_t *seen)
     default:
         break;
     }
-    missing(r, n->a, seen);
-    missing(r, n->b, seen);
+    missing(r, n->a, g);
+    missing(r, n->b, g);
+}
+
+/* Every verdict line's truth, past the first hit too (for "why not"),
+ * and for each missing fact how many unknown lines it could settle.
+ * Errors here (a division by zero on a line the case never reached) do
+ * not touch the outcome. */
+static void analyse(struct result *r)
+{
+    const struct plan *p = r->p;
+    int errors = r->errors.errors;
+    r->quiet = true;
+    for (int i = 0; i < p->nlines; i++)
+        r->all_lines[i] = r->lines[i] != LINE_NOT_TRIED
+                              ? r->lines[i]
+                              : (uint8_t)cond_tv(r, p->lines[i].cond);
+    r->quiet = false;
+    r->errors.errors = errors;
+    memset(r->settles, 0, (size_t)p->nfacts * sizeof *r->settles);
+    if (r->status != ST_UNDETERMINED)
+        return;
+    bool *facts = xcalloc((size_t)p->nfacts + 1, sizeof *facts);
+    for (int i = 0; i < p->nlines; i++) {
+        if (r->all_lines[i] != TV_UNKNOWN)
+            continue;
+        struct gather g = {facts, 0, r->seen};
+        memset(facts, 0, (size_t)p->nfacts * sizeof *facts);
+        memset(r->seen, 0, (size_t)p->nconcls);
+        missing(r, p->lines[i].cond, &g);
+        for (int f = 0; f < p->nfacts; f++)
+            r->settles[f] += facts[f];
+    }
+    free(facts);
 }
 
 void eval_case(struct result *r, const struct case_facts *cf)
@@ -370,9 +418,10 @@ void eval_case(struct result *r, const struct case_facts *cf)
         if (t == TV_UNKNOWN) {
             r->line = i;
             r->status = ST_UNDETERMINED;
-            uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
-            missing(r, p->lines[i].cond, seen);
-            free(seen);
+            struct gather g = {r->missing, 0, r->seen};
+            memset(r->seen, 0, (size_t)p->nconcls);
+            missing(r, p->lines[i].cond, &g);
+            r->nmissing = g.n;
             break;
         }
     }
@@ -380,4 +429,6 @@ void eval_case(struct result *r, const struct case_facts *cf)
         r->measures[i] = (uint8_t)cond_tv(r, p->measures[i].cond);
     if (r->errors.errors)
         r->status = ST_ERROR;
+    else if (r->status == ST_UNDETERMINED || r->explain)
+        analyse(r);
 }

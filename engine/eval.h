@@ -30,6 +30,12 @@ struct result {
     uint8_t *measures;     /* enum tv per measure */
     bool *missing;         /* per fact: needed to settle the verdict */
     int nmissing;
+    uint8_t *all_lines;    /* enum tv of every verdict line (analyse) */
+    int *settles;          /* per fact: unknown lines it could settle */
+    bool explain;          /* analyse decided cases too (why not) */
+    int why_not;           /* verdict to explain in the trace, or -1 */
+    bool quiet;            /* evaluation errors are not recorded */
+    uint8_t *seen;         /* scratch: conclusions followed */
     struct value *nv;      /* value of every node */
     uint8_t *done;         /* node evaluated (not short-circuited) */
     struct arena arena;    /* evaluation errors */

@@ -62,6 +62,13 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs);
 void rc_cases_close(struct rc_cases *cs);
 
 struct rc_eval *rc_eval_new(const struct rc_ruleset *rs);
+/* Explain in every trace why the case did not get verdict (--why-not):
+ * for each line of that verdict, the conditions that failed and the facts
+ * still unknown, down to the rules behind each conclusion. Returns -1 when
+ * the verdict table has no such verdict (then *near may name a close
+ * one). */
+int rc_eval_why_not(struct rc_eval *ev, const char *verdict,
+                    const char **near);
 /* Evaluate c; a case with errors is not evaluated (RC_ERROR). */
 void rc_evaluate(struct rc_eval *ev, const struct rc_case *c);
 enum rc_status rc_eval_status(const struct rc_eval *ev);

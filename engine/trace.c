@@ -1,6 +1,7 @@
 #include "engine/trace.h"
 #include "engine/trace_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The text trace, and the helpers that the JSON trace shares. */
@@ -9,8 +10,9 @@ enum label {
     L_CASE, L_VERDICT, L_UNDETERMINED, L_NO_LINE, L_MEASURES, L_NONE,
     L_NOT_TAKEN, L_IS_FALSE, L_IS_UNKNOWN, L_FINDINGS, L_RULE, L_CITES,
     L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
-    L_AMENDS, L_REPEALED, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE,
-    L_COUNT
+    L_AMENDS, L_REPEALED, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING,
+    L_SETTLES, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE, L_WHY_NOT,
+    L_IS_VERDICT, L_NOT_REACHED, L_NOT_REACHED_U, L_COUNT
 };
 
 static const char *const labels[L_COUNT][3] = {
@@ -40,12 +42,24 @@ static const char *const labels[L_COUNT][3] = {
                        "unknown",
                        "其條件未能確定，本規則效力未定",
                        "其条件未能确定，本规则效力未定"},
-    [L_MISSING] = {"missing facts", "缺少的事實", "缺少的事实"},
+    [L_MISSING] = {"missing facts, most decisive first",
+                   "缺少的事實（最具決定性者在前）",
+                   "缺少的事实（最具决定性者在前）"},
+    [L_SETTLES] = {"bears on %d verdict lines", "涉及 %d 個結論行",
+                   "涉及 %d 个结论行"},
     [L_ERROR] = {"error", "錯誤", "错误"},
     [L_NO_RULE] = {"no rule concluding it applied", "沒有規則得出此認定",
                    "没有规则得出此认定"},
     [L_OTHERWISE] = {"otherwise", "否則", "否则"},
     [L_IS_TRUE] = {"is true", "成立", "成立"},
+    [L_WHY_NOT] = {"why not", "為何不是", "为何不是"},
+    [L_IS_VERDICT] = {"this is the verdict", "此即結論", "此即结论"},
+    [L_NOT_REACHED_U] = {"not reached: an earlier line is undetermined",
+                         "未輪到：前面的結論行待定",
+                         "未轮到：前面的结论行待定"},
+    [L_NOT_REACHED] = {"not reached: an earlier line decided the case",
+                       "未輪到：前面的結論行已決定本案",
+                       "未轮到：前面的结论行已决定本案"},
     [L_AMENDS] = {"amends", "修訂", "修订"},
     [L_REPEALED] = {"was repealed at", "已廢止於", "已废止于"},
     [L_AMENDED] = {"amended table", "修訂後的結論表", "修订后的结论表"},
@@ -272,6 +286,24 @@ const struct ast_repeal *trace_repealed(const struct plan *p, int k,
     return NULL;
 }
 
+int trace_missing_order(const struct result *r, int *order)
+{
+    int n = 0;
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i])
+            order[n++] = i;
+    /* insertion sort: few facts, and it keeps declaration order on ties */
+    for (int i = 1; i < n; i++) {
+        int f = order[i], j = i;
+        while (j > 0 && r->settles[order[j - 1]] < r->settles[f]) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = f;
+    }
+    return n;
+}
+
 /* The facts read under node i, each once, in the order they appear. */
 void trace_facts_under(const struct result *r, int i, int *seen, int *n)
 {
@@ -409,16 +441,19 @@ static void verdict_text(struct tctx *t)
         sb_puts(out, ": ");
         cond_text(t, p->lines[r->line].cond);
         sb_printf(out, " %s)\n", L(L_IS_UNKNOWN, t->lang));
-        sb_printf(out, "  %s: ", L(L_MISSING, t->lang));
-        bool first = true;
-        for (int i = 0; i < p->nfacts; i++)
-            if (r->missing[i]) {
-                sb_printf(out, "%s%s", first ? "" : ", ", p->facts[i].name);
-                if (p->facts[i].desc)
-                    sb_printf(out, " \"%s\"", p->facts[i].desc);
-                first = false;
-            }
-        sb_putc(out, '\n');
+        sb_printf(out, "  %s:\n", L(L_MISSING, t->lang));
+        int *order = xcalloc((size_t)p->nfacts + 1, sizeof *order);
+        int n = trace_missing_order(r, order);
+        for (int k = 0; k < n; k++) {
+            const struct fact_info *f = &p->facts[order[k]];
+            sb_printf(out, "    %s", f->name);
+            if (f->desc)
+                sb_printf(out, " \"%s\"", f->desc);
+            sb_printf(out, " (");
+            sb_printf(out, L(L_SETTLES, t->lang), r->settles[order[k]]);
+            sb_puts(out, ")\n");
+        }
+        free(order);
     } else if (r->line < 0) {
         sb_printf(out, "%s\n", L(L_NO_LINE, t->lang));
     } else {
@@ -579,6 +614,100 @@ static void overridden_text(struct tctx *t)
     }
 }
 
+#define WHY_DEPTH 4
+
+static void explain(struct tctx *t, int node, enum tv want, int depth,
+                    uint8_t *seen);
+
+/* The rules behind conclusion k, each with why it did not take effect. */
+static void explain_concl(struct tctx *t, int k, int depth, uint8_t *seen)
+{
+    const struct result *r = t->r;
+    const struct concl_info *c = &t->p->concls[k];
+    if (seen[k] || depth >= WHY_DEPTH)
+        return;
+    seen[k] = 1;
+    for (int i = 0; i < c->nrules; i++) {
+        int ri = c->rules[i];
+        const struct rule_info *ru = &t->p->rules[ri];
+        sb_printf(t->out, "%*s%s %s", 8 + depth * 4, "", L(L_RULE, t->lang),
+                  ru->id);
+        if (ru->title)
+            sb_printf(t->out, " \"%s\"", ru->title);
+        sb_puts(t->out, "  ");
+        loc_text(&ru->loc, t->out);
+        sb_putc(t->out, '\n');
+        enum tv cv = (enum tv)r->cond[ri];
+        if (cv != TV_TRUE) {
+            explain(t, ru->cond, cv, depth + 1, seen);
+            continue;
+        }
+        for (int o = 0; o < ru->nover; o++) {
+            int w = ru->overriders[o];
+            if (r->cond[w] == TV_FALSE)
+                continue;
+            sb_printf(t->out, "%*s%s %s %s  ", 10 + depth * 4, "",
+                      L(r->cond[w] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
+                      L(L_RULE, t->lang), t->p->rules[w].id);
+            loc_text(&t->p->rules[w].loc, t->out);
+            sb_putc(t->out, '\n');
+        }
+    }
+}
+
+/* The parts of node that make it want, and below each conclusion among
+ * them the rules behind it, WHY_DEPTH conclusions deep. */
+static void explain(struct tctx *t, int node, enum tv want, int depth,
+                    uint8_t *seen)
+{
+    int atoms[MAX_ATOMS];
+    int n = trace_why(t->r, node, want, atoms, 0);
+    for (int k = 0; k < n; k++) {
+        sb_printf(t->out, "%*s", 6 + depth * 4, "");
+        atom_text(t, atoms[k]);
+        sb_putc(t->out, '\n');
+        const struct cnode *c = &t->p->nodes[atoms[k] / 4];
+        if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE)
+            explain_concl(t, c->a, depth, seen);
+    }
+}
+
+/* --why-not V: for every line of V, why it did not decide the case. */
+static void why_not_text(struct tctx *t)
+{
+    const struct result *r = t->r;
+    const struct plan *p = t->p;
+    uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
+    sb_printf(t->out, "  %s %s:\n", L(L_WHY_NOT, t->lang),
+              p->verdicts.names[r->why_not]);
+    for (int i = 0; i < p->nlines; i++) {
+        if (p->lines[i].verdict != r->why_not)
+            continue;
+        sb_puts(t->out, "    ");
+        line_head(t, i);
+        sb_puts(t->out, ": ");
+        cond_text(t, p->lines[i].cond);
+        enum tv v = (enum tv)r->all_lines[i];
+        if (i == r->line && r->status == ST_DECIDED) {
+            sb_printf(t->out, " (%s)\n", L(L_IS_VERDICT, t->lang));
+            continue;
+        }
+        sb_printf(t->out, " %s\n",
+                  L(v == TV_FALSE ? L_IS_FALSE
+                    : v == TV_TRUE ? L_IS_TRUE : L_IS_UNKNOWN, t->lang));
+        if (r->line >= 0 && i > r->line)
+            sb_printf(t->out, "      %s\n",
+                      L(r->status == ST_DECIDED ? L_NOT_REACHED
+                                                : L_NOT_REACHED_U,
+                        t->lang));
+        if (v != TV_TRUE && p->lines[i].cond >= 0) {
+            memset(seen, 0, (size_t)p->nconcls);
+            explain(t, p->lines[i].cond, v, 0, seen);
+        }
+    }
+    free(seen);
+}
+
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
 {
     struct tctx t = {r, r->p, lang, out};
@@ -605,6 +734,8 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     not_taken_text(&t);
     findings_text(&t);
     overridden_text(&t);
+    if (r->why_not >= 0)
+        why_not_text(&t);
     sb_putc(out, '\n');
 }
 

@@ -23,4 +23,8 @@ void trace_because(const struct result *r, const struct text_part *b, int n,
 const struct ast_repeal *trace_repealed(const struct plan *p, int k,
                                         const struct ast_repeal *after);
 
+/* The missing facts of an undetermined result, those that bear on more
+ * unknown verdict lines first; returns how many (order has nfacts). */
+int trace_missing_order(const struct result *r, int *order);
+
 #endif

@@ -1,7 +1,9 @@
 #include "engine/trace.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "engine/arena.h"
 #include "engine/trace_int.h"
 
 /* The trace as JSON Lines (docs/trace.md). */
@@ -349,6 +351,112 @@ static void jerrors(const struct diag_list *dl, struct sbuf *out)
     sb_putc(out, ']');
 }
 
+#define WHY_DEPTH 4
+
+static void jparts(const struct result *r, int node, enum tv want,
+                   int depth, uint8_t *seen, enum lang lang, struct sbuf *out);
+
+static const char *tv_json(int v)
+{
+    return v == TV_TRUE ? "true" : v == TV_FALSE ? "false" : "null";
+}
+
+/* The rules behind conclusion k, with why each did not take effect. */
+static void jconcl_rules(const struct result *r, int k, int depth,
+                         uint8_t *seen, enum lang lang, struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    sb_puts(out, "[");
+    if (!seen[k] && depth < WHY_DEPTH) {
+        seen[k] = 1;
+        const struct concl_info *c = &p->concls[k];
+        for (int i = 0; i < c->nrules; i++) {
+            int ri = c->rules[i];
+            const struct rule_info *ru = &p->rules[ri];
+            sb_puts(out, i ? ",{\"id\":" : "{\"id\":");
+            sb_json(out, ru->id);
+            sb_putc(out, ',');
+            jloc(&ru->loc, out);
+            sb_printf(out, ",\"condition_is\":%s,\"overridden_by\":[",
+                      tv_json(r->cond[ri]));
+            bool lead = true;
+            for (int o = 0; r->cond[ri] == TV_TRUE && o < ru->nover; o++) {
+                int w = ru->overriders[o];
+                if (r->cond[w] == TV_FALSE)
+                    continue;
+                sb_puts(out, lead ? "" : ",");
+                sb_json(out, p->rules[w].id);
+                lead = false;
+            }
+            sb_puts(out, "],\"parts\":");
+            if (r->cond[ri] != TV_TRUE)
+                jparts(r, ru->cond, (enum tv)r->cond[ri], depth + 1, seen,
+                       lang, out);
+            else
+                sb_puts(out, "[]");
+            sb_putc(out, '}');
+        }
+    }
+    sb_putc(out, ']');
+}
+
+static void jparts(const struct result *r, int node, enum tv want,
+                   int depth, uint8_t *seen, enum lang lang, struct sbuf *out)
+{
+    int atoms[MAX_ATOMS];
+    int n = trace_why(r, node, want, atoms, 0);
+    sb_putc(out, '[');
+    for (int k = 0; k < n; k++) {
+        const struct cnode *c = &r->p->nodes[atoms[k] / 4];
+        sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
+        jexpr(c->ast, lang, out);
+        sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(atoms[k] % 4));
+        int seenf[64], nf = 0;
+        trace_facts_under(r, atoms[k] / 4, seenf, &nf);
+        jfacts(r, seenf, nf, out);
+        if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE) {
+            sb_puts(out, ",\"rules\":");
+            jconcl_rules(r, c->a, depth, seen, lang, out);
+        }
+        sb_putc(out, '}');
+    }
+    sb_putc(out, ']');
+}
+
+static void jwhy_not(const struct result *r, enum lang lang,
+                     struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
+    sb_puts(out, ",\"why_not\":{\"verdict\":");
+    sb_json(out, p->verdicts.names[r->why_not]);
+    sb_puts(out, ",\"lines\":[");
+    bool lead = true;
+    for (int i = 0; i < p->nlines; i++) {
+        if (p->lines[i].verdict != r->why_not)
+            continue;
+        sb_puts(out, lead ? "" : ",");
+        lead = false;
+        jline(r, i, lang, out);
+        bool decided = i == r->line && r->status == ST_DECIDED;
+        sb_printf(out, ",\"is\":%s,\"decided\":%s,\"reached\":%s,"
+                       "\"parts\":",
+                  tv_json(r->all_lines[i]), decided ? "true" : "false",
+                  r->line < 0 || i <= r->line ? "true" : "false");
+        if (!decided && p->lines[i].cond >= 0 &&
+            r->all_lines[i] != TV_TRUE) {
+            memset(seen, 0, (size_t)p->nconcls);
+            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, seen,
+                   lang, out);
+        } else {
+            sb_puts(out, "[]");
+        }
+        sb_putc(out, '}');
+    }
+    sb_puts(out, "]}");
+    free(seen);
+}
+
 void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
 {
     static const char *const status[] = {"decided", "undetermined", "error"};
@@ -416,20 +524,21 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     jfindings(r, lang, out);
     sb_putc(out, ',');
     joverridden(r, out);
+    if (r->why_not >= 0)
+        jwhy_not(r, lang, out);
     sb_puts(out, ",\"measures\":");
     jmeasures(r, true, lang, out);
     sb_puts(out, ",\"missing\":[");
-    first = true;
-    for (int i = 0; i < p->nfacts; i++)
-        if (r->missing[i]) {
-            if (!first)
-                sb_putc(out, ',');
-            first = false;
-            sb_puts(out, "{\"name\":");
-            sb_json(out, p->facts[i].name);
-            sb_puts(out, ",\"description\":");
-            jstr_or_null(p->facts[i].desc, out);
-            sb_putc(out, '}');
-        }
+    int *order = xcalloc((size_t)p->nfacts + 1, sizeof *order);
+    int n = trace_missing_order(r, order);
+    for (int k = 0; k < n; k++) {
+        const struct fact_info *f = &p->facts[order[k]];
+        sb_puts(out, k ? ",{\"name\":" : "{\"name\":");
+        sb_json(out, f->name);
+        sb_puts(out, ",\"description\":");
+        jstr_or_null(f->desc, out);
+        sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
+    }
+    free(order);
     sb_puts(out, "]}}\n");
 }

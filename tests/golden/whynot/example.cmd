@@ -1,0 +1,1 @@
+run --why-not 容錯免責 tests/golden/lang/example-en.rules tests/golden/lang/example.case
