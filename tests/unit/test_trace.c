@@ -311,7 +311,9 @@ static void test_trace_text_english(void **state)
     t = text_of(f, C2, LANG_EN);
     assert_has(t, "  verdict: undetermined  (容錯  t.rules:16: "
                   "容錯情形 and 已整改 is unknown)\n");
-    assert_has(t, "  missing facts: 已整改, 領域\n");
+    assert_has(t, "  missing facts, most decisive first:\n"
+                  "    已整改 (bears on 1 verdict lines)\n"
+                  "    領域 (bears on 1 verdict lines)\n");
     assert_has(t, "  measures: none\n");
     assert_has(t, "perhaps overridden by rule O1");
 }
@@ -337,7 +339,9 @@ static void test_trace_text_traditional(void **state)
     t = text_of(f, C2, LANG_ZH_HANT);
     assert_has(t, "  結論: 待定  (容錯  t.rules:16: 容錯情形 且 已整改 "
                   "未能確定)\n");
-    assert_has(t, "  缺少的事實: 已整改, 領域\n");
+    assert_has(t, "  缺少的事實（最具決定性者在前）:\n"
+                  "    已整改 (涉及 1 個結論行)\n"
+                  "    領域 (涉及 1 個結論行)\n");
     assert_has(t, "  措施: 無\n");
     t = text_of(f, C3, LANG_ZH_HANT);
     assert_has(t, "t.rules:17: 否則\n");
@@ -361,7 +365,9 @@ static void test_trace_text_simplified(void **state)
     assert_lacks(t, "規則 ");
     assert_lacks(t, "verdict");
     t = text_of(f, C2, LANG_ZH_HANS);
-    assert_has(t, "  缺少的事实: 已整改, 領域\n");
+    assert_has(t, "  缺少的事实（最具决定性者在前）:\n"
+                  "    已整改 (涉及 1 个结论行)\n"
+                  "    領域 (涉及 1 个结论行)\n");
     assert_has(t, "  措施: 无\n");
     assert_has(t, "未能确定)\n");
     t = text_of(f, C3, LANG_ZH_HANS);
