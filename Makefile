@@ -26,7 +26,7 @@ FRONT_SRC  := lexer/keywords.c parser/parse.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
               $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o
-CLI_OBJ    := $(B)/obj/cli/main.o
+CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 

@@ -2,21 +2,17 @@
  * The rongcuo command: check rule files and run them over case files. It
  * uses the engine's interface (engine/rongcuo.h) and nothing else.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine/rongcuo.h"
+#include "cli/cli.h"
 
 #define VERSION "0.1.0"
-
-enum exit_code { EXIT_OK = 0, EXIT_CASE_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_main[] =
     "usage: rongcuo COMMAND [OPTIONS] ...\n"
@@ -30,6 +26,7 @@ static const char usage_main[] =
     "  show RULES              print the effective rule set after extends,\n"
     "                          amend and repeal, with each rule's origin\n"
     "  test PATH...            run the tests written in rule files\n"
+    "  diff OLD NEW CASES...   the cases whose outcome a rule change changes\n"
     "\n"
     "options:\n"
     "  -h, --help              show help (rongcuo COMMAND --help for more)\n"
@@ -93,69 +90,23 @@ static const char usage_show[] =
     "\n"
     "exit status: 0 shown, 2 bad usage or a rule file that does not check.\n";
 
-static const char usage_test[] =
-    "usage: rongcuo test [OPTIONS] PATH...\n"
-    "\n"
-    "Run the tests written in rule files (test \"…\" { given … expect … })\n"
-    "against the rule set of the file they are in, bases included. A PATH\n"
-    "is a .rules or .test file, or a folder searched for them. Prints a\n"
-    "line per test; a failing test shows what it expected, what it got and\n"
-    "the trace of the actual outcome. Ends with \"N passed, M failed\".\n"
-    "\n"
-    "options:\n"
-    "  --coverage              also show, per rule file, which rules, verdict\n"
-    "                          lines and measures some test made true and saw\n"
-    "                          false, and list the gaps\n"
-    "  --junit FILE            also write the results as JUnit XML to FILE\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the traces of failing tests\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "exit status: 0 every test passed, 1 some test failed or a rule file\n"
-    "does not check, 2 bad usage.\n";
-
-static int usage_error(const char *usage, const char *fmt, const char *arg)
-{
-    fprintf(stderr, "rongcuo: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\n\n%s", usage);
-    return EXIT_USAGE;
-}
-
-static bool is_help(const char *a)
-{
-    return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
-}
-
-static struct rc_ruleset *load(const char *path)
-{
-    struct rc_diags *d;
-    struct rc_ruleset *rs = rc_ruleset_load(path, &d);
-    fputs(rc_diags_text(d), stderr);
-    if (!rs)
-        fprintf(stderr, "rongcuo: %s: %d error%s; no case was evaluated\n",
-                path, rc_diags_errors(d), rc_diags_errors(d) == 1 ? "" : "s");
-    rc_diags_free(d);
-    return rs;
-}
-
 static int cmd_check(int argc, char **argv)
 {
     const char *rules = NULL;
     for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
+        if (cli_is_help(argv[i])) {
             fputs(usage_check, stdout);
             return EXIT_OK;
         }
         if (argv[i][0] == '-' && argv[i][1])
-            return usage_error(usage_check, "unknown option '%s'", argv[i]);
+            return cli_usage_error(usage_check, "unknown option '%s'", argv[i]);
         if (rules)
-            return usage_error(usage_check, "one rule file at a time, not '%s'",
+            return cli_usage_error(usage_check, "one rule file at a time, not '%s'",
                                argv[i]);
         rules = argv[i];
     }
     if (!rules)
-        return usage_error(usage_check, "%s", "name a rule file to check");
+        return cli_usage_error(usage_check, "%s", "name a rule file to check");
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(rules, &d);
     fputs(rc_diags_text(d), stdout);
@@ -179,36 +130,34 @@ static int cmd_check(int argc, char **argv)
     return rs ? EXIT_OK : EXIT_USAGE;
 }
 
-static int parse_lang(const char *s, enum rc_lang *lang);
-
 static int cmd_show(int argc, char **argv)
 {
     const char *rules = NULL;
     enum rc_lang lang = RC_LANG_AUTO;
     for (int i = 1; i < argc; i++) {
-        if (is_help(argv[i])) {
+        if (cli_is_help(argv[i])) {
             fputs(usage_show, stdout);
             return EXIT_OK;
         }
         if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
-                return usage_error(usage_show, "%s needs a value", argv[i]);
-            if (parse_lang(argv[++i], &lang) != 0)
-                return usage_error(usage_show,
+                return cli_usage_error(usage_show, "%s needs a value", argv[i]);
+            if (cli_parse_lang(argv[++i], &lang) != 0)
+                return cli_usage_error(usage_show,
                                    "--lang takes en, zh-Hant or zh-Hans, "
                                    "not '%s'", argv[i]);
             continue;
         }
         if (argv[i][0] == '-' && argv[i][1])
-            return usage_error(usage_show, "unknown option '%s'", argv[i]);
+            return cli_usage_error(usage_show, "unknown option '%s'", argv[i]);
         if (rules)
-            return usage_error(usage_show, "one rule file at a time, not '%s'",
+            return cli_usage_error(usage_show, "one rule file at a time, not '%s'",
                                argv[i]);
         rules = argv[i];
     }
     if (!rules)
-        return usage_error(usage_show, "%s", "name a rule file to show");
-    struct rc_ruleset *rs = load(rules);
+        return cli_usage_error(usage_show, "%s", "name a rule file to show");
+    struct rc_ruleset *rs = cli_load(rules);
     if (!rs)
         return EXIT_USAGE;
     fputs(rc_ruleset_show(rs, lang), stdout);
@@ -224,79 +173,6 @@ struct run_opts {
     bool quiet;
 };
 
-static int parse_lang(const char *s, enum rc_lang *lang)
-{
-    if (strcmp(s, "en") == 0)
-        *lang = RC_LANG_EN;
-    else if (strcmp(s, "zh-Hant") == 0)
-        *lang = RC_LANG_ZH_HANT;
-    else if (strcmp(s, "zh-Hans") == 0)
-        *lang = RC_LANG_ZH_HANS;
-    else
-        return -1;
-    return 0;
-}
-
-/* Where -o FILE is written until the run completes. */
-static char tmp_path[4096];
-
-static void on_signal(int sig)
-{
-    if (tmp_path[0])
-        unlink(tmp_path);
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static FILE *open_output(const char *path)
-{
-    if (!path)
-        return stdout;
-    int n = snprintf(tmp_path, sizeof tmp_path, "%s.tmp.%ld", path,
-                     (long)getpid());
-    if (n < 0 || (size_t)n >= sizeof tmp_path) {
-        tmp_path[0] = '\0';
-        fprintf(stderr, "rongcuo: output path too long: %s\n", path);
-        return NULL;
-    }
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGHUP, on_signal);
-    FILE *f = fopen(tmp_path, "wb");
-    if (!f) {
-        fprintf(stderr, "rongcuo: cannot write '%s': %s\n", path,
-                strerror(errno));
-        tmp_path[0] = '\0';
-    }
-    return f;
-}
-
-/* Flush and put the output in place; false on a write error. */
-static bool close_output(FILE *f, const char *path, bool keep)
-{
-    bool ok = fflush(f) == 0 && !ferror(f);
-    int err = errno;
-    if (f == stdout) {
-        if (!ok && err != EPIPE)
-            fprintf(stderr, "rongcuo: error writing output: %s\n",
-                    strerror(err));
-        return ok;
-    }
-    ok = fclose(f) == 0 && ok;
-    if (ok && keep && rename(tmp_path, path) != 0) {
-        fprintf(stderr, "rongcuo: cannot write '%s': %s\n", path,
-                strerror(errno));
-        ok = false;
-    } else if (!ok) {
-        fprintf(stderr, "rongcuo: error writing '%s': %s\n", path,
-                strerror(err));
-    }
-    if (!ok || !keep)
-        unlink(tmp_path);
-    tmp_path[0] = '\0';
-    return ok;
-}
-
 static int cmd_run(int argc, char **argv)
 {
     struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, NULL, false};
@@ -307,7 +183,7 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (is_help(a)) {
+        if (cli_is_help(a)) {
             fputs(usage_run, stdout);
             free(files);
             return EXIT_OK;
@@ -316,7 +192,7 @@ static int cmd_run(int argc, char **argv)
             strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0) {
             if (i + 1 >= argc) {
                 free(files);
-                return usage_error(usage_run, "%s needs a value", a);
+                return cli_usage_error(usage_run, "%s needs a value", a);
             }
             const char *v = argv[++i];
             if (a[2] == 'f' && strcmp(v, "text") == 0) {
@@ -325,11 +201,11 @@ static int cmd_run(int argc, char **argv)
                 o.format = RC_JSON;
             } else if (a[2] == 'f') {
                 free(files);
-                return usage_error(usage_run,
+                return cli_usage_error(usage_run,
                                    "--format takes text or json, not '%s'", v);
-            } else if (a[2] == 'l' && parse_lang(v, &o.lang) != 0) {
+            } else if (a[2] == 'l' && cli_parse_lang(v, &o.lang) != 0) {
                 free(files);
-                return usage_error(usage_run,
+                return cli_usage_error(usage_run,
                                    "--lang takes en, zh-Hant or zh-Hans, "
                                    "not '%s'", v);
             } else if (a[1] == 'o') {
@@ -341,7 +217,7 @@ static int cmd_run(int argc, char **argv)
             o.quiet = true;
         } else if (a[0] == '-' && a[1]) {
             free(files);
-            return usage_error(usage_run, "unknown option '%s'", a);
+            return cli_usage_error(usage_run, "unknown option '%s'", a);
         } else if (!rules) {
             rules = a;
         } else {
@@ -350,11 +226,11 @@ static int cmd_run(int argc, char **argv)
     }
     if (!rules || nfiles == 0) {
         free(files);
-        return usage_error(usage_run, "%s",
+        return cli_usage_error(usage_run, "%s",
                            !rules ? "name a rule file and case files"
                                   : "name at least one case file");
     }
-    struct rc_ruleset *rs = load(rules);
+    struct rc_ruleset *rs = cli_load(rules);
     if (!rs) {
         free(files);
         return EXIT_USAGE;
@@ -371,7 +247,7 @@ static int cmd_run(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
-    FILE *out = open_output(o.out);
+    FILE *out = cli_open_output(o.out);
     if (!out) {
         rc_eval_free(ev);
         rc_ruleset_free(rs);
@@ -393,7 +269,7 @@ static int cmd_run(int argc, char **argv)
     }
     if (count[RC_ERROR])
         rc = EXIT_CASE_ERROR;
-    if (!close_output(out, o.out, true))
+    if (!cli_close_output(out, o.out, true))
         rc = EXIT_CASE_ERROR;
     if (!o.quiet)
         fprintf(stderr, "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
@@ -407,169 +283,13 @@ static int cmd_run(int argc, char **argv)
     return rc;
 }
 
-struct paths {
-    char **v;
-    size_t n, cap;
-};
-
-static void add_path(struct paths *ps, const char *p)
-{
-    if (ps->n == ps->cap) {
-        ps->cap = ps->cap ? ps->cap * 2 : 16;
-        char **v = realloc(ps->v, ps->cap * sizeof *v);
-        if (!v) {
-            fputs("rongcuo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
-        ps->v = v;
-    }
-    ps->v[ps->n] = strdup(p);
-    if (!ps->v[ps->n]) {
-        fputs("rongcuo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
-    ps->n++;
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The .rules and .test files below dir, depth first. */
-static void walk(const char *dir, struct paths *ps, int depth)
-{
-    DIR *d = opendir(dir);
-    if (!d || depth > 32) {
-        if (d)
-            closedir(d);
-        return;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        int n = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (n < 0 || (size_t)n >= sizeof path)
-            continue;
-        struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode))
-            walk(path, ps, depth + 1);
-        else if (has_suffix(path, ".rules") || has_suffix(path, ".test"))
-            add_path(ps, path);
-    }
-    closedir(d);
-}
-
-static int cmd_test(int argc, char **argv)
-{
-    const char *junit_path = NULL;
-    bool coverage = false;
-    enum rc_lang lang = RC_LANG_AUTO;
-    struct paths ps = {0};
-    int rc = EXIT_OK;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (is_help(a)) {
-            fputs(usage_test, stdout);
-            goto out;
-        }
-        if (strcmp(a, "--coverage") == 0) {
-            coverage = true;
-        } else if (strcmp(a, "--junit") == 0 || strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc) {
-                rc = usage_error(usage_test, "%s needs a value", a);
-                goto out;
-            }
-            if (a[2] == 'j') {
-                junit_path = argv[++i];
-            } else if (parse_lang(argv[++i], &lang) != 0) {
-                rc = usage_error(usage_test,
-                                 "--lang takes en, zh-Hant or zh-Hans, "
-                                 "not '%s'", argv[i]);
-                goto out;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            rc = usage_error(usage_test, "unknown option '%s'", a);
-            goto out;
-        } else {
-            struct stat st;
-            size_t before = ps.n;
-            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-                walk(a, &ps, 0);
-                qsort(ps.v + before, ps.n - before, sizeof *ps.v, cmp_str);
-            } else {
-                add_path(&ps, a);
-            }
-        }
-    }
-    if (ps.n == 0) {
-        rc = usage_error(usage_test, "%s",
-                         "name rule files or folders with tests");
-        goto out;
-    }
-    FILE *junit = NULL;
-    if (junit_path && !(junit = open_output(junit_path))) {
-        rc = EXIT_USAGE;
-        goto out;
-    }
-    if (junit)
-        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n",
-              junit);
-    int passed = 0, failed = 0;
-    for (size_t i = 0; i < ps.n; i++) {
-        struct rc_diags *d;
-        struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
-        if (!rs) {
-            fputs(rc_diags_text(d), stdout);
-            printf("FAIL %s: the rule file does not check\n", ps.v[i]);
-            failed++;
-            rc_diags_free(d);
-            continue;
-        }
-        rc_diags_free(d);
-        const char *j = NULL, *cov = NULL;
-        if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
-            fputs(rc_ruleset_test(rs, lang, &passed, &failed,
-                                  junit ? &j : NULL, coverage ? &cov : NULL),
-                  stdout);
-            if (j)
-                fputs(j, junit);
-            if (cov)
-                fputs(cov, stdout);
-        }
-        rc_ruleset_free(rs);
-    }
-    if (junit) {
-        fputs("</testsuites>\n", junit);
-        if (!close_output(junit, junit_path, true))
-            failed++;
-    }
-    printf("%d passed, %d failed\n", passed, failed);
-    rc = failed ? EXIT_CASE_ERROR : EXIT_OK;
-out:
-    for (size_t i = 0; i < ps.n; i++)
-        free(ps.v[i]);
-    free(ps.v);
-    return rc;
-}
-
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
     if (argc < 2)
-        return usage_error(usage_main, "%s", "name a command");
+        return cli_usage_error(usage_main, "%s", "name a command");
     const char *cmd = argv[1];
-    if (is_help(cmd)) {
+    if (cli_is_help(cmd)) {
         fputs(usage_main, stdout);
         return EXIT_OK;
     }
@@ -584,6 +304,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "show") == 0)
         return cmd_show(argc - 1, argv + 1);
     if (strcmp(cmd, "test") == 0)
-        return cmd_test(argc - 1, argv + 1);
-    return usage_error(usage_main, "unknown command '%s'", cmd);
+        return cli_test(argc - 1, argv + 1);
+    if (strcmp(cmd, "diff") == 0)
+        return cli_diff(argc - 1, argv + 1);
+    return cli_usage_error(usage_main, "unknown command '%s'", cmd);
 }

@@ -419,6 +419,48 @@ const char *rc_case_id(const struct rc_case *c)
     return c->cf->id;
 }
 
+const char *rc_case_title(const struct rc_case *c)
+{
+    return c->cf->title;
+}
+
+const char *rc_case_source(const struct rc_case *c, int *line)
+{
+    *line = c->cf->loc.first_line;
+    return c->cf->loc.src ? c->cf->loc.src->name : "";
+}
+
+int rc_ruleset_rules(const struct rc_ruleset *rs, const char **ids, int max)
+{
+    const struct plan *p = rs->plan;
+    for (int i = 0; i < p->nrules && i < max; i++)
+        ids[i] = p->rules[i].id;
+    return p->nrules;
+}
+
+const char *rc_ruleset_rule_text(struct rc_ruleset *rs, const char *id)
+{
+    for (const struct ast_decl *d = rs->plan->file->decls; d; d = d->next)
+        if (d->kind == DECL_RULE && strcmp(d->name.text, id) == 0) {
+            rs->shown.len = 0;
+            show_rule(d, &rs->shown);
+            return rs->shown.p;
+        }
+    return NULL;
+}
+
+const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
+                                   const char *id, int *line)
+{
+    const struct plan *p = rs->plan;
+    for (int i = 0; i < p->nrules; i++)
+        if (strcmp(p->rules[i].id, id) == 0) {
+            *line = p->rules[i].loc.first_line;
+            return p->rules[i].loc.src->name;
+        }
+    return NULL;
+}
+
 const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                            enum rc_lang lang, size_t *len)
 {

@@ -83,6 +83,21 @@ int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
                  const char **out, int max);
 /* The case's ID, or NULL when the case could not be read that far. */
 const char *rc_case_id(const struct rc_case *c);
+/* Its title, or NULL. */
+const char *rc_case_title(const struct rc_case *c);
+/* The file the case stands in, and in *line where it starts. */
+const char *rc_case_source(const struct rc_case *c, int *line);
+/* The rule IDs of the effective rule set, in order: fills up to max,
+ * returns how many there are. */
+int rc_ruleset_rules(const struct rc_ruleset *rs, const char **ids, int max);
+/* Rule id in a canonical form, the same for two versions of the rule
+ * exactly when they say the same; NULL when there is no such rule. Valid
+ * until the next call. */
+const char *rc_ruleset_rule_text(struct rc_ruleset *rs, const char *id);
+/* The file and line where rule id is declared (after extends, amend and
+ * repeal), or NULL when the rule set has no such rule. */
+const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
+                                   const char *id, int *line);
 /* The trace of the last evaluation; valid until the next render. */
 const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                            enum rc_lang lang, size_t *len);

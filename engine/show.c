@@ -208,6 +208,18 @@ static void decl(const struct ast_decl *d, enum lang lang, struct sbuf *out)
     }
 }
 
+void show_rule(const struct ast_decl *d, struct sbuf *out)
+{
+    kw(KW_RULE, LANG_EN, out);
+    sb_printf(out, " %s", d->name.text);
+    if (d->title) {
+        sb_putc(out, ' ');
+        str(d->title, out);
+    }
+    sb_putc(out, '\n');
+    clauses(d, LANG_EN, out);
+}
+
 void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out)
 {
     sb_printf(out, "# the effective rule set of %s\n# files:", f->src->name);

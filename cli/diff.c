@@ -1,0 +1,448 @@
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * rongcuo diff OLD NEW CASES…: evaluate every case under both rule sets
+ * and report each case whose status, verdict or measures changed, with the
+ * rules that fired in one version and not the other, then a table of the
+ * transitions.
+ */
+
+static const char usage_diff[] =
+    "usage: rongcuo diff [OPTIONS] OLD.rules NEW.rules CASEFILE...\n"
+    "\n"
+    "Evaluate every case under both rule sets and report each case whose\n"
+    "status, verdict or measures changed (old → new), with the rules that\n"
+    "fired in one version and not the other, then a table of transitions\n"
+    "such as \"容錯減責 → 容錯免責: 3 cases\". Cases that have an error\n"
+    "under either version are reported too, never dropped.\n"
+    "\n"
+    "options:\n"
+    "  --format text|json      readable text (default) or JSON Lines: the\n"
+    "                          rules that differ, a line per changed case,\n"
+    "                          then a summary line\n"
+    "  -o FILE                 write the report to FILE; it appears only\n"
+    "                          when the run completes\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "It begins with the rules that differ between the versions (changed,\n"
+    "added, removed).\n"
+    "\n"
+    "exit status: 0 the report was written (whatever it says), 1 a write\n"
+    "error, 2 bad usage or a rule file that does not check.\n";
+
+#define MAXLIST 256
+
+/* One side of a case: what the report compares. */
+struct side {
+    enum rc_status status;
+    char *verdict;                 /* NULL: none */
+    const char *measures[MAXLIST]; /* names live as long as the rule set */
+    int nmeasures;
+    const char *fired[MAXLIST];
+    int nfired;
+};
+
+struct transition {
+    char *from, *to;
+    int cases;
+};
+
+struct diff {
+    struct rc_ruleset *old, *new_;
+    bool json;
+    FILE *out;
+    struct transition *tr;
+    int ntr, cap;
+    long cases, changed, errors_both;
+};
+
+static void take(struct rc_eval *ev, struct side *s)
+{
+    s->status = rc_eval_status(ev);
+    const char *v = rc_eval_verdict(ev);
+    s->verdict = v ? strdup(v) : NULL;
+    s->nmeasures = rc_eval_list(ev, RC_MEASURES, s->measures, MAXLIST);
+    s->nfired = rc_eval_list(ev, RC_FIRED, s->fired, MAXLIST);
+    if (s->nmeasures > MAXLIST)
+        s->nmeasures = MAXLIST;
+    if (s->nfired > MAXLIST)
+        s->nfired = MAXLIST;
+}
+
+/* "容錯減責", "undetermined", "error" or "no verdict". */
+static const char *state(const struct side *s)
+{
+    if (s->status == RC_ERROR)
+        return "error";
+    if (s->status == RC_UNDETERMINED)
+        return "undetermined";
+    return s->verdict ? s->verdict : "no verdict";
+}
+
+static bool has(const char *const *v, int n, const char *x)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(v[i], x) == 0)
+            return true;
+    return false;
+}
+
+static bool same(const struct side *a, const struct side *b)
+{
+    if (a->status != b->status || strcmp(state(a), state(b)) != 0 ||
+        a->nmeasures != b->nmeasures)
+        return false;
+    for (int i = 0; i < a->nmeasures; i++)
+        if (!has(b->measures, b->nmeasures, a->measures[i]))
+            return false;
+    return true;
+}
+
+static void count(struct diff *d, const char *from, const char *to)
+{
+    for (int i = 0; i < d->ntr; i++)
+        if (strcmp(d->tr[i].from, from) == 0 && strcmp(d->tr[i].to, to) == 0) {
+            d->tr[i].cases++;
+            return;
+        }
+    if (d->ntr == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->tr = realloc(d->tr, (size_t)d->cap * sizeof *d->tr);
+        if (!d->tr) {
+            fputs("rongcuo: out of memory\n", stderr);
+            exit(EXIT_USAGE);
+        }
+    }
+    d->tr[d->ntr++] = (struct transition){strdup(from), strdup(to), 1};
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            fprintf(f, "\\%c", *s);
+        else if ((unsigned char)*s < 0x20)
+            fprintf(f, "\\u%04x", (unsigned char)*s);
+        else
+            fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* The names in a and not in b, as a JSON array or a "+ x, y" text list. */
+static void only(FILE *f, bool json, const char *const *a, int na,
+                 const char *const *b, int nb, struct rc_ruleset *rs)
+{
+    bool first = true;
+    if (json)
+        fputc('[', f);
+    for (int i = 0; i < na; i++) {
+        if (has(b, nb, a[i]))
+            continue;
+        if (json) {
+            if (!first)
+                fputc(',', f);
+            json_str(f, a[i]);
+        } else {
+            fprintf(f, "%s%s", first ? "" : ", ", a[i]);
+            int line;
+            const char *file =
+                rs ? rc_ruleset_rule_origin(rs, a[i], &line) : NULL;
+            if (file)
+                fprintf(f, " (%s:%d)", file, line);
+        }
+        first = false;
+    }
+    if (json)
+        fputc(']', f);
+}
+
+static bool any_only(const char *const *a, int na, const char *const *b,
+                     int nb)
+{
+    for (int i = 0; i < na; i++)
+        if (!has(b, nb, a[i]))
+            return true;
+    return false;
+}
+
+static void json_side(FILE *f, const struct side *s)
+{
+    static const char *const st[] = {"decided", "undetermined", "error"};
+    fprintf(f, "{\"status\":\"%s\",\"verdict\":", st[s->status]);
+    if (s->verdict)
+        json_str(f, s->verdict);
+    else
+        fputs("null", f);
+    fputs(",\"measures\":", f);
+    only(f, true, s->measures, s->nmeasures, NULL, 0, NULL);
+    fputc('}', f);
+}
+
+static void report(struct diff *d, const struct rc_case *c,
+                   const struct side *o, const struct side *n)
+{
+    FILE *f = d->out;
+    int line;
+    const char *file = rc_case_source(c, &line);
+    const char *id = rc_case_id(c), *title = rc_case_title(c);
+    if (d->json) {
+        fputs("{\"case\":", f);
+        if (id)
+            json_str(f, id);
+        else
+            fputs("null", f);
+        fputs(",\"title\":", f);
+        if (title)
+            json_str(f, title);
+        else
+            fputs("null", f);
+        fputs(",\"source\":{\"file\":", f);
+        json_str(f, file);
+        fprintf(f, ",\"line\":%d},\"old\":", line);
+        json_side(f, o);
+        fputs(",\"new\":", f);
+        json_side(f, n);
+        fputs(",\"measures_added\":", f);
+        only(f, true, n->measures, n->nmeasures, o->measures, o->nmeasures,
+             NULL);
+        fputs(",\"measures_removed\":", f);
+        only(f, true, o->measures, o->nmeasures, n->measures, n->nmeasures,
+             NULL);
+        fputs(",\"rules_fired_only_old\":", f);
+        only(f, true, o->fired, o->nfired, n->fired, n->nfired, NULL);
+        fputs(",\"rules_fired_only_new\":", f);
+        only(f, true, n->fired, n->nfired, o->fired, o->nfired, NULL);
+        fputs("}\n", f);
+        return;
+    }
+    fprintf(f, "case %s", id ? id : "?");
+    if (title)
+        fprintf(f, " \"%s\"", title);
+    fprintf(f, "  %s", file);
+    if (line > 0)
+        fprintf(f, ":%d", line);
+    fprintf(f, "\n  %s → %s\n", state(o), state(n));
+    if (any_only(n->measures, n->nmeasures, o->measures, o->nmeasures)) {
+        fputs("  measures added: ", f);
+        only(f, false, n->measures, n->nmeasures, o->measures, o->nmeasures,
+             NULL);
+        fputc('\n', f);
+    }
+    if (any_only(o->measures, o->nmeasures, n->measures, n->nmeasures)) {
+        fputs("  measures removed: ", f);
+        only(f, false, o->measures, o->nmeasures, n->measures, n->nmeasures,
+             NULL);
+        fputc('\n', f);
+    }
+    if (any_only(n->fired, n->nfired, o->fired, o->nfired)) {
+        fputs("  rules that fire only in the new version: ", f);
+        only(f, false, n->fired, n->nfired, o->fired, o->nfired, d->new_);
+        fputc('\n', f);
+    }
+    if (any_only(o->fired, o->nfired, n->fired, n->nfired)) {
+        fputs("  rules that fired only in the old version: ", f);
+        only(f, false, o->fired, o->nfired, n->fired, n->nfired, d->old);
+        fputc('\n', f);
+    }
+    if (!any_only(n->fired, n->nfired, o->fired, o->nfired) &&
+        !any_only(o->fired, o->nfired, n->fired, n->nfired) &&
+        o->status != RC_ERROR && n->status != RC_ERROR)
+        fputs("  the same rules fired: the verdict table or the measures "
+              "changed\n", f);
+    fputc('\n', f);
+}
+
+static void summary(struct diff *d)
+{
+    FILE *f = d->out;
+    if (d->json) {
+        fprintf(f, "{\"summary\":{\"cases\":%ld,\"changed\":%ld,"
+                   "\"error_in_both\":%ld,\"transitions\":[",
+                d->cases, d->changed, d->errors_both);
+        for (int i = 0; i < d->ntr; i++) {
+            fputs(i ? ",{\"from\":" : "{\"from\":", f);
+            json_str(f, d->tr[i].from);
+            fputs(",\"to\":", f);
+            json_str(f, d->tr[i].to);
+            fprintf(f, ",\"cases\":%d}", d->tr[i].cases);
+        }
+        fputs("]}}\n", f);
+        return;
+    }
+    if (d->ntr) {
+        fputs("transitions:\n", f);
+        for (int i = 0; i < d->ntr; i++)
+            fprintf(f, "  %s → %s: %d case%s\n", d->tr[i].from, d->tr[i].to,
+                    d->tr[i].cases, d->tr[i].cases == 1 ? "" : "s");
+    }
+    fprintf(f, "%ld case%s: %ld changed, %ld unchanged", d->cases,
+            d->cases == 1 ? "" : "s", d->changed,
+            d->cases - d->changed - d->errors_both);
+    if (d->errors_both)
+        fprintf(f, ", %ld with an error under both versions",
+                d->errors_both);
+    fputc('\n', f);
+}
+
+static void compare_file(struct diff *d, const char *path,
+                         struct rc_eval *eo, struct rc_eval *en)
+{
+    struct rc_cases *co = rc_cases_open(d->old, path);
+    struct rc_cases *cn = rc_cases_open(d->new_, path);
+    const struct rc_case *a, *b;
+    while ((a = rc_cases_next(co)) && (b = rc_cases_next(cn))) {
+        struct side o, n;
+        rc_evaluate(eo, a);
+        rc_evaluate(en, b);
+        take(eo, &o);
+        take(en, &n);
+        d->cases++;
+        bool changed = !same(&o, &n);
+        if (o.status == RC_ERROR && n.status == RC_ERROR) {
+            d->errors_both++;
+            changed = true; /* reported, never dropped */
+        } else if (changed) {
+            count(d, state(&o), state(&n));
+        }
+        if (changed) {
+            d->changed += !(o.status == RC_ERROR && n.status == RC_ERROR);
+            report(d, b, &o, &n);
+        }
+        free(o.verdict);
+        free(n.verdict);
+    }
+    rc_cases_close(co);
+    rc_cases_close(cn);
+}
+
+/* The rules that differ between the versions: added, removed, changed. */
+static void rule_changes(struct diff *d)
+{
+    int no = rc_ruleset_rules(d->old, NULL, 0);
+    int nn = rc_ruleset_rules(d->new_, NULL, 0);
+    const char **ro = calloc((size_t)no + 1, sizeof *ro);
+    const char **rn = calloc((size_t)nn + 1, sizeof *rn);
+    if (!ro || !rn) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    rc_ruleset_rules(d->old, ro, no);
+    rc_ruleset_rules(d->new_, rn, nn);
+    const char *const what[] = {"changed", "added", "removed"};
+    bool lead = true;
+    for (int kind = 0; kind < 3; kind++) {
+        const char **v = kind == 2 ? ro : rn;
+        int n = kind == 2 ? no : nn;
+        for (int i = 0; i < n; i++) {
+            bool in_old = has(ro, no, v[i]), in_new = has(rn, nn, v[i]);
+            bool hit = kind == 1 ? !in_old : kind == 2 ? !in_new : false;
+            if (kind == 0 && in_old && in_new) {
+                char *a = strdup(rc_ruleset_rule_text(d->old, v[i]));
+                hit = a && strcmp(a, rc_ruleset_rule_text(d->new_, v[i])) != 0;
+                free(a);
+            }
+            if (!hit)
+                continue;
+            struct rc_ruleset *rs = kind == 2 ? d->old : d->new_;
+            int line;
+            const char *file = rc_ruleset_rule_origin(rs, v[i], &line);
+            if (d->json) {
+                fputs(lead ? "{\"rules\":[" : ",", d->out);
+                fputs("{\"rule\":", d->out);
+                json_str(d->out, v[i]);
+                fprintf(d->out, ",\"change\":\"%s\",\"file\":", what[kind]);
+                json_str(d->out, file);
+                fprintf(d->out, ",\"line\":%d}", line);
+            } else {
+                if (lead)
+                    fputs("rules that differ between the versions:\n", d->out);
+                fprintf(d->out, "  %s %s  %s:%d\n", what[kind], v[i], file,
+                        line);
+            }
+            lead = false;
+        }
+    }
+    if (d->json)
+        fputs(lead ? "{\"rules\":[]}\n" : "]}\n", d->out);
+    else
+        fputs(lead ? "no rule differs between the versions\n\n" : "\n",
+              d->out);
+    free(ro);
+    free(rn);
+}
+
+int cli_diff(int argc, char **argv)
+{
+    const char *rules[2] = {NULL, NULL}, *out_path = NULL;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0, nrules = 0, rc = EXIT_OK;
+    struct diff d = {0};
+    if (!files)
+        return EXIT_USAGE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (cli_is_help(a)) {
+            fputs(usage_diff, stdout);
+            goto out;
+        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-o") == 0) {
+            if (i + 1 >= argc) {
+                rc = cli_usage_error(usage_diff, "%s needs a value", a);
+                goto out;
+            }
+            const char *v = argv[++i];
+            if (a[1] == 'o')
+                out_path = v;
+            else if (strcmp(v, "json") == 0 || strcmp(v, "text") == 0)
+                d.json = v[0] == 'j';
+            else {
+                rc = cli_usage_error(usage_diff,
+                                     "--format takes text or json, not '%s'",
+                                     v);
+                goto out;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            rc = cli_usage_error(usage_diff, "unknown option '%s'", a);
+            goto out;
+        } else if (nrules < 2) {
+            rules[nrules++] = a;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (nfiles == 0) {
+        rc = cli_usage_error(usage_diff, "%s",
+                             "name the old and the new rule file, then case "
+                             "files");
+        goto out;
+    }
+    d.old = cli_load(rules[0]);
+    d.new_ = d.old ? cli_load(rules[1]) : NULL;
+    if (!d.new_ || !(d.out = cli_open_output(out_path))) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    rule_changes(&d);
+    struct rc_eval *eo = rc_eval_new(d.old), *en = rc_eval_new(d.new_);
+    for (int i = 0; i < nfiles; i++)
+        compare_file(&d, files[i], eo, en);
+    summary(&d);
+    rc_eval_free(eo);
+    rc_eval_free(en);
+    if (!cli_close_output(d.out, out_path, true))
+        rc = EXIT_CASE_ERROR;
+out:
+    for (int i = 0; i < d.ntr; i++) {
+        free(d.tr[i].from);
+        free(d.tr[i].to);
+    }
+    free(d.tr);
+    rc_ruleset_free(d.old);
+    rc_ruleset_free(d.new_);
+    free(files);
+    return rc;
+}

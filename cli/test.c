@@ -1,0 +1,187 @@
+#include "cli/cli.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* rongcuo test: the tests written in rule files. */
+
+static const char usage_test[] =
+    "usage: rongcuo test [OPTIONS] PATH...\n"
+    "\n"
+    "Run the tests written in rule files (test \"…\" { given … expect … })\n"
+    "against the rule set of the file they are in, bases included. A PATH\n"
+    "is a .rules or .test file, or a folder searched for them. Prints a\n"
+    "line per test; a failing test shows what it expected, what it got and\n"
+    "the trace of the actual outcome. Ends with \"N passed, M failed\".\n"
+    "\n"
+    "options:\n"
+    "  --coverage              also show, per rule file, which rules, verdict\n"
+    "                          lines and measures some test made true and saw\n"
+    "                          false, and list the gaps\n"
+    "  --junit FILE            also write the results as JUnit XML to FILE\n"
+    "  --lang en|zh-Hant|zh-Hans\n"
+    "                          language of the traces of failing tests\n"
+    "  -h, --help              show this help\n"
+    "\n"
+    "exit status: 0 every test passed, 1 some test failed or a rule file\n"
+    "does not check, 2 bad usage.\n";
+
+struct paths {
+    char **v;
+    size_t n, cap;
+};
+
+static void add_path(struct paths *ps, const char *p)
+{
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 16;
+        char **v = realloc(ps->v, ps->cap * sizeof *v);
+        if (!v) {
+            fputs("rongcuo: out of memory\n", stderr);
+            exit(EXIT_USAGE);
+        }
+        ps->v = v;
+    }
+    ps->v[ps->n] = strdup(p);
+    if (!ps->v[ps->n]) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    ps->n++;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .rules and .test files below dir, depth first. */
+static void walk(const char *dir, struct paths *ps, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d || depth > 32) {
+        if (d)
+            closedir(d);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        int n = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (n < 0 || (size_t)n >= sizeof path)
+            continue;
+        struct stat st;
+        if (stat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            walk(path, ps, depth + 1);
+        else if (has_suffix(path, ".rules") || has_suffix(path, ".test"))
+            add_path(ps, path);
+    }
+    closedir(d);
+}
+
+int cli_test(int argc, char **argv)
+{
+    const char *junit_path = NULL;
+    bool coverage = false;
+    enum rc_lang lang = RC_LANG_AUTO;
+    struct paths ps = {0};
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (cli_is_help(a)) {
+            fputs(usage_test, stdout);
+            goto out;
+        }
+        if (strcmp(a, "--coverage") == 0) {
+            coverage = true;
+        } else if (strcmp(a, "--junit") == 0 || strcmp(a, "--lang") == 0) {
+            if (i + 1 >= argc) {
+                rc = cli_usage_error(usage_test, "%s needs a value", a);
+                goto out;
+            }
+            if (a[2] == 'j') {
+                junit_path = argv[++i];
+            } else if (cli_parse_lang(argv[++i], &lang) != 0) {
+                rc = cli_usage_error(usage_test,
+                                 "--lang takes en, zh-Hant or zh-Hans, "
+                                 "not '%s'", argv[i]);
+                goto out;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            rc = cli_usage_error(usage_test, "unknown option '%s'", a);
+            goto out;
+        } else {
+            struct stat st;
+            size_t before = ps.n;
+            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
+                walk(a, &ps, 0);
+                qsort(ps.v + before, ps.n - before, sizeof *ps.v, cmp_str);
+            } else {
+                add_path(&ps, a);
+            }
+        }
+    }
+    if (ps.n == 0) {
+        rc = cli_usage_error(usage_test, "%s",
+                         "name rule files or folders with tests");
+        goto out;
+    }
+    FILE *junit = NULL;
+    if (junit_path && !(junit = cli_open_output(junit_path))) {
+        rc = EXIT_USAGE;
+        goto out;
+    }
+    if (junit)
+        fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n",
+              junit);
+    int passed = 0, failed = 0;
+    for (size_t i = 0; i < ps.n; i++) {
+        struct rc_diags *d;
+        struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
+        if (!rs) {
+            fputs(rc_diags_text(d), stdout);
+            printf("FAIL %s: the rule file does not check\n", ps.v[i]);
+            failed++;
+            rc_diags_free(d);
+            continue;
+        }
+        rc_diags_free(d);
+        const char *j = NULL, *cov = NULL;
+        if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
+            fputs(rc_ruleset_test(rs, lang, &passed, &failed,
+                                  junit ? &j : NULL, coverage ? &cov : NULL),
+                  stdout);
+            if (j)
+                fputs(j, junit);
+            if (cov)
+                fputs(cov, stdout);
+        }
+        rc_ruleset_free(rs);
+    }
+    if (junit) {
+        fputs("</testsuites>\n", junit);
+        if (!cli_close_output(junit, junit_path, true))
+            failed++;
+    }
+    printf("%d passed, %d failed\n", passed, failed);
+    rc = failed ? EXIT_CASE_ERROR : EXIT_OK;
+out:
+    for (size_t i = 0; i < ps.n; i++)
+        free(ps.v[i]);
+    free(ps.v);
+    return rc;
+}
+
