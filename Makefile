@@ -67,8 +67,12 @@ $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
+# The province on its published cases, then each city on its own.
 demo: all
-	./$(B)/rongcuo run rules/hubei.rules rules/cases/*.case
+	./$(B)/rongcuo run rules/hubei.rules rules/cases/tc*.case
+	./$(B)/rongcuo run rules/yichang.rules rules/cases/yichang-*.case
+	./$(B)/rongcuo run rules/huangshi.rules rules/cases/huangshi-*.case
+	./$(B)/rongcuo run rules/xiangyang.rules rules/cases/xiangyang-*.case
 
 unit: deps $(addprefix $(B)/tests/,$(UNIT_TESTS))
 	@failed=""; for t in $(UNIT_TESTS); do ./$(B)/tests/$$t || failed="$$failed $$t"; done; \
@@ -76,6 +80,7 @@ unit: deps $(addprefix $(B)/tests/,$(UNIT_TESTS))
 
 golden: deps $(B)/rongcuo
 	@sh tests/golden.sh $(B)/rongcuo
+	@./$(B)/rongcuo test rules | tail -n 1
 
 # The whole suite, then again under AddressSanitizer + UBSan.
 test check: unit golden

@@ -78,7 +78,10 @@ static void walk(const char *dir, struct paths *ps, int depth)
         if (e->d_name[0] == '.')
             continue;
         char path[4096];
-        int n = snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t dl = strlen(dir);
+        int n = snprintf(path, sizeof path, "%.*s/%s",
+                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl),
+                         dir, e->d_name);
         if (n < 0 || (size_t)n >= sizeof path)
             continue;
         struct stat st;

@@ -54,62 +54,79 @@ static void joined(const struct rc_eval *ev, enum rc_list which, char *buf,
         strncat(buf, "-", size - strlen(buf) - 1);
 }
 
-/* Check every row of an expected.tsv against rules. */
-static void check_tsv(const char *rules, const char *dir, const char *tsv)
+/* Check every row of an expected.tsv against rules: columns case, file,
+ * status, verdict, missing, note; with rules == NULL a first column names
+ * the rule file of each row (relative to rules_dir). */
+static void check_tsv(const char *rules, const char *rules_dir,
+                      const char *dir, const char *tsv)
 {
-    struct rc_diags *d;
-    struct rc_ruleset *rs = rc_ruleset_load(rules, &d);
-    if (!rs)
-        fail_msg("%s does not check:\n%s", rules, rc_diags_text(d));
-    rc_diags_free(d);
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, tsv);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
     char line[4096];
     int rows = 0;
-    fgets(line, sizeof line, f); /* header */
+    if (!fgets(line, sizeof line, f)) /* header */
+        fail_msg("%s is empty", path);
     while (fgets(line, sizeof line, f)) {
-        char *field[6] = {0};
+        char *field[7] = {0};
         char *s = line;
-        for (int i = 0; i < 6 && s; i++) {
+        for (int i = 0; i < 7 && s; i++) {
             field[i] = s;
             s = strchr(s, '\t');
             if (s)
                 *s++ = '\0';
         }
-        if (!field[4])
+        char **col = rules ? field : field + 1;
+        if (!col[4])
             continue;
+        char rules_path[512];
+        snprintf(rules_path, sizeof rules_path, "%s/%s", rules_dir,
+                 rules ? rules : field[0]);
+        struct rc_diags *d;
+        struct rc_ruleset *rs = rc_ruleset_load(rules_path, &d);
+        if (!rs)
+            fail_msg("%s does not check:\n%s", rules_path, rc_diags_text(d));
+        rc_diags_free(d);
         char casefile[512], got[2048];
-        snprintf(casefile, sizeof casefile, "%s/%s", dir, field[1]);
-        struct rc_eval *ev = eval_case(rs, casefile, field[0]);
+        snprintf(casefile, sizeof casefile, "%s/%s", dir, col[1]);
+        struct rc_eval *ev = eval_case(rs, casefile, col[0]);
         static const char *const st[] = {"decided", "undetermined", "error"};
-        if (strcmp(st[rc_eval_status(ev)], field[2]) != 0)
-            fail_msg("%s: status %s, expected %s", field[0],
-                     st[rc_eval_status(ev)], field[2]);
+        if (strcmp(st[rc_eval_status(ev)], col[2]) != 0)
+            fail_msg("%s under %s: status %s, expected %s", col[0],
+                     rules_path, st[rc_eval_status(ev)], col[2]);
         const char *v = rc_eval_verdict(ev);
-        assert_string_equal(v ? v : "-", field[3]);
+        if (strcmp(v ? v : "-", col[3]) != 0)
+            fail_msg("%s under %s: verdict %s, expected %s", col[0],
+                     rules_path, v ? v : "-", col[3]);
         joined(ev, RC_MISSING, got, sizeof got);
-        if (strcmp(got, field[4]) != 0)
-            fail_msg("%s: missing %s, expected %s", field[0], got, field[4]);
+        if (strcmp(got, col[4]) != 0)
+            fail_msg("%s under %s: missing %s, expected %s", col[0],
+                     rules_path, got, col[4]);
         rc_eval_free(ev);
+        rc_ruleset_free(rs);
         rows++;
     }
     fclose(f);
     assert_true(rows > 0);
-    rc_ruleset_free(rs);
 }
 
 static void test_samples_hubei(void **state)
 {
     (void)state;
-    check_tsv("rules/hubei.rules", "rules/cases", "expected.tsv");
+    check_tsv("hubei.rules", "rules", "rules/cases", "expected.tsv");
+}
+
+static void test_samples_cities(void **state)
+{
+    (void)state;
+    check_tsv(NULL, "rules", "rules/cases", "cities.tsv");
 }
 
 static void test_samples_example(void **state)
 {
     (void)state;
-    check_tsv("tests/golden/lang/example-en.rules", "tests/golden/lang",
+    check_tsv("example-en.rules", "tests/golden/lang", "tests/golden/lang",
               "example.expected.tsv");
 }
 
@@ -179,6 +196,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_samples_hubei),
+        cmocka_unit_test(test_samples_cities),
         cmocka_unit_test(test_samples_example),
         cmocka_unit_test(test_samples_three_spellings_agree),
         cmocka_unit_test(test_samples_language_detected),

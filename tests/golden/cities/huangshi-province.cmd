@@ -1,0 +1,1 @@
+run rules/hubei.rules rules/cases/hubei-huangshi-complex-case.case rules/cases/hubei-huangshi-exclusion.case rules/cases/hubei-huangshi-field-unrecorded.case rules/cases/hubei-huangshi-mine-restoration.case rules/cases/hubei-huangshi-missing-step.case 

@@ -1,0 +1,1 @@
+show rules/huangshi.rules

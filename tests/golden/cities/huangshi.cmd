@@ -1,0 +1,1 @@
+run rules/huangshi.rules rules/cases/huangshi-complex-case.case rules/cases/huangshi-exclusion.case rules/cases/huangshi-field-unrecorded.case rules/cases/huangshi-mine-restoration.case rules/cases/huangshi-missing-step.case 

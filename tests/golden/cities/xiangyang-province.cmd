@@ -1,0 +1,1 @@
+run rules/hubei.rules rules/cases/hubei-xiangyang-banquet.case rules/cases/hubei-xiangyang-flood-car.case rules/cases/hubei-xiangyang-forum.case rules/cases/hubei-xiangyang-helpdesk.case rules/cases/hubei-xiangyang-mixed.case 

@@ -1,0 +1,1 @@
+run rules/xiangyang.rules rules/cases/xiangyang-banquet.case rules/cases/xiangyang-flood-car.case rules/cases/xiangyang-forum.case rules/cases/xiangyang-helpdesk.case rules/cases/xiangyang-mixed.case 

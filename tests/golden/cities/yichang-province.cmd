@@ -1,0 +1,1 @@
+run rules/hubei.rules rules/cases/hubei-yichang-late-filing.case rules/cases/hubei-yichang-no-controls.case rules/cases/hubei-yichang-same-day.case rules/cases/hubei-yichang-zigui-lng.case rules/cases/hubei-yichang-zigui-undated.case 

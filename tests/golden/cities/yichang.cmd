@@ -1,0 +1,1 @@
+run rules/yichang.rules rules/cases/yichang-late-filing.case rules/cases/yichang-no-controls.case rules/cases/yichang-same-day.case rules/cases/yichang-zigui-lng.case rules/cases/yichang-zigui-undated.case 
