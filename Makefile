@@ -31,7 +31,7 @@ CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
-        golden-update format format-check
+        golden-update format format-check fuzz fuzz-build replay
 
 all: deps $(B)/rongcuo
 
@@ -82,14 +82,57 @@ golden: deps $(B)/rongcuo
 	@sh tests/golden.sh $(B)/rongcuo
 	@./$(B)/rongcuo test rules | tail -n 1
 
+# The fuzz targets replayed on their seeds and on every kept regression
+# input (tests/fuzz/TARGET/), with the ordinary compiler.
+FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl
+SEEDS_fuzz_rules := $(wildcard rules/*.rules tests/golden/*/*.rules \
+                    tests/golden/*/*/*.rules tests/golden/*/*.test tests/fuzz/fuzz_rules/*)
+SEEDS_fuzz_case  := $(wildcard rules/cases/*.case tests/golden/*/*.case \
+                    tests/golden/*/*/*.case tests/fuzz/fuzz_case/*)
+SEEDS_fuzz_jsonl := $(wildcard tests/golden/*/*.jsonl tests/fuzz/fuzz_jsonl/*)
+
+$(B)/replay/%: fuzz/%.c tests/fuzz_replay.c $(B)/librongcuo.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+replay: $(addprefix $(B)/replay/,$(FUZZ_TARGETS))
+	@$(foreach t,$(FUZZ_TARGETS),./$(B)/replay/$(t) $(SEEDS_$(t)) &&) true
+
+# libFuzzer (clang): make fuzz FUZZ_SECONDS=1800 runs each target that long.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fno-omit-frame-pointer \
+              -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+fuzz-build:
+	@sh tests/deps.sh fuzz
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang OPT="$(FUZZ_FLAGS)" \
+	    build/fuzz/librongcuo.a
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    clang $(CPPFLAGS) -Ibuild/fuzz/gen $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer \
+	        -o build/fuzz/$$t fuzz/$$t.c build/fuzz/librongcuo.a $(LDLIBS); done
+
+fuzz: fuzz-build
+	@$(foreach t,$(FUZZ_TARGETS),$(call fuzz_one,$(t)) &&) true
+
+# Run one target; its findings land in build/fuzz/TARGET-crash-… .
+define fuzz_one
+mkdir -p build/fuzz/corpus/$(1) build/fuzz/seeds/$(1) && \
+for f in $(SEEDS_$(1)); do cp "$$f" "build/fuzz/seeds/$(1)/$$(echo $$f | tr / _)"; done && \
+echo "fuzz: $(1) for $(FUZZ_SECONDS) s" && \
+./build/fuzz/$(1) -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build/fuzz/$(1)- \
+    build/fuzz/corpus/$(1) build/fuzz/seeds/$(1) >build/fuzz/$(1).log 2>&1; \
+status=$$?; grep -E '^(stat::|Done|==[0-9]+==|SUMMARY|artifact)' build/fuzz/$(1).log; \
+test $$status -eq 0
+endef
+
 # The whole suite, then again under AddressSanitizer + UBSan.
-test check: unit golden
+test check: unit golden replay
 	@$(MAKE) --no-print-directory asan
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan \
 	    OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" unit golden
+	    LDFLAGS="-fsanitize=address,undefined" unit golden replay
 
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=all \
             --error-exitcode=99

@@ -1,12 +1,19 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
-# yajl; valgrind with the argument "valgrind") when it is missing
+# yajl; valgrind with the argument "valgrind", clang and libFuzzer with
+# "fuzz") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
 # to install and fail.
 need=""
 command -v make >/dev/null 2>&1 || need="$need make"
 command -v "${CC:-cc}" >/dev/null 2>&1 || need="$need gcc libc6-dev"
 [ "${1:-}" = valgrind ] && { command -v valgrind >/dev/null 2>&1 || need="$need valgrind"; }
+if [ "${1:-}" = fuzz ]; then
+    command -v clang >/dev/null 2>&1 || need="$need clang"
+    printf 'int LLVMFuzzerTestOneInput(const char *d, long n) { return d && n; }\n' |
+        clang -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1 ||
+        need="$need libclang-rt-14-dev"
+fi
 command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 have_header() {
