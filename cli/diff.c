@@ -43,6 +43,8 @@ struct side {
     int nmeasures;
     const char *fired[MAXLIST];
     int nfired;
+    const char *doubt[MAXLIST]; /* rules whose effect is unknown */
+    int ndoubt;
 };
 
 struct transition {
@@ -66,6 +68,9 @@ static void take(struct rc_eval *ev, struct side *s)
     s->verdict = v ? strdup(v) : NULL;
     s->nmeasures = rc_eval_list(ev, RC_MEASURES, s->measures, MAXLIST);
     s->nfired = rc_eval_list(ev, RC_FIRED, s->fired, MAXLIST);
+    s->ndoubt = rc_eval_list(ev, RC_UNSETTLED, s->doubt, MAXLIST);
+    if (s->ndoubt > MAXLIST)
+        s->ndoubt = MAXLIST;
     if (s->nmeasures > MAXLIST)
         s->nmeasures = MAXLIST;
     if (s->nfired > MAXLIST)
@@ -217,6 +222,10 @@ static void report(struct diff *d, const struct rc_case *c,
         only(f, true, o->fired, o->nfired, n->fired, n->nfired, NULL);
         fputs(",\"rules_fired_only_new\":", f);
         only(f, true, n->fired, n->nfired, o->fired, o->nfired, NULL);
+        fputs(",\"rules_in_doubt_only_old\":", f);
+        only(f, true, o->doubt, o->ndoubt, n->doubt, n->ndoubt, NULL);
+        fputs(",\"rules_in_doubt_only_new\":", f);
+        only(f, true, n->doubt, n->ndoubt, o->doubt, o->ndoubt, NULL);
         fputs("}\n", f);
         return;
     }
@@ -249,11 +258,23 @@ static void report(struct diff *d, const struct rc_case *c,
         only(f, false, o->fired, o->nfired, n->fired, n->nfired, d->old);
         fputc('\n', f);
     }
+    if (any_only(n->doubt, n->ndoubt, o->doubt, o->ndoubt)) {
+        fputs("  rules in doubt (unknown) only in the new version: ", f);
+        only(f, false, n->doubt, n->ndoubt, o->doubt, o->ndoubt, d->new_);
+        fputc('\n', f);
+    }
+    if (any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt)) {
+        fputs("  rules in doubt (unknown) only in the old version: ", f);
+        only(f, false, o->doubt, o->ndoubt, n->doubt, n->ndoubt, d->old);
+        fputc('\n', f);
+    }
     if (!any_only(n->fired, n->nfired, o->fired, o->nfired) &&
         !any_only(o->fired, o->nfired, n->fired, n->nfired) &&
+        !any_only(n->doubt, n->ndoubt, o->doubt, o->ndoubt) &&
+        !any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt) &&
         o->status != RC_ERROR && n->status != RC_ERROR)
-        fputs("  the same rules fired: the verdict table or the measures "
-              "changed\n", f);
+        fputs("  the same rules fired and the same were in doubt: the "
+              "verdict table or the measures changed\n", f);
     fputc('\n', f);
 }
 

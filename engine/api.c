@@ -203,7 +203,9 @@ static struct case_facts *error_case(struct arena *a, const struct plan *p,
     return cf;
 }
 
-/* Distribute the file's diagnostics to the cases they fall in. */
+/* Read a .case file: each syntax error goes to the case block it
+ * happened in; errors outside every block (a broken case header, a
+ * declaration) become error entries of their own, in file order. */
 static void read_case_file(struct rc_cases *cs, struct source *src)
 {
     struct arena *a = &cs->file_arena;
@@ -215,29 +217,50 @@ static void read_case_file(struct rc_cases *cs, struct source *src)
     int n = 0;
     for (struct ast_case *c = file->cases; c; c = c->next)
         n++;
-    cs->cases = arena_calloc(a, (size_t)n + 1, sizeof *cs->cases);
+    struct ast_case **byidx = arena_calloc(a, (size_t)n + 1, sizeof *byidx);
+    n = 0;
+    for (struct ast_case *c = file->cases; c; c = c->next)
+        byidx[n++] = c;
+    /* lists[i]: case i; gaps[g]: errors after g cases, before case g */
     struct diag_list *lists = arena_calloc(a, (size_t)n + 1, sizeof *lists);
-    for (int i = 0; i <= n; i++)
+    struct diag_list *gaps = arena_calloc(a, (size_t)n + 1, sizeof *gaps);
+    for (int i = 0; i <= n; i++) {
         diag_init(&lists[i], a);
-    for (const struct ast_decl *d = file->decls; d; d = d->next)
-        diag_add(&lists[n], DIAG_ERROR, &d->loc,
+        diag_init(&gaps[i], a);
+    }
+    for (const struct ast_decl *d = file->decls; d; d = d->next) {
+        int g = 0;
+        while (g < n && byidx[g]->loc.first_line <= d->loc.first_line)
+            g++;
+        diag_add(&gaps[g], DIAG_ERROR, &d->loc,
                  "a case file holds only case blocks (case \"ID\" { … })");
+    }
     for (const struct diag *d = syntax.head; d; d = d->next) {
-        int k = n; /* outside every case */
-        int i = 0;
-        for (struct ast_case *c = file->cases; c; c = c->next, i++)
-            if (d->loc.first_line >= c->loc.first_line &&
-                (!c->next || d->loc.first_line < c->next->loc.first_line))
-                k = i;
-        struct diag *copy = diag_add(&lists[k], d->severity, &d->loc, d->msg);
+        struct diag_list *to = NULL;
+        for (int i = 0; i < n && !to; i++)
+            if (d->owner == byidx[i])
+                to = &lists[i];
+        if (!to) {
+            int g = 0;
+            while (g < n && (byidx[g]->loc.first_line < d->loc.first_line ||
+                             (byidx[g]->loc.first_line == d->loc.first_line &&
+                              byidx[g]->loc.first_column <
+                                  d->loc.first_column)))
+                g++;
+            to = &gaps[g];
+        }
+        struct diag *copy = diag_add(to, d->severity, &d->loc, d->msg);
         copy->hint = d->hint;
     }
-    if (lists[n].errors)
-        cs->cases[cs->ncases++] =
-            error_case(a, p, &lists[n], cs->path, &lists[n].head->loc);
-    int i = 0;
-    for (struct ast_case *c = file->cases; c; c = c->next, i++) {
-        struct case_facts *cf = cases_new(a, p, &lists[i]);
+    cs->cases = arena_calloc(a, (size_t)(2 * n + 1), sizeof *cs->cases);
+    for (int g = 0; g <= n; g++) {
+        if (gaps[g].errors)
+            cs->cases[cs->ncases++] =
+                error_case(a, p, &gaps[g], cs->path, &gaps[g].head->loc);
+        if (g == n)
+            break;
+        struct ast_case *c = byidx[g];
+        struct case_facts *cf = cases_new(a, p, &lists[g]);
         cf->id = c->id.text;
         cf->title = c->title;
         cf->loc = c->loc;
@@ -398,10 +421,13 @@ int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
         break;
     case RC_FIRED:
     case RC_OVERRIDDEN:
+    case RC_UNSETTLED:
         for (int i = 0; i < p->nrules; i++) {
             bool fired = r->effect[i] == TV_TRUE;
-            bool over = r->cond[i] == TV_TRUE && !fired;
-            if ((which == RC_FIRED ? fired : over) && n++ < max)
+            bool hit = which == RC_FIRED      ? fired
+                       : which == RC_UNSETTLED ? r->effect[i] == TV_UNKNOWN
+                                               : r->cond[i] == TV_TRUE && !fired;
+            if (hit && n++ < max)
                 out[n - 1] = p->rules[i].id;
         }
         break;

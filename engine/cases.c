@@ -189,8 +189,12 @@ void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
     if (cf->origin[i] == FROM_CASE) {
         struct diag *d = diag_addf(cf->errors, DIAG_ERROR, &name->loc,
                                    "fact '%s' is given twice", name->text);
-        diag_hintf(cf->errors, d, "first given at line %d",
-                   cf->locs[i].first_line);
+        if (cf->locs[i].first_line == name->loc.first_line)
+            diag_hintf(cf->errors, d, "first given at column %d",
+                       cf->locs[i].first_column);
+        else
+            diag_hintf(cf->errors, d, "first given at line %d",
+                       cf->locs[i].first_line);
         return;
     }
     struct value val;

@@ -363,7 +363,7 @@ static void verdict(struct checker *c, const struct ast_decl *d)
         n++;
     p->lines = arena_calloc(c->a, (size_t)n, sizeof *p->lines);
     p->verdicts.names = arena_calloc(c->a, (size_t)n, sizeof(char *));
-    bool otherwise = false;
+    bool otherwise = false, too_many = false;
     for (const struct ast_vline *l = d->lines; l; l = l->next) {
         if (otherwise) {
             struct diag *e = diag_addf(c->dl, DIAG_ERROR, &l->loc,
@@ -371,11 +371,15 @@ static void verdict(struct checker *c, const struct ast_decl *d)
                                        "and can never apply");
             diag_hintf(c->dl, e, "move 'otherwise' to the end of the table");
         }
+        if (!l->when)
+            otherwise = true;
         int v = plan_option(&p->verdicts, l->name.text);
         if (v < 0) {
             if (p->verdicts.n == 64) {
-                diag_addf(c->dl, DIAG_ERROR, &l->loc,
-                          "a verdict table has at most 64 verdicts");
+                if (!too_many)
+                    diag_addf(c->dl, DIAG_ERROR, &l->loc,
+                              "a verdict table has at most 64 verdicts");
+                too_many = true;
                 continue;
             }
             v = p->verdicts.n++;
@@ -385,8 +389,6 @@ static void verdict(struct checker *c, const struct ast_decl *d)
         vl->verdict = v;
         vl->loc = l->loc;
         vl->cond = -1;
-        if (!l->when)
-            otherwise = true;
     }
     if (!otherwise) {
         struct diag *e = diag_addf(c->dl, DIAG_WARNING, &d->loc,
@@ -400,9 +402,14 @@ static void verdict(struct checker *c, const struct ast_decl *d)
 static void verdict_conds(struct checker *c, const struct ast_decl *d)
 {
     int i = 0;
-    for (const struct ast_vline *l = d->lines; l; l = l->next, i++)
+    for (const struct ast_vline *l = d->lines; l && i < c->p->nlines;
+         l = l->next) {
+        if (plan_option(&c->p->verdicts, l->name.text) < 0)
+            continue; /* past the 64 verdicts, reported */
         if (l->when)
             c->p->lines[i].cond = cond(c, l->when);
+        i++;
+    }
 }
 
 static void measure(struct checker *c, const struct ast_decl *d)
@@ -648,7 +655,10 @@ static void tests(struct checker *c, const struct ast_file *file)
             case EX_FIRED:
             case EX_NOT_FIRED:
                 x->index = names_get(&c->rule_ids, e->name.text);
-                if (x->index < 0 && repealed(file, e->name.text))
+                if (x->index < 0 && repealed(file, e->name.text) &&
+                    e->kind == EX_NOT_FIRED)
+                    ; /* a repealed rule never fires: it holds */
+                else if (x->index < 0 && repealed(file, e->name.text))
                     diag_addf(c->dl, DIAG_ERROR, &e->name.loc,
                               "rule %s was repealed; it can never fire",
                               e->name.text);
@@ -720,9 +730,13 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         else if (d->kind == DECL_LIST)
             list(&c, d);
         else if (d->kind == DECL_VERDICT && vd)
-            diag_addf(dl, DIAG_ERROR, &d->loc,
-                      "a second verdict table (the first is at line %d)",
-                      vd->loc.first_line);
+            diag_hintf(dl, diag_addf(dl, DIAG_ERROR, &d->loc,
+                                     "a second verdict table"),
+                       "the first is at %s:%d%s", vd->loc.src->name,
+                       vd->loc.first_line,
+                       vd->loc.src != d->loc.src
+                           ? "; a variant replaces it with: amend verdict { … }"
+                           : "");
         else if (d->kind == DECL_VERDICT)
             vd = d;
     }

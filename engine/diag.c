@@ -157,9 +157,18 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
         int w = snprintf(num, sizeof num, "%d", l->first_line);
         sb_printf(out, "%s %s | %s", indent, num, col > 1 ? "…" : "");
         /* keep control bytes out of the terminal */
-        for (size_t i = 0; i < len; i++)
-            sb_putc(out, (unsigned char)line[i] < 0x20 && line[i] != '\t'
-                             ? '?' : line[i]);
+        /* keep control bytes and broken UTF-8 out of the terminal */
+        for (size_t i = 0; i < len;) {
+            uint32_t cp;
+            int n = utf8_decode(line + i, len - i, &cp);
+            if (n == 0 || (cp < 0x20 && cp != '\t')) {
+                sb_putc(out, '?');
+                i += n ? (size_t)n : 1;
+            } else {
+                sb_put(out, line + i, (size_t)n);
+                i += (size_t)n;
+            }
+        }
         if (line + len < src_line(l->src, l->first_line, &full) + full)
             sb_puts(out, "…");
         sb_printf(out, "\n%s %*s | ", indent, w, "");

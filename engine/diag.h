@@ -16,6 +16,7 @@ struct diag {
     struct src_loc loc; /* loc.src == NULL: no position (e.g. a missing file) */
     const char *msg;
     const char *hint; /* "did you mean …", or NULL */
+    const void *owner; /* what it belongs to (a case block), or NULL */
 };
 
 /* Diagnostics in the order they were found; strings live in the arena. */

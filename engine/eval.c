@@ -63,12 +63,50 @@ static struct value tvv(enum tv t)
     return v;
 }
 
-static void fail(struct result *r, const struct cnode *n, const char *msg)
+/*
+ * Evaluation errors (a division by zero, a number too large) are values of
+ * their own: they spread like unknown, but "false and error" is false and
+ * "true or error" is true, so an error decides a case only where its value
+ * matters, whatever the order of the operands. A condition whose value is
+ * an error makes the case an error.
+ */
+enum eval_error { E_DIV_ZERO = 1, E_OVERFLOW, E_DAYS, E_CALENDAR };
+
+static struct value error_value(enum eval_error e)
 {
-    if (r->quiet)
+    struct value v = {0};
+    v.err = true;
+    v.u.sym = (int)e;
+    return v;
+}
+
+/* Record the error of condition node i: at the operation it started in. */
+static void raise_error(struct result *r, int i)
+{
+    static const char *const msg[] = {
+        [E_DIV_ZERO] = "division by zero",
+        [E_OVERFLOW] = "a number in this calculation is too large",
+        [E_DAYS] = "a date moves by a whole number of days (at most 10,000 "
+                   "years)",
+        [E_CALENDAR] = "the date falls outside the calendar (years 1 to "
+                       "9999)",
+    };
+    if (r->quiet || r->errors.errors)
         return;
-    if (r->errors.errors == 0)
-        diag_add(&r->errors, DIAG_ERROR, n->ast ? &n->ast->loc : NULL, msg);
+    for (;;) {
+        const struct cnode *n = &r->p->nodes[i];
+        bool leaf = n->op == C_FACT || n->op == C_CONCL || n->op == C_CONST ||
+                    n->op == C_VERDICT;
+        if (!leaf && n->a >= 0 && r->done[n->a] && r->nv[n->a].err)
+            i = n->a;
+        else if (!leaf && n->b >= 0 && r->done[n->b] && r->nv[n->b].err)
+            i = n->b;
+        else
+            break;
+    }
+    const struct cnode *n = &r->p->nodes[i];
+    diag_add(&r->errors, DIAG_ERROR, n->ast ? &n->ast->loc : NULL,
+             msg[r->nv[i].u.sym]);
 }
 
 static int cmp(const struct cnode *n, const struct value *a,
@@ -121,10 +159,10 @@ static struct value arith(struct result *r, const struct cnode *n)
         break;
     }
     if (st == NUM_DIV_ZERO)
-        fail(r, n, "division by zero");
-    else if (st != NUM_OK)
-        fail(r, n, "a number in this calculation is too large");
-    v.known = st == NUM_OK;
+        return error_value(E_DIV_ZERO);
+    if (st != NUM_OK)
+        return error_value(E_OVERFLOW);
+    v.known = true;
     return v;
 }
 
@@ -140,16 +178,13 @@ static struct value date_arith(struct result *r, const struct cnode *n)
         v.known = true;
         return v;
     }
-    if (b.u.num.d != 1 || b.u.num.n > 3660000 || b.u.num.n < -3660000) {
-        fail(r, n, "a date moves by a whole number of days (at most 10,000 "
-                   "years)");
-        return v;
-    }
+    if (b.u.num.d != 1 || b.u.num.n > 3660000 || b.u.num.n < -3660000)
+        return error_value(E_DAYS);
     int days = (int)b.u.num.n;
     v.u.date = n->op == C_DADD ? a.u.date + days : a.u.date - days;
-    v.known = v.u.date > 0;
-    if (!v.known)
-        fail(r, n, "the date falls outside the calendar");
+    if (v.u.date < ast_date(1, 1, 1) || v.u.date > ast_date(9999, 12, 31))
+        return error_value(E_CALENDAR);
+    v.known = true;
     return v;
 }
 
@@ -247,6 +282,15 @@ static struct value ev(struct result *r, int i)
         v = tvv(a.known ? TV_TRUE : TV_FALSE);
         break;
     }
+    /* an error below spreads, unless and/or settled the value anyway */
+    bool leaf = n->op == C_FACT || n->op == C_CONCL || n->op == C_CONST ||
+                n->op == C_VERDICT;
+    bool settled = (n->op == C_AND || n->op == C_OR) && v.known;
+    if (!leaf && !settled && !v.err &&
+        ((n->a >= 0 && r->done[n->a] && r->nv[n->a].err) ||
+         (n->b >= 0 && r->done[n->b] && r->nv[n->b].err)))
+        v = r->nv[n->a >= 0 && r->done[n->a] && r->nv[n->a].err ? n->a
+                                                                : n->b];
     r->nv[i] = v;
     return v;
 }
@@ -256,6 +300,8 @@ static enum tv cond_tv(struct result *r, int node)
     if (node < 0)
         return TV_TRUE;
     struct value v = ev(r, node);
+    if (v.err)
+        raise_error(r, node);
     return eval_tv(&v);
 }
 

@@ -103,8 +103,10 @@ static int option_of(struct checker *c, const char *name,
     if (near)
         diag_hintf(c->dl, d, "did you mean '%s'? (options: %s)", near,
                    options_text(c, dom));
-    else
+    else if (dom->n)
         diag_hintf(c->dl, d, "the options are: %s", options_text(c, dom));
+    else if (dom == &c->p->verdicts)
+        diag_hintf(c->dl, d, "the rule set has no verdict table");
     return -1;
 }
 
@@ -228,9 +230,12 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e,
     if (!same_type(&tl, &tr)) {
         struct diag *d = err(c, &e->loc, "cannot compare %s with %s",
                              type_name(tl.t), type_name(tr.t));
-        if (tl.t == VT_SYM || tr.t == VT_SYM)
+        if (tl.t == VT_SYM && tr.t == VT_SYM)
             diag_hintf(c->dl, d, "options of different facts are "
                                  "different values");
+        else if (tl.t == VT_SET || tr.t == VT_SET)
+            diag_hintf(c->dl, d, "for a set-of fact write 'S contains a' "
+                                 "or 'S contains any LIST'");
         return fail(c, out);
     }
     if (order && tl.t != VT_NUM && tl.t != VT_DATE) {
@@ -345,7 +350,13 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
                NS_KIND(names_get(&c->ns, r->text)) == NS_LIST) {
         const struct list_info *li =
             &c->lists[NS_INDEX(names_get(&c->ns, r->text))];
+        struct diag *last = c->dl->tail;
         mask = mask_of(c, li->items, tl.dom, owner);
+        for (struct diag *d = last ? last->next : c->dl->head; d; d = d->next)
+            diag_hintf(c->dl, d, "%s; list %s is used with %s at %s:%d:%d",
+                       d->hint ? d->hint : "the options differ", li->name,
+                       owner, r->loc.src->name, r->loc.first_line,
+                       r->loc.first_column);
     } else if (r->op == OP_NAME && e->op == OP_CONTAINS) {
         if (option_of(c, r->text, &r->loc, tl.dom, owner) < 0)
             return fail(c, out);

@@ -250,6 +250,8 @@ static int on_array_start(void *ctx)
     else if (j->where == TOP)
         bad(j, &l, "a line must be an object {\"id\", \"title\", "
                    "\"facts\"}", NULL);
+    else if (j->where == IN_CASE && j->key == K_FACTS)
+        bad(j, &l, "\"facts\" must be an object {\"事實\": 值, …}", NULL);
     else if (j->where == IN_CASE && j->key != K_OTHER)
         bad(j, &l, "a list is not a value here", NULL);
     j->depth = 1;

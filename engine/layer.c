@@ -121,6 +121,12 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
     struct ast_file *file = NULL;
     if (parse_source(a, dl, src, &file) != 0)
         return NULL;
+    for (const struct ast_case *c = file->cases; c; c = c->next) {
+        struct diag *d = diag_add(dl, DIAG_ERROR, &c->loc,
+                                  "a rule file holds no case blocks");
+        d->hint = "put cases in a .case file, or use one in a test: "
+                  "test \"…\" { given { … } expect … }";
+    }
     struct ast_file *m = arena_alloc(a, sizeof *m);
     *m = *file;
     m->decls = m->decls_tail = NULL;

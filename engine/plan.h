@@ -31,6 +31,7 @@ struct domain { /* the options of a one-of or set-of fact (at most 64) */
 
 struct value {
     bool known;
+    bool err;          /* an evaluation error (u.sym: enum eval_error) */
     union {
         bool b;
         struct num num;

@@ -74,10 +74,11 @@ void rc_evaluate(struct rc_eval *ev, const struct rc_case *c);
 enum rc_status rc_eval_status(const struct rc_eval *ev);
 /* The verdict's name; NULL when undetermined, erroneous, or none applied. */
 const char *rc_eval_verdict(const struct rc_eval *ev);
-enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING };
+enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING,
+               RC_UNSETTLED };
 /* Names in one part of the outcome (measures attached, rules that fired and
- * took effect, rules overridden, facts missing for an undetermined verdict),
- * in declaration order. Fills up to max into out; returns how many there
+ * took effect, rules overridden, facts missing for an undetermined verdict,
+ * rules whose effect is unknown), in declaration order. Fills up to max into out; returns how many there
  * are in all. */
 int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
                  const char **out, int max);

@@ -147,7 +147,7 @@ static void check(const struct result *r, const struct expect_info *x,
                       not_fired(r, x->index));
         return;
     case EX_NOT_FIRED:
-        if (r->effect[x->index] == TV_TRUE)
+        if (x->index >= 0 && r->effect[x->index] == TV_TRUE)
             sb_printf(why, "expected rule %s not to fire; it fired",
                       e->name.text);
         return;

@@ -11,7 +11,7 @@ enum label {
     L_NOT_TAKEN, L_IS_FALSE, L_IS_UNKNOWN, L_FINDINGS, L_RULE, L_CITES,
     L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
     L_AMENDS, L_REPEALED, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING,
-    L_SETTLES, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE, L_WHY_NOT,
+    L_SETTLES, L_SETTLES1, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE, L_WHY_NOT,
     L_IS_VERDICT, L_NOT_REACHED, L_NOT_REACHED_U, L_COUNT
 };
 
@@ -47,6 +47,8 @@ static const char *const labels[L_COUNT][3] = {
                    "缺少的事实（最具决定性者在前）"},
     [L_SETTLES] = {"bears on %d verdict lines", "涉及 %d 個結論行",
                    "涉及 %d 个结论行"},
+    [L_SETTLES1] = {"bears on 1 verdict line", "涉及 1 個結論行",
+                    "涉及 1 个结论行"},
     [L_ERROR] = {"error", "錯誤", "错误"},
     [L_NO_RULE] = {"no rule concluding it applied", "沒有規則得出此認定",
                    "没有规则得出此认定"},
@@ -450,7 +452,10 @@ static void verdict_text(struct tctx *t)
             if (f->desc)
                 sb_printf(out, " \"%s\"", f->desc);
             sb_printf(out, " (");
-            sb_printf(out, L(L_SETTLES, t->lang), r->settles[order[k]]);
+            if (r->settles[order[k]] == 1)
+                sb_puts(out, L(L_SETTLES1, t->lang));
+            else
+                sb_printf(out, L(L_SETTLES, t->lang), r->settles[order[k]]);
             sb_puts(out, ")\n");
         }
         free(order);

@@ -268,8 +268,8 @@ static void joverridden(const struct result *r, struct sbuf *out)
         sb_json(out, p->rules[i].id);
         sb_putc(out, ',');
         jloc(&p->rules[i].loc, out);
-        sb_printf(out, ",\"effect\":\"%s\",\"by\":[",
-                  r->effect[i] == TV_FALSE ? "false" : "unknown");
+        sb_printf(out, ",\"effect\":%s,\"by\":[",
+                  r->effect[i] == TV_FALSE ? "false" : "null");
         bool bf = true;
         for (int k = 0; k < p->rules[i].nover; k++) {
             int o = p->rules[i].overriders[k];
@@ -280,8 +280,8 @@ static void joverridden(const struct result *r, struct sbuf *out)
             bf = false;
             sb_puts(out, "{\"rule\":");
             sb_json(out, p->rules[o].id);
-            sb_printf(out, ",\"condition\":\"%s\"}",
-                      r->cond[o] == TV_TRUE ? "true" : "unknown");
+            sb_printf(out, ",\"condition\":%s}",
+                      r->cond[o] == TV_TRUE ? "true" : "null");
         }
         sb_puts(out, "]}");
     }

@@ -1,5 +1,6 @@
 #include "parser/parse.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "engine/arena.h"
@@ -16,6 +17,33 @@ int parse_source(struct arena *a, struct diag_list *dl,
         .line = src->first_line, .column = 1,
     };
     int before = dl->errors;
+    /* text in another encoding would give an error per byte: one is
+       enough, at the first byte that is not UTF-8 */
+    for (size_t i = 0; i < src->len;) {
+        uint32_t cp;
+        int n = utf8_decode(src->text + i, src->len - i, &cp);
+        if (n > 0) {
+            i += (size_t)n;
+            continue;
+        }
+        int line = src->first_line, col = 1;
+        for (size_t k = 0; k < i; k++) {
+            if (src->text[k] == '\n') {
+                line++;
+                col = 1;
+            } else if (((unsigned char)src->text[k] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        struct src_loc loc = {src, line, col, line, col + 1};
+        struct diag *d = diag_addf(dl, DIAG_ERROR, &loc,
+                                   "the file is not UTF-8 text (byte 0x%02X)",
+                                   (unsigned char)src->text[i]);
+        d->hint = "save it as UTF-8; a file from a GBK or Big5 system can "
+                  "be converted with: iconv -f GBK -t UTF-8";
+        *out = file;
+        return 1;
+    }
     yyscan_t scanner;
     if (lex_lex_init_extra(&ctx, &scanner) != 0) {
         diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");

@@ -15,6 +15,7 @@ struct parse_ctx {
     char *buf;              /* string literal being read */
     size_t buflen, bufcap;
     int str_close;          /* closing quote of that literal */
+    bool str_bad;           /* it holds a bad escape (reported) */
     struct src_loc str_loc; /* where it started */
     struct ast_case *open_case; /* the case being parsed, for recovery */
     struct ast_decl *cur;       /* the declaration being parsed */

@@ -55,6 +55,8 @@ static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
                    const char *hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
 static void given(yyscan_t scanner, const LEX_LTYPE *loc);
+static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
+                   const char *version);
 static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
                    const struct ast_name *name);
 #define cur (CTX->cur)
@@ -108,8 +110,8 @@ file:
 ;
 
 item:
-  POLICY STRING              { F->policy = $2; F->policy_loc = @1; }
-| POLICY STRING VERSION STRING { F->policy = $2; F->version = $4; F->policy_loc = @1; }
+  POLICY STRING              { policy(scanner, &@1, $2, NULL); }
+| POLICY STRING VERSION STRING { policy(scanner, &@1, $2, $4); }
 | fact
 | CONCLUSION NAME title_opt  { cur = ast_decl(A, DECL_CONCLUSION, &@1);
                                cur->name = *ast_name(A, $2, &@2); cur->title = $3;
@@ -247,7 +249,9 @@ clause:
                                            "join the conditions with 'and' (且)"); }
 | THEN names                 { cur->then = ast_names_append(cur->then, $2); }
 | OVERRIDES ov_list          { cur->overrides = ast_names_append(cur->overrides, $2); }
-| BECAUSE STRING             { cur->because = *ast_name(A, $2, &@2); }
+| BECAUSE STRING             { if (cur->because.text) advise(scanner, &@1, "a second 'because' in one declaration",
+                                                            "write one because text; {事實} shows a fact's value");
+                               else cur->because = *ast_name(A, $2, &@2); }
 ;
 
 strings:
@@ -387,9 +391,25 @@ void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
     struct parse_ctx *c = CTX;
     if (strcmp(msg, "memory exhausted") == 0)
         msg = "nested too deeply: the parser's stack is full";
-    diag_add(c->diags, DIAG_ERROR, loc, arena_strdup(c->arena, msg));
+    struct diag *d = diag_add(c->diags, DIAG_ERROR, loc,
+                              arena_strdup(c->arena, msg));
+    d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;
+}
+
+/* A file names its policy once. */
+static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
+                   const char *version)
+{
+    if (F->policy && F->policy_loc.src) {
+        advise(scanner, loc, "a second 'policy' in one file",
+               "a file names one policy; a variant names its own in its file");
+        return;
+    }
+    F->policy = name;
+    F->version = version;
+    F->policy_loc = *loc;
 }
 
 /* A test has one given. */
@@ -434,6 +454,7 @@ static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
     struct parse_ctx *c = CTX;
     struct diag *d = diag_add(c->diags, DIAG_ERROR, loc, msg);
     d->hint = hint;
+    d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;
 }

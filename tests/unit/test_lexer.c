@@ -359,7 +359,7 @@ static void test_lexer_numbers(void **state)
     assert_true(e->r->l->num.n == 3);
     assert_int_equal(fx_parse(f, "fact a: number = 12.\n"), 1);
     assert_int_equal(fx_parse(f, "fact a: number = 99999999999999999999\n"), 1);
-    fx_need(&f->dl, DIAG_ERROR, "too large");
+    fx_need(&f->dl, DIAG_ERROR, "has too many digits");
 }
 
 static void test_lexer_dotted_and_prefix_ids(void **state)
