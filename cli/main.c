@@ -256,22 +256,33 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     }
     long count[3] = {0, 0, 0};
+    int werr = 0;
     for (int i = 0; i < nfiles; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         const struct rc_case *c;
-        while ((c = rc_cases_next(cs))) {
+        while (!werr && (c = rc_cases_next(cs))) {
             rc_evaluate(ev, c);
             count[rc_eval_status(ev)]++;
             size_t len;
             const char *t = rc_eval_render(ev, o.format, o.lang, &len);
-            fwrite(t, 1, len, out);
+            if (fwrite(t, 1, len, out) != len)
+                werr = errno ? errno : EIO;
         }
         rc_cases_close(cs);
     }
     if (count[RC_ERROR])
         rc = EXIT_CASE_ERROR;
-    if (!cli_close_output(out, o.out, true))
+    if (werr == EPIPE && out == stdout) {
+        o.quiet = true; /* the reader has gone: end quietly */
+    } else if (werr) {
+        fprintf(stderr, "rongcuo: error writing %s: %s\n",
+                o.out ? o.out : "output", strerror(werr));
+        if (out != stdout)
+            cli_close_output(out, o.out, false); /* drops the partial file */
         rc = EXIT_CASE_ERROR;
+    } else if (!cli_close_output(out, o.out, true)) {
+        rc = EXIT_CASE_ERROR;
+    }
     if (!o.quiet)
         fprintf(stderr, "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
                         "%ld error%s\n",

@@ -10,6 +10,7 @@
 #include "engine/eval.h"
 #include "engine/jsonl.h"
 #include "engine/layer.h"
+#include "engine/limits.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
@@ -51,6 +52,8 @@ struct rc_cases {
     int ncases, next;
     /* JSON Lines: one line at a time */
     FILE *f;
+    char in[65536];    /* read ahead */
+    size_t pos, fill;
     char *line;
     size_t linecap;
     int lineno;
@@ -325,6 +328,42 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* The next line into cs->line (NUL bytes and all), at most
+ * LIMIT_LINE_BYTES of it kept; its full length is returned, so that a
+ * longer one can be refused, and -1 at the end. */
+static ssize_t read_line(struct rc_cases *cs)
+{
+    size_t len = 0, total = 0;
+    for (;;) {
+        if (cs->pos == cs->fill) {
+            cs->fill = fread(cs->in, 1, sizeof cs->in, cs->f);
+            cs->pos = 0;
+            if (cs->fill == 0)
+                break;
+        }
+        const char *start = cs->in + cs->pos;
+        const char *nl = memchr(start, '\n', cs->fill - cs->pos);
+        size_t n = nl ? (size_t)(nl - start) + 1 : cs->fill - cs->pos;
+        size_t keep = total + n <= LIMIT_LINE_BYTES ? n
+                      : total < LIMIT_LINE_BYTES   ? LIMIT_LINE_BYTES - total
+                                                   : 0;
+        if (len + keep + 1 > cs->linecap) {
+            cs->linecap = (len + keep + 1) * 2;
+            cs->line = xrealloc(cs->line, cs->linecap);
+        }
+        memcpy(cs->line + len, start, keep);
+        len += keep;
+        total += n;
+        cs->pos += n;
+        if (nl)
+            break;
+    }
+    if (total == 0)
+        return -1;
+    cs->line[len] = '\0';
+    return (ssize_t)total;
+}
+
 const struct rc_case *rc_cases_next(struct rc_cases *cs)
 {
     if (!cs->jsonl) {
@@ -336,8 +375,23 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
     arena_free(&cs->case_arena);
     arena_init(&cs->case_arena);
     ssize_t n;
-    while ((n = getline(&cs->line, &cs->linecap, cs->f)) >= 0) {
+    while ((n = read_line(cs)) >= 0) {
         cs->lineno++;
+        if (n > LIMIT_LINE_BYTES) {
+            /* the rest of the line was skipped; the case is an error */
+            diag_init(&cs->case_diags, &cs->case_arena);
+            struct source *src = src_from_text(
+                &cs->case_arena, cs->path, cs->line, 64, cs->lineno);
+            if (strcmp(cs->path, "-") == 0)
+                src->name = "<stdin>";
+            struct src_loc loc = {src, cs->lineno, 1, cs->lineno, 2};
+            diag_addf(&cs->case_diags, DIAG_ERROR, &loc,
+                      "line longer than %ld MiB; the case is not read",
+                      LIMIT_LINE_BYTES / (1024 * 1024));
+            cs->cur.cf = cases_new(&cs->case_arena, cs->p, &cs->case_diags);
+            cs->cur.cf->loc = loc;
+            return &cs->cur;
+        }
         if (blank(cs->line, (size_t)n))
             continue;
         size_t len = (size_t)n;

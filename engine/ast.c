@@ -27,14 +27,24 @@ struct ast_name *ast_name(struct arena *a, const char *text,
     return n;
 }
 
+static struct ast_name *last_of(struct ast_name *n)
+{
+    struct ast_name *t = n->last ? n->last : n;
+    while (t->next)
+        t = t->next;
+    return t;
+}
+
 struct ast_name *ast_names_append(struct ast_name *a, struct ast_name *b)
 {
     if (!a)
         return b;
-    struct ast_name *t = a;
-    while (t->next)
-        t = t->next;
+    if (!b)
+        return a;
+    struct ast_name *t = last_of(a);
     t->next = b;
+    a->last = last_of(b);
+    b->last = NULL;
     return a;
 }
 

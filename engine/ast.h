@@ -12,6 +12,7 @@ struct arena;
 
 struct ast_name { /* a name, an option, a rule ID or a citation */
     struct ast_name *next;
+    struct ast_name *last;   /* on a list's head: its last node, or NULL */
     const char *text;
     struct src_loc loc;
     bool prefix; /* overrides T*: matches every rule ID starting with text */
@@ -113,7 +114,7 @@ struct ast_case {
     struct ast_name id;
     const char *title;
     struct src_loc loc;
-    struct ast_assign *facts;
+    struct ast_assign *facts, *facts_tail;
     bool broken; /* a syntax error inside it */
 };
 
@@ -159,7 +160,8 @@ struct ast_expr *ast_expr(struct arena *a, enum ast_op op,
                           struct ast_expr *r);
 struct ast_name *ast_name(struct arena *a, const char *text,
                           const struct src_loc *loc);
-/* Append b to list a (either may be NULL); returns the head. */
+/* Append list b to list a (either may be NULL); returns the head. The head
+ * remembers its last node, so building a list is linear. */
 struct ast_name *ast_names_append(struct ast_name *a, struct ast_name *b);
 struct ast_value *ast_value(struct arena *a, enum ast_vkind k,
                             const struct src_loc *loc);

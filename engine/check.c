@@ -5,6 +5,7 @@
 #include "engine/arena.h"
 #include "engine/cases.h"
 #include "engine/check_int.h"
+#include "engine/limits.h"
 #include "engine/sbuf.h"
 #include "engine/suggest.h"
 
@@ -30,6 +31,8 @@ void check_unknown_name(struct checker *c, const struct src_loc *loc,
 {
     struct diag *d =
         diag_addf(c->dl, DIAG_ERROR, loc, "unknown %s '%s'", what, name);
+    if (c->dl->errors > LIMIT_ERRORS)
+        return; /* not shown: spare the search */
     const char *split = suggest_split(c->a, name, &c->ns);
     if (split) {
         diag_hintf(c->dl, d,
@@ -701,8 +704,16 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     struct checker c = {.a = a, .dl = dl, .p = p, .file = file};
     int count[DECL_MEASURE + 1] = {0};
     const struct ast_decl *vd = NULL;
-    for (const struct ast_decl *d = file->decls; d; d = d->next)
+    int total = 0;
+    for (const struct ast_decl *d = file->decls; d; d = d->next) {
         count[d->kind]++;
+        if (++total == LIMIT_DECLS + 1) {
+            diag_addf(dl, DIAG_ERROR, &d->loc,
+                      "more than %d declarations in one rule set",
+                      LIMIT_DECLS);
+            return NULL;
+        }
+    }
     p->policy = file->policy;
     p->version = file->version;
     p->src = file->src;

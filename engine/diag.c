@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/limits.h"
 #include "engine/sbuf.h"
 
 void diag_init(struct diag_list *dl, struct arena *a)
@@ -12,9 +13,19 @@ void diag_init(struct diag_list *dl, struct arena *a)
     dl->arena = a;
 }
 
+/* Past LIMIT_ERRORS errors a list keeps counting but stores no more: one
+ * last note says so. The diagnostic handed back is then a scratch one. */
 struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, const char *msg)
 {
+    if (sev == DIAG_ERROR && dl->errors >= LIMIT_ERRORS) {
+        if (dl->errors++ == LIMIT_ERRORS) {
+            struct diag *n = diag_add(dl, DIAG_NOTE, loc, "");
+            n->msg = arena_printf(dl->arena, "more than %d errors; the rest "
+                                             "are not shown", LIMIT_ERRORS);
+        }
+        return arena_alloc(dl->arena, sizeof(struct diag));
+    }
     struct diag *d = arena_alloc(dl->arena, sizeof *d);
     d->severity = sev;
     if (loc)

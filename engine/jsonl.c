@@ -81,8 +81,8 @@ static int value(struct jctx *j, struct ast_value *v)
     }
     if (j->where == IN_FACTS) {
         if (j->fact >= 0) {
-            struct ast_name name = {NULL, j->p->facts[j->fact].name,
-                                    j->fact_loc, false};
+            struct ast_name name = {.text = j->p->facts[j->fact].name,
+                                    .loc = j->fact_loc};
             cases_set(j->a, j->p, j->cf, &name, v);
         }
         return 1;

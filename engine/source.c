@@ -8,6 +8,7 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/limits.h"
 
 struct source *src_from_text(struct arena *a, const char *name,
                              const char *text, size_t len, int first_line)
@@ -47,8 +48,13 @@ struct source *src_read_file(struct arena *a, const char *path,
     size_t cap = 1 << 16, len = 0;
     char *buf = xmalloc(cap);
     size_t n;
+    bool big = false;
     while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
         len += n;
+        if (len > LIMIT_FILE_BYTES) {
+            big = true;
+            break;
+        }
         if (len == cap)
             buf = xrealloc(buf, cap *= 2);
     }
@@ -56,9 +62,13 @@ struct source *src_read_file(struct arena *a, const char *path,
     int saved = errno;
     if (f != stdin)
         fclose(f);
-    if (err) {
-        diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
-                  strerror(saved));
+    if (err || big) {
+        if (big)
+            diag_addf(dl, DIAG_ERROR, NULL, "'%s' is larger than %ld MiB",
+                      path, LIMIT_FILE_BYTES / (1024 * 1024));
+        else
+            diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
+                      strerror(saved));
         free(buf);
         return NULL;
     }

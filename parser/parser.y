@@ -55,6 +55,7 @@ static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
                    const char *hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
 static void given(yyscan_t scanner, const LEX_LTYPE *loc);
+static struct ast_vline *vlines_reverse(struct ast_vline *l);
 static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
                    const char *version);
 static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
@@ -128,7 +129,7 @@ item:
   clauses
 | VERDICT title_opt '{' vlines '}' {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $2;
-                               cur->lines = $4; ast_add_decl(F, cur); }
+                               cur->lines = vlines_reverse($4); ast_add_decl(F, cur); }
 | EXTENDS STRING             { if (F->extends) advise(scanner, &@1, "a file extends one base file",
                                                     "a district extends its city, which extends the province");
                                else { F->extends = $2; F->extends_loc = @2; } }
@@ -142,7 +143,7 @@ item:
   clauses
 | AMEND VERDICT title_opt '{' vlines '}' {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $3;
-                               cur->lines = $5; cur->action = ACT_AMEND; ast_add_decl(F, cur); }
+                               cur->lines = vlines_reverse($5); cur->action = ACT_AMEND; ast_add_decl(F, cur); }
 | REPEAL RULE rule_id because_opt {
                                cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$3;
                                cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
@@ -288,8 +289,7 @@ options:
 
 vlines:
   %empty                     { $$ = NULL; }
-| vlines vline               { $$ = $1; if ($2) { struct ast_vline **p = &$$;
-                                 while (*p) p = &(*p)->next; *p = $2; } }
+| vlines vline               { $$ = $1; if ($2) { $2->next = $$; $$ = $2; } }
 | vlines error               { $$ = $1; }
 ;
 
@@ -316,8 +316,9 @@ case_id:
 
 assigns:
   %empty
-| assigns assign             { struct ast_assign **p = &CTX->open_case->facts;
-                               while (*p) p = &(*p)->next; *p = $2; }
+| assigns assign             { struct ast_case *c = CTX->open_case;
+                               if (c->facts_tail) c->facts_tail->next = $2; else c->facts = $2;
+                               c->facts_tail = $2; }
 | assigns ','
 | assigns ';'
 ;
@@ -396,6 +397,19 @@ void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
     d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;
+}
+
+/* Verdict lines are gathered last first (linear); this puts them back. */
+static struct ast_vline *vlines_reverse(struct ast_vline *l)
+{
+    struct ast_vline *rev = NULL;
+    while (l) {
+        struct ast_vline *next = l->next;
+        l->next = rev;
+        rev = l;
+        l = next;
+    }
+    return rev;
 }
 
 /* A file names its policy once. */

@@ -1,0 +1,21 @@
+# Encodings and broken files: each gets a clear diagnostic or is accepted
+# as users expect (a byte-order mark and CRLF line ends are accepted).
+d=$(mktemp -d)
+cd "$d" || exit 1
+ok='fact a: bool\nconclusion c\nrule R when a then c\nverdict { x when c otherwise y }\n'
+printf "\357\273\277$ok" >bom.rules
+printf "$ok" | sed 's/$/\r/' >crlf.rules
+printf 'fact a\000: bool\n' >nul.rules
+printf 'fact \260\241\260\242: bool\nfact b: bool\n' >gbk.rules
+printf 'fact 說明: text = "未完' >midtoken.rules
+printf 'fact a: bool\nconclusion c\nrule R when a and' >midexpr.rules
+printf 'case "x" {\r\n  a = 是\r\n}\r\n' >crlf.case
+printf '\357\273\277{"id": "bom", "facts": {"a": true}}\r\n{"id": "crlf", "facts": {"a": false}}\r\n' >bom.jsonl
+printf '{"id": "nul", "facts": {"a": tr\000ue}}\n{"id": "next", "facts": {}}\n' >nul.jsonl
+for f in bom crlf nul gbk midtoken midexpr; do
+    $RONGCUO check $f.rules
+    echo "exit $?"
+done
+$RONGCUO run -q bom.rules crlf.case bom.jsonl nul.jsonl
+echo "exit $?"
+cd / && rm -rf "$d"
