@@ -14,14 +14,14 @@ OPT      ?= -O2 -g
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
             -Wstrict-prototypes -Wmissing-prototypes -Wconversion \
             -Wno-sign-conversion -Wwrite-strings -Wvla
-CFLAGS   += $(OPT) $(WARN) -D_POSIX_C_SOURCE=200809L
+CFLAGS   += $(OPT) $(WARN) -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden
 CPPFLAGS += -I. -I$(B)/gen -MMD -MP
 LDLIBS   += -lyajl
 
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/eval.c engine/trace.c engine/trace_json.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
-              engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/testrun.c
+              engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/testrun.c engine/sha256.c
 FRONT_SRC  := lexer/keywords.c parser/parse.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
@@ -31,15 +31,23 @@ CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
-        golden-update format format-check fuzz fuzz-build replay
+        golden-update format format-check fuzz fuzz-build replay example \
+        install uninstall install-test tsan
 
-all: deps $(B)/rongcuo
+VERSION  := 0.1.0
+SOVER    := 0.1.0
+
+all: deps $(B)/rongcuo $(B)/librongcuo.so.$(SOVER)
 
 deps:
 	@sh tests/deps.sh
 
 $(B)/rongcuo: $(CLI_OBJ) $(B)/librongcuo.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The shared library exports only the rc_* interface of rongcuo.h.
+$(B)/librongcuo.so.$(SOVER): $(LIB_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -Wl,-soname,librongcuo.so.0 -o $@ $^ $(LDLIBS)
 
 $(B)/librongcuo.a: $(LIB_OBJ)
 	@rm -f $@
@@ -65,7 +73,7 @@ $(B)/obj/%.o: %.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka -lpthread
 
 # The province on its published cases, then each city on its own.
 demo: all
@@ -125,14 +133,58 @@ status=$$?; grep -E '^(stat::|Done|==[0-9]+==|SUMMARY|artifact)' build/fuzz/$(1)
 test $$status -eq 0
 endef
 
+# The embedding example, built on the interface alone (rongcuo.h).
+$(B)/embed: examples/embed.c $(B)/librongcuo.a
+	$(CC) -Iengine $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+example: $(B)/embed
+	@./$(B)/embed
+
+# make install PREFIX=/usr DESTDIR=/tmp/x, and make uninstall.
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
+MANDIR  ?= $(PREFIX)/share/man
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LIBDIR)/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(B)/rongcuo $(DESTDIR)$(PREFIX)/bin/rongcuo
+	install -m 644 $(B)/librongcuo.a $(DESTDIR)$(LIBDIR)/librongcuo.a
+	install -m 755 $(B)/librongcuo.so.$(SOVER) $(DESTDIR)$(LIBDIR)/librongcuo.so.$(SOVER)
+	ln -sf librongcuo.so.$(SOVER) $(DESTDIR)$(LIBDIR)/librongcuo.so.0
+	ln -sf librongcuo.so.0 $(DESTDIR)$(LIBDIR)/librongcuo.so
+	install -m 644 engine/rongcuo.h $(DESTDIR)$(PREFIX)/include/rongcuo.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' rongcuo.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/rongcuo.pc
+	install -m 644 man/rongcuo.1 $(DESTDIR)$(MANDIR)/man1/rongcuo.1
+	install -m 644 man/rongcuo-rules.5 $(DESTDIR)$(MANDIR)/man5/rongcuo-rules.5
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/rongcuo $(DESTDIR)$(LIBDIR)/librongcuo.a \
+	    $(DESTDIR)$(LIBDIR)/librongcuo.so.$(SOVER) $(DESTDIR)$(LIBDIR)/librongcuo.so.0 \
+	    $(DESTDIR)$(LIBDIR)/librongcuo.so $(DESTDIR)$(PREFIX)/include/rongcuo.h \
+	    $(DESTDIR)$(LIBDIR)/pkgconfig/rongcuo.pc $(DESTDIR)$(MANDIR)/man1/rongcuo.1 \
+	    $(DESTDIR)$(MANDIR)/man5/rongcuo-rules.5
+
+# Install into a scratch folder, build the example against the installed
+# files with pkg-config, run it, render the man pages, uninstall.
+install-test: all
+	@sh tests/install.sh
+
+# Evaluation from 4 threads on one rule set, under ThreadSanitizer.
+tsan:
+	@$(MAKE) --no-print-directory B=build/tsan \
+	    OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
+	    build/tsan/tests/test_threads
+	@TSAN_OPTIONS="halt_on_error=1" ./build/tsan/tests/test_threads
+
 # The whole suite, then again under AddressSanitizer + UBSan.
-test check: unit golden replay
+test check: unit golden replay example install-test tsan
 	@$(MAKE) --no-print-directory asan
 
 asan:
 	@$(MAKE) --no-print-directory B=build/asan \
 	    OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
-	    LDFLAGS="-fsanitize=address,undefined" unit golden replay
+	    LDFLAGS="-fsanitize=address,undefined" unit golden replay example
 
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=all \
             --error-exitcode=99

@@ -33,6 +33,11 @@ struct rc_diags {
 
 struct rc_case {
     struct case_facts *cf;
+    /* made by rc_case_new: owned here */
+    const struct plan *p;
+    struct arena *own;
+    struct diag_list *errors; /* of the case: none, for rc_case_new */
+    struct diag_list *last;   /* why the last rc_case_set failed */
 };
 
 struct rc_eval {
@@ -61,7 +66,8 @@ struct rc_cases {
     struct diag_list case_diags;
 };
 
-struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
+static struct rc_ruleset *load(const char *path, const char *text,
+                               size_t len, struct rc_diags **diags)
 {
     struct rc_diags *d = xcalloc(1, sizeof *d);
     arena_init(&d->arena);
@@ -69,17 +75,30 @@ struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
     *diags = d;
     struct rc_ruleset *rs = xcalloc(1, sizeof *rs);
     arena_init(&rs->arena);
-    /* the diagnostics point into the rule set's sources: keep both in the
-       rule set's arena, and copy the messages out by rendering */
     struct diag_list dl;
     diag_init(&dl, &rs->arena);
-    struct ast_file *file = layer_load(&rs->arena, &dl, path);
+    struct source *src =
+        text ? src_from_text(&rs->arena, path, text, len, 1) : NULL;
+    struct ast_file *file = layer_load(&rs->arena, &dl, path, src);
     if (file)
         rs->plan = check_file(&rs->arena, &dl, file);
     if (dl.errors)
         rs->plan = NULL;
-    for (const struct diag *x = dl.head; x; x = x->next)
+    if (rs->plan)
+        layer_hash(file, rs->plan->sha256);
+    /* the diagnostics point into the rule set's sources: copy them out,
+       as text and as data, before a failed rule set is freed */
+    for (const struct diag *x = dl.head; x; x = x->next) {
         diag_format(x, "", &d->text);
+        struct diag *c = diag_add(&d->list, x->severity, NULL,
+                                  arena_strdup(&d->arena, x->msg));
+        c->hint = x->hint ? arena_strdup(&d->arena, x->hint) : NULL;
+        if (x->loc.src) {
+            /* a source of just the file name, for rc_diags_get */
+            c->loc = x->loc;
+            c->loc.src = src_from_text(&d->arena, x->loc.src->name, "", 0, 1);
+        }
+    }
     d->list.errors = dl.errors;
     d->list.warnings = dl.warnings;
     if (!rs->plan) {
@@ -87,6 +106,58 @@ struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
         return NULL;
     }
     return rs;
+}
+
+struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
+{
+    return load(path, NULL, 0, diags);
+}
+
+struct rc_ruleset *rc_ruleset_load_buffer(const char *name, const char *text,
+                                          size_t len, struct rc_diags **diags)
+{
+    return load(name, text ? text : "", text ? len : 0, diags);
+}
+
+const char *rc_ruleset_policy(const struct rc_ruleset *rs)
+{
+    return rs->plan->policy;
+}
+
+const char *rc_ruleset_version(const struct rc_ruleset *rs)
+{
+    return rs->plan->version;
+}
+
+const char *rc_ruleset_sha256(const struct rc_ruleset *rs)
+{
+    return rs->plan->sha256;
+}
+
+int rc_diags_count(const struct rc_diags *d)
+{
+    int n = 0;
+    for (const struct diag *x = d->list.head; x; x = x->next)
+        n++;
+    return n;
+}
+
+int rc_diags_get(const struct rc_diags *d, int i, struct rc_diag *out)
+{
+    const struct diag *x = d->list.head;
+    for (; x && i > 0; i--)
+        x = x->next;
+    if (!x || i < 0)
+        return -1;
+    out->file = x->loc.src ? x->loc.src->name : NULL;
+    out->line = x->loc.first_line;
+    out->column = x->loc.first_column;
+    out->severity = x->severity == DIAG_ERROR     ? RC_SEV_ERROR
+                    : x->severity == DIAG_WARNING ? RC_SEV_WARNING
+                                                  : RC_SEV_NOTE;
+    out->message = x->msg;
+    out->hint = x->hint;
+    return 0;
 }
 
 const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang)
@@ -497,6 +568,78 @@ int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
 const char *rc_case_id(const struct rc_case *c)
 {
     return c->cf->id;
+}
+
+struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
+                            const char *title)
+{
+    struct rc_case *c = xcalloc(1, sizeof *c);
+    c->own = xcalloc(1, sizeof *c->own);
+    arena_init(c->own);
+    c->p = rs->plan;
+    c->errors = arena_alloc(c->own, sizeof *c->errors);
+    c->last = arena_alloc(c->own, sizeof *c->last);
+    diag_init(c->errors, c->own);
+    diag_init(c->last, c->own);
+    c->cf = cases_new(c->own, c->p, c->errors);
+    c->cf->id = id ? arena_strdup(c->own, id) : NULL;
+    c->cf->title = title ? arena_strdup(c->own, title) : NULL;
+    c->cf->loc.src = src_from_text(c->own, "<api>", "", 0, 0);
+    return c;
+}
+
+/* A rejected value is not set, and the case stays as it was: the caller
+ * has the reason from rc_case_error and decides. */
+int rc_case_set(struct rc_case *c, const char *fact, const char *value)
+{
+    if (!c->own)
+        return -1; /* a case read from a file is not changed */
+    struct arena *a = c->own;
+    diag_init(c->last, a);
+    int i = plan_fact(c->p, fact, strlen(fact));
+    if (i < 0) {
+        struct src_loc loc = {c->cf->loc.src, 0, 0, 0, 0};
+        cases_unknown_fact(c->p, c->last, arena_strdup(a, fact), &loc);
+        return -1;
+    }
+    /* the value is read as it would be written in a .case file */
+    const char *text = arena_printf(a, "case \"api\" { _ = %s\n}", value);
+    struct diag_list syntax;
+    diag_init(&syntax, a);
+    struct source *src = src_from_text(a, "<value>", text, strlen(text), 1);
+    struct ast_file *file = NULL;
+    parse_source(a, &syntax, src, &file);
+    const struct ast_case *k = file->cases;
+    if (syntax.errors || !k || !k->facts || k->facts->next) {
+        struct diag *d = diag_addf(c->last, DIAG_ERROR, NULL,
+                                   "'%s' is not a value for fact '%s'",
+                                   value, fact);
+        d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
+                  "\"text\", an option, {a, b}, or unknown";
+        return -1;
+    }
+    struct value v;
+    if (!cases_convert(a, c->last, &c->p->facts[i], k->facts->value, &v))
+        return -1;
+    c->cf->vals[i] = v;
+    c->cf->origin[i] = FROM_CASE;
+    c->cf->locs[i] = k->facts->value->loc;
+    return 0;
+}
+
+const char *rc_case_error(const struct rc_case *c)
+{
+    const struct diag *d = c->last ? c->last->head : NULL;
+    return d ? d->msg : NULL;
+}
+
+void rc_case_free(struct rc_case *c)
+{
+    if (!c || !c->own)
+        return;
+    arena_free(c->own);
+    free(c->own);
+    free(c);
 }
 
 const char *rc_case_title(const struct rc_case *c)

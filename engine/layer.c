@@ -4,12 +4,14 @@
 #include "engine/layer.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/arena.h"
 #include "engine/diag.h"
 #include "engine/sbuf.h"
+#include "engine/sha256.h"
 #include "engine/suggest.h"
 #include "parser/parse.h"
 
@@ -105,12 +107,14 @@ static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
 }
 
 static struct ast_file *load(struct arena *a, struct diag_list *dl,
-                             const char *path, const struct src_loc *from,
+                             const char *path, struct source *src,
+                             const struct src_loc *from,
                              const struct chain *up, int depth)
 {
     struct diag_list local;
     diag_init(&local, a);
-    struct source *src = src_read_file(a, path, &local);
+    if (!src)
+        src = src_read_file(a, path, &local);
     if (!src) {
         struct diag *d = diag_add(dl, DIAG_ERROR, from, local.head->msg);
         if (from)
@@ -160,8 +164,8 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
                       "more than %d files deep in extends", LAYER_MAX_DEPTH);
             return NULL;
         }
-        struct ast_file *b = load(a, dl, base, &file->extends_loc, &here,
-                                  depth + 1);
+        struct ast_file *b = load(a, dl, base, NULL, &file->extends_loc,
+                                  &here, depth + 1);
         if (!b)
             return NULL;
         m->decls = b->decls;
@@ -178,7 +182,25 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
 }
 
 struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
-                            const char *path)
+                            const char *path, struct source *src)
 {
-    return load(a, dl, path, NULL, NULL, 0);
+    return load(a, dl, path, src, NULL, NULL, 0);
+}
+
+static void hash_chain(struct sha256 *h, const struct ast_file *f)
+{
+    if (f->base)
+        hash_chain(h, f->base);
+    char len[32];
+    int n = snprintf(len, sizeof len, "%zu:", f->src->len);
+    sha256_update(h, len, (size_t)n);
+    sha256_update(h, f->src->text, f->src->len);
+}
+
+void layer_hash(const struct ast_file *f, char out[65])
+{
+    struct sha256 h;
+    sha256_init(&h);
+    hash_chain(&h, f);
+    sha256_hex(&h, out);
 }

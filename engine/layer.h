@@ -10,7 +10,8 @@ struct diag_list;
 #define LAYER_MAX_DEPTH 16
 
 /*
- * Read the rule file at path and every file it extends (LANGUAGE.md §4),
+ * Read the rule file at path (or take src, its text, when not NULL; bases
+ * are then relative to path) and every file it extends (LANGUAGE.md §4),
  * and merge them into one file whose declarations are the effective rule
  * set: a variant's amend replaces the base declaration in its place, a
  * repeal removes it (recorded in ->repealed), and its own declarations
@@ -20,6 +21,10 @@ struct diag_list;
  * checking can report the rest.
  */
 struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
-                            const char *path);
+                            const char *path, struct source *src);
+
+/* SHA-256 of the contents of every file of a layered rule set, bases
+ * first: it changes when any of them changes, and only then. */
+void layer_hash(const struct ast_file *f, char out[65]);
 
 #endif

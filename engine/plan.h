@@ -137,6 +137,8 @@ enum ns_kind { NS_FACT, NS_CONCL, NS_LIST };
 
 struct plan {
     const char *policy, *version;
+    char sha256[65];             /* of every file of the rule set, bases
+                                    first: stamps every result */
     struct names ns;
     const struct source *src;
     enum lang lang;              /* keyword language of the rule file */

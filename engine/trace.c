@@ -12,7 +12,7 @@ enum label {
     L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
     L_AMENDS, L_REPEALED, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING,
     L_SETTLES, L_SETTLES1, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE, L_WHY_NOT,
-    L_IS_VERDICT, L_NOT_REACHED, L_NOT_REACHED_U, L_COUNT
+    L_IS_VERDICT, L_NOT_REACHED, L_NOT_REACHED_U, L_RULESET, L_COUNT
 };
 
 static const char *const labels[L_COUNT][3] = {
@@ -54,6 +54,7 @@ static const char *const labels[L_COUNT][3] = {
                    "没有规则得出此认定"},
     [L_OTHERWISE] = {"otherwise", "否則", "否则"},
     [L_IS_TRUE] = {"is true", "成立", "成立"},
+    [L_RULESET] = {"rule set", "規則集", "规则集"},
     [L_WHY_NOT] = {"why not", "為何不是", "为何不是"},
     [L_IS_VERDICT] = {"this is the verdict", "此即結論", "此即结论"},
     [L_NOT_REACHED_U] = {"not reached: an earlier line is undetermined",
@@ -619,6 +620,20 @@ static void overridden_text(struct tctx *t)
     }
 }
 
+/* "rule set: 辦法 版本 sha256 1a2b3c4d5e6f": the exact rules behind the
+ * result. */
+static void stamp_text(const struct plan *p, enum lang lang,
+                       struct sbuf *out)
+{
+    sb_printf(out, "  %s: %s", L(L_RULESET, lang),
+              p->policy ? p->policy : "?");
+    if (p->version)
+        sb_printf(out, " %s", p->version);
+    if (p->sha256[0])
+        sb_printf(out, "  sha256 %.12s", p->sha256);
+    sb_putc(out, '\n');
+}
+
 #define WHY_DEPTH 4
 
 static void explain(struct tctx *t, int node, enum tv want, int depth,
@@ -725,6 +740,7 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
         loc_text(&cf->loc, out);
     }
     sb_putc(out, '\n');
+    stamp_text(r->p, lang, out);
     if (r->status == ST_ERROR) {
         sb_printf(out, "  %s: %s\n", L(L_VERDICT, lang), L(L_ERROR, lang));
         const struct diag_list *dl =

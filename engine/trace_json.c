@@ -468,6 +468,12 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     jstr_or_null(cf->title, out);
     sb_puts(out, ",\"source\":{");
     jloc(&cf->loc, out);
+    sb_puts(out, "},\"rules\":{\"policy\":");
+    jstr_or_null(p->policy, out);
+    sb_puts(out, ",\"version\":");
+    jstr_or_null(p->version, out);
+    sb_puts(out, ",\"sha256\":");
+    jstr_or_null(p->sha256[0] ? p->sha256 : NULL, out);
     sb_printf(out, "},\"status\":\"%s\",\"verdict\":", status[r->status]);
     if (r->status == ST_DECIDED && r->verdict >= 0)
         sb_json(out, p->verdicts.names[r->verdict]);

@@ -28,7 +28,7 @@ static int rule_pos(const struct ast_file *f, const char *id)
 static void test_layer_amend_keeps_place_repeal_removes(void **state)
 {
     struct fixture *f = *state;
-    struct ast_file *m = layer_load(&f->arena, &f->dl, VAR "yichang.rules");
+    struct ast_file *m = layer_load(&f->arena, &f->dl, VAR "yichang.rules", NULL);
     assert_non_null(m);
     assert_int_equal(f->dl.errors, 0);
     /* hubei.rules has X1, T2, E1, R1; yichang adds 宜昌.事前報備, amends E1,
@@ -55,7 +55,7 @@ static void test_layer_three_levels_and_plain_paths(void **state)
 {
     struct fixture *f = *state;
     struct ast_file *m =
-        layer_load(&f->arena, &f->dl, VAR "chain/district.rules");
+        layer_load(&f->arena, &f->dl, VAR "chain/district.rules", NULL);
     assert_non_null(m);
     assert_non_null(m->base);
     assert_non_null(m->base->base);
@@ -81,7 +81,7 @@ static void test_layer_three_levels_and_plain_paths(void **state)
 static void test_layer_errors_are_reported_and_checking_goes_on(void **state)
 {
     struct fixture *f = *state;
-    struct ast_file *m = layer_load(&f->arena, &f->dl, VAR "bad-amend.rules");
+    struct ast_file *m = layer_load(&f->arena, &f->dl, VAR "bad-amend.rules", NULL);
     assert_non_null(m); /* amend/repeal errors leave a usable merge */
     const struct diag *d =
         fx_need(&f->dl, DIAG_ERROR, "cannot amend rule E9");
@@ -97,12 +97,12 @@ static void test_layer_errors_are_reported_and_checking_goes_on(void **state)
 static void test_layer_missing_base_and_cycle(void **state)
 {
     struct fixture *f = *state;
-    assert_null(layer_load(&f->arena, &f->dl, VAR "missing-base.rules"));
+    assert_null(layer_load(&f->arena, &f->dl, VAR "missing-base.rules", NULL));
     const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "cannot open");
     assert_int_equal(d->loc.first_line, 2);
     assert_int_equal(d->loc.first_column, 9);
     diag_init(&f->dl, &f->arena);
-    assert_null(layer_load(&f->arena, &f->dl, VAR "cycle-a.rules"));
+    assert_null(layer_load(&f->arena, &f->dl, VAR "cycle-a.rules", NULL));
     d = fx_need(&f->dl, DIAG_ERROR, "extends cycle");
     assert_non_null(strstr(d->msg, "cycle-a.rules → " VAR "cycle-b.rules → "
                                    VAR "cycle-a.rules"));
@@ -173,7 +173,7 @@ static void test_layer_show_round_trips(void **state)
 {
     struct fixture *f = *state;
     struct ast_file *m =
-        layer_load(&f->arena, &f->dl, VAR "chain/district.rules");
+        layer_load(&f->arena, &f->dl, VAR "chain/district.rules", NULL);
     assert_non_null(m);
     struct sbuf out = {0};
     show_file(m, LANG_ZH_HANS, &out);

@@ -1,0 +1,35 @@
+#!/bin/sh
+# make install into a scratch folder; build examples/embed.c against the
+# installed header and library with pkg-config; run it; render the man
+# pages; make uninstall leaves nothing behind.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+make -s --no-print-directory install DESTDIR="$dest" PREFIX=/usr >/dev/null
+export PKG_CONFIG_PATH="$dest/usr/lib/pkgconfig"
+export PKG_CONFIG_SYSROOT_DIR="$dest"
+flags=$(pkg-config --cflags --libs rongcuo)
+${CC:-cc} -std=c11 -Wall -Wextra -Werror examples/embed.c $flags -o "$dest/embed"
+LD_LIBRARY_PATH="$dest/usr/lib" "$dest/embed" rules/hubei.rules >"$dest/out"
+grep -q '^EMB-1: 澄清正名' "$dest/out"
+# the example linked the shared library, not the static one
+LD_LIBRARY_PATH="$dest/usr/lib" ldd "$dest/embed" | grep -q 'librongcuo.so.0'
+"$dest/usr/bin/rongcuo" --version >/dev/null
+for page in man1/rongcuo.1 man5/rongcuo-rules.5; do
+    if command -v man >/dev/null 2>&1; then
+        out=$(MANWIDTH=80 man --warnings -l "$dest/usr/share/man/$page" 2>&1 >/dev/null)
+        if [ -n "$out" ]; then
+            echo "install-test: $page: $out"
+            exit 1
+        fi
+    fi
+done
+make -s --no-print-directory uninstall DESTDIR="$dest" PREFIX=/usr
+left=$(find "$dest/usr" -type f -o -type l)
+if [ -n "$left" ]; then
+    echo "install-test: left after uninstall: $left"
+    exit 1
+fi
+echo "install-test: installed, built the example with pkg-config, ran it, uninstalled"

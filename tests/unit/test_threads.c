@@ -1,0 +1,136 @@
+/*
+ * The library has no global state: one rule set evaluated from four
+ * threads at once gives what one thread gives, and two rule sets live side
+ * by side. Run under ThreadSanitizer by `make tsan`.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/rongcuo.h"
+
+#define THREADS 4
+#define ROUNDS 20
+
+static const char *const files[] = {
+    "rules/cases/tc01-songzi.case",       "rules/cases/tc02-yichang-market.case",
+    "rules/cases/tc04-land-policy.case",  "rules/cases/tc13-xiantao.case",
+    "tests/golden/run/bad.jsonl",         "rules/cases/tc12-pidu.case",
+};
+
+/* Every trace of every file, JSON, concatenated. */
+static char *traces(struct rc_ruleset *rs)
+{
+    size_t cap = 1 << 20, len = 0;
+    char *all = malloc(cap);
+    assert_non_null(all);
+    struct rc_eval *ev = rc_eval_new(rs);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        struct rc_cases *cs = rc_cases_open(rs, files[i]);
+        const struct rc_case *c;
+        while ((c = rc_cases_next(cs))) {
+            rc_evaluate(ev, c);
+            size_t n;
+            const char *t = rc_eval_render(ev, RC_JSON, RC_LANG_AUTO, &n);
+            while (len + n + 1 > cap)
+                all = realloc(all, cap *= 2);
+            memcpy(all + len, t, n);
+            len += n;
+        }
+        rc_cases_close(cs);
+    }
+    rc_eval_free(ev);
+    all[len] = '\0';
+    return all;
+}
+
+struct job {
+    struct rc_ruleset *rs;
+    const char *want;
+    int mismatches;
+};
+
+static void *worker(void *arg)
+{
+    struct job *j = arg;
+    for (int k = 0; k < ROUNDS; k++) {
+        char *got = traces(j->rs);
+        j->mismatches += strcmp(got, j->want) != 0;
+        free(got);
+    }
+    return NULL;
+}
+
+static struct rc_ruleset *load(const char *path)
+{
+    struct rc_diags *d;
+    struct rc_ruleset *rs = rc_ruleset_load(path, &d);
+    if (!rs)
+        fail_msg("%s:\n%s", path, rc_diags_text(d));
+    rc_diags_free(d);
+    return rs;
+}
+
+static void test_threads_one_rule_set_four_threads(void **state)
+{
+    (void)state;
+    struct rc_ruleset *rs = load("rules/hubei.rules");
+    char *want = traces(rs);
+    pthread_t t[THREADS];
+    struct job jobs[THREADS];
+    for (int i = 0; i < THREADS; i++) {
+        jobs[i] = (struct job){rs, want, 0};
+        assert_int_equal(pthread_create(&t[i], NULL, worker, &jobs[i]), 0);
+    }
+    for (int i = 0; i < THREADS; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(jobs[i].mismatches, 0);
+    }
+    free(want);
+    rc_ruleset_free(rs);
+}
+
+static void test_threads_two_rule_sets_side_by_side(void **state)
+{
+    (void)state;
+    struct rc_ruleset *province = load("rules/hubei.rules");
+    struct rc_ruleset *city = load("rules/yichang.rules");
+    char *p1 = traces(province), *c1 = traces(city);
+    /* interleaved use gives the same as separate use */
+    char *p2 = traces(province), *c2 = traces(city);
+    assert_string_equal(p1, p2);
+    assert_string_equal(c1, c2);
+    assert_string_not_equal(p1, c1);
+    assert_string_not_equal(rc_ruleset_sha256(province),
+                            rc_ruleset_sha256(city));
+    /* both at once from two threads */
+    pthread_t a, b;
+    struct job ja = {province, p1, 0}, jb = {city, c1, 0};
+    pthread_create(&a, NULL, worker, &ja);
+    pthread_create(&b, NULL, worker, &jb);
+    pthread_join(a, NULL);
+    pthread_join(b, NULL);
+    assert_int_equal(ja.mismatches + jb.mismatches, 0);
+    free(p1);
+    free(p2);
+    free(c1);
+    free(c2);
+    rc_ruleset_free(province);
+    rc_ruleset_free(city);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_threads_one_rule_set_four_threads),
+        cmocka_unit_test(test_threads_two_rule_sets_side_by_side),
+    };
+    return cmocka_run_group_tests_name("threads", tests, NULL, NULL);
+}
