@@ -17,7 +17,9 @@ static const char usage_diff[] =
     "status, verdict or measures changed (old → new), with the rules that\n"
     "fired in one version and not the other, then a table of transitions\n"
     "such as \"容錯減責 → 容錯免責: 3 cases\". Cases that have an error\n"
-    "under either version are reported too, never dropped.\n"
+    "under either version are reported too, never dropped. The report\n"
+    "begins with the rules, measures and verdict table that differ between\n"
+    "the versions. Its labels are in English.\n"
     "\n"
     "options:\n"
     "  --format text|json      readable text (default) or JSON Lines: the\n"
@@ -26,9 +28,6 @@ static const char usage_diff[] =
     "  -o FILE                 write the report to FILE; it appears only\n"
     "                          when the run completes\n"
     "  -h, --help              show this help\n"
-    "\n"
-    "It begins with the rules that differ between the versions (changed,\n"
-    "added, removed).\n"
     "\n"
     "exit status: 0 the report was written (whatever it says), 1 a write\n"
     "error, 2 bad usage or a rule file that does not check.\n";
@@ -235,7 +234,10 @@ static void report(struct diff *d, const struct rc_case *c,
     fprintf(f, "  %s", file);
     if (line > 0)
         fprintf(f, ":%d", line);
-    fprintf(f, "\n  %s → %s\n", state(o), state(n));
+    if (strcmp(state(o), state(n)) == 0)
+        fprintf(f, "\n  %s, measures changed\n", state(o));
+    else
+        fprintf(f, "\n  %s → %s\n", state(o), state(n));
     if (any_only(n->measures, n->nmeasures, o->measures, o->nmeasures)) {
         fputs("  measures added: ", f);
         only(f, false, n->measures, n->nmeasures, o->measures, o->nmeasures,
@@ -328,7 +330,11 @@ static void compare_file(struct diff *d, const char *path,
             d->errors_both++;
             changed = true; /* reported, never dropped */
         } else if (changed) {
-            count(d, state(&o), state(&n));
+            bool measures_only = strcmp(state(&o), state(&n)) == 0;
+            char to[512];
+            snprintf(to, sizeof to, "%s%s", state(&n),
+                     measures_only ? " (measures changed)" : "");
+            count(d, state(&o), to);
         }
         if (changed) {
             d->changed += !(o.status == RC_ERROR && n.status == RC_ERROR);
@@ -341,60 +347,75 @@ static void compare_file(struct diff *d, const char *path,
     rc_cases_close(cn);
 }
 
-/* The rules that differ between the versions: added, removed, changed. */
-static void rule_changes(struct diff *d)
+/* One line of the list of parts that differ. */
+static void part_change(struct diff *d, bool *lead, const char *what,
+                        const char *change, const char *id,
+                        struct rc_ruleset *rs)
 {
-    int no = rc_ruleset_rules(d->old, NULL, 0);
-    int nn = rc_ruleset_rules(d->new_, NULL, 0);
-    const char **ro = calloc((size_t)no + 1, sizeof *ro);
-    const char **rn = calloc((size_t)nn + 1, sizeof *rn);
-    if (!ro || !rn) {
-        fputs("rongcuo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
+    int line = 0;
+    const char *file = rc_ruleset_rule_origin(rs, id, &line);
+    if (d->json) {
+        fputs(*lead ? "{\"changes\":[" : ",", d->out);
+        fprintf(d->out, "{\"part\":\"%s\",\"id\":", what);
+        json_str(d->out, id);
+        fprintf(d->out, ",\"change\":\"%s\",\"file\":", change);
+        json_str(d->out, file ? file : "");
+        fprintf(d->out, ",\"line\":%d}", line);
+    } else {
+        if (*lead)
+            fputs("what differs between the versions:\n", d->out);
+        fprintf(d->out, "  %s %s%s%s  %s:%d\n", change, what, id[0] ? " " : "",
+                id, file ? file : "?", line);
     }
-    rc_ruleset_rules(d->old, ro, no);
-    rc_ruleset_rules(d->new_, rn, nn);
-    const char *const what[] = {"changed", "added", "removed"};
+    *lead = false;
+}
+
+static bool differ(struct diff *d, enum rc_part part, const char *id)
+{
+    const char *t = rc_ruleset_part_text(d->old, part, id);
+    char *a = t ? strdup(t) : NULL;
+    const char *b = rc_ruleset_part_text(d->new_, part, id);
+    bool diff = (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+    free(a);
+    return diff;
+}
+
+/* The rules and measures changed, added and removed, and the verdict
+ * table when it changed. */
+static void part_changes(struct diff *d)
+{
+    static const char *const what[] = {"rule", "measure"};
     bool lead = true;
-    for (int kind = 0; kind < 3; kind++) {
-        const char **v = kind == 2 ? ro : rn;
-        int n = kind == 2 ? no : nn;
-        for (int i = 0; i < n; i++) {
-            bool in_old = has(ro, no, v[i]), in_new = has(rn, nn, v[i]);
-            bool hit = kind == 1 ? !in_old : kind == 2 ? !in_new : false;
-            if (kind == 0 && in_old && in_new) {
-                char *a = strdup(rc_ruleset_rule_text(d->old, v[i]));
-                hit = a && strcmp(a, rc_ruleset_rule_text(d->new_, v[i])) != 0;
-                free(a);
-            }
-            if (!hit)
-                continue;
-            struct rc_ruleset *rs = kind == 2 ? d->old : d->new_;
-            int line;
-            const char *file = rc_ruleset_rule_origin(rs, v[i], &line);
-            if (d->json) {
-                fputs(lead ? "{\"rules\":[" : ",", d->out);
-                fputs("{\"rule\":", d->out);
-                json_str(d->out, v[i]);
-                fprintf(d->out, ",\"change\":\"%s\",\"file\":", what[kind]);
-                json_str(d->out, file);
-                fprintf(d->out, ",\"line\":%d}", line);
-            } else {
-                if (lead)
-                    fputs("rules that differ between the versions:\n", d->out);
-                fprintf(d->out, "  %s %s  %s:%d\n", what[kind], v[i], file,
-                        line);
-            }
-            lead = false;
+    for (int part = RC_RULE; part <= RC_MEASURE; part++) {
+        int no = rc_ruleset_ids(d->old, (enum rc_part)part, NULL, 0);
+        int nn = rc_ruleset_ids(d->new_, (enum rc_part)part, NULL, 0);
+        const char **ro = calloc((size_t)no + 1, sizeof *ro);
+        const char **rn = calloc((size_t)nn + 1, sizeof *rn);
+        if (!ro || !rn) {
+            fputs("rongcuo: out of memory\n", stderr);
+            exit(EXIT_USAGE);
         }
+        rc_ruleset_ids(d->old, (enum rc_part)part, ro, no);
+        rc_ruleset_ids(d->new_, (enum rc_part)part, rn, nn);
+        for (int i = 0; i < nn; i++) {
+            if (!has(ro, no, rn[i]))
+                part_change(d, &lead, what[part], "added", rn[i], d->new_);
+            else if (differ(d, (enum rc_part)part, rn[i]))
+                part_change(d, &lead, what[part], "changed", rn[i], d->new_);
+        }
+        for (int i = 0; i < no; i++)
+            if (!has(rn, nn, ro[i]))
+                part_change(d, &lead, what[part], "removed", ro[i], d->old);
+        free(ro);
+        free(rn);
     }
+    if (differ(d, RC_VERDICT_TABLE, ""))
+        part_change(d, &lead, "verdict table", "changed", "", d->new_);
     if (d->json)
-        fputs(lead ? "{\"rules\":[]}\n" : "]}\n", d->out);
+        fputs(lead ? "{\"changes\":[]}\n" : "]}\n", d->out);
     else
-        fputs(lead ? "no rule differs between the versions\n\n" : "\n",
+        fputs(lead ? "nothing differs between the versions\n\n" : "\n",
               d->out);
-    free(ro);
-    free(rn);
 }
 
 int cli_diff(int argc, char **argv)
@@ -447,7 +468,7 @@ int cli_diff(int argc, char **argv)
         rc = EXIT_USAGE;
         goto out;
     }
-    rule_changes(&d);
+    part_changes(&d);
     struct rc_eval *eo = rc_eval_new(d.old), *en = rc_eval_new(d.new_);
     for (int i = 0; i < nfiles; i++)
         compare_file(&d, files[i], eo, en);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -26,15 +27,16 @@ static const char usage_main[] =
     "  show RULES              print the effective rule set after extends,\n"
     "                          amend and repeal, with each rule's origin\n"
     "  test PATH...            run the tests written in rule files\n"
-    "  diff OLD NEW CASES...   the cases whose outcome a rule change changes\n"
+    "  diff OLD NEW CASEFILE...\n"
+    "                          the cases whose outcome a rule change changes\n"
     "\n"
     "options:\n"
     "  -h, --help              show help (rongcuo COMMAND --help for more)\n"
     "  --version               show the version\n"
     "\n"
-    "exit status: 0 every case was evaluated (decided or undetermined),\n"
-    "1 some case had an error, 2 bad usage or a rule file that does not\n"
-    "check.\n";
+    "exit status: 0 success; 1 a case had an error, a test failed, or\n"
+    "output could not be written; 2 bad usage or a rule file that does not\n"
+    "check. Each command's --help says which apply to it.\n";
 
 static const char usage_run[] =
     "usage: rongcuo run [OPTIONS] RULES CASEFILE...\n"
@@ -53,14 +55,22 @@ static const char usage_run[] =
     "                          language of the rule file)\n"
     "  -o FILE                 write the trace to FILE; it appears only when\n"
     "                          the run completes\n"
+    "  --trace none|full       full reasons (default), or only the case,\n"
+    "                          status, verdict, measures, rules fired and\n"
+    "                          missing facts: one line a case\n"
+    "  -j N                    evaluate on N threads (1-64); the output is\n"
+    "                          the same, in input order\n"
     "  --why-not VERDICT       explain for each case why it did not get\n"
     "                          VERDICT: the conditions that failed and the\n"
     "                          facts still unknown, down to the rules\n"
-    "  -q, --quiet             no summary line on standard error\n"
+    "  -q, --quiet             no summary line or progress on standard error\n"
+    "                          (progress shows only on a terminal)\n"
     "  -h, --help              show this help\n"
     "\n"
-    "exit status: 0 every case was evaluated, 1 some case had an error,\n"
-    "2 bad usage or a rule file that does not check.\n";
+    "exit status: 0 every case was evaluated, 1 some case had an error or\n"
+    "the output could not be written, 2 bad usage (an unknown option, an\n"
+    "output file that cannot be created, a --why-not verdict the table\n"
+    "lacks) or a rule file that does not check.\n";
 
 static const char usage_check[] =
     "usage: rongcuo check RULES\n"
@@ -72,8 +82,8 @@ static const char usage_check[] =
     "options:\n"
     "  -h, --help              show this help\n"
     "\n"
-    "exit status: 0 the rule file checks (warnings allowed), 2 it does not,\n"
-    "or bad usage.\n";
+    "exit status: 0 the rule file checks (warnings allowed), 1 the report\n"
+    "could not be written, 2 it does not check, or bad usage.\n";
 
 static const char usage_show[] =
     "usage: rongcuo show [OPTIONS] RULES\n"
@@ -89,7 +99,8 @@ static const char usage_show[] =
     "                          keyword language (default: that of RULES)\n"
     "  -h, --help              show this help\n"
     "\n"
-    "exit status: 0 shown, 2 bad usage or a rule file that does not check.\n";
+    "exit status: 0 shown, 1 it could not be written, 2 bad usage or a rule\n"
+    "file that does not check.\n";
 
 static int cmd_check(int argc, char **argv)
 {
@@ -128,6 +139,8 @@ static int cmd_check(int argc, char **argv)
     }
     rc_diags_free(d);
     rc_ruleset_free(rs);
+    if (!cli_close_output(stdout, NULL, true))
+        return EXIT_CASE_ERROR;
     return rs ? EXIT_OK : EXIT_USAGE;
 }
 
@@ -163,7 +176,7 @@ static int cmd_show(int argc, char **argv)
         return EXIT_USAGE;
     fputs(rc_ruleset_show(rs, lang), stdout);
     rc_ruleset_free(rs);
-    return fflush(stdout) == 0 ? EXIT_OK : EXIT_CASE_ERROR;
+    return cli_close_output(stdout, NULL, true) ? EXIT_OK : EXIT_CASE_ERROR;
 }
 
 struct run_opts {
@@ -171,12 +184,49 @@ struct run_opts {
     enum rc_lang lang;
     const char *out;
     const char *why_not;
-    bool quiet;
+    bool quiet, brief;
+    int threads;
 };
+
+/* Where the traces go, and the progress line on a terminal. */
+struct sink {
+    FILE *out;
+    int werr;
+    long done;
+    int shown;
+    struct rc_cases *cs;
+    bool progress;
+    double start;
+};
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int put(void *ctx, const char *data, size_t len)
+{
+    struct sink *s = ctx;
+    if (fwrite(data, 1, len, s->out) != len) {
+        s->werr = errno ? errno : EIO;
+        return 1;
+    }
+    if (s->progress && ++s->done % 2048 == 0) {
+        double t = now() - s->start, rate = (double)s->done / t;
+        double frac = rc_cases_progress(s->cs);
+        fprintf(stderr, "\r\033[Krongcuo: %ld cases, %.0f/s", s->done, rate);
+        if (frac > 0.01 && frac < 1)
+            fprintf(stderr, ", about %.0f s left", t / frac - t);
+        s->shown = 1;
+    }
+    return 0;
+}
 
 static int cmd_run(int argc, char **argv)
 {
-    struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, NULL, false};
+    struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, NULL, false, false, 1};
     const char *rules = NULL;
     char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0, rc = EXIT_OK;
@@ -190,7 +240,8 @@ static int cmd_run(int argc, char **argv)
             return EXIT_OK;
         }
         if (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
-            strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0) {
+            strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0 ||
+            strcmp(a, "--trace") == 0 || strcmp(a, "-j") == 0) {
             if (i + 1 >= argc) {
                 free(files);
                 return cli_usage_error(usage_run, "%s needs a value", a);
@@ -213,6 +264,22 @@ static int cmd_run(int argc, char **argv)
                 o.out = v;
             } else if (a[2] == 'w') {
                 o.why_not = v;
+            } else if (a[2] == 't') {
+                if (strcmp(v, "none") != 0 && strcmp(v, "full") != 0) {
+                    free(files);
+                    return cli_usage_error(usage_run, "--trace takes none or "
+                                           "full, not '%s'", v);
+                }
+                o.brief = v[0] == 'n';
+            } else if (a[1] == 'j') {
+                char *end;
+                long j = strtol(v, &end, 10);
+                if (*v == '\0' || *end || j < 1 || j > 64) {
+                    free(files);
+                    return cli_usage_error(usage_run, "-j takes a number of "
+                                           "threads from 1 to 64, not '%s'", v);
+                }
+                o.threads = (int)j;
             }
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
             o.quiet = true;
@@ -248,29 +315,30 @@ static int cmd_run(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
+    rc_eval_free(ev);
     FILE *out = cli_open_output(o.out);
     if (!out) {
-        rc_eval_free(ev);
         rc_ruleset_free(rs);
         free(files);
         return EXIT_USAGE;
     }
-    long count[3] = {0, 0, 0};
-    int werr = 0;
-    for (int i = 0; i < nfiles; i++) {
+    struct sink sink = {out, 0, 0, 0, NULL,
+                        !o.quiet && isatty(STDERR_FILENO), now()};
+    struct rc_counts count = {0, 0, 0};
+    enum rc_format format =
+        o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
+                : o.format;
+    for (int i = 0; i < nfiles && !sink.werr; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
-        const struct rc_case *c;
-        while (!werr && (c = rc_cases_next(cs))) {
-            rc_evaluate(ev, c);
-            count[rc_eval_status(ev)]++;
-            size_t len;
-            const char *t = rc_eval_render(ev, o.format, o.lang, &len);
-            if (fwrite(t, 1, len, out) != len)
-                werr = errno ? errno : EIO;
-        }
+        sink.cs = cs;
+        rc_cases_run(cs, o.threads, format, o.lang, o.why_not, put, &sink,
+                     &count);
         rc_cases_close(cs);
     }
-    if (count[RC_ERROR])
+    if (sink.shown)
+        fputs("\r\033[K", stderr);
+    int werr = sink.werr;
+    if (count.errors)
         rc = EXIT_CASE_ERROR;
     if (werr == EPIPE && out == stdout) {
         o.quiet = true; /* the reader has gone: end quietly */
@@ -283,13 +351,12 @@ static int cmd_run(int argc, char **argv)
     } else if (!cli_close_output(out, o.out, true)) {
         rc = EXIT_CASE_ERROR;
     }
+    long total = count.decided + count.undetermined + count.errors;
     if (!o.quiet)
         fprintf(stderr, "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
                         "%ld error%s\n",
-                count[0] + count[1] + count[2],
-                count[0] + count[1] + count[2] == 1 ? "" : "s", count[0],
-                count[1], count[2], count[2] == 1 ? "" : "s");
-    rc_eval_free(ev);
+                total, total == 1 ? "" : "s", count.decided,
+                count.undetermined, count.errors, count.errors == 1 ? "" : "s");
     rc_ruleset_free(rs);
     free(files);
     return rc;

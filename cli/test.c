@@ -26,8 +26,9 @@ static const char usage_test[] =
     "                          language of the traces of failing tests\n"
     "  -h, --help              show this help\n"
     "\n"
-    "exit status: 0 every test passed, 1 some test failed or a rule file\n"
-    "does not check, 2 bad usage.\n";
+    "exit status: 0 every test passed, 1 some test failed, a rule file\n"
+    "does not check, or the report could not be written, 2 bad usage\n"
+    "(including a --junit file that cannot be created).\n";
 
 struct paths {
     char **v;
@@ -180,7 +181,8 @@ int cli_test(int argc, char **argv)
             failed++;
     }
     printf("%d passed, %d failed\n", passed, failed);
-    rc = failed ? EXIT_CASE_ERROR : EXIT_OK;
+    rc = failed || !cli_close_output(stdout, NULL, true) ? EXIT_CASE_ERROR
+                                                         : EXIT_OK;
 out:
     for (size_t i = 0; i < ps.n; i++)
         free(ps.v[i]);

@@ -1,5 +1,7 @@
 #include "engine/rongcuo.h"
+#include "engine/api_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,53 +20,6 @@
 #include "engine/testrun.h"
 #include "engine/trace.h"
 #include "parser/parse.h"
-
-struct rc_ruleset {
-    struct arena arena;
-    struct plan *plan;
-    struct sbuf shown, tested, junit, covered;
-};
-
-struct rc_diags {
-    struct arena arena;
-    struct diag_list list;
-    struct sbuf text;
-};
-
-struct rc_case {
-    struct case_facts *cf;
-    /* made by rc_case_new: owned here */
-    const struct plan *p;
-    struct arena *own;
-    struct diag_list *errors; /* of the case: none, for rc_case_new */
-    struct diag_list *last;   /* why the last rc_case_set failed */
-};
-
-struct rc_eval {
-    struct result *r;
-    struct sbuf out;
-};
-
-struct rc_cases {
-    const struct plan *p;
-    const char *path;
-    struct rc_case cur;
-    bool jsonl;
-    /* .case files: the whole file, then its cases one by one */
-    struct arena file_arena;
-    struct diag_list file_diags;
-    struct case_facts **cases;
-    int ncases, next;
-    /* JSON Lines: one line at a time */
-    FILE *f;
-    char in[65536];    /* read ahead */
-    size_t pos, fill;
-    char *line;
-    size_t linecap;
-    int lineno;
-    struct arena case_arena;
-    struct diag_list case_diags;
-};
 
 static struct rc_ruleset *load(const char *path, const char *text,
                                size_t len, struct rc_diags **diags)
@@ -344,6 +299,15 @@ static void read_case_file(struct rc_cases *cs, struct source *src)
     }
 }
 
+/* The first byte that is not a byte-order mark or a space, or -1. */
+static int first_byte(const char *s, size_t n)
+{
+    size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && strchr(" \t\r\n", s[i]))
+        i++;
+    return i < n ? (unsigned char)s[i] : -1;
+}
+
 struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
 {
     struct rc_cases *cs = xcalloc(1, sizeof *cs);
@@ -353,40 +317,60 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     arena_init(&cs->case_arena);
     diag_init(&cs->file_diags, &cs->file_arena);
     bool is_stdin = strcmp(path, "-") == 0;
-    cs->jsonl = ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
-                ends_with(path, ".json");
-    if (!cs->jsonl && !ends_with(path, ".case")) {
-        /* sniff: JSON Lines start with '{' */
-        FILE *f = is_stdin ? stdin : fopen(path, "rb");
-        if (f) {
-            int c;
-            while ((c = getc(f)) == ' ' || c == '\t' || c == '\n' || c == '\r')
-                ;
-            cs->jsonl = c == '{';
-            if (c != EOF)
-                ungetc(c, f);
-            if (is_stdin)
-                cs->f = f;
-            else
-                fclose(f);
-        }
-    }
-    if (cs->jsonl) {
-        cs->f = is_stdin ? stdin : fopen(path, "rb");
-        if (cs->f)
-            return cs;
-    }
-    struct source *src =
-        cs->jsonl ? NULL : src_read_file(&cs->file_arena, path, &cs->file_diags);
-    if (!src) {
-        if (!cs->file_diags.errors)
-            src_read_file(&cs->file_arena, path, &cs->file_diags);
-        cs->jsonl = false;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        src_read_file(&cs->file_arena, path, &cs->file_diags); /* why */
         cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
         cs->cases[cs->ncases++] = error_case(&cs->file_arena, cs->p,
                                              &cs->file_diags, path, NULL);
         return cs;
     }
+    cs->f = f;
+    if (!is_stdin && fseek(f, 0, SEEK_END) == 0) {
+        cs->size = ftell(f);
+        rewind(f);
+    }
+    /* what was read to choose the format stays in the read-ahead buffer,
+       so that standard input loses nothing */
+    cs->fill = fread(cs->in, 1, sizeof cs->in, f);
+    if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
+        ends_with(path, ".json"))
+        cs->jsonl = true;
+    else if (!ends_with(path, ".case"))
+        cs->jsonl = first_byte(cs->in, cs->fill) == '{';
+    if (cs->jsonl)
+        return cs;
+    /* .case syntax: the whole file */
+    struct sbuf all = {0};
+    sb_put(&all, cs->in, cs->fill);
+    char chunk[65536];
+    size_t n;
+    while (all.len <= LIMIT_FILE_BYTES &&
+           (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sb_put(&all, chunk, n);
+    int err = errno;
+    bool bad = ferror(f) || all.len > LIMIT_FILE_BYTES;
+    if (all.len > LIMIT_FILE_BYTES)
+        diag_addf(&cs->file_diags, DIAG_ERROR, NULL,
+                  "'%s' is larger than %ld MiB", path,
+                  LIMIT_FILE_BYTES / (1024 * 1024));
+    else if (bad)
+        diag_addf(&cs->file_diags, DIAG_ERROR, NULL, "cannot read '%s': %s",
+                  path, strerror(err));
+    if (!is_stdin)
+        fclose(f);
+    cs->f = NULL;
+    if (bad) {
+        sb_free(&all);
+        cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
+        cs->cases[cs->ncases++] = error_case(&cs->file_arena, cs->p,
+                                             &cs->file_diags, path, NULL);
+        return cs;
+    }
+    struct source *src =
+        src_from_text(&cs->file_arena, is_stdin ? "<stdin>" : path,
+                      all.p ? all.p : "", all.len, 1);
+    sb_free(&all);
     read_case_file(cs, src);
     return cs;
 }
@@ -402,7 +386,7 @@ static bool blank(const char *s, size_t n)
 /* The next line into cs->line (NUL bytes and all), at most
  * LIMIT_LINE_BYTES of it kept; its full length is returned, so that a
  * longer one can be refused, and -1 at the end. */
-static ssize_t read_line(struct rc_cases *cs)
+ssize_t api_read_line(struct rc_cases *cs)
 {
     size_t len = 0, total = 0;
     for (;;) {
@@ -435,6 +419,23 @@ static ssize_t read_line(struct rc_cases *cs)
     return (ssize_t)total;
 }
 
+/* The rest of the line was skipped; the case is an error. */
+struct case_facts *api_long_line(struct arena *a, const struct plan *p,
+                                 const char *path, const char *start,
+                                 int lineno, struct diag_list *errors)
+{
+    struct source *src = src_from_text(a, path, start, 64, lineno);
+    if (strcmp(path, "-") == 0)
+        src->name = "<stdin>";
+    struct src_loc loc = {src, lineno, 1, lineno, 2};
+    diag_addf(errors, DIAG_ERROR, &loc,
+              "line longer than %ld MiB; the case is not read",
+              LIMIT_LINE_BYTES / (1024 * 1024));
+    struct case_facts *cf = cases_new(a, p, errors);
+    cf->loc = loc;
+    return cf;
+}
+
 const struct rc_case *rc_cases_next(struct rc_cases *cs)
 {
     if (!cs->jsonl) {
@@ -443,24 +444,14 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
         cs->cur.cf = cs->cases[cs->next++];
         return &cs->cur;
     }
-    arena_free(&cs->case_arena);
-    arena_init(&cs->case_arena);
+    arena_reset(&cs->case_arena);
     ssize_t n;
-    while ((n = read_line(cs)) >= 0) {
+    while ((n = api_read_line(cs)) >= 0) {
         cs->lineno++;
         if (n > LIMIT_LINE_BYTES) {
-            /* the rest of the line was skipped; the case is an error */
             diag_init(&cs->case_diags, &cs->case_arena);
-            struct source *src = src_from_text(
-                &cs->case_arena, cs->path, cs->line, 64, cs->lineno);
-            if (strcmp(cs->path, "-") == 0)
-                src->name = "<stdin>";
-            struct src_loc loc = {src, cs->lineno, 1, cs->lineno, 2};
-            diag_addf(&cs->case_diags, DIAG_ERROR, &loc,
-                      "line longer than %ld MiB; the case is not read",
-                      LIMIT_LINE_BYTES / (1024 * 1024));
-            cs->cur.cf = cases_new(&cs->case_arena, cs->p, &cs->case_diags);
-            cs->cur.cf->loc = loc;
+            cs->cur.cf = api_long_line(&cs->case_arena, cs->p, cs->path,
+                                       cs->line, cs->lineno, &cs->case_diags);
             return &cs->cur;
         }
         if (blank(cs->line, (size_t)n))
@@ -477,6 +468,19 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
         return &cs->cur;
     }
     return NULL;
+}
+
+double rc_cases_progress(const struct rc_cases *cs)
+{
+    if (!cs->jsonl)
+        return cs->ncases ? (double)cs->next / cs->ncases : 1.0;
+    if (!cs->f || cs->f == stdin || cs->size <= 0)
+        return -1;
+    long at = ftell(cs->f);
+    if (at < 0)
+        return -1;
+    double done = (double)at - (double)(cs->fill - cs->pos);
+    return done / (double)cs->size;
 }
 
 void rc_cases_close(struct rc_cases *cs)
@@ -653,18 +657,26 @@ const char *rc_case_source(const struct rc_case *c, int *line)
     return c->cf->loc.src ? c->cf->loc.src->name : "";
 }
 
-int rc_ruleset_rules(const struct rc_ruleset *rs, const char **ids, int max)
+int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,
+                   const char **ids, int max)
 {
     const struct plan *p = rs->plan;
-    for (int i = 0; i < p->nrules && i < max; i++)
-        ids[i] = p->rules[i].id;
-    return p->nrules;
+    int n = part == RC_RULE ? p->nrules : part == RC_MEASURE ? p->nmeasures
+                                                             : 0;
+    for (int i = 0; i < n && i < max; i++)
+        ids[i] = part == RC_RULE ? p->rules[i].id : p->measures[i].id;
+    return n;
 }
 
-const char *rc_ruleset_rule_text(struct rc_ruleset *rs, const char *id)
+const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
+                                 const char *id)
 {
+    enum ast_dkind kind = part == RC_RULE      ? DECL_RULE
+                          : part == RC_MEASURE ? DECL_MEASURE
+                                               : DECL_VERDICT;
     for (const struct ast_decl *d = rs->plan->file->decls; d; d = d->next)
-        if (d->kind == DECL_RULE && strcmp(d->name.text, id) == 0) {
+        if (d->kind == kind &&
+            (kind == DECL_VERDICT || strcmp(d->name.text, id) == 0)) {
             rs->shown.len = 0;
             show_rule(d, &rs->shown);
             return rs->shown.p;
@@ -681,18 +693,43 @@ const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
             *line = p->rules[i].loc.first_line;
             return p->rules[i].loc.src->name;
         }
+    for (int i = 0; i < p->nmeasures; i++)
+        if (strcmp(p->measures[i].id, id) == 0) {
+            *line = p->measures[i].loc.first_line;
+            return p->measures[i].loc.src->name;
+        }
+    if (!id[0]) {
+        *line = p->verdict_loc.first_line;
+        return p->verdict_loc.src ? p->verdict_loc.src->name : NULL;
+    }
     return NULL;
+}
+
+void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
+                struct sbuf *out)
+{
+    enum lang l = lang == RC_LANG_AUTO ? r->p->lang : (enum lang)lang;
+    switch (f) {
+    case RC_JSON:
+        trace_json(r, l, out);
+        break;
+    case RC_JSON_BRIEF:
+        trace_json_brief(r, out);
+        break;
+    case RC_TEXT_BRIEF:
+        trace_text_brief(r, l, out);
+        break;
+    case RC_TEXT:
+        trace_text(r, l, out);
+        break;
+    }
 }
 
 const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                            enum rc_lang lang, size_t *len)
 {
-    enum lang l = lang == RC_LANG_AUTO ? ev->r->p->lang : (enum lang)lang;
     ev->out.len = 0;
-    if (f == RC_JSON)
-        trace_json(ev->r, l, &ev->out);
-    else
-        trace_text(ev->r, l, &ev->out);
+    api_render(ev->r, f, lang, &ev->out);
     *len = ev->out.len;
     return ev->out.p ? ev->out.p : "";
 }

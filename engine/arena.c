@@ -62,6 +62,22 @@ void arena_free(struct arena *a)
     a->total = 0;
 }
 
+void arena_reset(struct arena *a)
+{
+    struct arena_block *b = a->head;
+    if (!b)
+        return;
+    /* keep the oldest block, which is a full-sized one, for reuse */
+    while (b->next) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    b->used = 0;
+    a->head = b;
+    a->total = 0;
+}
+
 void *arena_alloc(struct arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);

@@ -17,6 +17,9 @@ struct arena {
 
 void arena_init(struct arena *a);
 void arena_free(struct arena *a);
+/* Free everything but one block, which the next allocations reuse: for
+ * memory that lives one case at a time. */
+void arena_reset(struct arena *a);
 
 /* Zeroed, aligned for any object. Aborts on out-of-memory. */
 void *arena_alloc(struct arena *a, size_t size);

@@ -28,7 +28,9 @@ struct rc_case;    /* one case's facts, or its errors */
 struct rc_eval;    /* the outcome of evaluating one case */
 
 enum rc_lang { RC_LANG_AUTO = -1, RC_LANG_EN, RC_LANG_ZH_HANT, RC_LANG_ZH_HANS };
-enum rc_format { RC_TEXT, RC_JSON };
+/* The trace in full, or brief (--trace none: the case, status, verdict,
+ * measures, rules fired and missing facts only). */
+enum rc_format { RC_TEXT, RC_JSON, RC_TEXT_BRIEF, RC_JSON_BRIEF };
 enum rc_status { RC_DECIDED, RC_UNDETERMINED, RC_ERROR };
 
 /* Load, check and compile the rule file at path. Returns NULL when it does
@@ -94,6 +96,24 @@ RC_API struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *p
 /* The next case, valid until the next call; NULL at the end. */
 const struct rc_case *rc_cases_next(struct rc_cases *cs);
 RC_API void rc_cases_close(struct rc_cases *cs);
+/* How far through its file the stream is, from 0 to 1; -1 when that
+ * cannot be known (standard input). */
+RC_API double rc_cases_progress(const struct rc_cases *cs);
+
+/* Where rc_cases_run hands each case's trace: return non-zero to stop. */
+typedef int (*rc_write_fn)(void *ctx, const char *data, size_t len);
+struct rc_counts {
+    long decided, undetermined, errors;
+};
+/* Evaluate every case of cs on `threads` threads and hand each trace to
+ * write, in input order, byte for byte what one thread would give. Memory
+ * stays flat however many cases come. with why_not (or NULL) as in
+ * rc_eval_why_not. Adds to *counts; returns 0, or what write returned
+ * when it stopped the run. */
+RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
+                        enum rc_lang lang, const char *why_not,
+                        rc_write_fn write, void *ctx,
+                        struct rc_counts *counts);
 
 /* A case built in memory: set its facts by name, then rc_evaluate it.
  * A value is written as in a .case file: 是 / true, 12.5, 2023-05-01,
@@ -134,15 +154,19 @@ RC_API const char *rc_case_id(const struct rc_case *c);
 RC_API const char *rc_case_title(const struct rc_case *c);
 /* The file the case stands in, and in *line where it starts. */
 RC_API const char *rc_case_source(const struct rc_case *c, int *line);
-/* The rule IDs of the effective rule set, in order: fills up to max,
- * returns how many there are. */
-RC_API int rc_ruleset_rules(const struct rc_ruleset *rs, const char **ids, int max);
-/* Rule id in a canonical form, the same for two versions of the rule
- * exactly when they say the same; NULL when there is no such rule. Valid
- * until the next call. */
-RC_API const char *rc_ruleset_rule_text(struct rc_ruleset *rs, const char *id);
-/* The file and line where rule id is declared (after extends, amend and
- * repeal), or NULL when the rule set has no such rule. */
+enum rc_part { RC_RULE, RC_MEASURE, RC_VERDICT_TABLE };
+/* The IDs of the rules or measures of the effective rule set, in order:
+ * fills up to max, returns how many there are. */
+RC_API int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,
+                          const char **ids, int max);
+/* A rule, a measure or the verdict table (id ignored) in a canonical form,
+ * the same for two versions exactly when they say the same; NULL when
+ * there is no such part. Valid until the next call. */
+RC_API const char *rc_ruleset_part_text(struct rc_ruleset *rs,
+                                        enum rc_part part, const char *id);
+/* The file and line where rule or measure id is declared (after extends,
+ * amend and repeal; "" for the verdict table), or NULL when the rule set
+ * has no such part. */
 RC_API const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
                                    const char *id, int *line);
 /* The trace of the last evaluation; valid until the next render. */

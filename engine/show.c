@@ -1,5 +1,7 @@
 #include "engine/show.h"
 
+#include <string.h>
+
 #include "engine/trace.h"
 
 static void str(const char *s, struct sbuf *out)
@@ -210,7 +212,22 @@ static void decl(const struct ast_decl *d, enum lang lang, struct sbuf *out)
 
 void show_rule(const struct ast_decl *d, struct sbuf *out)
 {
-    kw(KW_RULE, LANG_EN, out);
+    if (d->kind == DECL_VERDICT) {
+        struct sbuf tmp = {0};
+        verdict(d, LANG_EN, &tmp);
+        /* drop the origin comment of the first line */
+        const char *nl = strchr(tmp.p, '\n');
+        const char *hash = strstr(tmp.p, "  # ");
+        if (hash && nl && hash < nl) {
+            sb_put(out, tmp.p, (size_t)(hash - tmp.p));
+            sb_puts(out, nl);
+        } else {
+            sb_puts(out, tmp.p);
+        }
+        sb_free(&tmp);
+        return;
+    }
+    kw(d->kind == DECL_MEASURE ? KW_MEASURE : KW_RULE, LANG_EN, out);
     sb_printf(out, " %s", d->name.text);
     if (d->title) {
         sb_putc(out, ' ');
@@ -260,8 +277,7 @@ void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out)
                   d->loc.src->name, d->loc.first_line, r->by->loc.src->name,
                   r->by->loc.first_line);
         if (r->by->because.text)
-            sb_printf(out, " %s \"%s\"", kw_text(KW_BECAUSE, lang),
-                      r->by->because.text);
+            sb_printf(out, ", because \"%s\"", r->by->because.text);
         sb_putc(out, '\n');
     }
 }

@@ -11,8 +11,9 @@
  * declaration they replace, and the repealed ones listed at the end. */
 void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out);
 
-/* One rule in canonical form (English keywords, no origin), so that two
- * versions of a rule compare equal exactly when they say the same. */
+/* One rule, measure or verdict table in canonical form (English keywords,
+ * no origin), so that two versions compare equal exactly when they say
+ * the same. */
 void show_rule(const struct ast_decl *d, struct sbuf *out);
 
 #endif

@@ -760,3 +760,48 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     sb_putc(out, '\n');
 }
 
+
+void trace_text_brief(const struct result *r, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    const struct case_facts *cf = r->cf;
+    sb_printf(out, "%s\t", cf->id ? cf->id : "?");
+    if (r->status == ST_ERROR) {
+        const struct diag_list *dl =
+            cf->errors && cf->errors->errors ? cf->errors : &r->errors;
+        const struct diag *d = dl->head;
+        sb_printf(out, "%s\t", L(L_ERROR, lang));
+        if (d && d->loc.src)
+            sb_printf(out, "%s:%d:%d: ", d->loc.src->name, d->loc.first_line,
+                      d->loc.first_column);
+        sb_printf(out, "%s\n", d ? d->msg : "");
+        return;
+    }
+    if (r->status == ST_UNDETERMINED)
+        sb_puts(out, L(L_UNDETERMINED, lang));
+    else
+        sb_puts(out, r->verdict >= 0 ? p->verdicts.names[r->verdict]
+                                     : L(L_NONE, lang));
+    const char *sep = "\t";
+    for (int i = 0; i < p->nmeasures; i++)
+        if (r->measures[i] == TV_TRUE) {
+            sb_printf(out, "%s%s", sep, p->measures[i].id);
+            sep = ",";
+        }
+    sb_printf(out, "%s", sep[0] == '\t' ? "\t-" : "");
+    sep = "\t";
+    for (int i = 0; i < p->nrules; i++)
+        if (r->effect[i] == TV_TRUE) {
+            sb_printf(out, "%s%s", sep, p->rules[i].id);
+            sep = ",";
+        }
+    sb_printf(out, "%s", sep[0] == '\t' ? "\t-" : "");
+    sep = "\t";
+    for (int i = 0; i < p->nfacts; i++)
+        if (r->missing[i]) {
+            sb_printf(out, "%s%s", sep, p->facts[i].name);
+            sep = ",";
+        }
+    sb_printf(out, "%s\n", sep[0] == '\t' ? "\t-" : "");
+}

@@ -548,3 +548,78 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     free(order);
     sb_puts(out, "]}}\n");
 }
+
+/* --trace none: what a case-management system stores for each case. */
+static void jnames(struct sbuf *out, const char *key, int n,
+                   const char *(*name)(const struct plan *, int),
+                   const struct result *r, bool (*take)(const struct result *,
+                                                        int))
+{
+    sb_printf(out, ",\"%s\":[", key);
+    bool lead = true;
+    for (int i = 0; i < n; i++)
+        if (take(r, i)) {
+            sb_puts(out, lead ? "" : ",");
+            sb_json(out, name(r->p, i));
+            lead = false;
+        }
+    sb_putc(out, ']');
+}
+
+static const char *measure_name(const struct plan *p, int i)
+{
+    return p->measures[i].id;
+}
+
+static const char *rule_name(const struct plan *p, int i)
+{
+    return p->rules[i].id;
+}
+
+static const char *fact_name(const struct plan *p, int i)
+{
+    return p->facts[i].name;
+}
+
+static bool measure_on(const struct result *r, int i)
+{
+    return r->measures[i] == TV_TRUE;
+}
+
+static bool rule_fired(const struct result *r, int i)
+{
+    return r->effect[i] == TV_TRUE;
+}
+
+static bool fact_missing(const struct result *r, int i)
+{
+    return r->missing[i];
+}
+
+void trace_json_brief(const struct result *r, struct sbuf *out)
+{
+    static const char *const status[] = {"decided", "undetermined", "error"};
+    const struct plan *p = r->p;
+    const struct case_facts *cf = r->cf;
+    sb_puts(out, "{\"case\":");
+    jstr_or_null(cf->id, out);
+    sb_printf(out, ",\"status\":\"%s\",\"verdict\":", status[r->status]);
+    if (r->status == ST_DECIDED && r->verdict >= 0)
+        sb_json(out, p->verdicts.names[r->verdict]);
+    else
+        sb_puts(out, "null");
+    if (r->status == ST_ERROR) {
+        sb_puts(out, ",\"measures\":[],\"fired\":[],\"missing\":[],"
+                     "\"source\":{");
+        jloc(&cf->loc, out);
+        sb_putc(out, '}');
+        jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
+                out);
+        sb_puts(out, "}\n");
+        return;
+    }
+    jnames(out, "measures", p->nmeasures, measure_name, r, measure_on);
+    jnames(out, "fired", p->nrules, rule_name, r, rule_fired);
+    jnames(out, "missing", p->nfacts, fact_name, r, fact_missing);
+    sb_puts(out, "}\n");
+}

@@ -1,0 +1,76 @@
+#ifndef ENGINE_API_INT_H
+#define ENGINE_API_INT_H
+
+/* The objects behind engine/rongcuo.h; shared by api.c and batch.c. */
+
+#include <stdio.h>
+
+#include "engine/arena.h"
+#include "engine/cases.h"
+#include "engine/diag.h"
+#include "engine/eval.h"
+#include "engine/plan.h"
+#include "engine/rongcuo.h"
+#include "engine/sbuf.h"
+
+struct rc_ruleset {
+    struct arena arena;
+    struct plan *plan;
+    struct sbuf shown, tested, junit, covered;
+};
+
+struct rc_diags {
+    struct arena arena;
+    struct diag_list list;
+    struct sbuf text;
+};
+
+struct rc_case {
+    struct case_facts *cf;
+    /* made by rc_case_new: owned here */
+    const struct plan *p;
+    struct arena *own;
+    struct diag_list *errors; /* of the case: none, for rc_case_new */
+    struct diag_list *last;   /* why the last rc_case_set failed */
+};
+
+struct rc_eval {
+    struct result *r;
+    struct sbuf out;
+};
+
+struct rc_cases {
+    const struct plan *p;
+    const char *path;
+    struct rc_case cur;
+    bool jsonl;
+    /* .case files: the whole file, then its cases one by one */
+    struct arena file_arena;
+    struct diag_list file_diags;
+    struct case_facts **cases;
+    int ncases, next;
+    /* JSON Lines: one line at a time */
+    FILE *f;
+    char in[65536];    /* read ahead */
+    long size;         /* of the file, for progress; 0: not known */
+    size_t pos, fill;
+    char *line;
+    size_t linecap;
+    int lineno;
+    struct arena case_arena;
+    struct diag_list case_diags;
+};
+
+/* The next line of a JSON Lines stream into cs->line; its full length,
+ * or -1 at the end (api.c). */
+ssize_t api_read_line(struct rc_cases *cs);
+/* The case for a line that was too long (api.c). */
+struct case_facts *api_long_line(struct arena *a, const struct plan *p,
+                                 const char *path, const char *start,
+                                 int lineno, struct diag_list *errors);
+
+/* A trace of r in format f (api.c). */
+void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
+                struct sbuf *out);
+
+#endif
