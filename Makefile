@@ -32,7 +32,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
         golden-update format format-check fuzz fuzz-build replay example \
-        install uninstall install-test tsan
+        install uninstall install-test tsan bench
 
 VERSION  := 0.1.0
 SOVER    := 0.1.0
@@ -176,6 +176,15 @@ tsan:
 	    OPT="-O1 -g -fsanitize=thread" LDFLAGS="-fsanitize=thread" \
 	    build/tsan/tests/test_threads
 	@TSAN_OPTIONS="halt_on_error=1" ./build/tsan/tests/test_threads
+
+# make bench: figures as ratios against a hand-written evaluator and cat,
+# all measured in the same run (bench/run.sh).
+$(B)/bench/%: bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 $(WARN) -D_POSIX_C_SOURCE=200809L -o $@ $< $(LDLIBS)
+
+bench: all $(B)/bench/gen $(B)/bench/hand $(B)/bench/measure
+	@sh bench/run.sh $(B)
 
 # The whole suite, then again under AddressSanitizer + UBSan.
 test check: unit golden replay example install-test tsan

@@ -49,11 +49,9 @@ static void one(struct worker *w, const struct record *rec)
             cf = api_long_line(&w->arena, cs->p, cs->path, w->text + rec->off,
                                rec->lineno, errors);
         } else {
-            struct source *src = src_from_text(&w->arena, cs->path,
-                                               w->text + rec->off, rec->len,
-                                               rec->lineno);
-            if (strcmp(cs->path, "-") == 0)
-                src->name = "<stdin>";
+            struct source *src = src_from_line(
+                &w->arena, strcmp(cs->path, "-") == 0 ? "<stdin>" : cs->path,
+                w->text + rec->off, rec->len, rec->lineno);
             cf = jsonl_case(&w->arena, cs->p, src, errors);
         }
     }

@@ -21,7 +21,28 @@ struct jctx {
     struct src_loc fact_loc;
     bool seen_facts;
     int depth;         /* nesting below an ignored value */
+    size_t at;         /* a byte offset whose column is known: */
+    int at_col;        /* so columns are counted once per line */
 };
+
+/* The column of byte offset off: counted on from the last one asked. */
+static int column(struct jctx *j, size_t off)
+{
+    if (off < j->at) {
+        j->at = 0;
+        j->at_col = 1;
+    }
+    j->at_col += utf8_count(j->src->text + j->at, off - j->at);
+    j->at = off;
+    return j->at_col;
+}
+
+/* A byte of a JSON number, true, false or null. */
+static bool literal_byte(char c)
+{
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.' ||
+           (c >= 'a' && c <= 'u') || c == 'E';
+}
 
 /* The span of the token that ends where yajl stands now: a string, a
  * literal (number, true, false, null), or a one-byte bracket. */
@@ -50,12 +71,12 @@ static struct src_loc here(struct jctx *j, enum tok kind)
     } else if (kind == T_BRACKET && start > 0) {
         start--;
     } else {
-        while (start > 0 && strchr("0123456789+-.eEtruefalsn", t[start - 1]))
+        while (start > 0 && literal_byte(t[start - 1]))
             start--;
     }
     struct src_loc l = {j->src, j->src->first_line, 1, j->src->first_line, 1};
-    l.first_column = utf8_count(t, start) + 1;
-    l.last_column = utf8_count(t, end) + 1;
+    l.first_column = column(j, start);
+    l.last_column = column(j, end);
     return l;
 }
 
@@ -282,7 +303,7 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
                               const struct source *line,
                               struct diag_list *errors)
 {
-    struct jctx j = {.a = a, .p = p, .src = line, .fact = -1};
+    struct jctx j = {.a = a, .p = p, .src = line, .fact = -1, .at_col = 1};
     j.cf = cases_new(a, p, errors);
     j.cf->loc = (struct src_loc){line, line->first_line, 1,
                                  line->first_line, 1};

@@ -24,6 +24,7 @@ void names_init(struct names *m, struct arena *a, size_t expect)
     m->cap = cap;
     m->len = 0;
     m->keys = arena_calloc(a, cap, sizeof *m->keys);
+    m->lens = arena_calloc(a, cap, sizeof *m->lens);
     m->vals = arena_calloc(a, cap, sizeof *m->vals);
 }
 
@@ -33,7 +34,7 @@ int names_getn(const struct names *m, const char *key, size_t len)
         return -1;
     size_t i = hash(key, len) & (m->cap - 1);
     while (m->keys[i]) {
-        if (strncmp(m->keys[i], key, len) == 0 && m->keys[i][len] == '\0')
+        if (m->lens[i] == len && memcmp(m->keys[i], key, len) == 0)
             return m->vals[i];
         i = (i + 1) & (m->cap - 1);
     }
@@ -69,6 +70,7 @@ int names_put(struct names *m, const char *key, int val)
         i = (i + 1) & (m->cap - 1);
     }
     m->keys[i] = key;
+    m->lens[i] = n;
     m->vals[i] = val;
     m->len++;
     return -1;

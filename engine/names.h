@@ -9,6 +9,7 @@ struct arena;
  * arena. Keys are compared bytewise and are not copied. */
 struct names {
     const char **keys;
+    size_t *lens;
     int *vals;
     size_t cap, len;
     struct arena *arena;

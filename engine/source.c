@@ -36,6 +36,23 @@ struct source *src_from_text(struct arena *a, const char *name,
     return s;
 }
 
+struct source *src_from_line(struct arena *a, const char *name,
+                             const char *text, size_t len, int line)
+{
+    struct source *s = arena_alloc(a, sizeof *s);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    s->name = name;
+    s->text = arena_strndup(a, text, len);
+    s->len = len;
+    s->first_line = line;
+    s->nlines = 1;
+    s->line_start = arena_alloc(a, sizeof *s->line_start);
+    return s;
+}
+
 struct source *src_read_file(struct arena *a, const char *path,
                              struct diag_list *dl)
 {

@@ -31,6 +31,10 @@ struct src_loc {
 /* Build a source over text (copied into the arena). */
 struct source *src_from_text(struct arena *a, const char *name,
                              const char *text, size_t len, int first_line);
+/* One line of text (no newline in it), numbered line: the name is not
+ * copied and must outlive the source. For JSON Lines, case after case. */
+struct source *src_from_line(struct arena *a, const char *name,
+                             const char *text, size_t len, int line);
 /* Read a whole file; NULL with a diagnostic in dl when it cannot. */
 struct source *src_read_file(struct arena *a, const char *path,
                              struct diag_list *dl);
