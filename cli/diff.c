@@ -251,7 +251,7 @@ static void report(struct diff *d, const struct rc_case *c,
         fputc('\n', f);
     }
     if (any_only(n->fired, n->nfired, o->fired, o->nfired)) {
-        fputs("  rules that fire only in the new version: ", f);
+        fputs("  rules that fired only in the new version: ", f);
         only(f, false, n->fired, n->nfired, o->fired, o->nfired, d->new_);
         fputc('\n', f);
     }

@@ -126,8 +126,9 @@ static int cmd_check(int argc, char **argv)
     if (rs) {
         int f, r, c, m;
         rc_ruleset_counts(rs, &f, &r, &c, &m);
-        printf("%s: ok: %d facts, %d conclusions, %d rules, %d measures",
-               rules, f, c, r, m);
+        printf("%s: ok: %d fact%s, %d conclusion%s, %d rule%s, %d measure%s",
+               rules, f, f == 1 ? "" : "s", c, c == 1 ? "" : "s", r,
+               r == 1 ? "" : "s", m, m == 1 ? "" : "s");
         if (warnings)
             printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
         putchar('\n');
@@ -302,6 +303,12 @@ static int cmd_run(int argc, char **argv)
     if (!rs) {
         free(files);
         return EXIT_USAGE;
+    }
+    if (o.why_not && o.brief) {
+        rc_ruleset_free(rs);
+        free(files);
+        return cli_usage_error(usage_run, "%s", "--why-not needs the full "
+                               "trace; leave out --trace none");
     }
     struct rc_eval *ev = rc_eval_new(rs);
     const char *near = NULL;

@@ -311,12 +311,18 @@ static void add_overrider(struct checker *c, int target, int by,
     t->overriders = m;
 }
 
-static bool repealed(const struct ast_file *f, const char *id)
+static bool repealed_kind(const struct ast_file *f, enum ast_dkind k,
+                          const char *id)
 {
     for (const struct ast_repeal *r = f->repealed; r; r = r->next)
-        if (r->decl->kind == DECL_RULE && strcmp(r->decl->name.text, id) == 0)
+        if (r->decl->kind == k && strcmp(r->decl->name.text, id) == 0)
             return true;
     return false;
+}
+
+static bool repealed(const struct ast_file *f, const char *id)
+{
+    return repealed_kind(f, DECL_RULE, id);
 }
 
 static void overrides(struct checker *c, const struct ast_decl *d, int by)
@@ -652,7 +658,10 @@ static void tests(struct checker *c, const struct ast_file *file)
             case EX_MEASURE:
             case EX_NOT_MEASURE:
                 x->index = names_get(&c->measure_ids, e->name.text);
-                if (x->index < 0)
+                if (x->index < 0 && e->kind == EX_NOT_MEASURE &&
+                    repealed_kind(file, DECL_MEASURE, e->name.text))
+                    ; /* a repealed measure is never attached: it holds */
+                else if (x->index < 0)
                     bad_name(c, &e->name, "measure", measures, p->nmeasures);
                 break;
             case EX_FIRED:

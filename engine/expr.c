@@ -172,6 +172,14 @@ static int as_option(struct checker *c, const struct ast_expr *e,
             owner, "");
         return fail(c, out);
     }
+    if (ty->t == VT_SET && e->op == OP_NAME &&
+        plan_option(ty->dom, e->text) >= 0) {
+        struct diag *d = err(c, &e->loc, "'%s' is one option; %s is a set "
+                             "of them", e->text, owner);
+        diag_hintf(c->dl, d, "write '%s contains %s', or compare with "
+                             "{%s}", owner, e->text, e->text);
+        return fail(c, out);
+    }
     return compile(c, e, out);
 }
 

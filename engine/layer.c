@@ -161,7 +161,7 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
         }
         if (depth >= LAYER_MAX_DEPTH) {
             diag_addf(dl, DIAG_ERROR, &file->extends_loc,
-                      "more than %d files deep in extends", LAYER_MAX_DEPTH);
+                      "more than %d levels of extends", LAYER_MAX_DEPTH);
             return NULL;
         }
         struct ast_file *b = load(a, dl, base, NULL, &file->extends_loc,

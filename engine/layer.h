@@ -6,7 +6,8 @@
 struct arena;
 struct diag_list;
 
-/* How many files deep `extends` may go (district → city → province …). */
+/* How many levels of `extends` a rule set may have (district → city →
+ * province is two). */
 #define LAYER_MAX_DEPTH 16
 
 /*

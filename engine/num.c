@@ -56,6 +56,8 @@ enum num_status num_parse(const char *s, size_t len, struct num *out)
     }
     if (digits == 0)
         return NUM_SYNTAX;
+    if (digits > 18)
+        return NUM_OVERFLOW; /* the documented limit, whatever fits */
     if (i < len && (s[i] == 'e' || s[i] == 'E')) {
         i++;
         bool eneg = false;

@@ -202,7 +202,7 @@ char *src_relative(struct arena *a, const char *from, const char *rel)
                 o--;
             kept--;
         } else {
-            if (o > 0 || (seg == joined && len == 0))
+            if ((o > 0 && out[o - 1] != '/') || (seg == joined && len == 0))
                 out[o++] = '/';
             memcpy(out + o, seg, len);
             o += len;

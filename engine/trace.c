@@ -775,7 +775,7 @@ void trace_text_brief(const struct result *r, enum lang lang,
         if (d && d->loc.src)
             sb_printf(out, "%s:%d:%d: ", d->loc.src->name, d->loc.first_line,
                       d->loc.first_column);
-        sb_printf(out, "%s\n", d ? d->msg : "");
+        sb_printf(out, "%s\t%.12s\n", d ? d->msg : "", p->sha256);
         return;
     }
     if (r->status == ST_UNDETERMINED)
@@ -803,5 +803,5 @@ void trace_text_brief(const struct result *r, enum lang lang,
             sb_printf(out, "%s%s", sep, p->facts[i].name);
             sep = ",";
         }
-    sb_printf(out, "%s\n", sep[0] == '\t' ? "\t-" : "");
+    sb_printf(out, "%s\t%.12s\n", sep[0] == '\t' ? "\t-" : "", p->sha256);
 }

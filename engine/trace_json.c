@@ -615,11 +615,11 @@ void trace_json_brief(const struct result *r, struct sbuf *out)
         sb_putc(out, '}');
         jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
                 out);
-        sb_puts(out, "}\n");
+        sb_printf(out, ",\"sha256\":\"%.12s\"}\n", p->sha256);
         return;
     }
     jnames(out, "measures", p->nmeasures, measure_name, r, measure_on);
     jnames(out, "fired", p->nrules, rule_name, r, rule_fired);
     jnames(out, "missing", p->nfacts, fact_name, r, fact_missing);
-    sb_puts(out, "}\n");
+    sb_printf(out, ",\"sha256\":\"%.12s\"}\n", p->sha256);
 }
