@@ -557,7 +557,7 @@ static void test_eval_overflow_is_an_error(void **state)
                "conclusion K\n"
                "rule R when x * x > 0 then K\n"
                "verdict { v when K otherwise w }\n");
-    const struct result *r = fx_run(f, "case k { x = 9000000000000000000 }");
+    const struct result *r = fx_run(f, "case k { x = 900000000000000000 }");
     assert_int_equal(r->status, ST_ERROR);
     fx_need(&r->errors, DIAG_ERROR, "too large");
 }
@@ -576,16 +576,16 @@ static void test_eval_facts_from_cases_set(void **state)
     assert_true(cf->vals[loss].known);
     assert_int_equal(cf->origin[fx_fact(p, "已整改")], FROM_ABSENT);
     struct src_loc loc = {0};
-    struct ast_name n1 = {NULL, "謀取私利", loc, false};
+    struct ast_name n1 = {.text = "謀取私利", .loc = loc};
     struct ast_value no = {.kind = VAL_BOOL, .b = false};
     cases_set(&f->arena, p, cf, &n1, &no);
-    struct ast_name n2 = {NULL, "政策把握不準", loc, false};
+    struct ast_name n2 = {.text = "政策把握不準", .loc = loc};
     struct ast_value yes = {.kind = VAL_BOOL, .b = true};
     cases_set(&f->arena, p, cf, &n2, &yes);
-    struct ast_name n3 = {NULL, "損失金額", loc, false};
+    struct ast_name n3 = {.text = "損失金額", .loc = loc};
     struct ast_value amount = {.kind = VAL_NUM, .num = {25, 2}};
     cases_set(&f->arena, p, cf, &n3, &amount);
-    struct ast_name n4 = {NULL, "已整改", loc, false};
+    struct ast_name n4 = {.text = "已整改", .loc = loc};
     cases_set(&f->arena, p, cf, &n4, &yes);
     assert_int_equal(el->errors, 0);
     const struct result *r = fx_eval(f, cf);
@@ -596,7 +596,7 @@ static void test_eval_facts_from_cases_set(void **state)
     assert_int_equal(r->effect[fx_rule(p, "E1")], TV_FALSE);
     assert_int_equal(r->effect[fx_rule(p, "R1")], TV_TRUE);
     /* a name the plan does not know */
-    struct ast_name bad = {NULL, "謀取私立", loc, false};
+    struct ast_name bad = {.text = "謀取私立", .loc = loc};
     cases_set(&f->arena, p, cf, &bad, &yes);
     assert_int_equal(el->errors, 1);
     assert_string_equal(el->head->hint, "did you mean '謀取私利'?");
