@@ -626,7 +626,7 @@ static void stamp_text(const struct plan *p, enum lang lang,
                        struct sbuf *out)
 {
     sb_printf(out, "  %s: %s", L(L_RULESET, lang),
-              p->policy ? p->policy : "?");
+              p->policy ? p->policy : p->src->name);
     if (p->version)
         sb_printf(out, " %s", p->version);
     if (p->sha256[0])

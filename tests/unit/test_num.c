@@ -91,9 +91,13 @@ static void test_num_parse_overflow_reported(void **state)
 {
     (void)state;
     struct num n;
-    /* INT64_MAX parses, one more does not */
-    assert_int_equal(num_parse("9223372036854775807", 19, &n), NUM_OK);
-    assert_true(n.n == INT64_MAX && n.d == 1);
+    /* 18 digits parse, a 19th is refused (the documented limit), even
+       where it would fit in 64 bits */
+    assert_int_equal(num_parse("999999999999999999", 18, &n), NUM_OK);
+    assert_true(n.n == 999999999999999999LL && n.d == 1);
+    assert_int_equal(num_parse("9.99999999999999999", 19, &n), NUM_OK);
+    assert_int_equal(num_parse("1000000000000000000", 19, &n), NUM_OVERFLOW);
+    assert_int_equal(num_parse("9223372036854775807", 19, &n), NUM_OVERFLOW);
     assert_int_equal(num_parse("9223372036854775808", 19, &n), NUM_OVERFLOW);
     assert_int_equal(num_parse("-9223372036854775808", 20, &n), NUM_OVERFLOW);
     assert_int_equal(num_parse("99999999999999999999", 20, &n), NUM_OVERFLOW);

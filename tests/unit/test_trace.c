@@ -139,8 +139,8 @@ static void test_trace_json_decided(void **state)
     fx_plan(f, RULES);
     yajl_val v = parse_line(json_of(f, C1, LANG_EN));
     static const char *const keys[] = {
-        "case",  "title",      "source",  "status",  "verdict", "measures",
-        "fired", "overridden", "missing", "reasons", NULL};
+        "case",  "title",   "source",     "rules",   "status", "verdict",
+        "measures", "fired", "overridden", "missing", "reasons", NULL};
     assert_keys(v, keys);
     assert_str(v, "case", NULL, "C1");
     assert_str(v, "title", NULL, "一");
@@ -223,8 +223,9 @@ static void test_trace_json_error_case(void **state)
     fx_plan(f, RULES);
     yajl_val v = parse_line(json_of(f, C4, LANG_EN));
     static const char *const keys[] = {
-        "case",  "title",      "source",  "status",  "verdict", "measures",
-        "fired", "overridden", "missing", "reasons", "errors",  NULL};
+        "case",  "title",   "source",     "rules",   "status", "verdict",
+        "measures", "fired", "overridden", "missing", "reasons", "errors",
+        NULL};
     assert_keys(v, keys);
     assert_str(v, "case", NULL, "C4");
     assert_str(v, "status", NULL, "error");
@@ -380,7 +381,7 @@ static void test_trace_text_error_case(void **state)
     struct fixture *f = F(state);
     fx_plan(f, RULES);
     const char *t = text_of(f, C4, LANG_EN);
-    assert_has(t, "case C4  t.case:1\n  verdict: error\n");
+    assert_has(t, "case C4  t.case:1\n  rule set: t.rules\n  verdict: error\n");
     assert_has(t, "t.case:2:10: error: fact '謀取私利' takes");
     assert_lacks(t, "measures");
     t = text_of(f, C4, LANG_ZH_HANT);
