@@ -18,9 +18,12 @@ static const char usage_test[] =
     "the trace of the actual outcome. Ends with \"N passed, M failed\".\n"
     "\n"
     "options:\n"
-    "  --coverage              also show, per rule file, which rules, verdict\n"
-    "                          lines and measures some test made true and saw\n"
-    "                          false, and list the gaps\n"
+    "  --coverage              also show, for every rule, measure and\n"
+    "                          verdict line declared in the files tested or\n"
+    "                          their bases, whether some test made it true\n"
+    "                          and some test saw it false, and list the gaps;\n"
+    "                          a base's rules count the tests of the base and\n"
+    "                          of the variants tested with it\n"
     "  --junit FILE            also write the results as JUnit XML to FILE\n"
     "  --lang en|zh-Hant|zh-Hans\n"
     "                          language of the traces of failing tests\n"
@@ -96,12 +99,109 @@ static void walk(const char *dir, struct paths *ps, int depth)
     closedir(d);
 }
 
+/* Coverage gathered over every file tested, by where each part is
+ * declared, so that a base's rules count its own tests and its variants'. */
+struct cover_item {
+    enum rc_part part;
+    char *id, *file;
+    int line, made_true, seen_false;
+};
+
+struct covers {
+    struct cover_item *v;
+    size_t n, cap;
+};
+
+static void cover_add(struct covers *cs, const struct rc_cover *c)
+{
+    for (size_t i = 0; i < cs->n; i++) {
+        struct cover_item *x = &cs->v[i];
+        if (x->part == c->part && x->line == c->line &&
+            strcmp(x->file, c->file) == 0 && strcmp(x->id, c->id) == 0) {
+            x->made_true |= c->made_true;
+            if (x->seen_false >= 0)
+                x->seen_false |= c->seen_false;
+            return;
+        }
+    }
+    if (cs->n == cs->cap) {
+        cs->cap = cs->cap ? cs->cap * 2 : 64;
+        cs->v = realloc(cs->v, cs->cap * sizeof *cs->v);
+        if (!cs->v) {
+            fputs("rongcuo: out of memory\n", stderr);
+            exit(EXIT_USAGE);
+        }
+    }
+    cs->v[cs->n++] = (struct cover_item){c->part, strdup(c->id),
+                                         strdup(c->file), c->line,
+                                         c->made_true, c->seen_false};
+}
+
+static int cover_cmp(const void *a, const void *b)
+{
+    const struct cover_item *x = a, *y = b;
+    int c = strcmp(x->file, y->file);
+    return c ? c : x->line - y->line;
+}
+
+static void cover_gaps(const struct covers *cs, size_t from, size_t to,
+                       enum rc_part part, bool want_false, const char *what)
+{
+    int k = 0, n = 0;
+    for (size_t i = from; i < to; i++) {
+        const struct cover_item *x = &cs->v[i];
+        if (x->part != part || (want_false && x->seen_false < 0))
+            continue;
+        n++;
+        k += want_false ? x->seen_false : x->made_true;
+    }
+    if (n == 0)
+        return;
+    printf("  %s: %d of %d (%d%%)\n", what, k, n, k * 100 / n);
+    for (size_t i = from; i < to; i++) {
+        const struct cover_item *x = &cs->v[i];
+        if (x->part != part || (want_false && x->seen_false < 0) ||
+            (want_false ? x->seen_false : x->made_true))
+            continue;
+        printf("    - %s  %s:%d\n", x->id, x->file, x->line);
+    }
+}
+
+static void cover_report(struct covers *cs)
+{
+    qsort(cs->v, cs->n, sizeof *cs->v, cover_cmp);
+    for (size_t from = 0; from < cs->n;) {
+        size_t to = from;
+        while (to < cs->n && strcmp(cs->v[to].file, cs->v[from].file) == 0)
+            to++;
+        printf("coverage of what %s declares:\n", cs->v[from].file);
+        cover_gaps(cs, from, to, RC_RULE, false, "rules fired by some test");
+        cover_gaps(cs, from, to, RC_RULE, true,
+                   "rules whose condition some test saw false");
+        cover_gaps(cs, from, to, RC_VERDICT_TABLE, false,
+                   "verdict lines that decided some test");
+        cover_gaps(cs, from, to, RC_VERDICT_TABLE, true,
+                   "verdict lines some test saw false");
+        cover_gaps(cs, from, to, RC_MEASURE, false,
+                   "measures attached by some test");
+        cover_gaps(cs, from, to, RC_MEASURE, true,
+                   "measures some test saw not attached");
+        from = to;
+    }
+    for (size_t i = 0; i < cs->n; i++) {
+        free(cs->v[i].id);
+        free(cs->v[i].file);
+    }
+    free(cs->v);
+}
+
 int cli_test(int argc, char **argv)
 {
     const char *junit_path = NULL;
     bool coverage = false;
     enum rc_lang lang = RC_LANG_AUTO;
     struct paths ps = {0};
+    struct covers covered = {0};
     int rc = EXIT_OK;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -163,18 +263,30 @@ int cli_test(int argc, char **argv)
             continue;
         }
         rc_diags_free(d);
-        const char *j = NULL, *cov = NULL;
+        const char *j = NULL;
         if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
             fputs(rc_ruleset_test(rs, lang, &passed, &failed,
-                                  junit ? &j : NULL, coverage ? &cov : NULL),
+                                  junit ? &j : NULL),
                   stdout);
             if (j)
                 fputs(j, junit);
-            if (cov)
-                fputs(cov, stdout);
+            if (coverage) {
+                int n = rc_ruleset_coverage(rs, NULL, 0);
+                struct rc_cover *items = calloc((size_t)n + 1, sizeof *items);
+                if (!items) {
+                    fputs("rongcuo: out of memory\n", stderr);
+                    exit(EXIT_USAGE);
+                }
+                rc_ruleset_coverage(rs, items, n);
+                for (int k = 0; k < n; k++)
+                    cover_add(&covered, &items[k]);
+                free(items);
+            }
         }
         rc_ruleset_free(rs);
     }
+    if (coverage)
+        cover_report(&covered);
     if (junit) {
         fputs("</testsuites>\n", junit);
         if (!cli_close_output(junit, junit_path, true))

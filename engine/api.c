@@ -130,17 +130,18 @@ int rc_ruleset_ntests(const struct rc_ruleset *rs)
 }
 
 const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
-                            int *passed, int *failed, const char **junit,
-                            const char **coverage)
+                            int *passed, int *failed, const char **junit)
 {
     const struct plan *p = rs->plan;
     struct test_stats st = {0, 0};
-    struct coverage cov;
-    rs->tested.len = rs->junit.len = rs->covered.len = 0;
-    coverage_init(&cov, p);
+    rs->tested.len = rs->junit.len = 0;
+    if (rs->has_cov)
+        coverage_free(&rs->cov);
+    coverage_init(&rs->cov, p);
+    rs->has_cov = true;
     struct sbuf cases = {0};
     testrun_plan(p, lang == RC_LANG_AUTO ? p->lang : (enum lang)lang,
-                 &rs->tested, junit ? &cases : NULL, &st, &cov);
+                 &rs->tested, junit ? &cases : NULL, &st, &rs->cov);
     if (junit) {
         sb_puts(&rs->junit, "  <testsuite name=\"");
         sb_xml(&rs->junit, p->src->name);
@@ -151,15 +152,39 @@ const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
         sb_puts(&rs->junit, "  </testsuite>\n");
         *junit = rs->junit.p;
     }
-    if (coverage) {
-        coverage_report(p, &cov, &rs->covered);
-        *coverage = rs->covered.p;
-    }
     sb_free(&cases);
-    coverage_free(&cov);
     *passed += st.passed;
     *failed += st.failed;
     return rs->tested.p ? rs->tested.p : "";
+}
+
+int rc_ruleset_coverage(const struct rc_ruleset *rs, struct rc_cover *out,
+                        int max)
+{
+    const struct plan *p = rs->plan;
+    const struct coverage *c = &rs->cov;
+    int n = 0;
+    if (!rs->has_cov)
+        return 0;
+    for (int i = 0; i < p->nrules; i++, n++)
+        if (n < max)
+            out[n] = (struct rc_cover){RC_RULE, p->rules[i].id,
+                                       p->rules[i].loc.src->name,
+                                       p->rules[i].loc.first_line,
+                                       c->rule_fired[i], c->rule_false[i]};
+    for (int i = 0; i < p->nmeasures; i++, n++)
+        if (n < max)
+            out[n] = (struct rc_cover){RC_MEASURE, p->measures[i].id,
+                                       p->measures[i].loc.src->name,
+                                       p->measures[i].loc.first_line,
+                                       c->measure_on[i], c->measure_false[i]};
+    for (int i = 0; i < p->nlines; i++, n++)
+        if (n < max)
+            out[n] = (struct rc_cover){
+                RC_VERDICT_TABLE, p->verdicts.names[p->lines[i].verdict],
+                p->lines[i].loc.src->name, p->lines[i].loc.first_line,
+                c->line_taken[i], p->lines[i].cond < 0 ? -1 : c->line_false[i]};
+    return n;
 }
 
 void rc_ruleset_free(struct rc_ruleset *rs)
@@ -169,7 +194,8 @@ void rc_ruleset_free(struct rc_ruleset *rs)
     sb_free(&rs->shown);
     sb_free(&rs->tested);
     sb_free(&rs->junit);
-    sb_free(&rs->covered);
+    if (rs->has_cov)
+        coverage_free(&rs->cov);
     arena_free(&rs->arena);
     free(rs);
 }

@@ -12,11 +12,14 @@
 #include "engine/plan.h"
 #include "engine/rongcuo.h"
 #include "engine/sbuf.h"
+#include "engine/testrun.h"
 
 struct rc_ruleset {
     struct arena arena;
     struct plan *plan;
-    struct sbuf shown, tested, junit, covered;
+    struct sbuf shown, tested, junit;
+    struct coverage cov; /* of the last rc_ruleset_test */
+    bool has_cov;
 };
 
 struct rc_diags {

@@ -60,12 +60,29 @@ RC_API const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang);
 /* Run the tests written in the rule file (LANGUAGE.md §6) against its rule
  * set. Returns a line per test ("ok" or "FAIL", the expectations that
  * failed and the trace of the actual outcome) and adds to *passed and
- * *failed. With junit, *junit gets a JUnit <testsuite> element; with
- * coverage, *coverage gets what the tests exercised and every gap. The
- * texts are valid while rs lives. */
+ * *failed. With junit, *junit gets a JUnit <testsuite> element. The texts
+ * are valid while rs lives. */
 RC_API const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
-                            int *passed, int *failed, const char **junit,
-                            const char **coverage);
+                                   int *passed, int *failed,
+                                   const char **junit);
+
+enum rc_part { RC_RULE, RC_MEASURE, RC_VERDICT_TABLE };
+
+/* What the last rc_ruleset_test exercised of one rule, measure or verdict
+ * line (part RC_VERDICT_TABLE, id the line's verdict): whether some test
+ * made it true (fired, attached, decided) and whether some test saw its
+ * condition false (-1 for an otherwise line, which cannot be). */
+struct rc_cover {
+    enum rc_part part;
+    const char *id, *file;
+    int line;
+    int made_true, seen_false;
+};
+/* Fills up to max items, rules first, then measures, then verdict lines;
+ * returns how many there are. Valid while rs lives. */
+RC_API int rc_ruleset_coverage(const struct rc_ruleset *rs,
+                               struct rc_cover *out, int max);
+
 /* How many tests the rule file holds. */
 RC_API int rc_ruleset_ntests(const struct rc_ruleset *rs);
 
@@ -154,7 +171,6 @@ RC_API const char *rc_case_id(const struct rc_case *c);
 RC_API const char *rc_case_title(const struct rc_case *c);
 /* The file the case stands in, and in *line where it starts. */
 RC_API const char *rc_case_source(const struct rc_case *c, int *line);
-enum rc_part { RC_RULE, RC_MEASURE, RC_VERDICT_TABLE };
 /* The IDs of the rules or measures of the effective rule set, in order:
  * fills up to max, returns how many there are. */
 RC_API int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,

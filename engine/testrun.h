@@ -35,9 +35,6 @@ void testrun_plan(const struct plan *p, enum lang lang, struct sbuf *out,
 
 void coverage_init(struct coverage *cov, const struct plan *p);
 void coverage_free(struct coverage *cov);
-/* What the tests exercised, and every gap, as text. */
-void coverage_report(const struct plan *p, const struct coverage *cov,
-                     struct sbuf *out);
 
 /* s escaped for XML text and attributes. */
 void sb_xml(struct sbuf *b, const char *s);
