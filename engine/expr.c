@@ -69,11 +69,8 @@ static int fail(struct checker *c, struct ty *out)
     return emit(c, C_CONST, VT_ERR, -1, -1, NULL);
 }
 
-static struct diag *err(struct checker *c, const struct src_loc *loc,
-                        const char *fmt, const char *a1, const char *a2)
-{
-    return diag_addf(c->dl, DIAG_ERROR, loc, fmt, a1, a2);
-}
+/* An error at loc, printf-style. */
+#define err(c, loc, ...) diag_addf((c)->dl, DIAG_ERROR, (loc), __VA_ARGS__)
 
 static const char *options_text(struct checker *c, const struct domain *d)
 {
@@ -168,8 +165,8 @@ static int as_option(struct checker *c, const struct ast_expr *e,
         }
     }
     if (e->op == OP_SET) {
-        err(c, &e->loc, "%s%s cannot be compared with a set of options",
-            owner, "");
+        err(c, &e->loc, "%s cannot be compared with a set of options",
+            owner);
         return fail(c, out);
     }
     if (ty->t == VT_SET && e->op == OP_NAME &&
@@ -248,12 +245,11 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e,
     }
     if (order && tl.t != VT_NUM && tl.t != VT_DATE) {
         err(c, &e->loc, "'<', '<=', '>' and '>=' compare numbers and dates, "
-                        "not %s%s", type_name(tl.t), "");
+                        "not %s", type_name(tl.t));
         return fail(c, out);
     }
     if (tl.t == VT_LIST) {
-        struct diag *d = err(c, &e->loc, "a list cannot be compared%s%s",
-                             "", "");
+        struct diag *d = err(c, &e->loc, "a list cannot be compared");
         diag_hintf(c->dl, d, "write 'x in LIST' or 'S contains any LIST'");
         return fail(c, out);
     }
@@ -265,8 +261,7 @@ static int compile_bool(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_BOOL && t->t != VT_ERR) {
-        err(c, &e->loc, "expected a yes/no condition, found %s%s",
-            type_name(t->t), "");
+        err(c, &e->loc, "expected a yes/no condition, found %s", type_name(t->t));
         return fail(c, t);
     }
     return n;
@@ -277,8 +272,7 @@ static int compile_num(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_NUM && t->t != VT_ERR) {
-        err(c, &e->loc, "arithmetic needs a number, found %s%s",
-            type_name(t->t), "");
+        err(c, &e->loc, "arithmetic needs a number, found %s", type_name(t->t));
         return fail(c, t);
     }
     return n;
@@ -311,8 +305,7 @@ static int compile_add(struct checker *c, const struct ast_expr *e,
     /* point at the operand that does not fit */
     bool left_ok = a.t == VT_NUM || a.t == VT_DATE;
     const struct ast_expr *bad = left_ok ? e->r : e->l;
-    struct diag *d = err(c, &bad->loc, "arithmetic needs a number, found %s%s",
-                         type_name(left_ok ? b.t : a.t), "");
+    struct diag *d = err(c, &bad->loc, "arithmetic needs a number, found %s", type_name(left_ok ? b.t : a.t));
     diag_hintf(c->dl, d, "+ and - take numbers; a date plus or minus a "
                          "number of days, or a date minus a date (days)");
     return fail(c, out);
@@ -331,7 +324,7 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
     bool in = e->op == OP_IN;
     if (in && tl.t != VT_SYM && tl.t != VT_VERDICT) {
         struct diag *d = err(c, &e->l->loc, "'in' needs a one-of fact or "
-                             "the verdict, found %s%s", type_name(tl.t), "");
+                             "the verdict, found %s", type_name(tl.t));
         if (tl.t == VT_SET)
             diag_hintf(c->dl, d, "for a set-of fact write 'S contains a' "
                                  "or 'S contains any LIST'");
@@ -339,7 +332,7 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
     }
     if (!in && tl.t != VT_SET) {
         struct diag *d = err(c, &e->l->loc, "'contains' needs a set-of "
-                             "fact, found %s%s", type_name(tl.t), "");
+                             "fact, found %s", type_name(tl.t));
         if (tl.t == VT_SYM)
             diag_hintf(c->dl, d, "for a one-of fact write 'x in {a, b}' "
                                  "or 'x == a'");
@@ -454,13 +447,12 @@ static int compile(struct checker *c, const struct ast_expr *e,
     case OP_BOOL:
         return constant(c, e, VT_BOOL, out);
     case OP_SET:
-        err(c, &e->loc, "a set of options {…} needs a fact to go with%s%s",
-            "", "");
+        err(c, &e->loc, "a set of options {…} needs a fact to go with");
         return fail(c, out);
     case OP_VERDICT:
         if (!c->in_measure) {
             struct diag *d = err(c, &e->loc, "the verdict can only be used "
-                                 "in a measure's condition%s%s", "", "");
+                                 "in a measure's condition");
             diag_hintf(c->dl, d, "rules and verdict lines are what decide "
                                  "the verdict");
             return fail(c, out);
@@ -513,7 +505,7 @@ static int compile(struct checker *c, const struct ast_expr *e,
         l = compile(c, e->l, &a);
         if (a.t == VT_LIST) {
             err(c, &e->l->loc, "'is known' applies to facts and conditions, "
-                               "not to a list%s%s", "", "");
+                               "not to a list");
             return fail(c, out);
         }
         return emit(c, C_KNOWN, VT_BOOL, l, -1, e);

@@ -193,29 +193,41 @@ static void jamends(const struct src_loc *l, struct sbuf *out)
     sb_putc(out, '}');
 }
 
-static void jrule(const struct result *r, int ri, enum lang lang,
-                  struct sbuf *out)
+/* What a rule and a measure have in common: {"id", "title", "file",
+ * "line", "amends", "cites", "because" (the object is left open). */
+static void jhead(const struct result *r, const char *id, const char *title,
+                  const struct src_loc *loc, const struct src_loc *amends,
+                  const char **cites, int ncites,
+                  const struct text_part *because, int nbecause,
+                  enum lang lang, struct sbuf *out)
 {
-    const struct rule_info *ru = &r->p->rules[ri];
     sb_puts(out, "{\"id\":");
-    sb_json(out, ru->id);
+    sb_json(out, id);
     sb_puts(out, ",\"title\":");
-    jstr_or_null(ru->title, out);
+    jstr_or_null(title, out);
     sb_putc(out, ',');
-    jloc(&ru->loc, out);
+    jloc(loc, out);
     sb_puts(out, ",\"amends\":");
-    jamends(ru->amends, out);
+    jamends(amends, out);
     sb_puts(out, ",\"cites\":");
-    jstrings(ru->cites, ru->ncites, out);
+    jstrings(cites, ncites, out);
     sb_puts(out, ",\"because\":");
-    if (ru->nbecause) {
+    if (nbecause) {
         struct sbuf b = {0};
-        trace_because(r, ru->because, ru->nbecause, lang, &b);
+        trace_because(r, because, nbecause, lang, &b);
         sb_json(out, b.p ? b.p : "");
         sb_free(&b);
     } else {
         sb_puts(out, "null");
     }
+}
+
+static void jrule(const struct result *r, int ri, enum lang lang,
+                  struct sbuf *out)
+{
+    const struct rule_info *ru = &r->p->rules[ri];
+    jhead(r, ru->id, ru->title, &ru->loc, ru->amends, ru->cites, ru->ncites,
+          ru->because, ru->nbecause, lang, out);
     sb_puts(out, ",\"facts\":");
     jfacts(r, ru->facts, ru->nfacts, out);
     sb_putc(out, '}');
@@ -305,25 +317,8 @@ static void jmeasures(const struct result *r, bool full, enum lang lang,
             sb_json(out, m->id);
             continue;
         }
-        sb_puts(out, "{\"id\":");
-        sb_json(out, m->id);
-        sb_puts(out, ",\"title\":");
-        jstr_or_null(m->title, out);
-        sb_putc(out, ',');
-        jloc(&m->loc, out);
-        sb_puts(out, ",\"amends\":");
-        jamends(m->amends, out);
-        sb_puts(out, ",\"cites\":");
-        jstrings(m->cites, m->ncites, out);
-        sb_puts(out, ",\"because\":");
-        if (m->nbecause) {
-            struct sbuf b = {0};
-            trace_because(r, m->because, m->nbecause, lang, &b);
-            sb_json(out, b.p ? b.p : "");
-            sb_free(&b);
-        } else {
-            sb_puts(out, "null");
-        }
+        jhead(r, m->id, m->title, &m->loc, m->amends, m->cites, m->ncites,
+              m->because, m->nbecause, lang, out);
         sb_puts(out, ",\"condition\":");
         jexpr(p->nodes[m->cond].ast, lang, out);
         sb_putc(out, '}');
