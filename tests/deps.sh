@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
-# yajl; valgrind with the argument "valgrind", clang and libFuzzer with
+# yajl, pkg-config; valgrind with the argument "valgrind", clang and libFuzzer with
 # "fuzz") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
 # to install and fail.
@@ -16,6 +16,7 @@ if [ "${1:-}" = fuzz ]; then
 fi
 command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
+command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 have_header() {
     printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <%s>\n' "$1" |
         ${CC:-cc} -E -x c - >/dev/null 2>&1
