@@ -25,8 +25,8 @@ struct record {
 
 struct worker {
     struct rc_cases *cs;
-    const struct record *rec;
-    const char *text; /* the batch's lines */
+    const struct record *rec; /* the batch being evaluated */
+    const char *text;         /* its lines */
     int from, to;
     struct result *r;
     struct arena arena;
@@ -105,6 +105,21 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
     return n;
 }
 
+/* A batch being read while the one before it is evaluated. */
+struct batch {
+    struct rc_cases *cs;
+    struct record *rec;
+    struct sbuf text;
+    int n;
+};
+
+static void *read_batch(void *arg)
+{
+    struct batch *b = arg;
+    b->n = fill(b->cs, b->rec, &b->text);
+    return NULL;
+}
+
 int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                  enum rc_lang lang, const char *why_not, rc_write_fn write,
                  void *ctx, struct rc_counts *counts)
@@ -113,14 +128,13 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         threads = 1;
     if (threads > 64)
         threads = 64;
-    struct record *rec = xcalloc(BATCH, sizeof *rec);
+    struct batch b[2] = {{cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0},
+                         {cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0}};
     struct worker *w = xcalloc((size_t)threads, sizeof *w);
     pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
     bool *started = xcalloc((size_t)threads, sizeof *started);
-    struct sbuf text = {0};
     for (int t = 0; t < threads; t++) {
         w[t].cs = cs;
-        w[t].rec = rec;
         w[t].r = eval_new(cs->p);
         w[t].format = f;
         w[t].lang = lang;
@@ -130,11 +144,18 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
             w[t].r->explain = w[t].r->why_not >= 0;
         }
     }
-    int n, rc = 0;
-    while (!rc && (n = fill(cs, rec, &text)) > 0) {
-        int used = n < threads ? n : threads;
+    int rc = 0, cur = 0;
+    read_batch(&b[0]);
+    while (!rc && b[cur].n > 0) {
+        struct batch *now = &b[cur], *next = &b[1 - cur];
+        /* with more than one thread, the next batch is read meanwhile */
+        pthread_t reader;
+        bool ahead = threads > 1 &&
+                     pthread_create(&reader, NULL, read_batch, next) == 0;
+        int n = now->n, used = n < threads ? n : threads;
         for (int t = 0; t < used; t++) {
-            w[t].text = text.p;
+            w[t].rec = now->rec;
+            w[t].text = now->text.p;
             w[t].from = n * t / used;
             w[t].to = n * (t + 1) / used;
         }
@@ -154,6 +175,11 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                 start = w[t].ends[i];
             }
         }
+        if (ahead)
+            pthread_join(reader, NULL);
+        else if (!rc)
+            read_batch(next);
+        cur = 1 - cur;
     }
     for (int t = 0; t < threads; t++) {
         counts->decided += w[t].counts.decided;
@@ -163,8 +189,10 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         arena_free(&w[t].arena);
         sb_free(&w[t].out);
     }
-    sb_free(&text);
-    free(rec);
+    for (int i = 0; i < 2; i++) {
+        sb_free(&b[i].text);
+        free(b[i].rec);
+    }
     free(w);
     free(tid);
     free(started);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/rongcuo.h"
 
@@ -126,11 +127,68 @@ static void test_threads_two_rule_sets_side_by_side(void **state)
     rc_ruleset_free(city);
 }
 
+struct buf {
+    char *p;
+    size_t len, cap;
+};
+
+static int collect(void *ctx, const char *data, size_t len)
+{
+    struct buf *b = ctx;
+    if (b->len + len + 1 > b->cap) {
+        b->cap = (b->len + len + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+    }
+    memcpy(b->p + b->len, data, len);
+    b->len += len;
+    b->p[b->len] = '\0';
+    return 0;
+}
+
+/* rc_cases_run: a register of 3,000 cases on 1 and on 4 threads (the
+ * batches of 512 are read while the one before is evaluated). */
+static void test_threads_batch_run_is_the_same_on_four(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/rongcuo-threads-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    for (int i = 0; i < 3000; i++)
+        fprintf(f, "{\"id\": \"T%d\", \"facts\": {\"履職情形\": "
+                   "[\"應急處置\"], \"出於工作需要\": %s, \"謀取私利\": %s%s}}\n",
+                i, i % 3 ? "true" : "false", i % 11 ? "false" : "true",
+                i % 97 ? "" : ", \"損失金額\": \"壞\"");
+    fclose(f);
+    struct rc_ruleset *rs = load("rules/hubei.rules");
+    struct buf one = {0}, four = {0};
+    struct rc_counts c1 = {0, 0, 0}, c4 = {0, 0, 0};
+    struct rc_cases *cs = rc_cases_open(rs, path);
+    assert_int_equal(rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL,
+                                  collect, &one, &c1), 0);
+    rc_cases_close(cs);
+    cs = rc_cases_open(rs, path);
+    assert_int_equal(rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL,
+                                  collect, &four, &c4), 0);
+    rc_cases_close(cs);
+    assert_int_equal(c1.decided + c1.undetermined + c1.errors, 3000);
+    assert_int_equal(c1.errors, 31);
+    assert_int_equal(c4.decided, c1.decided);
+    assert_int_equal(c4.errors, c1.errors);
+    assert_true(one.len > 0 && one.len == four.len);
+    assert_memory_equal(one.p, four.p, one.len);
+    free(one.p);
+    free(four.p);
+    rc_ruleset_free(rs);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_threads_one_rule_set_four_threads),
         cmocka_unit_test(test_threads_two_rule_sets_side_by_side),
+        cmocka_unit_test(test_threads_batch_run_is_the_same_on_four),
     };
     return cmocka_run_group_tests_name("threads", tests, NULL, NULL);
 }
