@@ -208,10 +208,10 @@ golden-update: $(B)/rongcuo
 	@GOLDEN_UPDATE=1 sh tests/golden.sh $(B)/rongcuo
 
 format:
-	clang-format -i engine/*.[ch] cli/*.c lexer/*.[ch] parser/*.[ch] tests/unit/*.c
+	clang-format -i engine/*.[ch] cli/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 format-check:
-	clang-format --dry-run -Werror engine/*.[ch] cli/*.c lexer/*.[ch] parser/*.[ch] tests/unit/*.c
+	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 clean:
 	rm -rf build

@@ -28,7 +28,8 @@ int main(int argc, char **argv)
         getrusage(RUSAGE_CHILDREN, &ru) != 0)
         return 2;
     clock_gettime(CLOCK_MONOTONIC, &b);
-    double s = (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
+    double s =
+        (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9;
     fprintf(stderr, "%.3f %ld\n", s, ru.ru_maxrss);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }

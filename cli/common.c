@@ -62,8 +62,8 @@ FILE *cli_open_output(const char *path)
 {
     if (!path)
         return stdout;
-    int n = snprintf(tmp_path, sizeof tmp_path, "%s.tmp.%ld", path,
-                     (long)getpid());
+    int n =
+        snprintf(tmp_path, sizeof tmp_path, "%s.tmp.%ld", path, (long)getpid());
     if (n < 0 || (size_t)n >= sizeof tmp_path) {
         tmp_path[0] = '\0';
         fprintf(stderr, "rongcuo: output path too long: %s\n", path);
@@ -106,4 +106,3 @@ bool cli_close_output(FILE *f, const char *path, bool keep)
     tmp_path[0] = '\0';
     return ok;
 }
-

@@ -165,8 +165,7 @@ static void only(FILE *f, bool json, const char *const *a, int na,
         fputc(']', f);
 }
 
-static bool any_only(const char *const *a, int na, const char *const *b,
-                     int nb)
+static bool any_only(const char *const *a, int na, const char *const *b, int nb)
 {
     for (int i = 0; i < na; i++)
         if (!has(b, nb, a[i]))
@@ -276,7 +275,8 @@ static void report(struct diff *d, const struct rc_case *c,
         !any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt) &&
         o->status != RC_ERROR && n->status != RC_ERROR)
         fputs("  the same rules fired and the same were in doubt: the "
-              "verdict table or the measures changed\n", f);
+              "verdict table or the measures changed\n",
+              f);
     fputc('\n', f);
 }
 
@@ -284,8 +284,9 @@ static void summary(struct diff *d)
 {
     FILE *f = d->out;
     if (d->json) {
-        fprintf(f, "{\"summary\":{\"cases\":%ld,\"changed\":%ld,"
-                   "\"error_in_both\":%ld,\"transitions\":[",
+        fprintf(f,
+                "{\"summary\":{\"cases\":%ld,\"changed\":%ld,"
+                "\"error_in_both\":%ld,\"transitions\":[",
                 d->cases, d->changed, d->errors_both);
         for (int i = 0; i < d->ntr; i++) {
             fputs(i ? ",{\"from\":" : "{\"from\":", f);
@@ -307,13 +308,12 @@ static void summary(struct diff *d)
             d->cases == 1 ? "" : "s", d->changed,
             d->cases - d->changed - d->errors_both);
     if (d->errors_both)
-        fprintf(f, ", %ld with an error under both versions",
-                d->errors_both);
+        fprintf(f, ", %ld with an error under both versions", d->errors_both);
     fputc('\n', f);
 }
 
-static void compare_file(struct diff *d, const char *path,
-                         struct rc_eval *eo, struct rc_eval *en)
+static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
+                         struct rc_eval *en)
 {
     struct rc_cases *co = rc_cases_open(d->old, path);
     struct rc_cases *cn = rc_cases_open(d->new_, path);
@@ -414,8 +414,7 @@ static void part_changes(struct diff *d)
     if (d->json)
         fputs(lead ? "{\"changes\":[]}\n" : "]}\n", d->out);
     else
-        fputs(lead ? "nothing differs between the versions\n\n" : "\n",
-              d->out);
+        fputs(lead ? "nothing differs between the versions\n\n" : "\n", d->out);
 }
 
 int cli_diff(int argc, char **argv)
@@ -442,9 +441,8 @@ int cli_diff(int argc, char **argv)
             else if (strcmp(v, "json") == 0 || strcmp(v, "text") == 0)
                 d.json = v[0] == 'j';
             else {
-                rc = cli_usage_error(usage_diff,
-                                     "--format takes text or json, not '%s'",
-                                     v);
+                rc = cli_usage_error(
+                    usage_diff, "--format takes text or json, not '%s'", v);
                 goto out;
             }
         } else if (a[0] == '-' && a[1]) {

@@ -113,8 +113,8 @@ static int cmd_check(int argc, char **argv)
         if (argv[i][0] == '-' && argv[i][1])
             return cli_usage_error(usage_check, "unknown option '%s'", argv[i]);
         if (rules)
-            return cli_usage_error(usage_check, "one rule file at a time, not '%s'",
-                               argv[i]);
+            return cli_usage_error(
+                usage_check, "one rule file at a time, not '%s'", argv[i]);
         rules = argv[i];
     }
     if (!rules)
@@ -159,15 +159,16 @@ static int cmd_show(int argc, char **argv)
                 return cli_usage_error(usage_show, "%s needs a value", argv[i]);
             if (cli_parse_lang(argv[++i], &lang) != 0)
                 return cli_usage_error(usage_show,
-                                   "--lang takes en, zh-Hant or zh-Hans, "
-                                   "not '%s'", argv[i]);
+                                       "--lang takes en, zh-Hant or zh-Hans, "
+                                       "not '%s'",
+                                       argv[i]);
             continue;
         }
         if (argv[i][0] == '-' && argv[i][1])
             return cli_usage_error(usage_show, "unknown option '%s'", argv[i]);
         if (rules)
-            return cli_usage_error(usage_show, "one rule file at a time, not '%s'",
-                               argv[i]);
+            return cli_usage_error(
+                usage_show, "one rule file at a time, not '%s'", argv[i]);
         rules = argv[i];
     }
     if (!rules)
@@ -254,13 +255,14 @@ static int cmd_run(int argc, char **argv)
                 o.format = RC_JSON;
             } else if (a[2] == 'f') {
                 free(files);
-                return cli_usage_error(usage_run,
-                                   "--format takes text or json, not '%s'", v);
+                return cli_usage_error(
+                    usage_run, "--format takes text or json, not '%s'", v);
             } else if (a[2] == 'l' && cli_parse_lang(v, &o.lang) != 0) {
                 free(files);
                 return cli_usage_error(usage_run,
-                                   "--lang takes en, zh-Hant or zh-Hans, "
-                                   "not '%s'", v);
+                                       "--lang takes en, zh-Hant or zh-Hans, "
+                                       "not '%s'",
+                                       v);
             } else if (a[1] == 'o') {
                 o.out = v;
             } else if (a[2] == 'w') {
@@ -268,8 +270,10 @@ static int cmd_run(int argc, char **argv)
             } else if (a[2] == 't') {
                 if (strcmp(v, "none") != 0 && strcmp(v, "full") != 0) {
                     free(files);
-                    return cli_usage_error(usage_run, "--trace takes none or "
-                                           "full, not '%s'", v);
+                    return cli_usage_error(usage_run,
+                                           "--trace takes none or "
+                                           "full, not '%s'",
+                                           v);
                 }
                 o.brief = v[0] == 'n';
             } else if (a[1] == 'j') {
@@ -277,8 +281,10 @@ static int cmd_run(int argc, char **argv)
                 long j = strtol(v, &end, 10);
                 if (*v == '\0' || *end || j < 1 || j > 64) {
                     free(files);
-                    return cli_usage_error(usage_run, "-j takes a number of "
-                                           "threads from 1 to 64, not '%s'", v);
+                    return cli_usage_error(usage_run,
+                                           "-j takes a number of "
+                                           "threads from 1 to 64, not '%s'",
+                                           v);
                 }
                 o.threads = (int)j;
             }
@@ -296,8 +302,8 @@ static int cmd_run(int argc, char **argv)
     if (!rules || nfiles == 0) {
         free(files);
         return cli_usage_error(usage_run, "%s",
-                           !rules ? "name a rule file and case files"
-                                  : "name at least one case file");
+                               !rules ? "name a rule file and case files"
+                                      : "name at least one case file");
     }
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs) {
@@ -307,14 +313,17 @@ static int cmd_run(int argc, char **argv)
     if (o.why_not && o.brief) {
         rc_ruleset_free(rs);
         free(files);
-        return cli_usage_error(usage_run, "%s", "--why-not needs the full "
+        return cli_usage_error(usage_run, "%s",
+                               "--why-not needs the full "
                                "trace; leave out --trace none");
     }
     struct rc_eval *ev = rc_eval_new(rs);
     const char *near = NULL;
     if (o.why_not && rc_eval_why_not(ev, o.why_not, &near) != 0) {
-        fprintf(stderr, "rongcuo: the verdict table of %s has no verdict "
-                        "'%s'\n", rules, o.why_not);
+        fprintf(stderr,
+                "rongcuo: the verdict table of %s has no verdict "
+                "'%s'\n",
+                rules, o.why_not);
         if (near)
             fprintf(stderr, "  hint: did you mean '%s'?\n", near);
         rc_eval_free(ev);
@@ -329,8 +338,8 @@ static int cmd_run(int argc, char **argv)
         free(files);
         return EXIT_USAGE;
     }
-    struct sink sink = {out, 0, 0, 0, NULL,
-                        !o.quiet && isatty(STDERR_FILENO), now()};
+    struct sink sink = {out,  0, 0, 0, NULL, !o.quiet && isatty(STDERR_FILENO),
+                        now()};
     struct rc_counts count = {0, 0, 0};
     enum rc_format format =
         o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
@@ -360,10 +369,11 @@ static int cmd_run(int argc, char **argv)
     }
     long total = count.decided + count.undetermined + count.errors;
     if (!o.quiet)
-        fprintf(stderr, "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
-                        "%ld error%s\n",
-                total, total == 1 ? "" : "s", count.decided,
-                count.undetermined, count.errors, count.errors == 1 ? "" : "s");
+        fprintf(stderr,
+                "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
+                "%ld error%s\n",
+                total, total == 1 ? "" : "s", count.decided, count.undetermined,
+                count.errors, count.errors == 1 ? "" : "s");
     rc_ruleset_free(rs);
     free(files);
     return rc;

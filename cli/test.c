@@ -84,8 +84,8 @@ static void walk(const char *dir, struct paths *ps, int depth)
         char path[4096];
         size_t dl = strlen(dir);
         int n = snprintf(path, sizeof path, "%.*s/%s",
-                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl),
-                         dir, e->d_name);
+                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
+                         e->d_name);
         if (n < 0 || (size_t)n >= sizeof path)
             continue;
         struct stat st;
@@ -132,9 +132,9 @@ static void cover_add(struct covers *cs, const struct rc_cover *c)
             exit(EXIT_USAGE);
         }
     }
-    cs->v[cs->n++] = (struct cover_item){c->part, strdup(c->id),
-                                         strdup(c->file), c->line,
-                                         c->made_true, c->seen_false};
+    cs->v[cs->n++] =
+        (struct cover_item){c->part, strdup(c->id), strdup(c->file),
+                            c->line, c->made_true,  c->seen_false};
 }
 
 static int cover_cmp(const void *a, const void *b)
@@ -220,8 +220,9 @@ int cli_test(int argc, char **argv)
                 junit_path = argv[++i];
             } else if (cli_parse_lang(argv[++i], &lang) != 0) {
                 rc = cli_usage_error(usage_test,
-                                 "--lang takes en, zh-Hant or zh-Hans, "
-                                 "not '%s'", argv[i]);
+                                     "--lang takes en, zh-Hant or zh-Hans, "
+                                     "not '%s'",
+                                     argv[i]);
                 goto out;
             }
         } else if (a[0] == '-' && a[1]) {
@@ -240,7 +241,7 @@ int cli_test(int argc, char **argv)
     }
     if (ps.n == 0) {
         rc = cli_usage_error(usage_test, "%s",
-                         "name rule files or folders with tests");
+                             "name rule files or folders with tests");
         goto out;
     }
     FILE *junit = NULL;
@@ -265,9 +266,9 @@ int cli_test(int argc, char **argv)
         rc_diags_free(d);
         const char *j = NULL;
         if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
-            fputs(rc_ruleset_test(rs, lang, &passed, &failed,
-                                  junit ? &j : NULL),
-                  stdout);
+            fputs(
+                rc_ruleset_test(rs, lang, &passed, &failed, junit ? &j : NULL),
+                stdout);
             if (j)
                 fputs(j, junit);
             if (coverage) {
@@ -301,4 +302,3 @@ out:
     free(ps.v);
     return rc;
 }
-

@@ -21,8 +21,8 @@
 #include "engine/trace.h"
 #include "parser/parse.h"
 
-static struct rc_ruleset *load(const char *path, const char *text,
-                               size_t len, struct rc_diags **diags)
+static struct rc_ruleset *load(const char *path, const char *text, size_t len,
+                               struct rc_diags **diags)
 {
     struct rc_diags *d = xcalloc(1, sizeof *d);
     arena_init(&d->arena);
@@ -168,22 +168,29 @@ int rc_ruleset_coverage(const struct rc_ruleset *rs, struct rc_cover *out,
         return 0;
     for (int i = 0; i < p->nrules; i++, n++)
         if (n < max)
-            out[n] = (struct rc_cover){RC_RULE, p->rules[i].id,
+            out[n] = (struct rc_cover){RC_RULE,
+                                       p->rules[i].id,
                                        p->rules[i].loc.src->name,
                                        p->rules[i].loc.first_line,
-                                       c->rule_fired[i], c->rule_false[i]};
+                                       c->rule_fired[i],
+                                       c->rule_false[i]};
     for (int i = 0; i < p->nmeasures; i++, n++)
         if (n < max)
-            out[n] = (struct rc_cover){RC_MEASURE, p->measures[i].id,
+            out[n] = (struct rc_cover){RC_MEASURE,
+                                       p->measures[i].id,
                                        p->measures[i].loc.src->name,
                                        p->measures[i].loc.first_line,
-                                       c->measure_on[i], c->measure_false[i]};
+                                       c->measure_on[i],
+                                       c->measure_false[i]};
     for (int i = 0; i < p->nlines; i++, n++)
         if (n < max)
-            out[n] = (struct rc_cover){
-                RC_VERDICT_TABLE, p->verdicts.names[p->lines[i].verdict],
-                p->lines[i].loc.src->name, p->lines[i].loc.first_line,
-                c->line_taken[i], p->lines[i].cond < 0 ? -1 : c->line_false[i]};
+            out[n] =
+                (struct rc_cover){RC_VERDICT_TABLE,
+                                  p->verdicts.names[p->lines[i].verdict],
+                                  p->lines[i].loc.src->name,
+                                  p->lines[i].loc.first_line,
+                                  c->line_taken[i],
+                                  p->lines[i].cond < 0 ? -1 : c->line_false[i]};
     return n;
 }
 
@@ -297,10 +304,10 @@ static void read_case_file(struct rc_cases *cs, struct source *src)
                 to = &lists[i];
         if (!to) {
             int g = 0;
-            while (g < n && (byidx[g]->loc.first_line < d->loc.first_line ||
-                             (byidx[g]->loc.first_line == d->loc.first_line &&
-                              byidx[g]->loc.first_column <
-                                  d->loc.first_column)))
+            while (g < n &&
+                   (byidx[g]->loc.first_line < d->loc.first_line ||
+                    (byidx[g]->loc.first_line == d->loc.first_line &&
+                     byidx[g]->loc.first_column < d->loc.first_column)))
                 g++;
             to = &gaps[g];
         }
@@ -347,8 +354,8 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     if (!f) {
         src_read_file(&cs->file_arena, path, &cs->file_diags); /* why */
         cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
-        cs->cases[cs->ncases++] = error_case(&cs->file_arena, cs->p,
-                                             &cs->file_diags, path, NULL);
+        cs->cases[cs->ncases++] =
+            error_case(&cs->file_arena, cs->p, &cs->file_diags, path, NULL);
         return cs;
     }
     cs->f = f;
@@ -389,8 +396,8 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     if (bad) {
         sb_free(&all);
         cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
-        cs->cases[cs->ncases++] = error_case(&cs->file_arena, cs->p,
-                                             &cs->file_diags, path, NULL);
+        cs->cases[cs->ncases++] =
+            error_case(&cs->file_arena, cs->p, &cs->file_diags, path, NULL);
         return cs;
     }
     struct source *src =
@@ -426,8 +433,8 @@ ssize_t api_read_line(struct rc_cases *cs)
         const char *nl = memchr(start, '\n', cs->fill - cs->pos);
         size_t n = nl ? (size_t)(nl - start) + 1 : cs->fill - cs->pos;
         size_t keep = total + n <= LIMIT_LINE_BYTES ? n
-                      : total < LIMIT_LINE_BYTES   ? LIMIT_LINE_BYTES - total
-                                                   : 0;
+                      : total < LIMIT_LINE_BYTES    ? LIMIT_LINE_BYTES - total
+                                                    : 0;
         if (len + keep + 1 > cs->linecap) {
             cs->linecap = (len + keep + 1) * 2;
             cs->line = xrealloc(cs->line, cs->linecap);
@@ -485,8 +492,8 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
         size_t len = (size_t)n;
         while (len && (cs->line[len - 1] == '\n' || cs->line[len - 1] == '\r'))
             len--;
-        struct source *src = src_from_text(&cs->case_arena, cs->path, cs->line,
-                                           len, cs->lineno);
+        struct source *src =
+            src_from_text(&cs->case_arena, cs->path, cs->line, len, cs->lineno);
         if (strcmp(cs->path, "-") == 0)
             src->name = "<stdin>";
         diag_init(&cs->case_diags, &cs->case_arena);
@@ -528,8 +535,7 @@ struct rc_eval *rc_eval_new(const struct rc_ruleset *rs)
     return ev;
 }
 
-int rc_eval_why_not(struct rc_eval *ev, const char *verdict,
-                    const char **near)
+int rc_eval_why_not(struct rc_eval *ev, const char *verdict, const char **near)
 {
     const struct domain *v = &ev->r->p->verdicts;
     int i = plan_option(v, verdict);
@@ -560,8 +566,8 @@ const char *rc_eval_verdict(const struct rc_eval *ev)
     return r->p->verdicts.names[r->verdict];
 }
 
-int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
-                 const char **out, int max)
+int rc_eval_list(const struct rc_eval *ev, enum rc_list which, const char **out,
+                 int max)
 {
     const struct result *r = ev->r;
     const struct plan *p = r->p;
@@ -579,9 +585,10 @@ int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
     case RC_UNSETTLED:
         for (int i = 0; i < p->nrules; i++) {
             bool fired = r->effect[i] == TV_TRUE;
-            bool hit = which == RC_FIRED      ? fired
-                       : which == RC_UNSETTLED ? r->effect[i] == TV_UNKNOWN
-                                               : r->cond[i] == TV_TRUE && !fired;
+            bool hit = which == RC_FIRED ? fired
+                       : which == RC_UNSETTLED
+                           ? r->effect[i] == TV_UNKNOWN
+                           : r->cond[i] == TV_TRUE && !fired;
             if (hit && n++ < max)
                 out[n - 1] = p->rules[i].id;
         }
@@ -641,9 +648,9 @@ int rc_case_set(struct rc_case *c, const char *fact, const char *value)
     parse_source(a, &syntax, src, &file);
     const struct ast_case *k = file->cases;
     if (syntax.errors || !k || !k->facts || k->facts->next) {
-        struct diag *d = diag_addf(c->last, DIAG_ERROR, NULL,
-                                   "'%s' is not a value for fact '%s'",
-                                   value, fact);
+        struct diag *d =
+            diag_addf(c->last, DIAG_ERROR, NULL,
+                      "'%s' is not a value for fact '%s'", value, fact);
         d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
                   "\"text\", an option, {a, b}, or unknown";
         return -1;
@@ -687,8 +694,7 @@ int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,
                    const char **ids, int max)
 {
     const struct plan *p = rs->plan;
-    int n = part == RC_RULE ? p->nrules : part == RC_MEASURE ? p->nmeasures
-                                                             : 0;
+    int n = part == RC_RULE ? p->nrules : part == RC_MEASURE ? p->nmeasures : 0;
     for (int i = 0; i < n && i < max; i++)
         ids[i] = part == RC_RULE ? p->rules[i].id : p->measures[i].id;
     return n;
@@ -710,8 +716,8 @@ const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
     return NULL;
 }
 
-const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
-                                   const char *id, int *line)
+const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
+                                   int *line)
 {
     const struct plan *p = rs->plan;
     for (int i = 0; i < p->nrules; i++)

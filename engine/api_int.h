@@ -54,8 +54,8 @@ struct rc_cases {
     int ncases, next;
     /* JSON Lines: one line at a time */
     FILE *f;
-    char in[65536];    /* read ahead */
-    long size;         /* of the file, for progress; 0: not known */
+    char in[65536]; /* read ahead */
+    long size;      /* of the file, for progress; 0: not known */
     size_t pos, fill;
     char *line;
     size_t linecap;

@@ -97,8 +97,7 @@ static int days_from_civil(int y, int m, int d)
 
 int ast_date(int y, int m, int d)
 {
-    static const int mdays[] = {31, 28, 31, 30, 31, 30,
-                                31, 31, 30, 31, 30, 31};
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (y < 1 || m < 1 || m > 12 || d < 1)
         return -1;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

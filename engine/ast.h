@@ -12,37 +12,64 @@ struct arena;
 
 struct ast_name { /* a name, an option, a rule ID or a citation */
     struct ast_name *next;
-    struct ast_name *last;   /* on a list's head: its last node, or NULL */
+    struct ast_name *last; /* on a list's head: its last node, or NULL */
     const char *text;
     struct src_loc loc;
     bool prefix; /* overrides T*: matches every rule ID starting with text */
 };
 
 enum ast_op {
-    OP_NAME, OP_NUM, OP_DATE, OP_STR, OP_BOOL, OP_SET, OP_VERDICT,
-    OP_NOT, OP_AND, OP_OR,
-    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
-    OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG,
-    OP_IN, OP_CONTAINS, OP_CONTAINS_ANY, OP_KNOWN
+    OP_NAME,
+    OP_NUM,
+    OP_DATE,
+    OP_STR,
+    OP_BOOL,
+    OP_SET,
+    OP_VERDICT,
+    OP_NOT,
+    OP_AND,
+    OP_OR,
+    OP_EQ,
+    OP_NE,
+    OP_LT,
+    OP_LE,
+    OP_GT,
+    OP_GE,
+    OP_ADD,
+    OP_SUB,
+    OP_MUL,
+    OP_DIV,
+    OP_NEG,
+    OP_IN,
+    OP_CONTAINS,
+    OP_CONTAINS_ANY,
+    OP_KNOWN
 };
 
 struct ast_expr {
     enum ast_op op;
     struct src_loc loc;
-    struct ast_expr *l, *r;   /* operands (unary: l) */
-    const char *text;         /* OP_NAME, OP_STR */
-    struct num num;           /* OP_NUM */
-    int date;                 /* OP_DATE: a day number (ast_date) */
-    bool b;                   /* OP_BOOL */
-    struct ast_name *items;   /* OP_SET */
-    int depth;                /* of the tree below, for the nesting limit */
+    struct ast_expr *l, *r; /* operands (unary: l) */
+    const char *text;       /* OP_NAME, OP_STR */
+    struct num num;         /* OP_NUM */
+    int date;               /* OP_DATE: a day number (ast_date) */
+    bool b;                 /* OP_BOOL */
+    struct ast_name *items; /* OP_SET */
+    int depth;              /* of the tree below, for the nesting limit */
 };
 
 /* Deepest condition tree the checker and evaluator accept. */
 #define AST_MAX_DEPTH 1000
 
-enum ast_vkind { VAL_BOOL, VAL_NUM, VAL_DATE, VAL_STR, VAL_NAME, VAL_SET,
-                 VAL_UNKNOWN };
+enum ast_vkind {
+    VAL_BOOL,
+    VAL_NUM,
+    VAL_DATE,
+    VAL_STR,
+    VAL_NAME,
+    VAL_SET,
+    VAL_UNKNOWN
+};
 
 struct ast_value { /* a value in a case, a given, or a fact default */
     enum ast_vkind kind;
@@ -63,8 +90,14 @@ struct ast_type {
     struct ast_name *options; /* one of / set of */
 };
 
-enum ast_dkind { DECL_FACT, DECL_CONCLUSION, DECL_LIST, DECL_RULE,
-                 DECL_VERDICT, DECL_MEASURE };
+enum ast_dkind {
+    DECL_FACT,
+    DECL_CONCLUSION,
+    DECL_LIST,
+    DECL_RULE,
+    DECL_VERDICT,
+    DECL_MEASURE
+};
 
 struct ast_vline { /* one line of the verdict table */
     struct ast_vline *next;
@@ -78,29 +111,29 @@ enum ast_action { ACT_DECLARE, ACT_AMEND, ACT_REPEAL };
 struct ast_decl {
     struct ast_decl *next;
     enum ast_dkind kind;
-    enum ast_action action;   /* amend/repeal: of a rule, measure, verdict */
+    enum ast_action action; /* amend/repeal: of a rule, measure, verdict */
     const struct ast_decl *amends; /* after layering: the base declaration
                                       this one replaced, or NULL */
-    struct ast_name name;     /* fact/conclusion/list/rule/measure ID */
-    struct src_loc loc;       /* the keyword */
-    const char *title;        /* rule/measure/verdict title, descriptions */
-    struct ast_type type;     /* DECL_FACT */
-    struct ast_value *dflt;   /* DECL_FACT default, or NULL */
-    struct ast_name *items;   /* DECL_LIST members */
-    struct ast_name *cites;   /* DECL_RULE, DECL_MEASURE */
+    struct ast_name name;          /* fact/conclusion/list/rule/measure ID */
+    struct src_loc loc;            /* the keyword */
+    const char *title;      /* rule/measure/verdict title, descriptions */
+    struct ast_type type;   /* DECL_FACT */
+    struct ast_value *dflt; /* DECL_FACT default, or NULL */
+    struct ast_name *items; /* DECL_LIST members */
+    struct ast_name *cites; /* DECL_RULE, DECL_MEASURE */
     struct ast_expr *when;
     struct src_loc when_loc;
-    int nwhen;                /* clauses seen, to report duplicates */
+    int nwhen; /* clauses seen, to report duplicates */
     struct ast_name *then;
     struct ast_name *overrides;
-    struct ast_name because;  /* text NULL when absent */
-    struct ast_vline *lines;  /* DECL_VERDICT */
+    struct ast_name because; /* text NULL when absent */
+    struct ast_vline *lines; /* DECL_VERDICT */
 };
 
 struct ast_repeal { /* a base declaration that a variant repealed */
     struct ast_repeal *next;
-    const struct ast_decl *decl;  /* the repealed declaration */
-    const struct ast_decl *by;    /* the repeal */
+    const struct ast_decl *decl; /* the repealed declaration */
+    const struct ast_decl *by;   /* the repeal */
 };
 
 struct ast_assign { /* 名稱 = 值 inside a case */
@@ -118,8 +151,14 @@ struct ast_case {
     bool broken; /* a syntax error inside it */
 };
 
-enum ast_ekind { EX_VERDICT, EX_MEASURE, EX_NOT_MEASURE, EX_FIRED,
-                 EX_NOT_FIRED, EX_UNDETERMINED };
+enum ast_ekind {
+    EX_VERDICT,
+    EX_MEASURE,
+    EX_NOT_MEASURE,
+    EX_FIRED,
+    EX_NOT_FIRED,
+    EX_UNDETERMINED
+};
 
 struct ast_expect { /* one expectation of a test */
     struct ast_expect *next;
@@ -151,7 +190,7 @@ struct ast_file {
     int keyword_lang[4]; /* keyword spellings seen, by enum lang */
     const char *extends; /* the base file, as written */
     struct src_loc extends_loc;
-    struct ast_file *base; /* loaded by the layering (engine/layer.c) */
+    struct ast_file *base;       /* loaded by the layering (engine/layer.c) */
     struct ast_repeal *repealed; /* after layering: what variants removed */
 };
 

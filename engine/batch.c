@@ -56,7 +56,7 @@ static void one(struct worker *w, const struct record *rec)
         }
     }
     eval_case(w->r, cf);
-    long *n = w->r->status == ST_DECIDED       ? &w->counts.decided
+    long *n = w->r->status == ST_DECIDED        ? &w->counts.decided
               : w->r->status == ST_UNDETERMINED ? &w->counts.undetermined
                                                 : &w->counts.errors;
     (*n)++;
@@ -97,8 +97,10 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
         while (!too_long && len &&
                (cs->line[len - 1] == '\n' || cs->line[len - 1] == '\r'))
             len--;
-        rec[n] = (struct record){.off = text->len, .len = len,
-                                 .lineno = cs->lineno, .too_long = too_long};
+        rec[n] = (struct record){.off = text->len,
+                                 .len = len,
+                                 .lineno = cs->lineno,
+                                 .too_long = too_long};
         sb_put(text, cs->line, len);
         n++;
     }
@@ -150,8 +152,8 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         struct batch *now = &b[cur], *next = &b[1 - cur];
         /* with more than one thread, the next batch is read meanwhile */
         pthread_t reader;
-        bool ahead = threads > 1 &&
-                     pthread_create(&reader, NULL, read_batch, next) == 0;
+        bool ahead =
+            threads > 1 && pthread_create(&reader, NULL, read_batch, next) == 0;
         int n = now->n, used = n < threads ? n : threads;
         for (int t = 0; t < used; t++) {
             w[t].rec = now->rec;

@@ -29,12 +29,11 @@ static const char *kind_text(enum ast_vkind k)
 }
 
 static bool wrong(struct diag_list *dl, const struct fact_info *f,
-                  const struct ast_value *v, const char *want,
-                  const char *hint)
+                  const struct ast_value *v, const char *want, const char *hint)
 {
-    struct diag *d = diag_addf(dl, DIAG_ERROR, &v->loc,
-                               "fact '%s' takes %s, not %s", f->name, want,
-                               kind_text(v->kind));
+    struct diag *d =
+        diag_addf(dl, DIAG_ERROR, &v->loc, "fact '%s' takes %s, not %s",
+                  f->name, want, kind_text(v->kind));
     if (hint)
         d->hint = hint;
     return false;
@@ -167,10 +166,10 @@ struct case_facts *cases_new(struct arena *a, const struct plan *p,
 void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
                         const char *name, const struct src_loc *loc)
 {
-    struct diag *d = diag_addf(dl, DIAG_ERROR, loc,
-                               "the rule set has no fact '%s'", name);
-    const char **cands = arena_calloc(dl->arena, (size_t)p->nfacts,
-                                      sizeof *cands);
+    struct diag *d =
+        diag_addf(dl, DIAG_ERROR, loc, "the rule set has no fact '%s'", name);
+    const char **cands =
+        arena_calloc(dl->arena, (size_t)p->nfacts, sizeof *cands);
     for (int i = 0; i < p->nfacts; i++)
         cands[i] = p->facts[i].name;
     const char *near = suggest_closest(name, cands, p->nfacts);

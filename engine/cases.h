@@ -15,11 +15,11 @@ struct diag_list;
  */
 struct case_facts {
     const char *id, *title;
-    struct src_loc loc;          /* where the case starts */
-    struct value *vals;          /* plan->nfacts slots */
+    struct src_loc loc; /* where the case starts */
+    struct value *vals; /* plan->nfacts slots */
     enum fact_origin *origin;
-    struct src_loc *locs;        /* where each given value stands */
-    struct diag_list *errors;    /* this case's errors (none: evaluate) */
+    struct src_loc *locs;     /* where each given value stands */
+    struct diag_list *errors; /* this case's errors (none: evaluate) */
 };
 
 /* Convert v to a value of fact f; false after a diagnostic in dl. */

@@ -35,8 +35,8 @@ void check_unknown_name(struct checker *c, const struct src_loc *loc,
         return; /* not shown: spare the search */
     const char *split = suggest_split(c->a, name, &c->ns);
     if (split) {
-        diag_hintf(c->dl, d,
-                   "separate keywords from names with spaces: %s", split);
+        diag_hintf(c->dl, d, "separate keywords from names with spaces: %s",
+                   split);
         return;
     }
     const char **cands = arena_calloc(c->a, c->ns.cap, sizeof *cands);
@@ -56,13 +56,15 @@ static void redeclared(struct checker *c, const struct ast_name *n,
                                "%s '%s' is declared twice", what, n->text);
     const char *file = first->src ? first->src->name : "?";
     if (first->src != n->loc.src && strcmp(what, "name") != 0)
-        diag_hintf(c->dl, d, "it is declared in the base file %s:%d; to "
-                             "replace it write: amend %s %s …",
+        diag_hintf(c->dl, d,
+                   "it is declared in the base file %s:%d; to "
+                   "replace it write: amend %s %s …",
                    file, first->first_line, what, n->text);
     else if (first->src != n->loc.src)
-        diag_hintf(c->dl, d, "it is declared in the base file %s:%d; a "
-                             "variant uses the base's facts and "
-                             "conclusions as they are",
+        diag_hintf(c->dl, d,
+                   "it is declared in the base file %s:%d; a "
+                   "variant uses the base's facts and "
+                   "conclusions as they are",
                    file, first->first_line);
     else
         diag_hintf(c->dl, d, "first declared at %s:%d:%d", file,
@@ -105,8 +107,8 @@ static struct domain *domain_of(struct checker *c, const struct ast_type *t,
     d->names = arena_calloc(c->a, (size_t)n, sizeof *d->names);
     for (const struct ast_name *o = t->options; o; o = o->next) {
         if (plan_option(d, o->text) >= 0) {
-            diag_addf(c->dl, DIAG_ERROR, &o->loc,
-                      "option '%s' is listed twice", o->text);
+            diag_addf(c->dl, DIAG_ERROR, &o->loc, "option '%s' is listed twice",
+                      o->text);
             continue;
         }
         if (d->n == 64) {
@@ -131,7 +133,7 @@ static void fact(struct checker *c, const struct ast_decl *d)
     f->desc = d->title;
     f->unit = d->type.unit;
     static const enum vtype vt[] = {
-        [TY_BOOL] = VT_BOOL, [TY_NUMBER] = VT_NUM,  [TY_TEXT] = VT_TEXT,
+        [TY_BOOL] = VT_BOOL, [TY_NUMBER] = VT_NUM, [TY_TEXT] = VT_TEXT,
         [TY_DATE] = VT_DATE, [TY_ONE_OF] = VT_SYM, [TY_SET_OF] = VT_SET,
     };
     f->type = vt[d->type.kind];
@@ -217,8 +219,10 @@ static struct text_part *because(struct checker *c, const struct ast_name *b,
             t->concl = NS_INDEX(v);
         } else {
             struct src_loc loc = b->loc;
-            loc.first_column += 1 + utf8_count(b->text, (size_t)(open - b->text));
-            loc.last_column = loc.first_column + utf8_count(open, (size_t)(close - open + 1));
+            loc.first_column +=
+                1 + utf8_count(b->text, (size_t)(open - b->text));
+            loc.last_column =
+                loc.first_column + utf8_count(open, (size_t)(close - open + 1));
             loc.last_line = loc.first_line;
             check_unknown_name(c, &loc, name, "fact in {…}");
         }
@@ -280,10 +284,9 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
         if (v < 0) {
             check_unknown_name(c, &t->loc, t->text, "conclusion");
         } else if (NS_KIND(v) != NS_CONCL) {
-            struct diag *e = diag_addf(c->dl, DIAG_ERROR, &t->loc,
-                                       "'%s' is a %s, not a conclusion",
-                                       t->text,
-                                       NS_KIND(v) == NS_FACT ? "fact" : "list");
+            struct diag *e = diag_addf(
+                c->dl, DIAG_ERROR, &t->loc, "'%s' is a %s, not a conclusion",
+                t->text, NS_KIND(v) == NS_FACT ? "fact" : "list");
             diag_hintf(c->dl, e, "declare it with: conclusion %s", t->text);
         } else {
             r->concls[r->nconcls++] = NS_INDEX(v);
@@ -403,8 +406,9 @@ static void verdict(struct checker *c, const struct ast_decl *d)
         struct diag *e = diag_addf(c->dl, DIAG_WARNING, &d->loc,
                                    "the verdict table has no 'otherwise' "
                                    "line");
-        diag_hintf(c->dl, e, "a case that no line decides gets no verdict; "
-                             "add: otherwise 名稱 (否則 名稱)");
+        diag_hintf(c->dl, e,
+                   "a case that no line decides gets no verdict; "
+                   "add: otherwise 名稱 (否則 名稱)");
     }
 }
 
@@ -433,11 +437,11 @@ static void measure(struct checker *c, const struct ast_decl *d)
     if (d->then || d->overrides)
         diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
                   "measure %s: a measure has only 'when', 'cites' and "
-                  "'because'", m->id);
+                  "'because'",
+                  m->id);
     if (!d->when) {
         struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
-                                   "measure %s has no 'when' condition",
-                                   m->id);
+                                   "measure %s has no 'when' condition", m->id);
         diag_hintf(c->dl, e, "add: when 條件 (如果 條件)");
         m->cond = -1;
     } else {
@@ -516,9 +520,9 @@ static void report_cycle(struct order_ctx *o, int back)
         if (i < o->npath)
             sb_puts(&s, " → ");
     }
-    struct diag *d = diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
-                               "conclusion '%s' depends on itself",
-                               p->concls[concl].name);
+    struct diag *d =
+        diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
+                  "conclusion '%s' depends on itself", p->concls[concl].name);
     diag_hintf(o->c->dl, d, "the cycle: %s", s.p);
     sb_free(&s);
 }
@@ -560,8 +564,12 @@ static void order(struct checker *c, int **deps, int *ndeps)
 {
     struct plan *p = c->p;
     int n = p->nrules + p->nconcls;
-    struct order_ctx o = {c, deps, ndeps, arena_alloc(c->a, (size_t)n + 1),
-                          arena_calloc(c->a, (size_t)n + 1, sizeof(int)), 0};
+    struct order_ctx o = {c,
+                          deps,
+                          ndeps,
+                          arena_alloc(c->a, (size_t)n + 1),
+                          arena_calloc(c->a, (size_t)n + 1, sizeof(int)),
+                          0};
     p->order = arena_calloc(c->a, (size_t)n, sizeof *p->order);
     for (int r = 0; r < p->nrules; r++)
         for (int j = 0; j < p->rules[r].nconcls; j++)
@@ -582,11 +590,13 @@ static void order(struct checker *c, int **deps, int *ndeps)
         if (k->nrules == 0) {
             struct diag *d = diag_addf(c->dl, DIAG_WARNING, &k->loc,
                                        "no rule concludes '%s'; it is "
-                                       "always false", k->name);
+                                       "always false",
+                                       k->name);
             const struct ast_repeal *rp = repealed_concluding(c, k->name);
             if (rp)
-                diag_hintf(c->dl, d, "rule %s, which concluded it, was "
-                                     "repealed at %s:%d",
+                diag_hintf(c->dl, d,
+                           "rule %s, which concluded it, was "
+                           "repealed at %s:%d",
                            rp->decl->name.text, rp->by->loc.src->name,
                            rp->by->loc.first_line);
             else
@@ -617,12 +627,12 @@ static void tests(struct checker *c, const struct ast_file *file)
     for (const struct ast_test *t = file->tests; t; t = t->next)
         p->ntests++;
     p->tests = arena_calloc(c->a, (size_t)p->ntests, sizeof *p->tests);
-    const char **rules = arena_calloc(c->a, (size_t)p->nrules + 1,
-                                      sizeof *rules);
-    const char **measures = arena_calloc(c->a, (size_t)p->nmeasures + 1,
-                                         sizeof *measures);
-    const char **facts = arena_calloc(c->a, (size_t)p->nfacts + 1,
-                                      sizeof *facts);
+    const char **rules =
+        arena_calloc(c->a, (size_t)p->nrules + 1, sizeof *rules);
+    const char **measures =
+        arena_calloc(c->a, (size_t)p->nmeasures + 1, sizeof *measures);
+    const char **facts =
+        arena_calloc(c->a, (size_t)p->nfacts + 1, sizeof *facts);
     for (int i = 0; i < p->nrules; i++)
         rules[i] = p->rules[i].id;
     for (int i = 0; i < p->nmeasures; i++)
@@ -635,14 +645,14 @@ static void tests(struct checker *c, const struct ast_file *file)
         ti->ast = t;
         for (const struct ast_expect *e = t->expects; e; e = e->next)
             ti->nexpects++;
-        ti->expects = arena_calloc(c->a, (size_t)ti->nexpects,
-                                   sizeof *ti->expects);
+        ti->expects =
+            arena_calloc(c->a, (size_t)ti->nexpects, sizeof *ti->expects);
         if (t->ngiven == 0)
-            diag_addf(c->dl, DIAG_ERROR, &t->loc,
-                      "test \"%s\" has no 'given'", t->name);
+            diag_addf(c->dl, DIAG_ERROR, &t->loc, "test \"%s\" has no 'given'",
+                      t->name);
         if (ti->nexpects == 0)
-            diag_addf(c->dl, DIAG_ERROR, &t->loc,
-                      "test \"%s\" expects nothing", t->name);
+            diag_addf(c->dl, DIAG_ERROR, &t->loc, "test \"%s\" expects nothing",
+                      t->name);
         int j = 0;
         for (const struct ast_expect *e = t->expects; e; e = e->next) {
             struct expect_info *x = &ti->expects[j++];
@@ -680,8 +690,8 @@ static void tests(struct checker *c, const struct ast_file *file)
             case EX_UNDETERMINED:
                 for (const struct ast_name *m = e->missing; m; m = m->next)
                     x->nmissing++;
-                x->missing = arena_calloc(c->a, (size_t)x->nmissing,
-                                          sizeof *x->missing);
+                x->missing =
+                    arena_calloc(c->a, (size_t)x->nmissing, sizeof *x->missing);
                 x->nmissing = 0;
                 for (const struct ast_name *m = e->missing; m; m = m->next) {
                     int f = plan_fact(p, m->text, strlen(m->text));
@@ -718,8 +728,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         count[d->kind]++;
         if (++total == LIMIT_DECLS + 1) {
             diag_addf(dl, DIAG_ERROR, &d->loc,
-                      "more than %d declarations in one rule set",
-                      LIMIT_DECLS);
+                      "more than %d declarations in one rule set", LIMIT_DECLS);
             return NULL;
         }
     }
@@ -729,14 +738,15 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     p->file = file;
     p->lang = file_lang(file);
     p->facts = arena_calloc(a, (size_t)count[DECL_FACT], sizeof *p->facts);
-    p->concls = arena_calloc(a, (size_t)count[DECL_CONCLUSION],
-                             sizeof *p->concls);
+    p->concls =
+        arena_calloc(a, (size_t)count[DECL_CONCLUSION], sizeof *p->concls);
     p->rules = arena_calloc(a, (size_t)count[DECL_RULE], sizeof *p->rules);
-    p->measures = arena_calloc(a, (size_t)count[DECL_MEASURE],
-                               sizeof *p->measures);
+    p->measures =
+        arena_calloc(a, (size_t)count[DECL_MEASURE], sizeof *p->measures);
     c.lists = arena_calloc(a, (size_t)count[DECL_LIST], sizeof *c.lists);
-    names_init(&c.ns, a, (size_t)(count[DECL_FACT] + count[DECL_CONCLUSION] +
-                                  count[DECL_LIST]));
+    names_init(
+        &c.ns, a,
+        (size_t)(count[DECL_FACT] + count[DECL_CONCLUSION] + count[DECL_LIST]));
     p->ns = c.ns;
     names_init(&c.rule_ids, a, (size_t)count[DECL_RULE]);
     names_init(&c.measure_ids, a, (size_t)count[DECL_MEASURE]);
@@ -750,22 +760,24 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         else if (d->kind == DECL_LIST)
             list(&c, d);
         else if (d->kind == DECL_VERDICT && vd)
-            diag_hintf(dl, diag_addf(dl, DIAG_ERROR, &d->loc,
-                                     "a second verdict table"),
-                       "the first is at %s:%d%s", vd->loc.src->name,
-                       vd->loc.first_line,
-                       vd->loc.src != d->loc.src
-                           ? "; a variant replaces it with: amend verdict { … }"
-                           : "");
+            diag_hintf(
+                dl,
+                diag_addf(dl, DIAG_ERROR, &d->loc, "a second verdict table"),
+                "the first is at %s:%d%s", vd->loc.src->name,
+                vd->loc.first_line,
+                vd->loc.src != d->loc.src
+                    ? "; a variant replaces it with: amend verdict { … }"
+                    : "");
         else if (d->kind == DECL_VERDICT)
             vd = d;
     }
     if (!vd) {
         struct src_loc loc = {file->src, 1, 1, 1, 1};
-        struct diag *e = diag_add(dl, DIAG_ERROR, &loc,
-                                  "the rule set has no verdict table");
-        diag_hintf(dl, e, "add: verdict \"處理結論\" { 名稱 when 條件 … "
-                          "otherwise 名稱 }");
+        struct diag *e =
+            diag_add(dl, DIAG_ERROR, &loc, "the rule set has no verdict table");
+        diag_hintf(dl, e,
+                   "add: verdict \"處理結論\" { 名稱 when 條件 … "
+                   "otherwise 名稱 }");
     } else {
         verdict(&c, vd);
     }

@@ -7,7 +7,6 @@
 #include "engine/names.h"
 #include "engine/plan.h"
 
-
 struct list_info {
     const char *name;
     struct src_loc loc;
@@ -19,18 +18,17 @@ struct checker {
     struct diag_list *dl;
     struct plan *p;
     const struct ast_file *file;
-    struct names ns;       /* = p->ns */
+    struct names ns; /* = p->ns */
     struct names rule_ids, measure_ids;
     struct list_info *lists;
     int nlists;
-    int ncap;              /* capacity of p->nodes */
-    bool in_measure;       /* `verdict` is allowed */
-    int *reads;            /* facts read by the condition being compiled */
+    int ncap;        /* capacity of p->nodes */
+    bool in_measure; /* `verdict` is allowed */
+    int *reads;      /* facts read by the condition being compiled */
     int nreads, readcap;
-    int *concl_refs;       /* conclusions it reads */
+    int *concl_refs; /* conclusions it reads */
     int nconcl_refs, conclcap;
 };
-
 
 /* Compile a condition that must be boolean; returns its node. */
 int expr_compile_cond(struct checker *c, const struct ast_expr *e);

@@ -21,8 +21,10 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
     if (sev == DIAG_ERROR && dl->errors >= LIMIT_ERRORS) {
         if (dl->errors++ == LIMIT_ERRORS) {
             struct diag *n = diag_add(dl, DIAG_NOTE, loc, "");
-            n->msg = arena_printf(dl->arena, "more than %d errors; the rest "
-                                             "are not shown", LIMIT_ERRORS);
+            n->msg = arena_printf(dl->arena,
+                                  "more than %d errors; the rest "
+                                  "are not shown",
+                                  LIMIT_ERRORS);
         }
         return arena_alloc(dl->arena, sizeof(struct diag));
     }
@@ -97,8 +99,8 @@ static const char *window(const struct src_loc *loc, size_t *len, int *col)
     *col = 1;
     if (utf8_count(line, *len) <= WINDOW)
         return line;
-    int start = loc->first_column > WINDOW / 2 ? loc->first_column - WINDOW / 2
-                                               : 1;
+    int start =
+        loc->first_column > WINDOW / 2 ? loc->first_column - WINDOW / 2 : 1;
     size_t b = utf8_offset(line, *len, start);
     size_t e = b + utf8_offset(line + b, *len - b, WINDOW + 1);
     *col = start;

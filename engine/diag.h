@@ -15,7 +15,7 @@ struct diag {
     enum diag_severity severity;
     struct src_loc loc; /* loc.src == NULL: no position (e.g. a missing file) */
     const char *msg;
-    const char *hint; /* "did you mean …", or NULL */
+    const char *hint;  /* "did you mean …", or NULL */
     const void *owner; /* what it belongs to (a case block), or NULL */
 };
 

@@ -210,8 +210,9 @@ static struct value ev(struct result *r, int i)
         break;
     case C_NOT:
         x = eval_tv((a = ev(r, n->a), &a));
-        v = tvv(x == TV_UNKNOWN ? TV_UNKNOWN : x == TV_TRUE ? TV_FALSE
-                                                            : TV_TRUE);
+        v = tvv(x == TV_UNKNOWN ? TV_UNKNOWN
+                : x == TV_TRUE  ? TV_FALSE
+                                : TV_TRUE);
         break;
     case C_AND:
     case C_OR: {
@@ -266,7 +267,7 @@ static struct value ev(struct result *r, int i)
         a = ev(r, n->a);
         if (a.known)
             v = tvv(a.u.sym >= 0 && (n->k.u.set >> a.u.sym & 1) ? TV_TRUE
-                                                               : TV_FALSE);
+                                                                : TV_FALSE);
         break;
     case C_HAS_ALL:
     case C_HAS_ANY:
@@ -289,8 +290,7 @@ static struct value ev(struct result *r, int i)
     if (!leaf && !settled && !v.err &&
         ((n->a >= 0 && r->done[n->a] && r->nv[n->a].err) ||
          (n->b >= 0 && r->done[n->b] && r->nv[n->b].err)))
-        v = r->nv[n->a >= 0 && r->done[n->a] && r->nv[n->a].err ? n->a
-                                                                : n->b];
+        v = r->nv[n->a >= 0 && r->done[n->a] && r->nv[n->a].err ? n->a : n->b];
     r->nv[i] = v;
     return v;
 }
@@ -306,8 +306,7 @@ static enum tv cond_tv(struct result *r, int node)
 }
 
 /* effect = condition and not (any overrider's condition), Kleene */
-static enum tv effect(const struct result *r, const struct rule_info *ru,
-                      int i)
+static enum tv effect(const struct result *r, const struct rule_info *ru, int i)
 {
     enum tv c = (enum tv)r->cond[i];
     if (c == TV_FALSE)

@@ -21,24 +21,24 @@ struct result {
     const struct plan *p;
     const struct case_facts *cf;
     enum status status;
-    int line;              /* the deciding or undetermined line, or -1 */
-    int verdict;           /* index in p->verdicts, or -1 (none) */
-    uint8_t *cond;         /* enum tv per rule: its condition */
-    uint8_t *effect;       /* enum tv per rule: condition and not overridden */
-    uint8_t *concl;        /* enum tv per conclusion */
-    uint8_t *lines;        /* enum tv per verdict line, or LINE_NOT_TRIED */
-    uint8_t *measures;     /* enum tv per measure */
-    bool *missing;         /* per fact: needed to settle the verdict */
+    int line;          /* the deciding or undetermined line, or -1 */
+    int verdict;       /* index in p->verdicts, or -1 (none) */
+    uint8_t *cond;     /* enum tv per rule: its condition */
+    uint8_t *effect;   /* enum tv per rule: condition and not overridden */
+    uint8_t *concl;    /* enum tv per conclusion */
+    uint8_t *lines;    /* enum tv per verdict line, or LINE_NOT_TRIED */
+    uint8_t *measures; /* enum tv per measure */
+    bool *missing;     /* per fact: needed to settle the verdict */
     int nmissing;
-    uint8_t *all_lines;    /* enum tv of every verdict line (analyse) */
-    int *settles;          /* per fact: unknown lines it could settle */
-    bool explain;          /* analyse decided cases too (why not) */
-    int why_not;           /* verdict to explain in the trace, or -1 */
-    bool quiet;            /* evaluation errors are not recorded */
-    uint8_t *seen;         /* scratch: conclusions followed */
-    struct value *nv;      /* value of every node */
-    uint8_t *done;         /* node evaluated (not short-circuited) */
-    struct arena arena;    /* evaluation errors */
+    uint8_t *all_lines; /* enum tv of every verdict line (analyse) */
+    int *settles;       /* per fact: unknown lines it could settle */
+    bool explain;       /* analyse decided cases too (why not) */
+    int why_not;        /* verdict to explain in the trace, or -1 */
+    bool quiet;         /* evaluation errors are not recorded */
+    uint8_t *seen;      /* scratch: conclusions followed */
+    struct value *nv;   /* value of every node */
+    uint8_t *done;      /* node evaluated (not short-circuited) */
+    struct arena arena; /* evaluation errors */
     struct diag_list errors;
 };
 

@@ -119,8 +119,7 @@ static uint64_t mask_of(struct checker *c, const struct ast_name *items,
     return m;
 }
 
-static int compile(struct checker *c, const struct ast_expr *e,
-                   struct ty *out);
+static int compile(struct checker *c, const struct ast_expr *e, struct ty *out);
 
 static bool is_bare(const struct ast_expr *e)
 {
@@ -152,8 +151,7 @@ static int as_option(struct checker *c, const struct ast_expr *e,
     if ((ty->t == VT_SYM || ty->t == VT_VERDICT) &&
         (e->op == OP_NAME || e->op == OP_STR)) {
         bool in_dom = plan_option(ty->dom, e->text) >= 0;
-        if (e->op == OP_STR || in_dom ||
-            names_get(&c->ns, e->text) < 0) {
+        if (e->op == OP_STR || in_dom || names_get(&c->ns, e->text) < 0) {
             int i = option_of(c, e->text, &e->loc, ty->dom, owner);
             if (i < 0)
                 return fail(c, out);
@@ -165,16 +163,19 @@ static int as_option(struct checker *c, const struct ast_expr *e,
         }
     }
     if (e->op == OP_SET) {
-        err(c, &e->loc, "%s cannot be compared with a set of options",
-            owner);
+        err(c, &e->loc, "%s cannot be compared with a set of options", owner);
         return fail(c, out);
     }
     if (ty->t == VT_SET && e->op == OP_NAME &&
         plan_option(ty->dom, e->text) >= 0) {
-        struct diag *d = err(c, &e->loc, "'%s' is one option; %s is a set "
-                             "of them", e->text, owner);
-        diag_hintf(c->dl, d, "write '%s contains %s', or compare with "
-                             "{%s}", owner, e->text, e->text);
+        struct diag *d = err(c, &e->loc,
+                             "'%s' is one option; %s is a set "
+                             "of them",
+                             e->text, owner);
+        diag_hintf(c->dl, d,
+                   "write '%s contains %s', or compare with "
+                   "{%s}",
+                   owner, e->text, e->text);
         return fail(c, out);
     }
     return compile(c, e, out);
@@ -204,17 +205,17 @@ static bool same_type(const struct ty *a, const struct ty *b)
     return true;
 }
 
-static int compile_cmp(struct checker *c, const struct ast_expr *e,
-                       enum cop op, struct ty *out)
+static int compile_cmp(struct checker *c, const struct ast_expr *e, enum cop op,
+                       struct ty *out)
 {
     struct ty tl, tr;
     int l, r;
     /* a bare name facing a one-of value is read as one of its options:
        compile the side that has a type first */
-    bool typed_l = !is_bare(e->l) || (e->l->op == OP_NAME &&
-                                      names_get(&c->ns, e->l->text) >= 0);
-    bool typed_r = !is_bare(e->r) || (e->r->op == OP_NAME &&
-                                      names_get(&c->ns, e->r->text) >= 0);
+    bool typed_l = !is_bare(e->l) ||
+                   (e->l->op == OP_NAME && names_get(&c->ns, e->l->text) >= 0);
+    bool typed_r = !is_bare(e->r) ||
+                   (e->r->op == OP_NAME && names_get(&c->ns, e->r->text) >= 0);
     /* both declared: one may still be an option of the other's domain */
     if (typed_l && typed_r && e->l->op == OP_NAME && e->r->op == OP_NAME &&
         plan_option(fact_domain(c, e->r), e->l->text) >= 0 &&
@@ -236,16 +237,20 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e,
         struct diag *d = err(c, &e->loc, "cannot compare %s with %s",
                              type_name(tl.t), type_name(tr.t));
         if (tl.t == VT_SYM && tr.t == VT_SYM)
-            diag_hintf(c->dl, d, "options of different facts are "
-                                 "different values");
+            diag_hintf(c->dl, d,
+                       "options of different facts are "
+                       "different values");
         else if (tl.t == VT_SET || tr.t == VT_SET)
-            diag_hintf(c->dl, d, "for a set-of fact write 'S contains a' "
-                                 "or 'S contains any LIST'");
+            diag_hintf(c->dl, d,
+                       "for a set-of fact write 'S contains a' "
+                       "or 'S contains any LIST'");
         return fail(c, out);
     }
     if (order && tl.t != VT_NUM && tl.t != VT_DATE) {
-        err(c, &e->loc, "'<', '<=', '>' and '>=' compare numbers and dates, "
-                        "not %s", type_name(tl.t));
+        err(c, &e->loc,
+            "'<', '<=', '>' and '>=' compare numbers and dates, "
+            "not %s",
+            type_name(tl.t));
         return fail(c, out);
     }
     if (tl.t == VT_LIST) {
@@ -261,7 +266,8 @@ static int compile_bool(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_BOOL && t->t != VT_ERR) {
-        err(c, &e->loc, "expected a yes/no condition, found %s", type_name(t->t));
+        err(c, &e->loc, "expected a yes/no condition, found %s",
+            type_name(t->t));
         return fail(c, t);
     }
     return n;
@@ -305,9 +311,11 @@ static int compile_add(struct checker *c, const struct ast_expr *e,
     /* point at the operand that does not fit */
     bool left_ok = a.t == VT_NUM || a.t == VT_DATE;
     const struct ast_expr *bad = left_ok ? e->r : e->l;
-    struct diag *d = err(c, &bad->loc, "arithmetic needs a number, found %s", type_name(left_ok ? b.t : a.t));
-    diag_hintf(c->dl, d, "+ and - take numbers; a date plus or minus a "
-                         "number of days, or a date minus a date (days)");
+    struct diag *d = err(c, &bad->loc, "arithmetic needs a number, found %s",
+                         type_name(left_ok ? b.t : a.t));
+    diag_hintf(c->dl, d,
+               "+ and - take numbers; a date plus or minus a "
+               "number of days, or a date minus a date (days)");
     return fail(c, out);
 }
 
@@ -323,19 +331,25 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
         return fail(c, out);
     bool in = e->op == OP_IN;
     if (in && tl.t != VT_SYM && tl.t != VT_VERDICT) {
-        struct diag *d = err(c, &e->l->loc, "'in' needs a one-of fact or "
-                             "the verdict, found %s", type_name(tl.t));
+        struct diag *d = err(c, &e->l->loc,
+                             "'in' needs a one-of fact or "
+                             "the verdict, found %s",
+                             type_name(tl.t));
         if (tl.t == VT_SET)
-            diag_hintf(c->dl, d, "for a set-of fact write 'S contains a' "
-                                 "or 'S contains any LIST'");
+            diag_hintf(c->dl, d,
+                       "for a set-of fact write 'S contains a' "
+                       "or 'S contains any LIST'");
         return fail(c, out);
     }
     if (!in && tl.t != VT_SET) {
-        struct diag *d = err(c, &e->l->loc, "'contains' needs a set-of "
-                             "fact, found %s", type_name(tl.t));
+        struct diag *d = err(c, &e->l->loc,
+                             "'contains' needs a set-of "
+                             "fact, found %s",
+                             type_name(tl.t));
         if (tl.t == VT_SYM)
-            diag_hintf(c->dl, d, "for a one-of fact write 'x in {a, b}' "
-                                 "or 'x == a'");
+            diag_hintf(c->dl, d,
+                       "for a one-of fact write 'x in {a, b}' "
+                       "or 'x == a'");
         return fail(c, out);
     }
     const struct ast_expr *r = e->r;
@@ -346,8 +360,7 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
     } else if (r->op == OP_NAME && e->op == OP_CONTAINS &&
                plan_option(tl.dom, r->text) >= 0) {
         mask = (uint64_t)1 << plan_option(tl.dom, r->text);
-    } else if (r->op == OP_NAME &&
-               names_get(&c->ns, r->text) >= 0 &&
+    } else if (r->op == OP_NAME && names_get(&c->ns, r->text) >= 0 &&
                NS_KIND(names_get(&c->ns, r->text)) == NS_LIST) {
         const struct list_info *li =
             &c->lists[NS_INDEX(names_get(&c->ns, r->text))];
@@ -365,13 +378,16 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
         check_unknown_name(c, &r->loc, r->text, "list");
         return fail(c, out);
     } else {
-        struct diag *d = err(c, &r->loc, "expected a list or {options} "
-                             "after '%s'%s", in ? "in" : "contains", "");
+        struct diag *d = err(c, &r->loc,
+                             "expected a list or {options} "
+                             "after '%s'%s",
+                             in ? "in" : "contains", "");
         diag_hintf(c->dl, d, "write {a, b} or the name of a list");
         return fail(c, out);
     }
-    enum cop op = e->op == OP_IN ? C_IN
-                  : e->op == OP_CONTAINS ? C_HAS_ALL : C_HAS_ANY;
+    enum cop op = e->op == OP_IN         ? C_IN
+                  : e->op == OP_CONTAINS ? C_HAS_ALL
+                                         : C_HAS_ANY;
     int n = emit(c, op, VT_BOOL, l, -1, e);
     c->p->nodes[n].k.known = true;
     c->p->nodes[n].k.u.set = mask;
@@ -409,8 +425,8 @@ static int compile_name(struct checker *c, const struct ast_expr *e,
     return emit(c, C_CONST, VT_LIST, i, -1, e);
 }
 
-static int constant(struct checker *c, const struct ast_expr *e,
-                    enum vtype t, struct ty *out)
+static int constant(struct checker *c, const struct ast_expr *e, enum vtype t,
+                    struct ty *out)
 {
     int n = emit(c, C_CONST, t, -1, -1, e);
     struct value *k = &c->p->nodes[n].k;
@@ -428,8 +444,7 @@ static int constant(struct checker *c, const struct ast_expr *e,
     return n;
 }
 
-static int compile(struct checker *c, const struct ast_expr *e,
-                   struct ty *out)
+static int compile(struct checker *c, const struct ast_expr *e, struct ty *out)
 {
     struct ty a, b;
     int l, r;
@@ -451,10 +466,12 @@ static int compile(struct checker *c, const struct ast_expr *e,
         return fail(c, out);
     case OP_VERDICT:
         if (!c->in_measure) {
-            struct diag *d = err(c, &e->loc, "the verdict can only be used "
+            struct diag *d = err(c, &e->loc,
+                                 "the verdict can only be used "
                                  "in a measure's condition");
-            diag_hintf(c->dl, d, "rules and verdict lines are what decide "
-                                 "the verdict");
+            diag_hintf(c->dl, d,
+                       "rules and verdict lines are what decide "
+                       "the verdict");
             return fail(c, out);
         }
         out->t = VT_VERDICT;
@@ -504,8 +521,9 @@ static int compile(struct checker *c, const struct ast_expr *e,
     case OP_KNOWN:
         l = compile(c, e->l, &a);
         if (a.t == VT_LIST) {
-            err(c, &e->l->loc, "'is known' applies to facts and conditions, "
-                               "not to a list");
+            err(c, &e->l->loc,
+                "'is known' applies to facts and conditions, "
+                "not to a list");
             return fail(c, out);
         }
         return emit(c, C_KNOWN, VT_BOOL, l, -1, e);

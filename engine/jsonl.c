@@ -17,12 +17,12 @@ struct jctx {
     struct case_facts *cf;
     enum where where;
     enum key key;
-    int fact;          /* the fact whose value comes next, or -1 */
+    int fact; /* the fact whose value comes next, or -1 */
     struct src_loc fact_loc;
     bool seen_facts;
-    int depth;         /* nesting below an ignored value */
-    size_t at;         /* a byte offset whose column is known: */
-    int at_col;        /* so columns are counted once per line */
+    int depth;  /* nesting below an ignored value */
+    size_t at;  /* a byte offset whose column is known: */
+    int at_col; /* so columns are counted once per line */
 };
 
 /* The column of byte offset off: counted on from the last one asked. */
@@ -95,8 +95,7 @@ static int value(struct jctx *j, struct ast_value *v)
         struct value one;
         if (v->kind != VAL_STR)
             return bad(j, &v->loc, "a set of options holds strings", NULL);
-        if (cases_convert(j->a, j->cf->errors, &j->p->facts[j->fact], v,
-                          &one))
+        if (cases_convert(j->a, j->cf->errors, &j->p->facts[j->fact], v, &one))
             j->cf->vals[j->fact].u.set |= one.u.set;
         return 1;
     }
@@ -121,11 +120,12 @@ static int value(struct jctx *j, struct ast_value *v)
         else if (v->kind != VAL_UNKNOWN)
             bad(j, &v->loc, "\"title\" must be a string", NULL);
     } else if (j->where == IN_CASE && j->key == K_FACTS) {
-        bad(j, &v->loc, "\"facts\" must be an object {\"事實\": 值, …}",
-            NULL);
+        bad(j, &v->loc, "\"facts\" must be an object {\"事實\": 值, …}", NULL);
     } else if (j->where == TOP) {
-        bad(j, &v->loc, "a line must be an object {\"id\", \"title\", "
-                        "\"facts\"}", NULL);
+        bad(j, &v->loc,
+            "a line must be an object {\"id\", \"title\", "
+            "\"facts\"}",
+            NULL);
     }
     return 1;
 }
@@ -204,8 +204,8 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
         j->fact = plan_fact(j->p, k, len);
         j->fact_loc = here(j, T_STRING);
         if (j->fact < 0)
-            cases_unknown_fact(j->p, j->cf->errors,
-                               arena_strndup(j->a, k, len), &j->fact_loc);
+            cases_unknown_fact(j->p, j->cf->errors, arena_strndup(j->a, k, len),
+                               &j->fact_loc);
         return 1;
     }
     j->key = len == 2 && memcmp(k, "id", 2) == 0      ? K_ID
@@ -247,9 +247,9 @@ static int on_array_start(void *ctx)
     if (j->where == IN_FACTS && j->fact >= 0 &&
         j->p->facts[j->fact].type == VT_SET &&
         j->cf->origin[j->fact] == FROM_CASE) {
-        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &j->fact_loc,
-                                   "fact '%s' is given twice",
-                                   j->p->facts[j->fact].name);
+        struct diag *d =
+            diag_addf(j->cf->errors, DIAG_ERROR, &j->fact_loc,
+                      "fact '%s' is given twice", j->p->facts[j->fact].name);
         diag_hintf(j->cf->errors, d, "first given at column %d",
                    j->cf->locs[j->fact].first_column);
         j->depth = 1;
@@ -269,8 +269,10 @@ static int on_array_start(void *ctx)
                   "fact '%s' takes one value, not a list",
                   j->p->facts[j->fact].name);
     else if (j->where == TOP)
-        bad(j, &l, "a line must be an object {\"id\", \"title\", "
-                   "\"facts\"}", NULL);
+        bad(j, &l,
+            "a line must be an object {\"id\", \"title\", "
+            "\"facts\"}",
+            NULL);
     else if (j->where == IN_CASE && j->key == K_FACTS)
         bad(j, &l, "\"facts\" must be an object {\"事實\": 值, …}", NULL);
     else if (j->where == IN_CASE && j->key != K_OTHER)
@@ -295,8 +297,8 @@ static int on_array_end(void *ctx)
 }
 
 static const yajl_callbacks callbacks = {
-    on_null, on_bool, NULL, NULL, on_number, on_string,
-    on_map_start, on_key, on_map_end, on_array_start, on_array_end,
+    on_null,      on_bool, NULL,       NULL,           on_number,    on_string,
+    on_map_start, on_key,  on_map_end, on_array_start, on_array_end,
 };
 
 struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
@@ -305,11 +307,11 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
 {
     struct jctx j = {.a = a, .p = p, .src = line, .fact = -1, .at_col = 1};
     j.cf = cases_new(a, p, errors);
-    j.cf->loc = (struct src_loc){line, line->first_line, 1,
-                                 line->first_line, 1};
+    j.cf->loc =
+        (struct src_loc){line, line->first_line, 1, line->first_line, 1};
     j.h = yajl_alloc(&callbacks, NULL, &j);
-    yajl_status st = yajl_parse(j.h, (const unsigned char *)line->text,
-                                line->len);
+    yajl_status st =
+        yajl_parse(j.h, (const unsigned char *)line->text, line->len);
     bool st_final = false;
     if (st == yajl_status_ok) {
         st = yajl_complete_parse(j.h);
@@ -334,8 +336,8 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
         struct src_loc l = {line, line->first_line, 1, line->first_line, 1};
         l.first_column = utf8_count(line->text, at) + 1;
         l.last_column = l.first_column + 1;
-        struct diag *d = diag_addf(errors, DIAG_ERROR, &l,
-                                   "malformed JSON: %s", text);
+        struct diag *d =
+            diag_addf(errors, DIAG_ERROR, &l, "malformed JSON: %s", text);
         d->hint = "each line must be one JSON object: {\"id\": …, "
                   "\"title\": …, \"facts\": {…}}";
         yajl_free_error(j.h, msg);
@@ -343,8 +345,8 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
         diag_add(errors, DIAG_ERROR, &j.cf->loc,
                  "a line must be an object {\"id\", \"title\", \"facts\"}");
     } else if (!j.cf->id && !errors->errors) {
-        struct diag *d = diag_add(errors, DIAG_ERROR, &j.cf->loc,
-                                  "the case has no \"id\"");
+        struct diag *d =
+            diag_add(errors, DIAG_ERROR, &j.cf->loc, "the case has no \"id\"");
         d->hint = "add \"id\": \"…\" so that its verdict can be found";
     }
     yajl_free(j.h);

@@ -24,8 +24,7 @@ struct chain { /* the files being loaded, innermost last */
 
 static const char *kind_name(enum ast_dkind k)
 {
-    return k == DECL_RULE ? "rule" : k == DECL_MEASURE ? "measure"
-                                                       : "verdict";
+    return k == DECL_RULE ? "rule" : k == DECL_MEASURE ? "measure" : "verdict";
 }
 
 static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
@@ -43,12 +42,13 @@ static void not_found(struct diag_list *dl, const struct ast_file *merged,
     if (v->kind == DECL_VERDICT) {
         d = diag_addf(dl, DIAG_ERROR, &v->loc,
                       "cannot %s the verdict: the base files have no "
-                      "verdict table", verb);
+                      "verdict table",
+                      verb);
         return;
     }
     d = diag_addf(dl, DIAG_ERROR, &v->name.loc,
-                  "cannot %s %s %s: the base files have no %s %s", verb,
-                  what, v->name.text, what, v->name.text);
+                  "cannot %s %s %s: the base files have no %s %s", verb, what,
+                  v->name.text, what, v->name.text);
     int n = 0;
     for (const struct ast_decl *b = merged->decls; b; b = b->next)
         n += b->kind == v->kind;
@@ -108,8 +108,8 @@ static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
 
 static struct ast_file *load(struct arena *a, struct diag_list *dl,
                              const char *path, struct source *src,
-                             const struct src_loc *from,
-                             const struct chain *up, int depth)
+                             const struct src_loc *from, const struct chain *up,
+                             int depth)
 {
     struct diag_list local;
     diag_init(&local, a);
@@ -155,8 +155,9 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
             struct diag *d = diag_addf(dl, DIAG_ERROR, &file->extends_loc,
                                        "extends cycle: %s", cyc.p);
             sb_free(&cyc);
-            diag_hintf(dl, d, "a chain of extends must end in a file that "
-                              "extends nothing");
+            diag_hintf(dl, d,
+                       "a chain of extends must end in a file that "
+                       "extends nothing");
             return NULL;
         }
         if (depth >= LAYER_MAX_DEPTH) {
@@ -164,8 +165,8 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
                       "more than %d levels of extends", LAYER_MAX_DEPTH);
             return NULL;
         }
-        struct ast_file *b = load(a, dl, base, NULL, &file->extends_loc,
-                                  &here, depth + 1);
+        struct ast_file *b =
+            load(a, dl, base, NULL, &file->extends_loc, &here, depth + 1);
         if (!b)
             return NULL;
         m->decls = b->decls;

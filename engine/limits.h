@@ -7,12 +7,12 @@
  * test; going past one is an error at the place where it happens.
  */
 
-#define LIMIT_FILE_BYTES (64L * 1024 * 1024) /* a rule or case file */
-#define LIMIT_LINE_BYTES (1L * 1024 * 1024)  /* one JSON Lines case */
-#define LIMIT_NAME_BYTES 1024                /* a name or rule ID */
-#define LIMIT_STRING_BYTES 65536             /* a string literal */
-#define LIMIT_DECLS 100000                   /* declarations in a rule set */
-#define LIMIT_ERRORS 100                     /* errors kept per file */
+#define LIMIT_FILE_BYTES   (64L * 1024 * 1024) /* a rule or case file */
+#define LIMIT_LINE_BYTES   (1L * 1024 * 1024)  /* one JSON Lines case */
+#define LIMIT_NAME_BYTES   1024                /* a name or rule ID */
+#define LIMIT_STRING_BYTES 65536               /* a string literal */
+#define LIMIT_DECLS        100000              /* declarations in a rule set */
+#define LIMIT_ERRORS       100                 /* errors kept per file */
 /* Also: conditions nest at most AST_MAX_DEPTH (engine/ast.h) levels,
  * extends goes at most LAYER_MAX_DEPTH (engine/layer.h) files deep, a fact
  * has at most 64 options and a verdict table at most 64 verdicts. */

@@ -167,12 +167,11 @@ int num_format(struct num a, char *buf, size_t size)
         ok = !__builtin_mul_overflow(mul, 5, &mul);
     int64_t n;
     if (!ok || __builtin_mul_overflow(a.n, mul, &n))
-        return snprintf(buf, size, "%lld/%lld", (long long)a.n,
-                        (long long)a.d);
+        return snprintf(buf, size, "%lld/%lld", (long long)a.n, (long long)a.d);
     /* n / 10^scale, exactly */
     bool neg = n < 0;
-    unsigned long long u = neg ? 0ULL - (unsigned long long)n
-                               : (unsigned long long)n;
+    unsigned long long u =
+        neg ? 0ULL - (unsigned long long)n : (unsigned long long)n;
     char digits[32];
     int k = snprintf(digits, sizeof digits, "%llu", u);
     char tmp[48];

@@ -18,8 +18,17 @@
  * a name string.
  */
 
-enum vtype { VT_BOOL, VT_NUM, VT_TEXT, VT_DATE, VT_SYM, VT_SET, VT_VERDICT,
-             VT_LIST, VT_ERR };
+enum vtype {
+    VT_BOOL,
+    VT_NUM,
+    VT_TEXT,
+    VT_DATE,
+    VT_SYM,
+    VT_SET,
+    VT_VERDICT,
+    VT_LIST,
+    VT_ERR
+};
 
 /* Three-valued truth (Kleene). */
 enum tv { TV_FALSE = 0, TV_TRUE = 1, TV_UNKNOWN = 2 };
@@ -31,29 +40,50 @@ struct domain { /* the options of a one-of or set-of fact (at most 64) */
 
 struct value {
     bool known;
-    bool err;          /* an evaluation error (u.sym: enum eval_error) */
+    bool err; /* an evaluation error (u.sym: enum eval_error) */
     union {
         bool b;
         struct num num;
         int date;
-        int sym;       /* index in the domain */
-        uint64_t set;  /* bit i: option i */
+        int sym;      /* index in the domain */
+        uint64_t set; /* bit i: option i */
         const char *text;
     } u;
 };
 
 enum cop {
-    C_FACT, C_CONCL, C_CONST, C_VERDICT, C_NOT, C_AND, C_OR,
-    C_EQ, C_NE, C_LT, C_LE, C_GT, C_GE, C_ADD, C_SUB, C_MUL, C_DIV, C_NEG,
-    C_DADD, C_DSUB, C_DDIFF, /* date ± days, date - date */
-    C_IN, C_HAS_ALL, C_HAS_ANY, C_KNOWN
+    C_FACT,
+    C_CONCL,
+    C_CONST,
+    C_VERDICT,
+    C_NOT,
+    C_AND,
+    C_OR,
+    C_EQ,
+    C_NE,
+    C_LT,
+    C_LE,
+    C_GT,
+    C_GE,
+    C_ADD,
+    C_SUB,
+    C_MUL,
+    C_DIV,
+    C_NEG,
+    C_DADD,
+    C_DSUB,
+    C_DDIFF, /* date ± days, date - date */
+    C_IN,
+    C_HAS_ALL,
+    C_HAS_ANY,
+    C_KNOWN
 };
 
 struct cnode {
     enum cop op;
-    enum vtype type;   /* of the result; operand type for comparisons */
-    int a, b;          /* operand nodes; C_FACT/C_CONCL: the slot */
-    struct value k;    /* C_CONST; C_IN/C_HAS_*: the mask in k.u.set */
+    enum vtype type; /* of the result; operand type for comparisons */
+    int a, b;        /* operand nodes; C_FACT/C_CONCL: the slot */
+    struct value k;  /* C_CONST; C_IN/C_HAS_*: the mask in k.u.set */
     const struct ast_expr *ast; /* for the trace */
 };
 
@@ -94,8 +124,8 @@ struct rule_info {
 };
 
 struct vline_info {
-    int verdict;            /* index in plan.verdicts */
-    int cond;               /* node, or -1 for otherwise */
+    int verdict; /* index in plan.verdicts */
+    int cond;    /* node, or -1 for otherwise */
     struct src_loc loc;
 };
 
@@ -112,7 +142,7 @@ struct measure_info {
 
 struct expect_info { /* an expectation with its name resolved */
     const struct ast_expect *ast;
-    int index;        /* verdict, measure or rule; -1 for undetermined */
+    int index;              /* verdict, measure or rule; -1 for undetermined */
     int *missing, nmissing; /* facts, for expect undetermined missing */
 };
 
@@ -132,36 +162,36 @@ struct step {
  * NS_VAL(kind, index). */
 enum ns_kind { NS_FACT, NS_CONCL, NS_LIST };
 #define NS_VAL(kind, i) ((int)(kind) << 24 | (i))
-#define NS_KIND(v) ((enum ns_kind)((v) >> 24))
-#define NS_INDEX(v) ((v) & 0xFFFFFF)
+#define NS_KIND(v)      ((enum ns_kind)((v) >> 24))
+#define NS_INDEX(v)     ((v)&0xFFFFFF)
 
 struct plan {
     const char *policy, *version;
-    char sha256[65];             /* of every file of the rule set, bases
-                                    first: stamps every result */
+    char sha256[65]; /* of every file of the rule set, bases
+                        first: stamps every result */
     struct names ns;
     const struct source *src;
-    enum lang lang;              /* keyword language of the rule file */
+    enum lang lang; /* keyword language of the rule file */
     struct fact_info *facts;
     int nfacts;
     struct concl_info *concls;
     int nconcls;
     struct rule_info *rules;
     int nrules;
-    struct domain verdicts;      /* verdict names, first use order */
+    struct domain verdicts; /* verdict names, first use order */
     const char *verdict_title;
     struct src_loc verdict_loc;
     const struct src_loc *verdict_amends;
-    const struct ast_file *file;  /* the layered syntax tree */
+    const struct ast_file *file; /* the layered syntax tree */
     struct vline_info *lines;
     int nlines;
     struct measure_info *measures;
     int nmeasures;
     struct cnode *nodes;
     int nnodes;
-    struct step *order;          /* dependency order */
+    struct step *order; /* dependency order */
     int norder;
-    struct test_info *tests;     /* of the top file (LANGUAGE.md §6) */
+    struct test_info *tests; /* of the top file (LANGUAGE.md §6) */
     int ntests;
 };
 

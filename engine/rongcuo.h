@@ -27,7 +27,12 @@ struct rc_cases;   /* a stream of cases from one file */
 struct rc_case;    /* one case's facts, or its errors */
 struct rc_eval;    /* the outcome of evaluating one case */
 
-enum rc_lang { RC_LANG_AUTO = -1, RC_LANG_EN, RC_LANG_ZH_HANT, RC_LANG_ZH_HANS };
+enum rc_lang {
+    RC_LANG_AUTO = -1,
+    RC_LANG_EN,
+    RC_LANG_ZH_HANT,
+    RC_LANG_ZH_HANS
+};
 /* The trace in full, or brief (--trace none: the case, status, verdict,
  * measures, rules fired and missing facts only). */
 enum rc_format { RC_TEXT, RC_JSON, RC_TEXT_BRIEF, RC_JSON_BRIEF };
@@ -36,11 +41,13 @@ enum rc_status { RC_DECIDED, RC_UNDETERMINED, RC_ERROR };
 /* Load, check and compile the rule file at path. Returns NULL when it does
  * not check; *diags (never NULL after the call) holds the errors and any
  * warnings. */
-RC_API struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags);
+RC_API struct rc_ruleset *rc_ruleset_load(const char *path,
+                                          struct rc_diags **diags);
 /* The same from text in memory; name stands for the file in diagnostics,
  * and a base that the text extends is found relative to it. */
-RC_API struct rc_ruleset *rc_ruleset_load_buffer(const char *name, const char *text,
-                                          size_t len, struct rc_diags **diags);
+RC_API struct rc_ruleset *rc_ruleset_load_buffer(const char *name,
+                                                 const char *text, size_t len,
+                                                 struct rc_diags **diags);
 /* The rule set's policy name and version (NULL when not given), and the
  * SHA-256 of every file of it, bases included: every result names these. */
 RC_API const char *rc_ruleset_policy(const struct rc_ruleset *rs);
@@ -50,8 +57,8 @@ RC_API void rc_ruleset_free(struct rc_ruleset *rs);
 /* Keyword language the rule file is written in. */
 RC_API enum rc_lang rc_ruleset_lang(const struct rc_ruleset *rs);
 /* Counts of the rule set's parts: facts, rules, conclusions, measures. */
-RC_API void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts, int *rules,
-                       int *conclusions, int *measures);
+RC_API void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts,
+                              int *rules, int *conclusions, int *measures);
 
 /* The effective rule set after extends, amend and repeal, written in the
  * rule language with each declaration's origin; valid while rs lives. */
@@ -88,12 +95,12 @@ RC_API int rc_ruleset_ntests(const struct rc_ruleset *rs);
 
 enum rc_severity { RC_SEV_ERROR, RC_SEV_WARNING, RC_SEV_NOTE };
 
-struct rc_diag { /* one diagnostic, as data */
-    const char *file;     /* NULL when it has no place (a missing file) */
-    int line, column;     /* column counts characters */
+struct rc_diag {      /* one diagnostic, as data */
+    const char *file; /* NULL when it has no place (a missing file) */
+    int line, column; /* column counts characters */
     enum rc_severity severity;
     const char *message;
-    const char *hint;     /* NULL or a suggestion */
+    const char *hint; /* NULL or a suggestion */
 };
 
 /* How many diagnostics, and diagnostic i (0-based) into *out; -1 when
@@ -109,7 +116,8 @@ RC_API void rc_diags_free(struct rc_diags *d);
 /* Open a case file: .case syntax, or JSON Lines (by a .jsonl/.ndjson/.json
  * name, or a first character '{'); "-" reads standard input. A file that
  * cannot be read yields one case with status RC_ERROR. */
-RC_API struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path);
+RC_API struct rc_cases *rc_cases_open(const struct rc_ruleset *rs,
+                                      const char *path);
 /* The next case, valid until the next call; NULL at the end. */
 const struct rc_case *rc_cases_next(struct rc_cases *cs);
 RC_API void rc_cases_close(struct rc_cases *cs);
@@ -129,8 +137,7 @@ struct rc_counts {
  * when it stopped the run. */
 RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                         enum rc_lang lang, const char *why_not,
-                        rc_write_fn write, void *ctx,
-                        struct rc_counts *counts);
+                        rc_write_fn write, void *ctx, struct rc_counts *counts);
 
 /* A case built in memory: set its facts by name, then rc_evaluate it.
  * A value is written as in a .case file: 是 / true, 12.5, 2023-05-01,
@@ -138,7 +145,7 @@ RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
  * rc_case_error() saying why (unknown fact, wrong type, option outside
  * the fact's domain); setting a fact again replaces its value. */
 RC_API struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
-                            const char *title);
+                                   const char *title);
 RC_API int rc_case_set(struct rc_case *c, const char *fact, const char *value);
 RC_API const char *rc_case_error(const struct rc_case *c);
 /* Frees a case made by rc_case_new (not one from rc_cases_next). */
@@ -151,20 +158,19 @@ RC_API struct rc_eval *rc_eval_new(const struct rc_ruleset *rs);
  * the verdict table has no such verdict (then *near may name a close
  * one). */
 RC_API int rc_eval_why_not(struct rc_eval *ev, const char *verdict,
-                    const char **near);
+                           const char **near);
 /* Evaluate c; a case with errors is not evaluated (RC_ERROR). */
 RC_API void rc_evaluate(struct rc_eval *ev, const struct rc_case *c);
 RC_API enum rc_status rc_eval_status(const struct rc_eval *ev);
 /* The verdict's name; NULL when undetermined, erroneous, or none applied. */
 RC_API const char *rc_eval_verdict(const struct rc_eval *ev);
-enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING,
-               RC_UNSETTLED };
+enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING, RC_UNSETTLED };
 /* Names in one part of the outcome (measures attached, rules that fired and
  * took effect, rules overridden, facts missing for an undetermined verdict,
- * rules whose effect is unknown), in declaration order. Fills up to max into out; returns how many there
- * are in all. */
+ * rules whose effect is unknown), in declaration order. Fills up to max into
+ * out; returns how many there are in all. */
 RC_API int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
-                 const char **out, int max);
+                        const char **out, int max);
 /* The case's ID, or NULL when the case could not be read that far. */
 RC_API const char *rc_case_id(const struct rc_case *c);
 /* Its title, or NULL. */
@@ -184,10 +190,10 @@ RC_API const char *rc_ruleset_part_text(struct rc_ruleset *rs,
  * amend and repeal; "" for the verdict table), or NULL when the rule set
  * has no such part. */
 RC_API const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
-                                   const char *id, int *line);
+                                          const char *id, int *line);
 /* The trace of the last evaluation; valid until the next render. */
 RC_API const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
-                           enum rc_lang lang, size_t *len);
+                                  enum rc_lang lang, size_t *len);
 RC_API void rc_eval_free(struct rc_eval *ev);
 
 #endif

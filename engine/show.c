@@ -20,8 +20,7 @@ static void kw(enum kw k, enum lang lang, struct sbuf *out)
     sb_puts(out, kw_text(k, lang));
 }
 
-static void names(const struct ast_name *n, const char *sep,
-                  struct sbuf *out)
+static void names(const struct ast_name *n, const char *sep, struct sbuf *out)
 {
     for (; n; n = n->next) {
         sb_puts(out, n->text);
@@ -42,8 +41,7 @@ static void origin(const struct src_loc *l, const struct ast_decl *amends,
     sb_putc(out, '\n');
 }
 
-static void value(const struct ast_value *v, enum lang lang,
-                  struct sbuf *out)
+static void value(const struct ast_value *v, enum lang lang, struct sbuf *out)
 {
     char buf[64];
     switch (v->kind) {
@@ -78,8 +76,8 @@ static void value(const struct ast_value *v, enum lang lang,
 static void fact(const struct ast_decl *d, enum lang lang, struct sbuf *out)
 {
     static const enum kw type_kw[] = {
-        [TY_BOOL] = KW_BOOL,   [TY_NUMBER] = KW_NUMBER, [TY_TEXT] = KW_TEXT,
-        [TY_DATE] = KW_DATE,   [TY_ONE_OF] = KW_ONE_OF, [TY_SET_OF] = KW_SET_OF,
+        [TY_BOOL] = KW_BOOL, [TY_NUMBER] = KW_NUMBER, [TY_TEXT] = KW_TEXT,
+        [TY_DATE] = KW_DATE, [TY_ONE_OF] = KW_ONE_OF, [TY_SET_OF] = KW_SET_OF,
     };
     kw(KW_FACT, lang, out);
     sb_printf(out, " %s: ", d->name.text);
@@ -101,8 +99,7 @@ static void fact(const struct ast_decl *d, enum lang lang, struct sbuf *out)
     }
 }
 
-static void clauses(const struct ast_decl *d, enum lang lang,
-                    struct sbuf *out)
+static void clauses(const struct ast_decl *d, enum lang lang, struct sbuf *out)
 {
     for (const struct ast_name *c = d->cites; c; c = c->next) {
         sb_puts(out, "  ");
@@ -141,8 +138,7 @@ static void clauses(const struct ast_decl *d, enum lang lang,
     }
 }
 
-static void verdict(const struct ast_decl *d, enum lang lang,
-                    struct sbuf *out)
+static void verdict(const struct ast_decl *d, enum lang lang, struct sbuf *out)
 {
     kw(KW_VERDICT, lang, out);
     if (d->title) {
@@ -273,8 +269,8 @@ void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out)
                   d->kind == DECL_RULE      ? kw_text(KW_RULE, lang)
                   : d->kind == DECL_MEASURE ? kw_text(KW_MEASURE, lang)
                                             : kw_text(KW_VERDICT, lang),
-                  d->kind == DECL_VERDICT ? "" : d->name.text,
-                  d->loc.src->name, d->loc.first_line, r->by->loc.src->name,
+                  d->kind == DECL_VERDICT ? "" : d->name.text, d->loc.src->name,
+                  d->loc.first_line, r->by->loc.src->name,
                   r->by->loc.first_line);
         if (r->by->because.text)
             sb_printf(out, ", because \"%s\"", r->by->because.text);

@@ -81,8 +81,8 @@ struct source *src_read_file(struct arena *a, const char *path,
         fclose(f);
     if (err || big) {
         if (big)
-            diag_addf(dl, DIAG_ERROR, NULL, "'%s' is larger than %ld MiB",
-                      path, LIMIT_FILE_BYTES / (1024 * 1024));
+            diag_addf(dl, DIAG_ERROR, NULL, "'%s' is larger than %ld MiB", path,
+                      LIMIT_FILE_BYTES / (1024 * 1024));
         else
             diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
                       strerror(saved));
@@ -179,10 +179,10 @@ size_t utf8_offset(const char *s, size_t len, int col)
 char *src_relative(struct arena *a, const char *from, const char *rel)
 {
     const char *slash = strrchr(from, '/');
-    char *joined = rel[0] == '/' || !slash
-                       ? arena_strdup(a, rel)
-                       : arena_printf(a, "%.*s/%s", (int)(slash - from), from,
-                                      rel);
+    char *joined =
+        rel[0] == '/' || !slash
+            ? arena_strdup(a, rel)
+            : arena_printf(a, "%.*s/%s", (int)(slash - from), from, rel);
     size_t n = strlen(joined);
     char *out = arena_alloc(a, n + 1);
     size_t o = 0;

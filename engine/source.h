@@ -16,7 +16,7 @@ struct source {
     const char *name; /* as given on the command line, or "<stdin>" */
     const char *text;
     size_t len;
-    int first_line;    /* line number of text[0] (JSON Lines: the line) */
+    int first_line; /* line number of text[0] (JSON Lines: the line) */
     int nlines;
     size_t *line_start; /* byte offset of each line, nlines entries */
 };

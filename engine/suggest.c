@@ -50,8 +50,7 @@ static int distance(const uint32_t *a, int n, const uint32_t *b, int m)
     return row[m];
 }
 
-const char *suggest_closest(const char *name, const char *const *cands,
-                            int n)
+const char *suggest_closest(const char *name, const char *const *cands, int n)
 {
     uint32_t a[MAXCP], b[MAXCP];
     int la = decode_all(name, a);

@@ -6,8 +6,7 @@ struct names;
 
 /* The candidate closest to name by edit distance over code points, when it
  * is close enough to be a likely typo; NULL otherwise. */
-const char *suggest_closest(const char *name, const char *const *cands,
-                            int n);
+const char *suggest_closest(const char *name, const char *const *cands, int n);
 
 /* When name is known words and keywords written without spaces
  * (已整改且非謀取私利), the same with spaces (已整改 且 非 謀取私利);

@@ -73,8 +73,8 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
             c = c ? c : k;
     }
     if (t->given_id.text && !c) {
-        diag_addf(errors, DIAG_ERROR, &t->given_id.loc,
-                  "%s has no case \"%s\"", path, t->given_id.text);
+        diag_addf(errors, DIAG_ERROR, &t->given_id.loc, "%s has no case \"%s\"",
+                  path, t->given_id.text);
     } else if (!t->given_id.text && n != 1) {
         struct diag *d = diag_addf(errors, DIAG_ERROR, &t->given_file.loc,
                                    "%s holds %d cases", path, n);

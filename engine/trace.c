@@ -7,12 +7,42 @@
 /* The text trace, and the helpers that the JSON trace shares. */
 
 enum label {
-    L_CASE, L_VERDICT, L_UNDETERMINED, L_NO_LINE, L_MEASURES, L_NONE,
-    L_NOT_TAKEN, L_IS_FALSE, L_IS_UNKNOWN, L_FINDINGS, L_RULE, L_CITES,
-    L_BECAUSE, L_FACTS, L_DEFAULT, L_NOT_GIVEN, L_OVERRIDDEN, L_BY,
-    L_AMENDS, L_REPEALED, L_AMENDED, L_UNKNOWN_BY, L_UNKNOWN_WHY, L_MISSING,
-    L_SETTLES, L_SETTLES1, L_ERROR, L_NO_RULE, L_OTHERWISE, L_IS_TRUE, L_WHY_NOT,
-    L_IS_VERDICT, L_NOT_REACHED, L_NOT_REACHED_U, L_RULESET, L_COUNT
+    L_CASE,
+    L_VERDICT,
+    L_UNDETERMINED,
+    L_NO_LINE,
+    L_MEASURES,
+    L_NONE,
+    L_NOT_TAKEN,
+    L_IS_FALSE,
+    L_IS_UNKNOWN,
+    L_FINDINGS,
+    L_RULE,
+    L_CITES,
+    L_BECAUSE,
+    L_FACTS,
+    L_DEFAULT,
+    L_NOT_GIVEN,
+    L_OVERRIDDEN,
+    L_BY,
+    L_AMENDS,
+    L_REPEALED,
+    L_AMENDED,
+    L_UNKNOWN_BY,
+    L_UNKNOWN_WHY,
+    L_MISSING,
+    L_SETTLES,
+    L_SETTLES1,
+    L_ERROR,
+    L_NO_RULE,
+    L_OTHERWISE,
+    L_IS_TRUE,
+    L_WHY_NOT,
+    L_IS_VERDICT,
+    L_NOT_REACHED,
+    L_NOT_REACHED_U,
+    L_RULESET,
+    L_COUNT
 };
 
 static const char *const labels[L_COUNT][3] = {
@@ -36,8 +66,7 @@ static const char *const labels[L_COUNT][3] = {
     [L_NOT_GIVEN] = {"not given", "未提供", "未提供"},
     [L_OVERRIDDEN] = {"overridden", "被優先規則排除", "被优先规则排除"},
     [L_BY] = {"overridden by", "優先適用", "优先适用"},
-    [L_UNKNOWN_BY] = {"perhaps overridden by", "或被優先適用",
-                      "或被优先适用"},
+    [L_UNKNOWN_BY] = {"perhaps overridden by", "或被優先適用", "或被优先适用"},
     [L_UNKNOWN_WHY] = {"its condition is unknown, so this rule's effect is "
                        "unknown",
                        "其條件未能確定，本規則效力未定",
@@ -326,7 +355,6 @@ void trace_facts_under(const struct result *r, int i, int *seen, int *n)
         trace_facts_under(r, c->b, seen, n);
 }
 
-
 /* Why boolean node i has truth want: the smallest parts of the condition
  * that settle it (for an unknown node: the parts still unknown). Each atom
  * is node * 4 + its truth (enum tv). */
@@ -476,12 +504,14 @@ void trace_because(const struct result *r, const struct text_part *b, int n,
     for (int i = 0; i < n; i++) {
         sb_puts(out, b[i].lit);
         if (b[i].fact >= 0)
-            trace_value(&r->p->facts[b[i].fact], &r->cf->vals[b[i].fact],
-                        lang, out);
+            trace_value(&r->p->facts[b[i].fact], &r->cf->vals[b[i].fact], lang,
+                        out);
         else if (b[i].concl >= 0)
-            sb_puts(out, kw_text(r->concl[b[i].concl] == TV_TRUE ? KW_TRUE
-                                 : r->concl[b[i].concl] == TV_FALSE
-                                     ? KW_FALSE : KW_UNKNOWN, lang));
+            sb_puts(out,
+                    kw_text(r->concl[b[i].concl] == TV_TRUE    ? KW_TRUE
+                            : r->concl[b[i].concl] == TV_FALSE ? KW_FALSE
+                                                               : KW_UNKNOWN,
+                            lang));
     }
 }
 
@@ -622,8 +652,7 @@ static void overridden_text(struct tctx *t)
 
 /* "rule set: 辦法 版本 sha256 1a2b3c4d5e6f": the exact rules behind the
  * result. */
-static void stamp_text(const struct plan *p, enum lang lang,
-                       struct sbuf *out)
+static void stamp_text(const struct plan *p, enum lang lang, struct sbuf *out)
 {
     sb_printf(out, "  %s: %s", L(L_RULESET, lang),
               p->policy ? p->policy : p->src->name);
@@ -713,13 +742,15 @@ static void why_not_text(struct tctx *t)
             continue;
         }
         sb_printf(t->out, " %s\n",
-                  L(v == TV_FALSE ? L_IS_FALSE
-                    : v == TV_TRUE ? L_IS_TRUE : L_IS_UNKNOWN, t->lang));
+                  L(v == TV_FALSE  ? L_IS_FALSE
+                    : v == TV_TRUE ? L_IS_TRUE
+                                   : L_IS_UNKNOWN,
+                    t->lang));
         if (r->line >= 0 && i > r->line)
-            sb_printf(t->out, "      %s\n",
-                      L(r->status == ST_DECIDED ? L_NOT_REACHED
-                                                : L_NOT_REACHED_U,
-                        t->lang));
+            sb_printf(
+                t->out, "      %s\n",
+                L(r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
+                  t->lang));
         if (v != TV_TRUE && p->lines[i].cond >= 0) {
             memset(seen, 0, (size_t)p->nconcls);
             explain(t, p->lines[i].cond, v, 0, seen);
@@ -760,9 +791,7 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     sb_putc(out, '\n');
 }
 
-
-void trace_text_brief(const struct result *r, enum lang lang,
-                      struct sbuf *out)
+void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
     const struct case_facts *cf = r->cf;

@@ -35,7 +35,7 @@ static void jexpr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
 }
 
 static void trace_json_value(const struct fact_info *f, const struct value *v,
-                      struct sbuf *out)
+                             struct sbuf *out)
 {
     char buf[64];
     if (!v->known) {
@@ -132,8 +132,7 @@ static void jline(const struct result *r, int i, enum lang lang,
     jexpr(l->cond >= 0 ? r->p->nodes[l->cond].ast : NULL, lang, out);
 }
 
-static void jnot_taken(const struct result *r, enum lang lang,
-                       struct sbuf *out)
+static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
 {
     bool first = true;
     sb_puts(out, "\"not_taken\":[");
@@ -198,8 +197,8 @@ static void jamends(const struct src_loc *l, struct sbuf *out)
 static void jhead(const struct result *r, const char *id, const char *title,
                   const struct src_loc *loc, const struct src_loc *amends,
                   const char **cites, int ncites,
-                  const struct text_part *because, int nbecause,
-                  enum lang lang, struct sbuf *out)
+                  const struct text_part *because, int nbecause, enum lang lang,
+                  struct sbuf *out)
 {
     sb_puts(out, "{\"id\":");
     sb_json(out, id);
@@ -233,8 +232,7 @@ static void jrule(const struct result *r, int ri, enum lang lang,
     sb_putc(out, '}');
 }
 
-static void jfindings(const struct result *r, enum lang lang,
-                      struct sbuf *out)
+static void jfindings(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
     bool first = true;
@@ -334,8 +332,9 @@ static void jerrors(const struct diag_list *dl, struct sbuf *out)
             sb_putc(out, ',');
         sb_puts(out, "{\"file\":");
         jstr_or_null(d->loc.src ? d->loc.src->name : NULL, out);
-        sb_printf(out, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
-                       "\"message\":",
+        sb_printf(out,
+                  ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
+                  "\"message\":",
                   d->loc.first_line, d->loc.first_column,
                   d->severity == DIAG_ERROR ? "error" : "warning");
         sb_json(out, d->msg);
@@ -348,8 +347,8 @@ static void jerrors(const struct diag_list *dl, struct sbuf *out)
 
 #define WHY_DEPTH 4
 
-static void jparts(const struct result *r, int node, enum tv want,
-                   int depth, uint8_t *seen, enum lang lang, struct sbuf *out);
+static void jparts(const struct result *r, int node, enum tv want, int depth,
+                   uint8_t *seen, enum lang lang, struct sbuf *out);
 
 static const char *tv_json(int v)
 {
@@ -385,8 +384,8 @@ static void jconcl_rules(const struct result *r, int k, int depth,
             }
             sb_puts(out, "],\"parts\":");
             if (r->cond[ri] != TV_TRUE)
-                jparts(r, ru->cond, (enum tv)r->cond[ri], depth + 1, seen,
-                       lang, out);
+                jparts(r, ru->cond, (enum tv)r->cond[ri], depth + 1, seen, lang,
+                       out);
             else
                 sb_puts(out, "[]");
             sb_putc(out, '}');
@@ -395,8 +394,8 @@ static void jconcl_rules(const struct result *r, int k, int depth,
     sb_putc(out, ']');
 }
 
-static void jparts(const struct result *r, int node, enum tv want,
-                   int depth, uint8_t *seen, enum lang lang, struct sbuf *out)
+static void jparts(const struct result *r, int node, enum tv want, int depth,
+                   uint8_t *seen, enum lang lang, struct sbuf *out)
 {
     int atoms[MAX_ATOMS];
     int n = trace_why(r, node, want, atoms, 0);
@@ -418,8 +417,7 @@ static void jparts(const struct result *r, int node, enum tv want,
     sb_putc(out, ']');
 }
 
-static void jwhy_not(const struct result *r, enum lang lang,
-                     struct sbuf *out)
+static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
     uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
@@ -434,15 +432,15 @@ static void jwhy_not(const struct result *r, enum lang lang,
         lead = false;
         jline(r, i, lang, out);
         bool decided = i == r->line && r->status == ST_DECIDED;
-        sb_printf(out, ",\"is\":%s,\"decided\":%s,\"reached\":%s,"
-                       "\"parts\":",
+        sb_printf(out,
+                  ",\"is\":%s,\"decided\":%s,\"reached\":%s,"
+                  "\"parts\":",
                   tv_json(r->all_lines[i]), decided ? "true" : "false",
                   r->line < 0 || i <= r->line ? "true" : "false");
-        if (!decided && p->lines[i].cond >= 0 &&
-            r->all_lines[i] != TV_TRUE) {
+        if (!decided && p->lines[i].cond >= 0 && r->all_lines[i] != TV_TRUE) {
             memset(seen, 0, (size_t)p->nconcls);
-            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, seen,
-                   lang, out);
+            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, seen, lang,
+                   out);
         } else {
             sb_puts(out, "[]");
         }
@@ -547,8 +545,8 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
 /* --trace none: what a case-management system stores for each case. */
 static void jnames(struct sbuf *out, const char *key, int n,
                    const char *(*name)(const struct plan *, int),
-                   const struct result *r, bool (*take)(const struct result *,
-                                                        int))
+                   const struct result *r,
+                   bool (*take)(const struct result *, int))
 {
     sb_printf(out, ",\"%s\":[", key);
     bool lead = true;

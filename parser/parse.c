@@ -13,8 +13,12 @@ int parse_source(struct arena *a, struct diag_list *dl,
     struct ast_file *file = arena_alloc(a, sizeof *file);
     file->src = src;
     struct parse_ctx ctx = {
-        .arena = a, .diags = dl, .src = src, .file = file,
-        .line = src->first_line, .column = 1,
+        .arena = a,
+        .diags = dl,
+        .src = src,
+        .file = file,
+        .line = src->first_line,
+        .column = 1,
     };
     int before = dl->errors;
     /* text in another encoding would give an error per byte: one is

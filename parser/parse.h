@@ -10,17 +10,17 @@ struct parse_ctx {
     struct diag_list *diags;
     const struct source *src;
     struct ast_file *file;
-    size_t pos;             /* bytes consumed so far, for locations */
-    int line, column;       /* the cursor */
-    char *buf;              /* string literal being read */
+    size_t pos;       /* bytes consumed so far, for locations */
+    int line, column; /* the cursor */
+    char *buf;        /* string literal being read */
     size_t buflen, bufcap;
-    int str_close;          /* closing quote of that literal */
-    bool str_bad;           /* it holds a bad escape (reported) */
-    struct src_loc str_loc; /* where it started */
+    int str_close;              /* closing quote of that literal */
+    bool str_bad;               /* it holds a bad escape (reported) */
+    struct src_loc str_loc;     /* where it started */
     struct ast_case *open_case; /* the case being parsed, for recovery */
     struct ast_decl *cur;       /* the declaration being parsed */
     struct ast_test *test;      /* the test being parsed */
-    int depth;              /* nesting of ( and {, against runaway input */
+    int depth;                  /* nesting of ( and {, against runaway input */
 };
 
 /*

@@ -28,7 +28,8 @@ static int rule_pos(const struct ast_file *f, const char *id)
 static void test_layer_amend_keeps_place_repeal_removes(void **state)
 {
     struct fixture *f = *state;
-    struct ast_file *m = layer_load(&f->arena, &f->dl, VAR "yichang.rules", NULL);
+    struct ast_file *m =
+        layer_load(&f->arena, &f->dl, VAR "yichang.rules", NULL);
     assert_non_null(m);
     assert_int_equal(f->dl.errors, 0);
     /* hubei.rules has X1, T2, E1, R1; yichang adds 宜昌.事前報備, amends E1,
@@ -81,10 +82,10 @@ static void test_layer_three_levels_and_plain_paths(void **state)
 static void test_layer_errors_are_reported_and_checking_goes_on(void **state)
 {
     struct fixture *f = *state;
-    struct ast_file *m = layer_load(&f->arena, &f->dl, VAR "bad-amend.rules", NULL);
+    struct ast_file *m =
+        layer_load(&f->arena, &f->dl, VAR "bad-amend.rules", NULL);
     assert_non_null(m); /* amend/repeal errors leave a usable merge */
-    const struct diag *d =
-        fx_need(&f->dl, DIAG_ERROR, "cannot amend rule E9");
+    const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "cannot amend rule E9");
     assert_int_equal(d->loc.first_line, 6);
     assert_string_equal(d->hint, "did you mean 'E1'?");
     fx_need(&f->dl, DIAG_ERROR, "cannot repeal rule R2");
@@ -104,8 +105,8 @@ static void test_layer_missing_base_and_cycle(void **state)
     diag_init(&f->dl, &f->arena);
     assert_null(layer_load(&f->arena, &f->dl, VAR "cycle-a.rules", NULL));
     d = fx_need(&f->dl, DIAG_ERROR, "extends cycle");
-    assert_non_null(strstr(d->msg, "cycle-a.rules → " VAR "cycle-b.rules → "
-                                   VAR "cycle-a.rules"));
+    assert_non_null(strstr(d->msg, "cycle-a.rules → " VAR "cycle-b.rules → " VAR
+                                   "cycle-a.rules"));
 }
 
 static void test_layer_repealed_override_target_is_no_error(void **state)
@@ -142,12 +143,15 @@ static void test_layer_date_arithmetic(void **state)
     assert_int_equal(r->status, ST_DECIDED);
     assert_string_equal(fx_verdict(r), "及時");
     assert_int_equal(r->concl[fx_concl(f->plan, "間隔長")], TV_FALSE);
-    r = fx_run(f, "case \"b\" { 報備日期 = 2023-02-18, 決策日期 = 2023-02-10 }");
+    r = fx_run(f,
+               "case \"b\" { 報備日期 = 2023-02-18, 決策日期 = 2023-02-10 }");
     assert_string_equal(fx_verdict(r), "不及時");
-    r = fx_run(f, "case \"c\" { 報備日期 = 2023-04-01, 決策日期 = 2023-02-28 }");
+    r = fx_run(f,
+               "case \"c\" { 報備日期 = 2023-04-01, 決策日期 = 2023-02-28 }");
     assert_int_equal(r->concl[fx_concl(f->plan, "間隔長")], TV_TRUE);
     /* across a leap day: 2024-02-28 + 2 = 2024-03-01 */
-    r = fx_run(f, "case \"d\" { 報備日期 = 2024-03-01, 決策日期 = 2024-02-28 }");
+    r = fx_run(f,
+               "case \"d\" { 報備日期 = 2024-03-01, 決策日期 = 2024-02-28 }");
     assert_string_equal(fx_verdict(r), "及時");
 }
 
@@ -177,18 +181,18 @@ static void test_layer_show_round_trips(void **state)
     assert_non_null(m);
     struct sbuf out = {0};
     show_file(m, LANG_ZH_HANS, &out);
-    assert_non_null(strstr(out.p, "规则 E1 \"損失已全部挽回\"  # " VAR
-                                  "yichang.rules:12, amends " VAR
-                                  "hubei.rules:32"));
+    assert_non_null(strstr(out.p,
+                           "规则 E1 \"損失已全部挽回\"  # " VAR
+                           "yichang.rules:12, amends " VAR "hubei.rules:32"));
     assert_non_null(strstr(out.p, "#   规则 R1  " VAR "hubei.rules:36, "
                                   "repealed at " VAR "yichang.rules:13"));
     /* the output is a rule file with the same rule set */
     struct diag_list dl;
     diag_init(&dl, &f->arena);
     struct ast_file *again = NULL;
-    assert_int_equal(parse_source(&f->arena, &dl,
-                                  fx_src(f, "shown.rules", out.p), &again),
-                     0);
+    assert_int_equal(
+        parse_source(&f->arena, &dl, fx_src(f, "shown.rules", out.p), &again),
+        0);
     struct plan *p = check_file(&f->arena, &dl, again);
     assert_non_null(p);
     assert_int_equal(p->lang, LANG_ZH_HANS);
@@ -204,8 +208,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(
             test_layer_amend_keeps_place_repeal_removes, fx_setup, fx_teardown),
-        cmocka_unit_test_setup_teardown(
-            test_layer_three_levels_and_plain_paths, fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_layer_three_levels_and_plain_paths,
+                                        fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(
             test_layer_errors_are_reported_and_checking_goes_on, fx_setup,
             fx_teardown),

@@ -57,8 +57,8 @@ static void joined(const struct rc_eval *ev, enum rc_list which, char *buf,
 /* Check every row of an expected.tsv against rules: columns case, file,
  * status, verdict, missing, note; with rules == NULL a first column names
  * the rule file of each row (relative to rules_dir). */
-static void check_tsv(const char *rules, const char *rules_dir,
-                      const char *dir, const char *tsv)
+static void check_tsv(const char *rules, const char *rules_dir, const char *dir,
+                      const char *tsv)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", dir, tsv);
@@ -93,16 +93,16 @@ static void check_tsv(const char *rules, const char *rules_dir,
         struct rc_eval *ev = eval_case(rs, casefile, col[0]);
         static const char *const st[] = {"decided", "undetermined", "error"};
         if (strcmp(st[rc_eval_status(ev)], col[2]) != 0)
-            fail_msg("%s under %s: status %s, expected %s", col[0],
-                     rules_path, st[rc_eval_status(ev)], col[2]);
+            fail_msg("%s under %s: status %s, expected %s", col[0], rules_path,
+                     st[rc_eval_status(ev)], col[2]);
         const char *v = rc_eval_verdict(ev);
         if (strcmp(v ? v : "-", col[3]) != 0)
-            fail_msg("%s under %s: verdict %s, expected %s", col[0],
-                     rules_path, v ? v : "-", col[3]);
+            fail_msg("%s under %s: verdict %s, expected %s", col[0], rules_path,
+                     v ? v : "-", col[3]);
         joined(ev, RC_MISSING, got, sizeof got);
         if (strcmp(got, col[4]) != 0)
-            fail_msg("%s under %s: missing %s, expected %s", col[0],
-                     rules_path, got, col[4]);
+            fail_msg("%s under %s: missing %s, expected %s", col[0], rules_path,
+                     got, col[4]);
         rc_eval_free(ev);
         rc_ruleset_free(rs);
         rows++;

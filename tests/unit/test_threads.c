@@ -18,12 +18,12 @@
 #include "engine/rongcuo.h"
 
 #define THREADS 4
-#define ROUNDS 20
+#define ROUNDS  20
 
 static const char *const files[] = {
-    "rules/cases/tc01-songzi.case",       "rules/cases/tc02-yichang-market.case",
-    "rules/cases/tc04-land-policy.case",  "rules/cases/tc13-xiantao.case",
-    "tests/golden/run/bad.jsonl",         "rules/cases/tc12-pidu.case",
+    "rules/cases/tc01-songzi.case",      "rules/cases/tc02-yichang-market.case",
+    "rules/cases/tc04-land-policy.case", "rules/cases/tc13-xiantao.case",
+    "tests/golden/run/bad.jsonl",        "rules/cases/tc12-pidu.case",
 };
 
 /* Every trace of every file, JSON, concatenated. */
@@ -155,8 +155,9 @@ static void test_threads_batch_run_is_the_same_on_four(void **state)
     assert_true(fd >= 0);
     FILE *f = fdopen(fd, "w");
     for (int i = 0; i < 3000; i++)
-        fprintf(f, "{\"id\": \"T%d\", \"facts\": {\"履職情形\": "
-                   "[\"應急處置\"], \"出於工作需要\": %s, \"謀取私利\": %s%s}}\n",
+        fprintf(f,
+                "{\"id\": \"T%d\", \"facts\": {\"履職情形\": "
+                "[\"應急處置\"], \"出於工作需要\": %s, \"謀取私利\": %s%s}}\n",
                 i, i % 3 ? "true" : "false", i % 11 ? "false" : "true",
                 i % 97 ? "" : ", \"損失金額\": \"壞\"");
     fclose(f);
@@ -164,12 +165,14 @@ static void test_threads_batch_run_is_the_same_on_four(void **state)
     struct buf one = {0}, four = {0};
     struct rc_counts c1 = {0, 0, 0}, c4 = {0, 0, 0};
     struct rc_cases *cs = rc_cases_open(rs, path);
-    assert_int_equal(rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL,
-                                  collect, &one, &c1), 0);
+    assert_int_equal(
+        rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL, collect, &one, &c1),
+        0);
     rc_cases_close(cs);
     cs = rc_cases_open(rs, path);
-    assert_int_equal(rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL,
-                                  collect, &four, &c4), 0);
+    assert_int_equal(
+        rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL, collect, &four, &c4),
+        0);
     rc_cases_close(cs);
     assert_int_equal(c1.decided + c1.undetermined + c1.errors, 3000);
     assert_int_equal(c1.errors, 31);

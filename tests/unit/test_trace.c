@@ -139,7 +139,7 @@ static void test_trace_json_decided(void **state)
     fx_plan(f, RULES);
     yajl_val v = parse_line(json_of(f, C1, LANG_EN));
     static const char *const keys[] = {
-        "case",  "title",   "source",     "rules",   "status", "verdict",
+        "case",     "title", "source",     "rules",   "status",  "verdict",
         "measures", "fired", "overridden", "missing", "reasons", NULL};
     assert_keys(v, keys);
     assert_str(v, "case", NULL, "C1");
@@ -223,9 +223,9 @@ static void test_trace_json_error_case(void **state)
     fx_plan(f, RULES);
     yajl_val v = parse_line(json_of(f, C4, LANG_EN));
     static const char *const keys[] = {
-        "case",  "title",   "source",     "rules",   "status", "verdict",
-        "measures", "fired", "overridden", "missing", "reasons", "errors",
-        NULL};
+        "case",    "title",    "source", "rules",      "status",
+        "verdict", "measures", "fired",  "overridden", "missing",
+        "reasons", "errors",   NULL};
     assert_keys(v, keys);
     assert_str(v, "case", NULL, "C4");
     assert_str(v, "status", NULL, "error");
