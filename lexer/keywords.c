@@ -2,58 +2,67 @@
 
 #include <string.h>
 
-static const char *const spell[KW_COUNT][3] = {
-    [KW_POLICY] = {"policy", "辦法", "办法"},
-    [KW_VERSION] = {"version", "版本", "版本"},
-    [KW_EXTENDS] = {"extends", "沿用", "沿用"},
-    [KW_FACT] = {"fact", "事實", "事实"},
-    [KW_CONCLUSION] = {"conclusion", "認定", "认定"},
-    [KW_LIST] = {"list", "清單", "清单"},
-    [KW_RULE] = {"rule", "規則", "规则"},
-    [KW_CITES] = {"cites", "依據", "依据"},
-    [KW_WHEN] = {"when", "如果", "如果"},
-    [KW_THEN] = {"then", "則", "则"},
-    [KW_OVERRIDES] = {"overrides", "優先於", "优先于"},
-    [KW_BECAUSE] = {"because", "理由", "理由"},
-    [KW_VERDICT] = {"verdict", "結論", "结论"},
-    [KW_OTHERWISE] = {"otherwise", "否則", "否则"},
-    [KW_MEASURE] = {"measure", "措施", "措施"},
-    [KW_AMEND] = {"amend", "修訂", "修订"},
-    [KW_REPEAL] = {"repeal", "廢止", "废止"},
-    [KW_CASE] = {"case", "案件", "案件"},
-    [KW_TEST] = {"test", "測試", "测试"},
-    [KW_GIVEN] = {"given", "已知", "已知"},
-    [KW_EXPECT] = {"expect", "預期", "预期"},
-    [KW_FIRED] = {"fired", "適用", "适用"},
-    [KW_UNDETERMINED] = {"undetermined", "待定", "待定"},
-    [KW_MISSING] = {"missing", "缺少", "缺少"},
-    [KW_AND] = {"and", "且", "且"},
-    [KW_OR] = {"or", "或", "或"},
-    [KW_NOT] = {"not", "非", "非"},
-    [KW_IN] = {"in", "屬於", "属于"},
-    [KW_CONTAINS] = {"contains", "包含", "包含"},
-    [KW_ANY] = {"any", "任一", "任一"},
-    [KW_TRUE] = {"true", "是", "是"},
-    [KW_FALSE] = {"false", "否", "否"},
-    [KW_UNKNOWN] = {"unknown", "未知", "未知"},
-    [KW_IS_KNOWN] = {"is known", "已查明", "已查明"},
-    [KW_BOOL] = {"bool", "是非", "是非"},
-    [KW_NUMBER] = {"number", "數值", "数值"},
-    [KW_TEXT] = {"text", "文字", "文字"},
-    [KW_DATE] = {"date", "日期", "日期"},
-    [KW_ONE_OF] = {"one of", "選項", "选项"},
-    [KW_SET_OF] = {"set of", "多選", "多选"},
+/* Each spelling with its length, so that a lookup compares only the
+ * spellings of the same length. */
+struct spelling {
+    const char *text;
+    size_t len;
+};
+
+#define S(t) {t, sizeof t - 1}
+
+static const struct spelling spell[KW_COUNT][3] = {
+    [KW_POLICY] = {S("policy"), S("辦法"), S("办法")},
+    [KW_VERSION] = {S("version"), S("版本"), S("版本")},
+    [KW_EXTENDS] = {S("extends"), S("沿用"), S("沿用")},
+    [KW_FACT] = {S("fact"), S("事實"), S("事实")},
+    [KW_CONCLUSION] = {S("conclusion"), S("認定"), S("认定")},
+    [KW_LIST] = {S("list"), S("清單"), S("清单")},
+    [KW_RULE] = {S("rule"), S("規則"), S("规则")},
+    [KW_CITES] = {S("cites"), S("依據"), S("依据")},
+    [KW_WHEN] = {S("when"), S("如果"), S("如果")},
+    [KW_THEN] = {S("then"), S("則"), S("则")},
+    [KW_OVERRIDES] = {S("overrides"), S("優先於"), S("优先于")},
+    [KW_BECAUSE] = {S("because"), S("理由"), S("理由")},
+    [KW_VERDICT] = {S("verdict"), S("結論"), S("结论")},
+    [KW_OTHERWISE] = {S("otherwise"), S("否則"), S("否则")},
+    [KW_MEASURE] = {S("measure"), S("措施"), S("措施")},
+    [KW_AMEND] = {S("amend"), S("修訂"), S("修订")},
+    [KW_REPEAL] = {S("repeal"), S("廢止"), S("废止")},
+    [KW_CASE] = {S("case"), S("案件"), S("案件")},
+    [KW_TEST] = {S("test"), S("測試"), S("测试")},
+    [KW_GIVEN] = {S("given"), S("已知"), S("已知")},
+    [KW_EXPECT] = {S("expect"), S("預期"), S("预期")},
+    [KW_FIRED] = {S("fired"), S("適用"), S("适用")},
+    [KW_UNDETERMINED] = {S("undetermined"), S("待定"), S("待定")},
+    [KW_MISSING] = {S("missing"), S("缺少"), S("缺少")},
+    [KW_AND] = {S("and"), S("且"), S("且")},
+    [KW_OR] = {S("or"), S("或"), S("或")},
+    [KW_NOT] = {S("not"), S("非"), S("非")},
+    [KW_IN] = {S("in"), S("屬於"), S("属于")},
+    [KW_CONTAINS] = {S("contains"), S("包含"), S("包含")},
+    [KW_ANY] = {S("any"), S("任一"), S("任一")},
+    [KW_TRUE] = {S("true"), S("是"), S("是")},
+    [KW_FALSE] = {S("false"), S("否"), S("否")},
+    [KW_UNKNOWN] = {S("unknown"), S("未知"), S("未知")},
+    [KW_IS_KNOWN] = {S("is known"), S("已查明"), S("已查明")},
+    [KW_BOOL] = {S("bool"), S("是非"), S("是非")},
+    [KW_NUMBER] = {S("number"), S("數值"), S("数值")},
+    [KW_TEXT] = {S("text"), S("文字"), S("文字")},
+    [KW_DATE] = {S("date"), S("日期"), S("日期")},
+    [KW_ONE_OF] = {S("one of"), S("選項"), S("选项")},
+    [KW_SET_OF] = {S("set of"), S("多選"), S("多选")},
 };
 
 int kw_lookup(const char *s, size_t len, enum lang *lang)
 {
     for (int k = 0; k < KW_COUNT; k++)
         for (int l = 0; l < 3; l++) {
-            const char *w = spell[k][l];
-            if (strlen(w) == len && memcmp(w, s, len) == 0) {
+            const struct spelling *w = &spell[k][l];
+            if (w->len == len && memcmp(w->text, s, len) == 0) {
                 if (lang)
                     *lang = l == 0 ? LANG_EN
-                            : strcmp(spell[k][1], spell[k][2]) == 0
+                            : strcmp(spell[k][1].text, spell[k][2].text) == 0
                                 ? LANG_ZH
                                 : (enum lang)l;
                 return k;
@@ -65,5 +74,5 @@ int kw_lookup(const char *s, size_t len, enum lang *lang)
 const char *kw_text(enum kw k, enum lang lang)
 {
     int l = lang == LANG_ZH ? 1 : (int)lang;
-    return spell[k][l];
+    return spell[k][l].text;
 }
