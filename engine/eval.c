@@ -25,6 +25,7 @@ struct result *eval_new(const struct plan *p)
     r->all_lines = xcalloc((size_t)p->nlines + 1, 1);
     r->settles = xcalloc((size_t)p->nfacts + 1, sizeof *r->settles);
     r->seen = xcalloc((size_t)p->nconcls + 1, 1);
+    r->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *r->scratch);
     r->why_not = -1;
     arena_init(&r->arena);
     diag_init(&r->errors, &r->arena);
@@ -46,6 +47,7 @@ void eval_free(struct result *r)
     free(r->all_lines);
     free(r->settles);
     free(r->seen);
+    free(r->scratch);
     arena_free(&r->arena);
     free(r);
 }
@@ -396,7 +398,7 @@ static void analyse(struct result *r)
     memset(r->settles, 0, (size_t)p->nfacts * sizeof *r->settles);
     if (r->status != ST_UNDETERMINED)
         return;
-    bool *facts = xcalloc((size_t)p->nfacts + 1, sizeof *facts);
+    bool *facts = r->scratch;
     for (int i = 0; i < p->nlines; i++) {
         if (r->all_lines[i] != TV_UNKNOWN)
             continue;
@@ -407,7 +409,6 @@ static void analyse(struct result *r)
         for (int f = 0; f < p->nfacts; f++)
             r->settles[f] += facts[f];
     }
-    free(facts);
 }
 
 void eval_case(struct result *r, const struct case_facts *cf)
