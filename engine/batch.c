@@ -9,12 +9,14 @@
 #include "engine/limits.h"
 
 /*
- * Batch evaluation: the reader takes up to BATCH cases, the workers each
- * read, evaluate and render a contiguous slice of them, and the traces go
- * out in input order. One thread or many, the output is the same bytes.
+ * Batch evaluation: up to BATCH cases are read at a time; the workers each
+ * parse, evaluate and render a contiguous slice of them; the traces go out
+ * in input order. While the workers are at one batch, a helper hands out
+ * the traces of the batch before and reads the next. One thread or many,
+ * the output is the same bytes, and memory is bounded by two batches.
  */
 
-#define BATCH 512
+#define BATCH 2048
 
 struct record {
     struct case_facts *ready; /* a case of a .case file */
@@ -30,8 +32,10 @@ struct worker {
     int from, to;
     struct result *r;
     struct arena arena;
-    struct sbuf out;
-    size_t ends[BATCH]; /* where each case's trace ends in out */
+    int buf;               /* which of out[] this batch goes to */
+    struct sbuf out[2];    /* one being written, one being filled */
+    size_t ends[2][BATCH]; /* where each case's trace ends in out[] */
+    int nout[2];           /* how many cases out[] holds */
     struct rc_counts counts;
     enum rc_format format;
     enum rc_lang lang;
@@ -60,17 +64,19 @@ static void one(struct worker *w, const struct record *rec)
               : w->r->status == ST_UNDETERMINED ? &w->counts.undetermined
                                                 : &w->counts.errors;
     (*n)++;
-    api_render(w->r, w->format, w->lang, &w->out);
+    api_render(w->r, w->format, w->lang, &w->out[w->buf]);
 }
 
 static void *work(void *arg)
 {
     struct worker *w = arg;
-    w->out.len = 0;
+    struct sbuf *out = &w->out[w->buf];
+    out->len = 0;
     for (int i = w->from; i < w->to; i++) {
         one(w, &w->rec[i]);
-        w->ends[i - w->from] = w->out.len;
+        w->ends[w->buf][i - w->from] = out->len;
     }
+    w->nout[w->buf] = w->to - w->from;
     return NULL;
 }
 
@@ -115,10 +121,37 @@ struct batch {
     int n;
 };
 
-static void *read_batch(void *arg)
+/* What runs beside the workers: hand out the traces of the batch before,
+ * then read the next one. */
+struct aside {
+    struct worker *w;
+    int used, buf; /* the workers and buffer to hand out */
+    rc_write_fn write;
+    void *ctx;
+    int rc;             /* what write returned */
+    struct batch *next; /* to read, or NULL */
+};
+
+static void hand_out(struct aside *a)
 {
-    struct batch *b = arg;
-    b->n = fill(b->cs, b->rec, &b->text);
+    for (int t = 0; t < a->used && !a->rc; t++) {
+        const struct worker *w = &a->w[t];
+        size_t start = 0;
+        for (int i = 0; i < w->nout[a->buf] && !a->rc; i++) {
+            a->rc = a->write(a->ctx, w->out[a->buf].p + start,
+                             w->ends[a->buf][i] - start);
+            start = w->ends[a->buf][i];
+        }
+    }
+    a->used = 0;
+}
+
+static void *beside(void *arg)
+{
+    struct aside *a = arg;
+    hand_out(a);
+    if (a->next && !a->rc)
+        a->next->n = fill(a->next->cs, a->next->rec, &a->next->text);
     return NULL;
 }
 
@@ -146,20 +179,24 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
             w[t].r->explain = w[t].r->why_not >= 0;
         }
     }
-    int rc = 0, cur = 0;
-    read_batch(&b[0]);
-    while (!rc && b[cur].n > 0) {
-        struct batch *now = &b[cur], *next = &b[1 - cur];
-        /* with more than one thread, the next batch is read meanwhile */
-        pthread_t reader;
-        bool ahead =
-            threads > 1 && pthread_create(&reader, NULL, read_batch, next) == 0;
+    /* the traces of one batch are handed out, and the next batch read,
+       while the workers evaluate the batch between them */
+    struct aside a = {w, 0, 0, write, ctx, 0, NULL};
+    int cur = 0, buf = 0;
+    b[0].n = fill(cs, b[0].rec, &b[0].text);
+    while (!a.rc && b[cur].n > 0) {
+        struct batch *now = &b[cur];
+        a.next = &b[1 - cur];
+        pthread_t helper;
+        bool aside =
+            threads > 1 && pthread_create(&helper, NULL, beside, &a) == 0;
         int n = now->n, used = n < threads ? n : threads;
         for (int t = 0; t < used; t++) {
             w[t].rec = now->rec;
             w[t].text = now->text.p;
             w[t].from = n * t / used;
             w[t].to = n * (t + 1) / used;
+            w[t].buf = buf;
         }
         for (int t = 1; t < used; t++) {
             started[t] = pthread_create(&tid[t], NULL, work, &w[t]) == 0;
@@ -170,26 +207,25 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         for (int t = 1; t < used; t++)
             if (started[t])
                 pthread_join(tid[t], NULL);
-        for (int t = 0; t < used && !rc; t++) {
-            size_t start = 0;
-            for (int i = 0; i < w[t].to - w[t].from && !rc; i++) {
-                rc = write(ctx, w[t].out.p + start, w[t].ends[i] - start);
-                start = w[t].ends[i];
-            }
-        }
-        if (ahead)
-            pthread_join(reader, NULL);
-        else if (!rc)
-            read_batch(next);
+        if (aside)
+            pthread_join(helper, NULL);
+        else
+            beside(&a); /* one thread: in turn */
+        a.used = used;
+        a.buf = buf;
+        buf = 1 - buf;
         cur = 1 - cur;
     }
+    a.next = NULL;
+    hand_out(&a); /* the last batch */
     for (int t = 0; t < threads; t++) {
         counts->decided += w[t].counts.decided;
         counts->undetermined += w[t].counts.undetermined;
         counts->errors += w[t].counts.errors;
         eval_free(w[t].r);
         arena_free(&w[t].arena);
-        sb_free(&w[t].out);
+        sb_free(&w[t].out[0]);
+        sb_free(&w[t].out[1]);
     }
     for (int i = 0; i < 2; i++) {
         sb_free(&b[i].text);
@@ -198,5 +234,5 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
     free(w);
     free(tid);
     free(started);
-    return rc;
+    return a.rc;
 }

@@ -9,7 +9,10 @@ struct spelling {
     size_t len;
 };
 
-#define S(t) {t, sizeof t - 1}
+#define S(t)            \
+    {                   \
+        t, sizeof t - 1 \
+    }
 
 static const struct spelling spell[KW_COUNT][3] = {
     [KW_POLICY] = {S("policy"), S("辦法"), S("办法")},
