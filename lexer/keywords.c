@@ -62,7 +62,8 @@ int kw_lookup(const char *s, size_t len, enum lang *lang)
     for (int k = 0; k < KW_COUNT; k++)
         for (int l = 0; l < 3; l++) {
             const struct spelling *w = &spell[k][l];
-            if (w->len == len && memcmp(w->text, s, len) == 0) {
+            if (w->len == len && w->text[0] == s[0] &&
+                memcmp(w->text, s, len) == 0) {
                 if (lang)
                     *lang = l == 0 ? LANG_EN
                             : strcmp(spell[k][1].text, spell[k][2].text) == 0
