@@ -155,6 +155,44 @@ static void *beside(void *arg)
     return NULL;
 }
 
+/* The worker threads, started once for a run: each batch, the main thread
+ * raises the generation and waits until every worker has done its slice. */
+struct pool {
+    pthread_mutex_t m;
+    pthread_cond_t go, done;
+    unsigned generation;
+    int pending;
+    bool quit;
+};
+
+struct member {
+    struct pool *pool;
+    struct worker *w;
+};
+
+static void *serve(void *arg)
+{
+    struct member *me = arg;
+    struct pool *pl = me->pool;
+    unsigned seen = 0;
+    for (;;) {
+        pthread_mutex_lock(&pl->m);
+        while (pl->generation == seen && !pl->quit)
+            pthread_cond_wait(&pl->go, &pl->m);
+        if (pl->quit) {
+            pthread_mutex_unlock(&pl->m);
+            return NULL;
+        }
+        seen = pl->generation;
+        pthread_mutex_unlock(&pl->m);
+        work(me->w);
+        pthread_mutex_lock(&pl->m);
+        if (--pl->pending == 0)
+            pthread_cond_signal(&pl->done);
+        pthread_mutex_unlock(&pl->m);
+    }
+}
+
 int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                  enum rc_lang lang, const char *why_not, rc_write_fn write,
                  void *ctx, struct rc_counts *counts)
@@ -168,6 +206,12 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
     struct worker *w = xcalloc((size_t)threads, sizeof *w);
     pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
     bool *started = xcalloc((size_t)threads, sizeof *started);
+    struct member *mem = xcalloc((size_t)threads, sizeof *mem);
+    struct pool pool = {.generation = 0};
+    pthread_mutex_init(&pool.m, NULL);
+    pthread_cond_init(&pool.go, NULL);
+    pthread_cond_init(&pool.done, NULL);
+    int pooled = 0;
     for (int t = 0; t < threads; t++) {
         w[t].cs = cs;
         w[t].r = eval_new(cs->p);
@@ -178,6 +222,10 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
             w[t].r->why_not = plan_option(&cs->p->verdicts, why_not);
             w[t].r->explain = w[t].r->why_not >= 0;
         }
+        mem[t] = (struct member){&pool, &w[t]};
+        started[t] =
+            t > 0 && pthread_create(&tid[t], NULL, serve, &mem[t]) == 0;
+        pooled += started[t];
     }
     /* the traces of one batch are handed out, and the next batch read,
        while the workers evaluate the batch between them */
@@ -191,22 +239,26 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         bool aside =
             threads > 1 && pthread_create(&helper, NULL, beside, &a) == 0;
         int n = now->n, used = n < threads ? n : threads;
-        for (int t = 0; t < used; t++) {
+        for (int t = 0; t < threads; t++) {
             w[t].rec = now->rec;
             w[t].text = now->text.p;
-            w[t].from = n * t / used;
-            w[t].to = n * (t + 1) / used;
+            w[t].from = t < used ? n * t / used : 0;
+            w[t].to = t < used ? n * (t + 1) / used : 0;
             w[t].buf = buf;
         }
-        for (int t = 1; t < used; t++) {
-            started[t] = pthread_create(&tid[t], NULL, work, &w[t]) == 0;
+        pthread_mutex_lock(&pool.m);
+        pool.generation++;
+        pool.pending = pooled;
+        pthread_cond_broadcast(&pool.go);
+        pthread_mutex_unlock(&pool.m);
+        work(&w[0]);
+        for (int t = 1; t < threads; t++)
             if (!started[t])
                 work(&w[t]); /* no thread to be had: do it here */
-        }
-        work(&w[0]);
-        for (int t = 1; t < used; t++)
-            if (started[t])
-                pthread_join(tid[t], NULL);
+        pthread_mutex_lock(&pool.m);
+        while (pool.pending > 0)
+            pthread_cond_wait(&pool.done, &pool.m);
+        pthread_mutex_unlock(&pool.m);
         if (aside)
             pthread_join(helper, NULL);
         else
@@ -216,6 +268,17 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         buf = 1 - buf;
         cur = 1 - cur;
     }
+    pthread_mutex_lock(&pool.m);
+    pool.quit = true;
+    pthread_cond_broadcast(&pool.go);
+    pthread_mutex_unlock(&pool.m);
+    for (int t = 1; t < threads; t++)
+        if (started[t])
+            pthread_join(tid[t], NULL);
+    pthread_mutex_destroy(&pool.m);
+    pthread_cond_destroy(&pool.go);
+    pthread_cond_destroy(&pool.done);
+    free(mem);
     a.next = NULL;
     hand_out(&a); /* the last batch */
     for (int t = 0; t < threads; t++) {
