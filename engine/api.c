@@ -408,12 +408,19 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     return cs;
 }
 
-static bool blank(const char *s, size_t n)
+bool api_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
             return false;
     return true;
+}
+
+size_t api_chomp(const char *s, size_t n)
+{
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    return n;
 }
 
 /* The next line into cs->line (NUL bytes and all), at most
@@ -487,11 +494,9 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
                                        cs->line, cs->lineno, &cs->case_diags);
             return &cs->cur;
         }
-        if (blank(cs->line, (size_t)n))
+        if (api_blank(cs->line, (size_t)n))
             continue;
-        size_t len = (size_t)n;
-        while (len && (cs->line[len - 1] == '\n' || cs->line[len - 1] == '\r'))
-            len--;
+        size_t len = api_chomp(cs->line, (size_t)n);
         struct source *src =
             src_from_text(&cs->case_arena, cs->path, cs->line, len, cs->lineno);
         if (strcmp(cs->path, "-") == 0)

@@ -67,6 +67,10 @@ struct rc_cases {
 /* The next line of a JSON Lines stream into cs->line; its full length,
  * or -1 at the end (api.c). */
 ssize_t api_read_line(struct rc_cases *cs);
+/* Whether a line holds only spaces, tabs and line ends. */
+bool api_blank(const char *s, size_t n);
+/* The length of a line without its trailing "\n" or "\r\n". */
+size_t api_chomp(const char *s, size_t n);
 /* The case for a line that was too long (api.c). */
 struct case_facts *api_long_line(struct arena *a, const struct plan *p,
                                  const char *path, const char *start,

@@ -95,14 +95,11 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
         cs->lineno++;
         bool too_long = got > LIMIT_LINE_BYTES;
         size_t len = too_long ? 64 : (size_t)got; /* a long one: its start */
-        bool blank = true;
-        for (size_t i = 0; i < len && blank; i++)
-            blank = strchr(" \t\r\n", cs->line[i]) != NULL;
-        if (blank && !too_long)
-            continue;
-        while (!too_long && len &&
-               (cs->line[len - 1] == '\n' || cs->line[len - 1] == '\r'))
-            len--;
+        if (!too_long) {
+            if (api_blank(cs->line, len))
+                continue;
+            len = api_chomp(cs->line, len);
+        }
         rec[n] = (struct record){.off = text->len,
                                  .len = len,
                                  .lineno = cs->lineno,

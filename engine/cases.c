@@ -39,31 +39,6 @@ static bool wrong(struct diag_list *dl, const struct fact_info *f,
     return false;
 }
 
-static int option(struct diag_list *dl, const struct fact_info *f,
-                  const char *name, const struct src_loc *loc)
-{
-    int i = plan_option(f->dom, name);
-    if (i >= 0)
-        return i;
-    struct diag *d = diag_addf(dl, DIAG_ERROR, loc,
-                               "'%s' is not an option of %s", name, f->name);
-    const char *near = suggest_closest(name, f->dom->names, f->dom->n);
-    size_t len = 1;
-    for (int k = 0; k < f->dom->n; k++)
-        len += strlen(f->dom->names[k]) + 2;
-    char *all = arena_alloc(dl->arena, len);
-    for (int k = 0; k < f->dom->n; k++) {
-        if (k)
-            strcat(all, ", ");
-        strcat(all, f->dom->names[k]);
-    }
-    if (near)
-        diag_hintf(dl, d, "did you mean '%s'? (options: %s)", near, all);
-    else
-        diag_hintf(dl, d, "the options are: %s", all);
-    return -1;
-}
-
 /* "2023-05-01" as a date; -1 when it is not one. */
 static int parse_date(const char *s)
 {
@@ -116,13 +91,13 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
     case VT_SYM:
         if (v->kind != VAL_NAME && v->kind != VAL_STR)
             return wrong(dl, f, v, "one of its options", NULL);
-        out->u.sym = option(dl, f, v->text, &v->loc);
+        out->u.sym = plan_option_at(dl, f->dom, v->text, &v->loc, f->name);
         if (out->u.sym < 0)
             return false;
         break;
     case VT_SET:
         if (v->kind == VAL_NAME || v->kind == VAL_STR) {
-            int i = option(dl, f, v->text, &v->loc);
+            int i = plan_option_at(dl, f->dom, v->text, &v->loc, f->name);
             if (i < 0)
                 return false;
             out->u.set = (uint64_t)1 << i;
@@ -131,7 +106,7 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
         if (v->kind != VAL_SET)
             return wrong(dl, f, v, "a set of its options {…}", NULL);
         for (const struct ast_name *n = v->items; n; n = n->next) {
-            int i = option(dl, f, n->text, &n->loc);
+            int i = plan_option_at(dl, f->dom, n->text, &n->loc, f->name);
             if (i < 0)
                 return false;
             out->u.set |= (uint64_t)1 << i;

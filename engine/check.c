@@ -26,6 +26,34 @@ int plan_option(const struct domain *dom, const char *name)
     return -1;
 }
 
+int plan_option_at(struct diag_list *dl, const struct domain *dom,
+                   const char *name, const struct src_loc *loc,
+                   const char *owner)
+{
+    int i = plan_option(dom, name);
+    if (i >= 0)
+        return i;
+    struct diag *d = diag_addf(dl, DIAG_ERROR, loc,
+                               "'%s' is not an option of %s", name, owner);
+    if (!dom || !dom->n)
+        return -1;
+    size_t len = 1;
+    for (int k = 0; k < dom->n; k++)
+        len += strlen(dom->names[k]) + 2;
+    char *all = arena_alloc(dl->arena, len);
+    for (int k = 0; k < dom->n; k++) {
+        if (k)
+            strcat(all, ", ");
+        strcat(all, dom->names[k]);
+    }
+    const char *near = suggest_closest(name, dom->names, dom->n);
+    if (near)
+        diag_hintf(dl, d, "did you mean '%s'? (options: %s)", near, all);
+    else
+        diag_hintf(dl, d, "the options are: %s", all);
+    return -1;
+}
+
 void check_unknown_name(struct checker *c, const struct src_loc *loc,
                         const char *name, const char *what)
 {

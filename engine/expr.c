@@ -72,39 +72,15 @@ static int fail(struct checker *c, struct ty *out)
 /* An error at loc, printf-style. */
 #define err(c, loc, ...) diag_addf((c)->dl, DIAG_ERROR, (loc), __VA_ARGS__)
 
-static const char *options_text(struct checker *c, const struct domain *d)
-{
-    size_t len = 1;
-    for (int i = 0; i < d->n; i++)
-        len += strlen(d->names[i]) + 2;
-    char *s = arena_alloc(c->a, len);
-    for (int i = 0; i < d->n; i++) {
-        if (i)
-            strcat(s, ", ");
-        strcat(s, d->names[i]);
-    }
-    return s;
-}
-
-/* Option e (a name or a string) of dom, or -1 after an error. */
+/* Option name of dom, or -1 after an error. */
 static int option_of(struct checker *c, const char *name,
                      const struct src_loc *loc, const struct domain *dom,
                      const char *owner)
 {
-    int i = plan_option(dom, name);
-    if (i >= 0)
-        return i;
-    struct diag *d = diag_addf(c->dl, DIAG_ERROR, loc,
-                               "'%s' is not an option of %s", name, owner);
-    const char *near = suggest_closest(name, dom->names, dom->n);
-    if (near)
-        diag_hintf(c->dl, d, "did you mean '%s'? (options: %s)", near,
-                   options_text(c, dom));
-    else if (dom->n)
-        diag_hintf(c->dl, d, "the options are: %s", options_text(c, dom));
-    else if (dom == &c->p->verdicts)
-        diag_hintf(c->dl, d, "the rule set has no verdict table");
-    return -1;
+    int i = plan_option_at(c->dl, dom, name, loc, owner);
+    if (i < 0 && !dom->n && dom == &c->p->verdicts)
+        diag_hintf(c->dl, c->dl->tail, "the rule set has no verdict table");
+    return i;
 }
 
 static uint64_t mask_of(struct checker *c, const struct ast_name *items,

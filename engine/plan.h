@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "engine/ast.h"
+#include "engine/diag.h"
 #include "engine/names.h"
 #include "engine/num.h"
 #include "engine/source.h"
@@ -204,5 +205,11 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
 int plan_fact(const struct plan *p, const char *name, size_t len);
 /* Index of option name in dom, or -1. */
 int plan_option(const struct domain *dom, const char *name);
+/* Index of option name in dom; otherwise -1 after an error at loc,
+ * "'name' is not an option of owner", with the nearest option and the
+ * list of options as a hint. */
+int plan_option_at(struct diag_list *dl, const struct domain *dom,
+                   const char *name, const struct src_loc *loc,
+                   const char *owner);
 
 #endif

@@ -99,40 +99,38 @@ static void fact(const struct ast_decl *d, enum lang lang, struct sbuf *out)
     }
 }
 
+/* "  keyword " at the start of a clause line. */
+static void clause(enum kw k, enum lang lang, struct sbuf *out)
+{
+    sb_puts(out, "  ");
+    kw(k, lang, out);
+    sb_putc(out, ' ');
+}
+
 static void clauses(const struct ast_decl *d, enum lang lang, struct sbuf *out)
 {
     for (const struct ast_name *c = d->cites; c; c = c->next) {
-        sb_puts(out, "  ");
-        kw(KW_CITES, lang, out);
-        sb_putc(out, ' ');
+        clause(KW_CITES, lang, out);
         str(c->text, out);
         sb_putc(out, '\n');
     }
     if (d->when) {
-        sb_puts(out, "  ");
-        kw(KW_WHEN, lang, out);
-        sb_putc(out, ' ');
+        clause(KW_WHEN, lang, out);
         trace_expr(d->when, lang, out);
         sb_putc(out, '\n');
     }
     if (d->then) {
-        sb_puts(out, "  ");
-        kw(KW_THEN, lang, out);
-        sb_putc(out, ' ');
+        clause(KW_THEN, lang, out);
         names(d->then, ", ", out);
         sb_putc(out, '\n');
     }
     if (d->overrides) {
-        sb_puts(out, "  ");
-        kw(KW_OVERRIDES, lang, out);
-        sb_putc(out, ' ');
+        clause(KW_OVERRIDES, lang, out);
         names(d->overrides, ", ", out);
         sb_putc(out, '\n');
     }
     if (d->because.text) {
-        sb_puts(out, "  ");
-        kw(KW_BECAUSE, lang, out);
-        sb_putc(out, ' ');
+        clause(KW_BECAUSE, lang, out);
         str(d->because.text, out);
         sb_putc(out, '\n');
     }

@@ -1,0 +1,1 @@
+check tests/golden/errors/noverdict-measure.rules
