@@ -25,13 +25,13 @@ struct source *src_from_text(struct arena *a, const char *name,
     s->first_line = first_line;
     int n = 1;
     for (size_t i = 0; i < len; i++)
-        if (t[i] == '\n')
+        if (src_eol(t, len, i))
             n++;
     s->line_start = arena_calloc(a, (size_t)n, sizeof *s->line_start);
     s->nlines = n;
     int k = 1;
     for (size_t i = 0; i < len; i++)
-        if (t[i] == '\n')
+        if (src_eol(t, len, i))
             s->line_start[k++] = i + 1;
     return s;
 }
@@ -95,6 +95,12 @@ struct source *src_read_file(struct arena *a, const char *path,
     return s;
 }
 
+bool src_eol(const char *text, size_t len, size_t i)
+{
+    return text[i] == '\n' ||
+           (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n'));
+}
+
 const char *src_line(const struct source *s, int line, size_t *len)
 {
     int i = line - s->first_line;
@@ -104,7 +110,7 @@ const char *src_line(const struct source *s, int line, size_t *len)
     }
     size_t b = s->line_start[i];
     size_t e = i + 1 < s->nlines ? s->line_start[i + 1] - 1 : s->len;
-    if (e > b && s->text[e - 1] == '\r')
+    if (e > b && s->text[e] == '\n' && s->text[e - 1] == '\r')
         e--;
     *len = e - b;
     return s->text + b;

@@ -1,6 +1,7 @@
 #ifndef ENGINE_SOURCE_H
 #define ENGINE_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,7 +44,12 @@ struct source *src_read_file(struct arena *a, const char *path,
  * absolute, with "." and "dir/.." folded away. */
 char *src_relative(struct arena *a, const char *from, const char *rel);
 
-/* The bytes of line (first_line based) without its newline. */
+/* Whether text[i] ends a line: a "\n", or a "\r" not followed by "\n"
+ * (old Mac files); "\r\n" ends a line at its "\n". Lines are counted
+ * the same whichever line ends a file uses. */
+bool src_eol(const char *text, size_t len, size_t i);
+
+/* The bytes of line (first_line based) without its line end. */
 const char *src_line(const struct source *s, int line, size_t *len);
 
 /* Decode one UTF-8 code point at s (len bytes left); returns its byte

@@ -32,7 +32,7 @@ int parse_source(struct arena *a, struct diag_list *dl,
         }
         int line = src->first_line, col = 1;
         for (size_t k = 0; k < i; k++) {
-            if (src->text[k] == '\n') {
+            if (src_eol(src->text, src->len, k)) {
                 line++;
                 col = 1;
             } else if (((unsigned char)src->text[k] & 0xC0) != 0x80) {

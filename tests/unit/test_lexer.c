@@ -376,6 +376,60 @@ static void test_lexer_dotted_and_prefix_ids(void **state)
     assert_true(o->next->prefix);
 }
 
+/* A lone CR ends a line as LF and CRLF do: a comment stops there, and
+ * lines are numbered the same in all three forms. */
+static void test_lexer_lone_cr_ends_lines(void **state)
+{
+    struct fixture *f = F(state);
+    const char *forms[] = {
+        "fact a: bool\n# note\nconclusion c\nrule R when a then c\n",
+        "fact a: bool\r\n# note\r\nconclusion c\r\nrule R when a then c\r\n",
+        "fact a: bool\r# note\rconclusion c\rrule R when a then c\r",
+        "fact a: bool\r# note\r\nconclusion c\nrule R when a then c",
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+        assert_int_equal(fx_parse(f, forms[i]), 0);
+        assert_int_equal(fx_ndecls(f->file, DECL_FACT), 1);
+        assert_int_equal(fx_ndecls(f->file, DECL_CONCLUSION), 1);
+        const struct ast_decl *r = fx_named(f->file, "R");
+        assert_int_equal(r->loc.first_line, 4);
+        assert_int_equal(r->when->loc.first_column, 13);
+        size_t len;
+        const char *line = src_line(f->file->src, 3, &len);
+        assert_int_equal(len, strlen("conclusion c"));
+        assert_memory_equal(line, "conclusion c", len);
+        assert_int_equal(f->file->src->nlines, i == 3 ? 4 : 5);
+    }
+    /* a string ends at a lone CR: unterminated, at its start */
+    assert_int_equal(fx_parse(f, "conclusion c \"x\rfact a: bool\r"), 1);
+    fx_need(&f->dl, DIAG_ERROR, "unterminated string");
+    assert_int_equal(f->dl.tail->loc.first_line, 1);
+}
+
+/* A NUL byte would cut a string short: an error at its place. */
+static void test_lexer_nul_in_string(void **state)
+{
+    struct fixture *f = F(state);
+    static const char text[] = "policy \"B\0x\"\nconclusion c 「失實\0abc」\n"
+                               "# note \0\n";
+    struct source *src =
+        src_from_text(&f->arena, "t.rules", text, sizeof text - 1, 1);
+    struct ast_file *file = NULL;
+    assert_int_equal(parse_source(&f->arena, &f->dl, src, &file), 3);
+    const struct diag *d = f->dl.head;
+    assert_string_equal(d->msg, "NUL byte 0x00 in a string");
+    assert_int_equal(d->loc.first_line, 1);
+    assert_int_equal(d->loc.first_column, 10);
+    d = d->next;
+    assert_string_equal(d->msg, "NUL byte 0x00 in a string");
+    assert_int_equal(d->loc.first_line, 2);
+    assert_int_equal(d->loc.first_column, 17);
+    d = d->next;
+    assert_string_equal(d->msg, "NUL byte 0x00 in a comment");
+    assert_int_equal(d->loc.first_line, 3);
+    assert_int_equal(d->loc.first_column, 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +474,10 @@ int main(void)
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_lexer_dotted_and_prefix_ids,
                                         fx_setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_lexer_lone_cr_ends_lines, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test_setup_teardown(test_lexer_nul_in_string, fx_setup,
+                                        fx_teardown),
     };
     return cmocka_run_group_tests_name("lexer", tests, NULL, NULL);
 }
