@@ -265,71 +265,43 @@ static struct case_facts *error_case(struct arena *a, const struct plan *p,
     return cf;
 }
 
-/* Read a .case file: each syntax error goes to the case block it
- * happened in; errors outside every block (a broken case header, a
- * declaration) become error entries of their own, in file order. */
-static void read_case_file(struct rc_cases *cs, struct source *src)
+/* The next entries of a .case file, read one case block at a time into
+ * a: errors outside every block (a broken case header, a declaration)
+ * become an error entry of their own, before the case that follows;
+ * each syntax error inside a block goes to its case. */
+int api_case_next(struct rc_cases *cs, struct arena *a,
+                  struct case_facts *out[2])
 {
-    struct arena *a = &cs->file_arena;
-    const struct plan *p = cs->p;
-    struct ast_file *file = NULL;
-    struct diag_list syntax;
+    if (!cs->stream) { /* a file that could not be read: its error */
+        if (cs->next >= cs->ncases)
+            return 0;
+        out[0] = cs->cases[cs->next++];
+        return 1;
+    }
+    struct diag_list syntax, *gap = arena_alloc(a, sizeof *gap),
+                             *own = arena_alloc(a, sizeof *own);
     diag_init(&syntax, a);
-    parse_source(a, &syntax, src, &file);
-    int n = 0;
-    for (struct ast_case *c = file->cases; c; c = c->next)
-        n++;
-    struct ast_case **byidx = arena_calloc(a, (size_t)n + 1, sizeof *byidx);
-    n = 0;
-    for (struct ast_case *c = file->cases; c; c = c->next)
-        byidx[n++] = c;
-    /* lists[i]: case i; gaps[g]: errors after g cases, before case g */
-    struct diag_list *lists = arena_calloc(a, (size_t)n + 1, sizeof *lists);
-    struct diag_list *gaps = arena_calloc(a, (size_t)n + 1, sizeof *gaps);
-    for (int i = 0; i <= n; i++) {
-        diag_init(&lists[i], a);
-        diag_init(&gaps[i], a);
-    }
-    for (const struct ast_decl *d = file->decls; d; d = d->next) {
-        int g = 0;
-        while (g < n && byidx[g]->loc.first_line <= d->loc.first_line)
-            g++;
-        diag_add(&gaps[g], DIAG_ERROR, &d->loc,
-                 "a case file holds only case blocks (case \"ID\" { … })");
-    }
+    diag_init(gap, a);
+    diag_init(own, a);
+    struct ast_case *c = parse_stream_next(cs->stream, a, &syntax);
     for (const struct diag *d = syntax.head; d; d = d->next) {
-        struct diag_list *to = NULL;
-        for (int i = 0; i < n && !to; i++)
-            if (d->owner == byidx[i])
-                to = &lists[i];
-        if (!to) {
-            int g = 0;
-            while (g < n &&
-                   (byidx[g]->loc.first_line < d->loc.first_line ||
-                    (byidx[g]->loc.first_line == d->loc.first_line &&
-                     byidx[g]->loc.first_column < d->loc.first_column)))
-                g++;
-            to = &gaps[g];
-        }
-        struct diag *copy = diag_add(to, d->severity, &d->loc, d->msg);
+        struct diag *copy = diag_add(c && d->owner == c ? own : gap,
+                                     d->severity, &d->loc, d->msg);
         copy->hint = d->hint;
     }
-    cs->cases = arena_calloc(a, (size_t)(2 * n + 1), sizeof *cs->cases);
-    for (int g = 0; g <= n; g++) {
-        if (gaps[g].errors)
-            cs->cases[cs->ncases++] =
-                error_case(a, p, &gaps[g], cs->path, &gaps[g].head->loc);
-        if (g == n)
-            break;
-        struct ast_case *c = byidx[g];
-        struct case_facts *cf = cases_new(a, p, &lists[g]);
+    int k = 0;
+    if (gap->errors)
+        out[k++] = error_case(a, cs->p, gap, cs->path, &gap->head->loc);
+    if (c) {
+        struct case_facts *cf = cases_new(a, cs->p, own);
         cf->id = c->id.text;
         cf->title = c->title;
         cf->loc = c->loc;
         for (struct ast_assign *s = c->facts; s; s = s->next)
-            cases_set(a, p, cf, &s->name, s->value);
-        cs->cases[cs->ncases++] = cf;
+            cases_set(a, cs->p, cf, &s->name, s->value);
+        out[k++] = cf;
     }
+    return k;
 }
 
 /* The first byte that is not a byte-order mark or a space, or -1. */
@@ -404,7 +376,7 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
         src_from_text(&cs->file_arena, is_stdin ? "<stdin>" : path,
                       all.p ? all.p : "", all.len, 1);
     sb_free(&all);
-    read_case_file(cs, src);
+    cs->stream = parse_stream_open(src);
     return cs;
 }
 
@@ -479,9 +451,18 @@ struct case_facts *api_long_line(struct arena *a, const struct plan *p,
 const struct rc_case *rc_cases_next(struct rc_cases *cs)
 {
     if (!cs->jsonl) {
-        if (cs->next >= cs->ncases)
+        struct case_facts *cf[2];
+        if (cs->queued) { /* read with the error entry before it */
+            cs->cur.cf = cs->queued;
+            cs->queued = NULL;
+            return &cs->cur;
+        }
+        arena_reset(&cs->case_arena);
+        int k = api_case_next(cs, &cs->case_arena, cf);
+        if (k == 0)
             return NULL;
-        cs->cur.cf = cs->cases[cs->next++];
+        cs->queued = k == 2 ? cf[1] : NULL;
+        cs->cur.cf = cf[0];
         return &cs->cur;
     }
     arena_reset(&cs->case_arena);
@@ -510,6 +491,8 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
 
 double rc_cases_progress(const struct rc_cases *cs)
 {
+    if (!cs->jsonl && cs->stream)
+        return parse_stream_progress(cs->stream);
     if (!cs->jsonl)
         return cs->ncases ? (double)cs->next / cs->ncases : 1.0;
     if (!cs->f || cs->f == stdin || cs->size <= 0)
@@ -528,6 +511,7 @@ void rc_cases_close(struct rc_cases *cs)
     if (cs->f && cs->f != stdin)
         fclose(cs->f);
     free(cs->line);
+    parse_stream_free(cs->stream);
     arena_free(&cs->file_arena);
     arena_free(&cs->case_arena);
     free(cs);

@@ -14,6 +14,8 @@
 #include "engine/sbuf.h"
 #include "engine/testrun.h"
 
+struct parse_stream;
+
 struct rc_ruleset {
     struct arena arena;
     struct plan *plan;
@@ -47,10 +49,13 @@ struct rc_cases {
     const char *path;
     struct rc_case cur;
     bool jsonl;
-    /* .case files: the whole file, then its cases one by one */
+    /* .case files: the whole text, parsed one case block at a time */
     struct arena file_arena;
     struct diag_list file_diags;
-    struct case_facts **cases;
+    struct parse_stream *stream;
+    struct case_facts *queued; /* rc_cases_next: the case after an error
+                                  entry, in case_arena */
+    struct case_facts **cases; /* a file that could not be read: its error */
     int ncases, next;
     /* JSON Lines: one line at a time */
     FILE *f;
@@ -75,6 +80,12 @@ size_t api_chomp(const char *s, size_t n);
 struct case_facts *api_long_line(struct arena *a, const struct plan *p,
                                  const char *path, const char *start,
                                  int lineno, struct diag_list *errors);
+
+/* The next entries of a .case file, allocated in a: an error entry for
+ * what lies between case blocks, if anything, then the next case; their
+ * number, 0 at the end (api.c). */
+int api_case_next(struct rc_cases *cs, struct arena *a,
+                  struct case_facts *out[2]);
 
 /* A trace of r in format f (api.c). */
 void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,

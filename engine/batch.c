@@ -80,14 +80,20 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Up to BATCH records; their JSON lines go into text. */
-static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
+/* Up to BATCH records; their JSON lines go into text, the cases of a
+ * .case file into arena. */
+static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
+                struct arena *arena)
 {
     int n = 0;
     text->len = 0;
     if (!cs->jsonl) {
-        while (n < BATCH && cs->next < cs->ncases)
-            rec[n++] = (struct record){.ready = cs->cases[cs->next++]};
+        struct case_facts *cf[2];
+        int k;
+        arena_reset(arena);
+        while (n + 2 <= BATCH && (k = api_case_next(cs, arena, cf)) > 0)
+            for (int i = 0; i < k; i++)
+                rec[n++] = (struct record){.ready = cf[i]};
         return n;
     }
     ssize_t got;
@@ -116,6 +122,7 @@ struct batch {
     struct record *rec;
     struct sbuf text;
     int n;
+    struct arena arena; /* the cases of a .case file */
 };
 
 /* What runs beside the workers: hand out the traces of the batch before,
@@ -148,7 +155,8 @@ static void *beside(void *arg)
     struct aside *a = arg;
     hand_out(a);
     if (a->next && !a->rc)
-        a->next->n = fill(a->next->cs, a->next->rec, &a->next->text);
+        a->next->n =
+            fill(a->next->cs, a->next->rec, &a->next->text, &a->next->arena);
     return NULL;
 }
 
@@ -198,8 +206,9 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         threads = 1;
     if (threads > 64)
         threads = 64;
-    struct batch b[2] = {{cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0},
-                         {cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0}};
+    struct batch b[2] = {
+        {cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0, {0}},
+        {cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0, {0}}};
     struct worker *w = xcalloc((size_t)threads, sizeof *w);
     pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
     bool *started = xcalloc((size_t)threads, sizeof *started);
@@ -228,7 +237,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
        while the workers evaluate the batch between them */
     struct aside a = {w, 0, 0, write, ctx, 0, NULL};
     int cur = 0, buf = 0;
-    b[0].n = fill(cs, b[0].rec, &b[0].text);
+    b[0].n = fill(cs, b[0].rec, &b[0].text, &b[0].arena);
     while (!a.rc && b[cur].n > 0) {
         struct batch *now = &b[cur];
         a.next = &b[1 - cur];
@@ -290,6 +299,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
     for (int i = 0; i < 2; i++) {
         sb_free(&b[i].text);
         free(b[i].rec);
+        arena_free(&b[i].arena);
     }
     free(w);
     free(tid);

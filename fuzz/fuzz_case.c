@@ -1,4 +1,5 @@
-/* libFuzzer target: the .case reader, evaluation and both traces. */
+/* libFuzzer target: the .case reader (a case block at a time, as the
+ * command reads), evaluation and both traces. */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,22 +17,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag_init(&dl, &a);
     struct source *src =
         src_from_text(&a, "fuzz.case", (const char *)data, size, 1);
-    struct ast_file *file = NULL;
-    parse_source(&a, &dl, src, &file);
+    struct parse_stream *ps = parse_stream_open(src);
     struct result *r = eval_new(p);
-    for (const struct ast_case *c = file->cases; c; c = c->next) {
-        struct diag_list *errors = arena_alloc(&a, sizeof *errors);
-        diag_init(errors, &a);
-        struct case_facts *cf = cases_new(&a, p, errors);
+    struct arena per; /* reset between cases, as the command does */
+    arena_init(&per);
+    const struct ast_case *c;
+    while (diag_init(&dl, &per), (c = parse_stream_next(ps, &per, &dl))) {
+        struct diag_list *errors = arena_alloc(&per, sizeof *errors);
+        diag_init(errors, &per);
+        struct case_facts *cf = cases_new(&per, p, errors);
         cf->id = c->id.text;
         cf->title = c->title;
         cf->loc = c->loc;
         for (const struct ast_assign *s = c->facts; s; s = s->next)
-            cases_set(&a, p, cf, &s->name, s->value);
+            cases_set(&per, p, cf, &s->name, s->value);
         r->explain = true;
         r->why_not = 2;
         fuzz_run(p, r, cf);
+        arena_reset(&per);
     }
+    parse_stream_free(ps);
+    arena_free(&per);
     eval_free(r);
     arena_free(&a);
     return 0;

@@ -7,22 +7,10 @@
 #include "parser.h"
 #include "lexer.h"
 
-int parse_source(struct arena *a, struct diag_list *dl,
-                 const struct source *src, struct ast_file **out)
+/* Text in another encoding would give an error per byte: one is enough,
+ * at the first byte that is not UTF-8. Returns whether all is UTF-8. */
+static bool utf8_check(struct diag_list *dl, const struct source *src)
 {
-    struct ast_file *file = arena_alloc(a, sizeof *file);
-    file->src = src;
-    struct parse_ctx ctx = {
-        .arena = a,
-        .diags = dl,
-        .src = src,
-        .file = file,
-        .line = src->first_line,
-        .column = 1,
-    };
-    int before = dl->errors;
-    /* text in another encoding would give an error per byte: one is
-       enough, at the first byte that is not UTF-8 */
     for (size_t i = 0; i < src->len;) {
         uint32_t cp;
         int n = utf8_decode(src->text + i, src->len - i, &cp);
@@ -45,9 +33,28 @@ int parse_source(struct arena *a, struct diag_list *dl,
                                    (unsigned char)src->text[i]);
         d->hint = "save it as UTF-8; a file from a GBK or Big5 system can "
                   "be converted with: iconv -f GBK -t UTF-8";
-        *out = file;
-        return 1;
+        return false;
     }
+    return true;
+}
+
+int parse_source(struct arena *a, struct diag_list *dl,
+                 const struct source *src, struct ast_file **out)
+{
+    struct ast_file *file = arena_alloc(a, sizeof *file);
+    file->src = src;
+    struct parse_ctx ctx = {
+        .arena = a,
+        .diags = dl,
+        .src = src,
+        .file = file,
+        .line = src->first_line,
+        .column = 1,
+    };
+    int before = dl->errors;
+    *out = file;
+    if (!utf8_check(dl, src))
+        return 1;
     yyscan_t scanner;
     if (lex_lex_init_extra(&ctx, &scanner) != 0) {
         diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");
@@ -60,6 +67,108 @@ int parse_source(struct arena *a, struct diag_list *dl,
     free(ctx.buf);
     if (rc != 0 && dl->errors == before)
         diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
-    *out = file;
     return dl->errors - before;
+}
+
+struct parse_stream {
+    struct parse_ctx ctx;
+    struct ast_file file; /* its lists are emptied at each call */
+    yyscan_t scanner;
+    YY_BUFFER_STATE buf;
+    lex_pstate *ps;
+    int status; /* YYPUSH_MORE while there is more to read */
+    bool bad;   /* not UTF-8: reported at the first call */
+    bool told;  /* that the parser ran out of memory */
+};
+
+struct parse_stream *parse_stream_open(const struct source *src)
+{
+    struct parse_stream *s = xcalloc(1, sizeof *s);
+    s->file.src = src;
+    s->ctx.src = src;
+    s->ctx.file = &s->file;
+    s->ctx.line = src->first_line;
+    s->ctx.column = 1;
+    s->status = YYPUSH_MORE;
+    struct diag_list probe; /* the error is reported at the first call */
+    struct arena tmp;
+    arena_init(&tmp);
+    diag_init(&probe, &tmp);
+    s->bad = !utf8_check(&probe, src);
+    arena_free(&tmp);
+    s->ps = lex_pstate_new();
+    if (!s->ps || lex_lex_init_extra(&s->ctx, &s->scanner) != 0) {
+        s->status = 2; /* reported at the first call */
+        return s;
+    }
+    s->buf = lex__scan_bytes(src->text, (int)src->len, s->scanner);
+    return s;
+}
+
+/* What a case file holds besides case blocks is an error there. */
+static void stray(struct parse_stream *s)
+{
+    struct ast_file *f = &s->file;
+    struct parse_ctx *c = &s->ctx;
+    const char *msg = "a case file holds only case blocks (case \"ID\" { … })";
+    for (const struct ast_decl *d = f->decls; d; d = d->next)
+        diag_add(c->diags, DIAG_ERROR, &d->loc, msg);
+    for (const struct ast_test *t = f->tests; t; t = t->next)
+        diag_add(c->diags, DIAG_ERROR, &t->loc, msg);
+    if (f->policy)
+        diag_add(c->diags, DIAG_ERROR, &f->policy_loc, msg);
+    if (f->extends)
+        diag_add(c->diags, DIAG_ERROR, &f->extends_loc, msg);
+    f->decls = f->decls_tail = NULL;
+    f->tests = f->tests_tail = NULL;
+    f->policy = f->extends = NULL;
+    f->policy_loc.src = NULL;
+}
+
+struct ast_case *parse_stream_next(struct parse_stream *s, struct arena *a,
+                                   struct diag_list *dl)
+{
+    struct parse_ctx *c = &s->ctx;
+    c->arena = a;
+    c->diags = dl;
+    c->done = NULL;
+    s->file.cases = s->file.cases_tail = NULL; /* in the last call's arena */
+    if (s->bad) {
+        s->bad = false;
+        s->status = 0;
+        utf8_check(dl, s->file.src);
+    }
+    while (s->status == YYPUSH_MORE && !c->done) {
+        LEX_STYPE v;
+        LEX_LTYPE loc;
+        int tok = lex_lex(&v, &loc, s->scanner);
+        s->status = lex_push_parse(s->ps, tok, &v, &loc, s->scanner);
+        stray(s);
+    }
+    if (s->status == 2 && !s->told) {
+        s->told = true;
+        diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
+    }
+    return c->done;
+}
+
+double parse_stream_progress(const struct parse_stream *s)
+{
+    const struct source *src = s->file.src;
+    return src->len ? (double)s->ctx.pos / (double)src->len : 1.0;
+}
+
+void parse_stream_free(struct parse_stream *s)
+{
+    if (!s)
+        return;
+    if (s->ps)
+        lex_pstate_delete(s->ps);
+    if (s->scanner) {
+        if (s->buf)
+            lex__delete_buffer(s->buf, s->scanner);
+        lex_lex_destroy(s->scanner);
+    }
+    free(s->ctx.buf);
+    free(s);
 }

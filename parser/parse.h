@@ -21,6 +21,7 @@ struct parse_ctx {
     struct ast_decl *cur;       /* the declaration being parsed */
     struct ast_test *test;      /* the test being parsed */
     int depth;                  /* nesting of ( and {, against runaway input */
+    struct ast_case *done;      /* a case block just ended, or broke off */
 };
 
 /*
@@ -30,5 +31,25 @@ struct parse_ctx {
  */
 int parse_source(struct arena *a, struct diag_list *dl,
                  const struct source *src, struct ast_file **out);
+
+/*
+ * A case file read one case block at a time (LANGUAGE.md §5), so that
+ * memory is bounded by the largest case, not by the file. src must
+ * outlive the stream. Each call of parse_stream_next parses on to the end
+ * of the next case block; the tree of that case, and everything else
+ * parsed since the call before, is allocated in a, which the caller may
+ * reset between calls. Every diagnostic found meanwhile goes to dl: those
+ * with ->owner the case returned belong to it; the others (a broken case
+ * header, a stray declaration, which is an error in a case file) come
+ * before it in the file. Returns NULL at the end of the file (dl may then
+ * still hold errors). A case with ->broken had a syntax error.
+ */
+struct parse_stream;
+struct parse_stream *parse_stream_open(const struct source *src);
+struct ast_case *parse_stream_next(struct parse_stream *ps, struct arena *a,
+                                   struct diag_list *dl);
+/* The share of the file read so far, 0 to 1. */
+double parse_stream_progress(const struct parse_stream *ps);
+void parse_stream_free(struct parse_stream *ps);
 
 #endif

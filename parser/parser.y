@@ -5,6 +5,7 @@
  */
 %require "3.8"
 %define api.pure full
+%define api.push-pull both
 %define api.prefix {lex_}
 %define api.header.include {"parser.h"}
 %define api.token.prefix {TOK_}
@@ -156,7 +157,9 @@ item:
 | case
 | test
 | ';'
-| error                      { CTX->open_case = NULL; }
+| error                      { if (CTX->open_case && CTX->open_case == F->cases_tail)
+                                   CTX->done = CTX->open_case; /* broken off */
+                               CTX->open_case = NULL; }
 ;
 
 test:
@@ -306,7 +309,7 @@ case:
   CASE case_id title_opt '{' { struct ast_case *c = arena_alloc(A, sizeof *c);
                                c->id = *$2; c->title = $3; c->loc = @1;
                                ast_add_case(F, c); CTX->open_case = c; }
-  assigns '}'                { CTX->open_case = NULL; }
+  assigns '}'                { CTX->done = CTX->open_case; CTX->open_case = NULL; }
 ;
 
 case_id:

@@ -535,6 +535,70 @@ static void test_parser_empty_and_comment_only(void **state)
     assert_null(f->file->decls);
 }
 
+/* A case file read a case block at a time: each case comes with its own
+ * errors, errors between blocks come before the next case, and the arena
+ * may be reset between calls. */
+static void test_parser_stream_one_case_at_a_time(void **state)
+{
+    struct fixture *f = *state;
+    struct source *src =
+        fx_src(f, "t.case",
+               "case \"1\" { a = 是 }\nfact x: bool\ncase \"2\" { a = = }\n"
+               "case \"3\" \"t\" {\n  a = 否\n}\npolicy \"p\"\n"
+               "case \"4\" { a = 是 ");
+    struct parse_stream *ps = parse_stream_open(src);
+    struct arena a;
+    arena_init(&a);
+    const char *ids[] = {"1", "2", "3", "4"};
+    const int gap[] = {0, 1, 0, 1}, own[] = {0, 1, 0, 1};
+    const int line[] = {1, 3, 4, 8};
+    for (int i = 0; i < 4; i++) {
+        arena_reset(&a);
+        struct diag_list dl;
+        diag_init(&dl, &a);
+        struct ast_case *c = parse_stream_next(ps, &a, &dl);
+        assert_non_null(c);
+        assert_string_equal(c->id.text, ids[i]);
+        assert_int_equal(c->loc.first_line, line[i]);
+        assert_int_equal(c->broken, own[i] > 0);
+        int g = 0, o = 0;
+        for (const struct diag *d = dl.head; d; d = d->next)
+            d->owner == c ? o++ : g++;
+        assert_int_equal(g, gap[i]);
+        assert_int_equal(o, own[i]);
+        if (i == 1)
+            assert_int_equal(dl.head->loc.first_line, 2); /* fact x */
+        if (i == 2) {
+            assert_non_null(c->facts);
+            assert_string_equal(c->facts->name.text, "a");
+        }
+    }
+    struct diag_list dl;
+    diag_init(&dl, &a);
+    assert_null(parse_stream_next(ps, &a, &dl));
+    assert_int_equal(dl.errors, 0);
+    assert_true(parse_stream_progress(ps) == 1.0);
+    assert_null(parse_stream_next(ps, &a, &dl));
+    parse_stream_free(ps);
+    arena_free(&a);
+}
+
+/* A stream over text that is not UTF-8 gives its one error, then ends. */
+static void test_parser_stream_not_utf8(void **state)
+{
+    struct fixture *f = *state;
+    struct parse_stream *ps =
+        parse_stream_open(fx_src(f, "t.case", "case \"1\" { a = \"\xB0\" }\n"));
+    struct diag_list dl;
+    diag_init(&dl, &f->arena);
+    assert_null(parse_stream_next(ps, &f->arena, &dl));
+    assert_int_equal(dl.errors, 1);
+    fx_need(&dl, DIAG_ERROR, "not UTF-8");
+    assert_null(parse_stream_next(ps, &f->arena, &dl));
+    assert_int_equal(dl.errors, 1);
+    parse_stream_free(ps);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
@@ -555,6 +619,8 @@ int main(void)
         T(test_parser_verdict_line_error_recovers),
         T(test_parser_nesting_limits),
         T(test_parser_empty_and_comment_only),
+        T(test_parser_stream_one_case_at_a_time),
+        T(test_parser_stream_not_utf8),
     };
 #undef T
     return cmocka_run_group_tests_name("parser", tests, NULL, NULL);
