@@ -161,7 +161,7 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
                   l->first_column, sev_name(d->severity), d->msg);
     else
         sb_printf(out, "rongcuo: %s: %s\n", sev_name(d->severity), d->msg);
-    if (l->src && l->first_line > 0) {
+    if (l->src && l->first_line > 0 && !l->src->hidden) {
         size_t len, full;
         int col;
         const char *line = window(l, &len, &col);

@@ -106,6 +106,26 @@ static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
     }
 }
 
+static const char not_rules_hint[] =
+    "a rule file starts, after # comments, with a declaration such as "
+    "policy, fact or rule (辦法, 事實, 規則)";
+
+/* Read the rule file at path; a file that is not one (src_rule_text:
+ * /etc/passwd, a binary file) is refused before anything of it is shown,
+ * as an extends path may lead anywhere. */
+static struct source *read_rules(struct arena *a, const char *path,
+                                 struct diag_list *dl)
+{
+    struct source *src = src_read_file(a, path, dl);
+    if (src && src->hidden) {
+        struct diag *d =
+            diag_addf(dl, DIAG_ERROR, NULL, "'%s' is not a rule file", path);
+        d->hint = not_rules_hint;
+        return NULL;
+    }
+    return src;
+}
+
 static struct ast_file *load(struct arena *a, struct diag_list *dl,
                              const char *path, struct source *src,
                              const struct src_loc *from, const struct chain *up,
@@ -114,10 +134,11 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
     struct diag_list local;
     diag_init(&local, a);
     if (!src)
-        src = src_read_file(a, path, &local);
+        src = read_rules(a, path, &local);
     if (!src) {
         struct diag *d = diag_add(dl, DIAG_ERROR, from, local.head->msg);
-        if (from)
+        d->hint = local.head->hint;
+        if (from && d->hint != not_rules_hint)
             d->hint = "extends takes a path relative to the file that "
                       "names it";
         return NULL;

@@ -1,6 +1,7 @@
 #include "engine/source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -9,6 +10,10 @@
 #include "engine/arena.h"
 #include "engine/diag.h"
 #include "engine/limits.h"
+#include "lexer/keywords.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct source *src_from_text(struct arena *a, const char *name,
                              const char *text, size_t len, int first_line)
@@ -53,15 +58,56 @@ struct source *src_from_line(struct arena *a, const char *name,
     return s;
 }
 
-struct source *src_read_file(struct arena *a, const char *path,
-                             struct diag_list *dl)
+/* What a file that is not a regular one is, for the error. */
+static const char *file_kind(mode_t m)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    return S_ISDIR(m)                 ? "a folder"
+           : S_ISFIFO(m)              ? "a FIFO (named pipe)"
+           : S_ISCHR(m) || S_ISBLK(m) ? "a device"
+           : S_ISSOCK(m)              ? "a socket"
+                                      : "not a regular file";
+}
+
+/* Open path for reading, refusing anything but a regular file; opened
+ * without blocking, so that a FIFO with no writer is refused, not
+ * waited on. */
+static FILE *open_regular(const char *path, struct diag_list *dl)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
+                  strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        struct diag *d =
+            diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': it is %s", path,
+                      file_kind(st.st_mode));
+        d->hint = "name a rule or case file; '-' reads standard input";
+        close(fd);
+        return NULL;
+    }
+    int fl = fcntl(fd, F_GETFL);
+    if (fl != -1)
+        fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
                   strerror(errno));
-        return NULL;
+        close(fd);
     }
+    return f;
+}
+
+struct source *src_read_file(struct arena *a, const char *path,
+                             struct diag_list *dl)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : open_regular(path, dl);
+    if (!f)
+        return NULL;
     size_t cap = 1 << 16, len = 0;
     char *buf = xmalloc(cap);
     size_t n;
@@ -91,8 +137,62 @@ struct source *src_read_file(struct arena *a, const char *path,
     }
     struct source *s = src_from_text(
         a, strcmp(path, "-") == 0 ? "<stdin>" : path, buf, len, 1);
+    s->hidden = !src_rule_text(buf, len);
     free(buf);
     return s;
+}
+
+/* Past spaces, line ends and # comments from i; SIZE_MAX on a byte that
+ * is not UTF-8. */
+static size_t skip_blank(const char *t, size_t len, size_t i)
+{
+    bool comment = false;
+    while (i < len) {
+        uint32_t cp;
+        int n = utf8_decode(t + i, len - i, &cp);
+        if (n == 0)
+            return SIZE_MAX;
+        if (cp == '\n' || cp == '\r')
+            comment = false;
+        else if (cp == '#')
+            comment = true;
+        else if (!comment && cp != ' ' && cp != '\t' && cp != 0x3000)
+            return i;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+bool src_rule_text(const char *t, size_t len)
+{
+    size_t i = len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    i = skip_blank(t, len, i);
+    if (i == SIZE_MAX)
+        return false;
+    if (i == len)
+        return true;
+    size_t w = i; /* the word: letters, digits, _ (as names are) */
+    while (w < len) {
+        uint32_t cp;
+        int n = utf8_decode(t + w, len - w, &cp);
+        bool letter =
+            cp < 0x80 ? (cp == '_' || (cp | 0x20) - 'a' < 26 || cp - '0' < 10)
+                      : !(cp < 0xC0 || (cp >= 0x2000 && cp < 0x2C00) ||
+                          (cp >= 0x3000 && cp < 0x3040) ||
+                          (cp >= 0xFE00 && cp < 0x10000));
+        if (n == 0 || !letter)
+            break;
+        w += (size_t)n;
+    }
+    static const enum kw starts[] = {
+        KW_POLICY,  KW_EXTENDS, KW_FACT,  KW_CONCLUSION, KW_LIST, KW_RULE,
+        KW_MEASURE, KW_VERDICT, KW_AMEND, KW_REPEAL,     KW_CASE, KW_TEST,
+    };
+    int k = kw_lookup(t + i, w - i, NULL);
+    for (size_t j = 0; j < sizeof starts / sizeof *starts; j++)
+        if (k == (int)starts[j])
+            return true;
+    return false;
 }
 
 bool src_eol(const char *text, size_t len, size_t i)

@@ -20,6 +20,8 @@ struct source {
     int first_line; /* line number of text[0] (JSON Lines: the line) */
     int nlines;
     size_t *line_start; /* byte offset of each line, nlines entries */
+    bool hidden;        /* read from a file that is not a rule or case file
+                           (src_rule_text): diagnostics do not quote its lines */
 };
 
 /* A span in a source. Columns count code points from 1; last_* is the
@@ -36,9 +38,20 @@ struct source *src_from_text(struct arena *a, const char *name,
  * copied and must outlive the source. For JSON Lines, case after case. */
 struct source *src_from_line(struct arena *a, const char *name,
                              const char *text, size_t len, int line);
-/* Read a whole file; NULL with a diagnostic in dl when it cannot. */
+/* Read a whole file ("-": standard input); NULL with a diagnostic in dl
+ * when it cannot. Only a regular file (or a link to one) is read: a
+ * folder, FIFO, device or socket is refused, without waiting on it. The
+ * source is ->hidden unless its text passes src_rule_text. */
 struct source *src_read_file(struct arena *a, const char *path,
                              struct diag_list *dl);
+
+/* Whether text starts like a rule or case file, so that diagnostics may
+ * quote it: after an optional byte-order mark, blank lines, spaces and
+ * # comments, all valid UTF-8, either nothing follows or the first word is
+ * a keyword that begins a top-level item (policy, extends, fact,
+ * conclusion, list, rule, measure, verdict, amend, repeal, case, test) in
+ * any of its spellings. */
+bool src_rule_text(const char *text, size_t len);
 
 /* rel as seen from the file from: relative to from's folder unless
  * absolute, with "." and "dir/.." folded away. */

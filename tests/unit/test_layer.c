@@ -203,6 +203,67 @@ static void test_layer_show_round_trips(void **state)
     sb_free(&out);
 }
 
+/* What counts as a rule file, for extends and for quoting its lines. */
+static void test_layer_rule_text_criterion(void **state)
+{
+    (void)state;
+    const char *yes[] = {
+        "",
+        "# only a comment\n\n",
+        "\xEF\xBB\xBF\n# 說明\r\n  fact a: bool\n",
+        "policy \"p\"",
+        "辦法 \"p\"",
+        "办法「p」",
+        "\t\xE3\x80\x80規則 R 如果 a 則 c",
+        "# old Mac\rrule R when a then c\r",
+        "extends \"../a.rules\"",
+        "amend rule R",
+        "case \"1\" { a = 是 }",
+        "test \"t\" { }",
+        "verdict { x when c otherwise y }",
+        "conclusion“標題”", /* the word ends where a name would */
+    };
+    const char *no[] = {
+        "root:x:0:0:root:/root:/bin/bash\n",
+        "rules\n",
+        "rule_x when a then c",
+        "when a then c",
+        "# \xB0\xA1 GBK comment\nfact a: bool",
+        "\x7F"
+        "ELF rule",
+        "{\"id\": \"1\"}",
+    };
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!src_rule_text(yes[i], strlen(yes[i])))
+            fail_msg("not taken for a rule file: %s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (src_rule_text(no[i], strlen(no[i])))
+            fail_msg("taken for a rule file: %s", no[i]);
+}
+
+/* extends of a file that is not a rule file, or of a folder or device:
+ * an error at the extends, and nothing of that file in it. */
+static void test_layer_extends_not_rules(void **state)
+{
+    struct fixture *f = *state;
+    const char *bases[] = {"/etc/passwd", "/dev/zero", "/"};
+    const char *msgs[] = {"'/etc/passwd' is not a rule file",
+                          "cannot read '/dev/zero': it is a device",
+                          "cannot read '/': it is a folder"};
+    for (int i = 0; i < 3; i++) {
+        char text[64];
+        snprintf(text, sizeof text, "extends \"%s\"\n", bases[i]);
+        struct diag_list dl;
+        diag_init(&dl, &f->arena);
+        struct source *src = fx_src(f, "d.rules", text);
+        assert_null(layer_load(&f->arena, &dl, "d.rules", src));
+        assert_int_equal(dl.errors, 1);
+        assert_string_equal(dl.head->msg, msgs[i]);
+        assert_ptr_equal(dl.head->loc.src, src);
+        assert_int_equal(dl.head->loc.first_column, 9);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +284,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_layer_date_arithmetic_errors,
                                         fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_layer_show_round_trips, fx_setup,
+                                        fx_teardown),
+        cmocka_unit_test(test_layer_rule_text_criterion),
+        cmocka_unit_test_setup_teardown(test_layer_extends_not_rules, fx_setup,
                                         fx_teardown),
     };
     return cmocka_run_group_tests_name("layer", tests, NULL, NULL);
