@@ -28,4 +28,8 @@ echo "exit $?"
 printf 'extends "city/city.rules"\ntest "t" { given case "secret.txt" expect verdict x }\n' >t.test
 $RONGCUO test t.test
 echo "exit $?"
+printf 'x 12abc "a\\q"\n' >junk.case
+printf 'extends "city/city.rules"\ntest "t" { given case "junk.case" expect verdict x }\n' >t.test
+$RONGCUO test t.test
+echo "exit $?"
 cd / && rm -rf "$d"
