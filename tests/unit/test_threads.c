@@ -186,12 +186,60 @@ static void test_threads_batch_run_is_the_same_on_four(void **state)
     unlink(path);
 }
 
+/* A .case file is read a case block at a time into each batch: one
+ * thread or four, the same bytes; cases, errors inside blocks and errors
+ * between them (an error entry each) all there, over several batches. */
+static void test_threads_case_file_batches_are_the_same_on_four(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rongcuo-threads-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/t.case", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    for (int i = 0; i < 5000; i++) {
+        fprintf(f,
+                "case \"T%d\" {\n  履職情形 = {應急處置}\n  出於工作需要 = %s\n"
+                "  謀取私利 = %s\n%s}\n",
+                i, i % 3 ? "是" : "否", i % 11 ? "否" : "是",
+                i % 97 ? "" : "  損失金額 = = 1\n");
+        if (i % 1000 == 999)
+            fputs("fact 多餘: bool\n", f);
+    }
+    fclose(f);
+    struct rc_ruleset *rs = load("rules/hubei.rules");
+    struct buf one = {0}, four = {0};
+    struct rc_counts c1 = {0, 0, 0}, c4 = {0, 0, 0};
+    struct rc_cases *cs = rc_cases_open(rs, path);
+    assert_int_equal(
+        rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL, collect, &one, &c1),
+        0);
+    rc_cases_close(cs);
+    cs = rc_cases_open(rs, path);
+    assert_int_equal(
+        rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL, collect, &four, &c4),
+        0);
+    rc_cases_close(cs);
+    assert_int_equal(c1.decided + c1.undetermined + c1.errors, 5005);
+    assert_int_equal(c1.errors, 52 + 5);
+    assert_int_equal(c4.decided, c1.decided);
+    assert_int_equal(c4.errors, c1.errors);
+    assert_true(one.len > 0 && one.len == four.len);
+    assert_memory_equal(one.p, four.p, one.len);
+    free(one.p);
+    free(four.p);
+    rc_ruleset_free(rs);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_threads_one_rule_set_four_threads),
         cmocka_unit_test(test_threads_two_rule_sets_side_by_side),
         cmocka_unit_test(test_threads_batch_run_is_the_same_on_four),
+        cmocka_unit_test(test_threads_case_file_batches_are_the_same_on_four),
     };
     return cmocka_run_group_tests_name("threads", tests, NULL, NULL);
 }
