@@ -376,6 +376,7 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
         src_from_text(&cs->file_arena, is_stdin ? "<stdin>" : path,
                       all.p ? all.p : "", all.len, 1);
     sb_free(&all);
+    src->hidden = !src_rule_text(src->text, src->len); /* not quoted */
     cs->stream = parse_stream_open(src);
     return cs;
 }

@@ -3,7 +3,8 @@
 # refused without quoting a byte of it, and a FIFO, device or folder is
 # refused without opening it for good (a FIFO would block). The rule file
 # named on the command line is held to the same. A file that is not a
-# rule file, read by a test's `given case`, is never quoted either.
+# rule file, read by a test's `given case` or named as a case file, is
+# never quoted either.
 d=$(mktemp -d)
 cd "$d" || exit 1
 mkdir city district
@@ -24,6 +25,9 @@ for f in fifo /dev/zero secret.txt city; do
     echo "exit $?"
 done
 $RONGCUO check - <city/city.rules
+echo "exit $?"
+cp secret.txt secret.case
+$RONGCUO run -q city/city.rules secret.case
 echo "exit $?"
 printf 'extends "city/city.rules"\ntest "t" { given case "secret.txt" expect verdict x }\n' >t.test
 $RONGCUO test t.test
