@@ -493,10 +493,36 @@ static void oom_run(bool failing)
     rc_cases_close(cs);
 }
 
+static void oom_show_and_test(bool failing)
+{
+    const char *shown = rc_ruleset_show(oom_rs, RC_LANG_EN);
+    assert_true(shown || failing);
+    if (shown)
+        assert_non_null(strstr(shown, "rule R1"));
+    int passed = 0, failed = 0;
+    const char *junit = NULL;
+    const char *t =
+        rc_ruleset_test(oom_rs, RC_LANG_EN, &passed, &failed, &junit);
+    assert_true(t || failing);
+    if (t) {
+        assert_int_equal(passed, 1);
+        assert_non_null(strstr(junit, "<testsuite"));
+    }
+    const char *part = rc_ruleset_part_text(oom_rs, RC_RULE, "R1");
+    assert_true(part || failing);
+}
+
 static void test_api_out_of_memory_is_an_error(void **state)
 {
     (void)state;
     each_failure(oom_load);
+    static const char tested[] = "test \"t\" { given { 甲 = 是 } "
+                                 "expect verdict 容錯 }\n";
+    char text[sizeof base_text + sizeof tested];
+    snprintf(text, sizeof text, "%s%s", base_text, tested);
+    oom_rs = load_text(text);
+    each_failure(oom_show_and_test);
+    rc_ruleset_free(oom_rs);
     oom_rs = load_text(base_text);
     each_failure(oom_case_eval);
     snprintf(oom_path, sizeof oom_path, "/tmp/rongcuo-oom-%ld.jsonl",
