@@ -17,13 +17,21 @@ struct arena_block {
     max_align_t data[]; /* aligned storage */
 };
 
+/* A temporary block (xtemp_calloc), newest first in its thread's list. */
+struct temp {
+    struct temp *next;
+    max_align_t data[];
+};
+
 /* A recovery point: the innermost one of each thread is on top. */
 struct rescue {
     jmp_buf jb;
     struct rescue *prev;
+    struct temp *temps; /* the thread's temporaries when it was set */
 };
 
 static _Thread_local struct rescue *rescue_top;
+static _Thread_local struct temp *temps;
 static atomic_long fail_countdown; /* arena_fail_after */
 
 long arena_fail_after(long n)
@@ -47,6 +55,11 @@ _Noreturn void arena_oom(void)
         abort();
     }
     rescue_top = r->prev;
+    while (temps != r->temps) { /* those made since it was set */
+        struct temp *t = temps;
+        temps = t->next;
+        free(t);
+    }
     longjmp(r->jb, 1);
 }
 
@@ -54,6 +67,7 @@ int arena_protect(void (*fn)(void *), void *ud)
 {
     struct rescue r;
     r.prev = rescue_top;
+    r.temps = temps;
     rescue_top = &r;
     if (setjmp(r.jb) != 0)
         return -1; /* arena_oom has popped it */
@@ -84,6 +98,30 @@ void *xcalloc(size_t n, size_t size)
     if (!p)
         arena_oom();
     return p;
+}
+
+void *xtemp_calloc(size_t n, size_t size)
+{
+    if (size && n > (SIZE_MAX - sizeof(struct temp)) / size)
+        arena_oom();
+    struct temp *t = xcalloc(1, sizeof *t + n * size);
+    t->next = temps;
+    temps = t;
+    return t->data;
+}
+
+void xtemp_free(void *p)
+{
+    if (!p)
+        return;
+    struct temp **at = &temps;
+    while (*at && (void *)(*at)->data != p)
+        at = &(*at)->next;
+    if (!*at)
+        abort(); /* not a temporary of this thread: a bug */
+    struct temp *t = *at;
+    *at = t->next;
+    free(t);
 }
 
 void arena_init(struct arena *a)

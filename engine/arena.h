@@ -41,6 +41,12 @@ void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
 void *xcalloc(size_t n, size_t size);
 
+/* A zeroed temporary of n elements of size each, freed with xtemp_free in
+ * the same thread; one that out of memory skips is freed on the way to the
+ * recovery point. */
+void *xtemp_calloc(size_t n, size_t size);
+void xtemp_free(void *p);
+
 /* Run fn(ud) with a recovery point: 0 when it returned, -1 when memory ran
  * out inside it (then it stopped where the allocation failed). Nests. */
 int arena_protect(void (*fn)(void *), void *ud);

@@ -448,6 +448,21 @@ static void oom_case_eval(bool failing)
     rc_case_free(c);
 }
 
+static struct rc_eval *oom_ev;
+
+static void oom_render(bool failing)
+{
+    static const enum rc_format formats[] = {RC_TEXT, RC_JSON, RC_TEXT_BRIEF,
+                                             RC_JSON_BRIEF};
+    for (int i = 0; i < 4; i++) {
+        size_t len;
+        const char *t = rc_eval_render(oom_ev, formats[i], RC_LANG_EN, &len);
+        assert_true(t || failing);
+        if (t)
+            assert_non_null(strstr(t, "U-1"));
+    }
+}
+
 static char oom_path[64];
 
 static void oom_stream(bool failing)
@@ -525,6 +540,15 @@ static void test_api_out_of_memory_is_an_error(void **state)
     rc_ruleset_free(oom_rs);
     oom_rs = load_text(base_text);
     each_failure(oom_case_eval);
+    /* an undetermined case, explained against a verdict */
+    struct rc_case *u = rc_case_new(oom_rs, "U-1", NULL);
+    oom_ev = rc_eval_new(oom_rs);
+    assert_int_equal(rc_eval_why_not(oom_ev, "容錯", NULL), 0);
+    rc_evaluate(oom_ev, u);
+    assert_int_equal(rc_eval_status(oom_ev), RC_UNDETERMINED);
+    each_failure(oom_render);
+    rc_eval_free(oom_ev);
+    rc_case_free(u);
     snprintf(oom_path, sizeof oom_path, "/tmp/rongcuo-oom-%ld.jsonl",
              (long)getpid());
     write_file(oom_path, "{\"id\": \"J-1\", \"facts\": {\"甲\": true}}\n"
