@@ -16,24 +16,31 @@
  * else. Freeing a handle twice, or NULL, does nothing.
  *
  * Out of memory. A function that runs out of memory frees what it made
- * and returns its error value: rc_ruleset_load gives diagnostics saying
- * "out of memory", rc_case_error and rc_eval_error say so, rc_cases_next
- * gives a case with status RC_ERROR that says so and then ends, and
- * rc_cases_run returns RC_RUN_NO_MEMORY.
+ * and returns its error value (NULL from the _new, _open, _show, _test,
+ * _part_text and _render functions); besides, rc_ruleset_load gives
+ * diagnostics saying "out of memory", rc_case_error and rc_eval_error
+ * say so, rc_cases_next gives a case with status RC_ERROR that says so
+ * and then ends, and rc_cases_run returns RC_RUN_NO_MEMORY.
  *
  * Global state. The library keeps one process-wide registry of the live
  * handles (a set of pointers under a lock, consulted without reading
  * through the pointer), so that a freed or foreign handle is refused
  * rather than read; a handle's memory given since to a new handle of the
- * same kind cannot be told from it. Nothing else is global. A rule set,
- * once loaded, is only read: any number of threads may evaluate cases
- * against one rule set at once, each with its own struct rc_eval (and
- * its own cases). rc_ruleset_show, rc_ruleset_test, rc_ruleset_part_text
- * use buffers of the rule set: call them from one thread.
+ * same kind cannot be told from it. Besides, each thread keeps, only
+ * while it is inside a call, where to return to if memory runs out (a
+ * thread-local recovery point), and the library's own tests use one
+ * hidden counter to make an allocation fail. Nothing else is global.
  *
- * Lifetimes. rc_ruleset_free drops the caller's hold on a rule set: the
- * cases, streams and evaluations made from it keep it alive until they
- * are freed, and so stay usable. An evaluation holds the case made by
+ * Threads. A rule set, once loaded, is only read: any number of threads
+ * may evaluate cases against one rule set at once, each with its own
+ * struct rc_eval (and its own cases). rc_ruleset_show, rc_ruleset_test
+ * and rc_ruleset_part_text use buffers of the rule set: call them from
+ * one thread. A handle is freed when no other thread is using it.
+ *
+ * Lifetimes. rc_ruleset_free drops the caller's hold on a rule set (its
+ * handle is then no longer live for the caller): the cases, streams and
+ * evaluations made from it keep it alive until they are freed, and so
+ * stay usable. An evaluation holds the case made by
  * rc_case_new that it last evaluated, so rc_case_free may come before
  * rendering; a case from rc_cases_next lives only until the stream's next
  * case or rc_cases_close, and an evaluation of it renders NULL after.
