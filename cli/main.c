@@ -364,6 +364,7 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_CASE_ERROR;
     if (oom) {
         fputs("rongcuo: out of memory; the run stopped\n", stderr);
+        o.quiet = true; /* the counts would include cases not written */
         if (out != stdout)
             cli_close_output(out, o.out, false); /* drops the partial file */
         rc = EXIT_USAGE;
