@@ -21,6 +21,7 @@ LDLIBS   += -lyajl -lpthread
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/eval.c engine/trace.c engine/trace_json.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
+              engine/api_eval.c engine/api_rules.c engine/handle.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/testrun.c engine/sha256.c engine/batch.c
 FRONT_SRC  := lexer/keywords.c parser/parse.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
@@ -32,7 +33,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
         golden-update format format-check fuzz fuzz-build replay example \
-        install uninstall install-test tsan bench
+        install uninstall install-test oom-test tsan bench
 
 VERSION  := 0.1.0
 SOVER    := 0.1.0
@@ -170,6 +171,11 @@ uninstall:
 install-test: all
 	@sh tests/install.sh
 
+# Out of memory gives a message and exit 2, under ulimit -v (not under the
+# sanitizers, which reserve far more address space than the limit).
+oom-test: $(B)/rongcuo
+	@sh tests/oom.sh $(B)/rongcuo
+
 # Evaluation from 4 threads on one rule set, under ThreadSanitizer.
 tsan:
 	@$(MAKE) --no-print-directory B=build/tsan \
@@ -187,7 +193,7 @@ bench: all $(B)/bench/gen $(B)/bench/hand $(B)/bench/measure
 	@sh bench/run.sh $(B)
 
 # The whole suite, then again under AddressSanitizer + UBSan.
-test check: unit golden replay example install-test tsan
+test check: unit golden replay example install-test oom-test tsan
 	@$(MAKE) --no-print-directory asan
 
 asan:

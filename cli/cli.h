@@ -27,6 +27,9 @@ FILE *cli_open_output(const char *path);
  * after a message. */
 bool cli_close_output(FILE *f, const char *path, bool keep);
 
+/* "rongcuo: out of memory" on stderr, then exit with EXIT_USAGE. */
+_Noreturn void cli_out_of_memory(void);
+
 int cli_test(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -20,6 +21,12 @@ int cli_usage_error(const char *usage, const char *fmt, const char *arg)
 bool cli_is_help(const char *a)
 {
     return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
+}
+
+_Noreturn void cli_out_of_memory(void)
+{
+    fputs("rongcuo: out of memory\n", stderr);
+    exit(EXIT_USAGE);
 }
 
 struct rc_ruleset *cli_load(const char *path)

@@ -317,6 +317,8 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
 {
     struct rc_cases *co = rc_cases_open(d->old, path);
     struct rc_cases *cn = rc_cases_open(d->new_, path);
+    if (!co || !cn)
+        cli_out_of_memory();
     const struct rc_case *a, *b;
     while ((a = rc_cases_next(co)) && (b = rc_cases_next(cn))) {
         struct side o, n;
@@ -370,11 +372,25 @@ static void part_change(struct diff *d, bool *lead, const char *what,
     *lead = false;
 }
 
+/* The part's text; NULL when there is no such part (out of memory is
+ * not taken for one). */
+static const char *part_text(struct rc_ruleset *rs, enum rc_part part,
+                             const char *id)
+{
+    const char *t = rc_ruleset_part_text(rs, part, id);
+    int line;
+    if (!t && part != RC_VERDICT_TABLE && rc_ruleset_rule_origin(rs, id, &line))
+        cli_out_of_memory();
+    return t;
+}
+
 static bool differ(struct diff *d, enum rc_part part, const char *id)
 {
-    const char *t = rc_ruleset_part_text(d->old, part, id);
+    const char *t = part_text(d->old, part, id);
     char *a = t ? strdup(t) : NULL;
-    const char *b = rc_ruleset_part_text(d->new_, part, id);
+    if (t && !a)
+        cli_out_of_memory();
+    const char *b = part_text(d->new_, part, id);
     bool diff = (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
     free(a);
     return diff;
@@ -468,6 +484,8 @@ int cli_diff(int argc, char **argv)
     }
     part_changes(&d);
     struct rc_eval *eo = rc_eval_new(d.old), *en = rc_eval_new(d.new_);
+    if (!eo || !en)
+        cli_out_of_memory();
     for (int i = 0; i < nfiles; i++)
         compare_file(&d, files[i], eo, en);
     summary(&d);

@@ -176,7 +176,10 @@ static int cmd_show(int argc, char **argv)
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs)
         return EXIT_USAGE;
-    fputs(rc_ruleset_show(rs, lang), stdout);
+    const char *shown = rc_ruleset_show(rs, lang);
+    if (!shown)
+        cli_out_of_memory();
+    fputs(shown, stdout);
     rc_ruleset_free(rs);
     return cli_close_output(stdout, NULL, true) ? EXIT_OK : EXIT_CASE_ERROR;
 }
@@ -318,6 +321,8 @@ static int cmd_run(int argc, char **argv)
                                "trace; leave out --trace none");
     }
     struct rc_eval *ev = rc_eval_new(rs);
+    if (!ev)
+        cli_out_of_memory();
     const char *near = NULL;
     if (o.why_not && rc_eval_why_not(ev, o.why_not, &near) != 0) {
         fprintf(stderr,
@@ -344,11 +349,12 @@ static int cmd_run(int argc, char **argv)
     enum rc_format format =
         o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
                 : o.format;
-    for (int i = 0; i < nfiles && !sink.werr; i++) {
+    bool oom = false;
+    for (int i = 0; i < nfiles && !sink.werr && !oom; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         sink.cs = cs;
-        rc_cases_run(cs, o.threads, format, o.lang, o.why_not, put, &sink,
-                     &count);
+        oom = !cs || rc_cases_run(cs, o.threads, format, o.lang, o.why_not, put,
+                                  &sink, &count) == RC_RUN_NO_MEMORY;
         rc_cases_close(cs);
     }
     if (sink.shown)
@@ -356,7 +362,13 @@ static int cmd_run(int argc, char **argv)
     int werr = sink.werr;
     if (count.errors)
         rc = EXIT_CASE_ERROR;
-    if (werr == EPIPE && out == stdout) {
+    if (oom) {
+        fputs("rongcuo: out of memory; the run stopped\n", stderr);
+        o.quiet = true; /* the counts would include cases not written */
+        if (out != stdout)
+            cli_close_output(out, o.out, false); /* drops the partial file */
+        rc = EXIT_USAGE;
+    } else if (werr == EPIPE && out == stdout) {
         o.quiet = true; /* the reader has gone: end quietly */
     } else if (werr) {
         fprintf(stderr, "rongcuo: error writing %s: %s\n",

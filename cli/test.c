@@ -266,9 +266,11 @@ int cli_test(int argc, char **argv)
         rc_diags_free(d);
         const char *j = NULL;
         if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
-            fputs(
-                rc_ruleset_test(rs, lang, &passed, &failed, junit ? &j : NULL),
-                stdout);
+            const char *t =
+                rc_ruleset_test(rs, lang, &passed, &failed, junit ? &j : NULL);
+            if (!t)
+                cli_out_of_memory();
+            fputs(t, stdout);
             if (j)
                 fputs(j, junit);
             if (coverage) {

@@ -2,6 +2,7 @@
 #include "engine/api_int.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
+#include "engine/handle.h"
 #include "engine/jsonl.h"
 #include "engine/layer.h"
 #include "engine/limits.h"
@@ -21,29 +23,36 @@
 #include "engine/trace.h"
 #include "parser/parse.h"
 
-static struct rc_ruleset *load(const char *path, const char *text, size_t len,
-                               struct rc_diags **diags)
+/* Diagnostics for a load that ran out of memory: static, so that they
+ * can be handed out when nothing more can be had. */
+static struct diag oom_diag = {.severity = DIAG_ERROR, .msg = "out of memory"};
+static char oom_text[] = "error: out of memory\n";
+static struct rc_diags oom_diags = {
+    .list = {NULL, &oom_diag, &oom_diag, 1, 0},
+    .text = {oom_text, sizeof oom_text - 1, sizeof oom_text}};
+
+static bool diags_ok(const struct rc_diags *d)
 {
-    struct rc_diags *d = xcalloc(1, sizeof *d);
-    arena_init(&d->arena);
-    diag_init(&d->list, &d->arena);
-    *diags = d;
-    struct rc_ruleset *rs = xcalloc(1, sizeof *rs);
-    arena_init(&rs->arena);
-    struct diag_list dl;
-    diag_init(&dl, &rs->arena);
-    struct source *src =
-        text ? src_from_text(&rs->arena, path, text, len, 1) : NULL;
-    struct ast_file *file = layer_load(&rs->arena, &dl, path, src);
-    if (file)
-        rs->plan = check_file(&rs->arena, &dl, file);
-    if (dl.errors)
-        rs->plan = NULL;
-    if (rs->plan)
-        layer_hash(file, rs->plan->sha256);
-    /* the diagnostics point into the rule set's sources: copy them out,
-       as text and as data, before a failed rule set is freed */
-    for (const struct diag *x = dl.head; x; x = x->next) {
+    return d == &oom_diags || handle_live(d, H_DIAGS);
+}
+
+static bool ruleset_ok(const struct rc_ruleset *rs)
+{
+    return handle_live(rs, H_RULESET);
+}
+
+struct load_args {
+    const char *path, *text;
+    size_t len;
+    struct rc_diags *d;
+    struct rc_ruleset *rs;
+};
+
+/* Copy the diagnostics out, as text and as data: they point into the
+ * rule set's sources, and a failed rule set is freed. */
+static void load_copy_diags(struct rc_diags *d, const struct diag_list *dl)
+{
+    for (const struct diag *x = dl->head; x; x = x->next) {
         diag_format(x, "", &d->text);
         struct diag *c = diag_add(&d->list, x->severity, NULL,
                                   arena_strdup(&d->arena, x->msg));
@@ -54,13 +63,86 @@ static struct rc_ruleset *load(const char *path, const char *text, size_t len,
             c->loc.src = src_from_text(&d->arena, x->loc.src->name, "", 0, 1);
         }
     }
-    d->list.errors = dl.errors;
-    d->list.warnings = dl.warnings;
-    if (!rs->plan) {
-        rc_ruleset_free(rs);
+    d->list.errors = dl->errors;
+    d->list.warnings = dl->warnings;
+}
+
+static void load_work(void *ud)
+{
+    struct load_args *a = ud;
+    struct rc_diags *d = a->d = xcalloc(1, sizeof *d);
+    arena_init(&d->arena);
+    diag_init(&d->list, &d->arena);
+    struct rc_ruleset *rs = a->rs = xcalloc(1, sizeof *rs);
+    arena_init(&rs->arena);
+    struct diag_list dl;
+    diag_init(&dl, &rs->arena);
+    if (!a->path) {
+        diag_add(&dl, DIAG_ERROR, NULL, "no rule file named (NULL path)");
+    } else {
+        struct source *src =
+            a->text ? src_from_text(&rs->arena, a->path, a->text, a->len, 1)
+                    : NULL;
+        struct ast_file *file = layer_load(&rs->arena, &dl, a->path, src);
+        if (file)
+            rs->plan = check_file(&rs->arena, &dl, file);
+        if (dl.errors)
+            rs->plan = NULL;
+        if (rs->plan)
+            layer_hash(file, rs->plan->sha256);
+    }
+    load_copy_diags(d, &dl);
+}
+
+static void ruleset_destroy(struct rc_ruleset *rs)
+{
+    if (!rs)
+        return;
+    sb_free(&rs->shown);
+    sb_free(&rs->tested);
+    sb_free(&rs->junit);
+    if (rs->has_cov)
+        coverage_free(&rs->cov);
+    arena_free(&rs->arena);
+    free(rs);
+}
+
+static void diags_destroy(struct rc_diags *d)
+{
+    if (!d || d == &oom_diags)
+        return;
+    sb_free(&d->text);
+    arena_free(&d->arena);
+    free(d);
+}
+
+static struct rc_ruleset *load(const char *path, const char *text, size_t len,
+                               struct rc_diags **diags)
+{
+    struct load_args a = {path, text, len, NULL, NULL};
+    if (arena_protect(load_work, &a) != 0 || !handle_add(a.d, H_DIAGS)) {
+        ruleset_destroy(a.rs);
+        diags_destroy(a.d);
+        if (diags)
+            *diags = &oom_diags;
         return NULL;
     }
-    return rs;
+    if (!a.rs->plan || !handle_add(a.rs, H_RULESET)) {
+        if (a.rs->plan) { /* no room to register it */
+            handle_drop(a.d, H_DIAGS);
+            diags_destroy(a.d);
+            a.d = &oom_diags;
+        }
+        ruleset_destroy(a.rs);
+        a.rs = NULL;
+    } else {
+        atomic_init(&a.rs->refs, 1);
+    }
+    if (diags)
+        *diags = a.d;
+    else
+        rc_diags_free(a.d);
+    return a.rs;
 }
 
 struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
@@ -74,23 +156,36 @@ struct rc_ruleset *rc_ruleset_load_buffer(const char *name, const char *text,
     return load(name, text ? text : "", text ? len : 0, diags);
 }
 
+void api_ruleset_hold(struct rc_ruleset *rs)
+{
+    atomic_fetch_add(&rs->refs, 1);
+}
+
+void api_ruleset_drop(struct rc_ruleset *rs)
+{
+    if (rs && atomic_fetch_sub(&rs->refs, 1) == 1)
+        ruleset_destroy(rs);
+}
+
 const char *rc_ruleset_policy(const struct rc_ruleset *rs)
 {
-    return rs->plan->policy;
+    return ruleset_ok(rs) ? rs->plan->policy : NULL;
 }
 
 const char *rc_ruleset_version(const struct rc_ruleset *rs)
 {
-    return rs->plan->version;
+    return ruleset_ok(rs) ? rs->plan->version : NULL;
 }
 
 const char *rc_ruleset_sha256(const struct rc_ruleset *rs)
 {
-    return rs->plan->sha256;
+    return ruleset_ok(rs) ? rs->plan->sha256 : NULL;
 }
 
 int rc_diags_count(const struct rc_diags *d)
 {
+    if (!diags_ok(d))
+        return -1;
     int n = 0;
     for (const struct diag *x = d->list.head; x; x = x->next)
         n++;
@@ -99,6 +194,8 @@ int rc_diags_count(const struct rc_diags *d)
 
 int rc_diags_get(const struct rc_diags *d, int i, struct rc_diag *out)
 {
+    if (!diags_ok(d) || !out)
+        return -1;
     const struct diag *x = d->list.head;
     for (; x && i > 0; i--)
         x = x->next;
@@ -115,52 +212,88 @@ int rc_diags_get(const struct rc_diags *d, int i, struct rc_diag *out)
     return 0;
 }
 
+struct show_args {
+    struct rc_ruleset *rs;
+    enum rc_lang lang;
+    int *passed, *failed;
+    const char **junit;
+    struct sbuf cases; /* JUnit test cases, before they are wrapped */
+};
+
+static void show_work(void *ud)
+{
+    struct show_args *a = ud;
+    struct rc_ruleset *rs = a->rs;
+    show_file(rs->plan->file,
+              a->lang == RC_LANG_AUTO ? rs->plan->lang : (enum lang)a->lang,
+              &rs->shown);
+}
+
 const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang)
 {
+    if (!ruleset_ok(rs) || !api_lang_ok(lang))
+        return NULL;
     rs->shown.len = 0;
-    show_file(rs->plan->file,
-              lang == RC_LANG_AUTO ? rs->plan->lang : (enum lang)lang,
-              &rs->shown);
+    struct show_args a = {rs, lang, NULL, NULL, NULL, {0}};
+    if (arena_protect(show_work, &a) != 0)
+        return NULL;
     return rs->shown.p ? rs->shown.p : "";
 }
 
 int rc_ruleset_ntests(const struct rc_ruleset *rs)
 {
-    return rs->plan->ntests;
+    return ruleset_ok(rs) ? rs->plan->ntests : -1;
+}
+
+static void test_work(void *ud)
+{
+    struct show_args *a = ud;
+    struct rc_ruleset *rs = a->rs;
+    const struct plan *p = rs->plan;
+    struct test_stats st = {0, 0};
+    memset(&rs->cov, 0, sizeof rs->cov);
+    rs->has_cov = true; /* coverage_free takes a part-made one */
+    coverage_init(&rs->cov, p);
+    testrun_plan(p, a->lang == RC_LANG_AUTO ? p->lang : (enum lang)a->lang,
+                 &rs->tested, a->junit ? &a->cases : NULL, &st, &rs->cov);
+    if (a->junit) {
+        sb_puts(&rs->junit, "  <testsuite name=\"");
+        sb_xml(&rs->junit, p->src->name);
+        sb_printf(&rs->junit, "\" tests=\"%d\" failures=\"%d\">\n",
+                  st.passed + st.failed, st.failed);
+        if (a->cases.p)
+            sb_puts(&rs->junit, a->cases.p);
+        sb_puts(&rs->junit, "  </testsuite>\n");
+        *a->junit = rs->junit.p;
+    }
+    *a->passed += st.passed;
+    *a->failed += st.failed;
 }
 
 const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
                             int *passed, int *failed, const char **junit)
 {
-    const struct plan *p = rs->plan;
-    struct test_stats st = {0, 0};
+    if (!ruleset_ok(rs) || !api_lang_ok(lang) || !passed || !failed)
+        return NULL;
     rs->tested.len = rs->junit.len = 0;
     if (rs->has_cov)
         coverage_free(&rs->cov);
-    coverage_init(&rs->cov, p);
-    rs->has_cov = true;
-    struct sbuf cases = {0};
-    testrun_plan(p, lang == RC_LANG_AUTO ? p->lang : (enum lang)lang,
-                 &rs->tested, junit ? &cases : NULL, &st, &rs->cov);
-    if (junit) {
-        sb_puts(&rs->junit, "  <testsuite name=\"");
-        sb_xml(&rs->junit, p->src->name);
-        sb_printf(&rs->junit, "\" tests=\"%d\" failures=\"%d\">\n",
-                  st.passed + st.failed, st.failed);
-        if (cases.p)
-            sb_puts(&rs->junit, cases.p);
-        sb_puts(&rs->junit, "  </testsuite>\n");
-        *junit = rs->junit.p;
+    rs->has_cov = false;
+    struct show_args a = {rs, lang, passed, failed, junit, {0}};
+    int rc = arena_protect(test_work, &a);
+    sb_free(&a.cases);
+    if (rc != 0) {
+        coverage_free(&rs->cov);
+        rs->has_cov = false;
     }
-    sb_free(&cases);
-    *passed += st.passed;
-    *failed += st.failed;
-    return rs->tested.p ? rs->tested.p : "";
+    return rc != 0 ? NULL : rs->tested.p ? rs->tested.p : "";
 }
 
 int rc_ruleset_coverage(const struct rc_ruleset *rs, struct rc_cover *out,
                         int max)
 {
+    if (!ruleset_ok(rs) || max < 0 || (max > 0 && !out))
+        return -1;
     const struct plan *p = rs->plan;
     const struct coverage *c = &rs->cov;
     int n = 0;
@@ -194,55 +327,54 @@ int rc_ruleset_coverage(const struct rc_ruleset *rs, struct rc_cover *out,
     return n;
 }
 
+/* Only the caller's reference goes: cases, streams and evaluations that
+ * hold the rule set keep it until they are freed. */
 void rc_ruleset_free(struct rc_ruleset *rs)
 {
-    if (!rs)
-        return;
-    sb_free(&rs->shown);
-    sb_free(&rs->tested);
-    sb_free(&rs->junit);
-    if (rs->has_cov)
-        coverage_free(&rs->cov);
-    arena_free(&rs->arena);
-    free(rs);
+    if (handle_drop(rs, H_RULESET))
+        api_ruleset_drop(rs);
 }
 
 enum rc_lang rc_ruleset_lang(const struct rc_ruleset *rs)
 {
-    return (enum rc_lang)rs->plan->lang;
+    return ruleset_ok(rs) ? (enum rc_lang)rs->plan->lang : RC_LANG_AUTO;
 }
 
 void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts, int *rules,
                        int *conclusions, int *measures)
 {
-    *facts = rs->plan->nfacts;
-    *rules = rs->plan->nrules;
-    *conclusions = rs->plan->nconcls;
-    *measures = rs->plan->nmeasures;
+    bool ok = ruleset_ok(rs);
+    if (facts)
+        *facts = ok ? rs->plan->nfacts : -1;
+    if (rules)
+        *rules = ok ? rs->plan->nrules : -1;
+    if (conclusions)
+        *conclusions = ok ? rs->plan->nconcls : -1;
+    if (measures)
+        *measures = ok ? rs->plan->nmeasures : -1;
 }
 
 int rc_diags_errors(const struct rc_diags *d)
 {
-    return d->list.errors;
+    return diags_ok(d) ? d->list.errors : -1;
 }
 
 int rc_diags_warnings(const struct rc_diags *d)
 {
-    return d->list.warnings;
+    return diags_ok(d) ? d->list.warnings : -1;
 }
 
 const char *rc_diags_text(struct rc_diags *d)
 {
+    if (!diags_ok(d))
+        return NULL;
     return d->text.p ? d->text.p : "";
 }
 
 void rc_diags_free(struct rc_diags *d)
 {
-    if (!d)
-        return;
-    sb_free(&d->text);
-    arena_free(&d->arena);
-    free(d);
+    if (handle_drop(d, H_DIAGS))
+        diags_destroy(d);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -313,14 +445,21 @@ static int first_byte(const char *s, size_t n)
     return i < n ? (unsigned char)s[i] : -1;
 }
 
-struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
+/* The case rc_cases_next gives when memory runs out: made beforehand. */
+static const struct case_facts *oom_case(struct rc_cases *cs)
 {
-    struct rc_cases *cs = xcalloc(1, sizeof *cs);
-    cs->p = rs->plan;
-    cs->path = path;
-    arena_init(&cs->file_arena);
-    arena_init(&cs->case_arena);
-    diag_init(&cs->file_diags, &cs->file_arena);
+    struct arena *a = &cs->file_arena;
+    struct diag_list *dl = arena_alloc(a, sizeof *dl);
+    diag_init(dl, a);
+    diag_addf(dl, DIAG_ERROR, NULL,
+              "out of memory; the rest of '%s' is not read", cs->path);
+    return error_case(a, cs->p, dl, cs->path, NULL);
+}
+
+/* Open path, its reading and choice of format (rc_cases_open). */
+static void open_file(struct rc_cases *cs)
+{
+    const char *path = cs->path;
     bool is_stdin = strcmp(path, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
@@ -328,7 +467,7 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
         cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
         cs->cases[cs->ncases++] =
             error_case(&cs->file_arena, cs->p, &cs->file_diags, path, NULL);
-        return cs;
+        return;
     }
     cs->f = f;
     if (!is_stdin && fseek(f, 0, SEEK_END) == 0) {
@@ -344,7 +483,7 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     else if (!ends_with(path, ".case"))
         cs->jsonl = first_byte(cs->in, cs->fill) == '{';
     if (cs->jsonl)
-        return cs;
+        return;
     /* .case syntax: the whole file */
     struct sbuf all = {0};
     sb_put(&all, cs->in, cs->fill);
@@ -370,7 +509,7 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
         cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
         cs->cases[cs->ncases++] =
             error_case(&cs->file_arena, cs->p, &cs->file_diags, path, NULL);
-        return cs;
+        return;
     }
     struct source *src =
         src_from_text(&cs->file_arena, is_stdin ? "<stdin>" : path,
@@ -378,6 +517,49 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     sb_free(&all);
     src->hidden = !src_rule_text(src->text, src->len); /* not quoted */
     cs->stream = parse_stream_open(src);
+}
+
+static void open_work(void *ud)
+{
+    struct rc_cases *cs = ud;
+    arena_init(&cs->file_arena);
+    arena_init(&cs->case_arena);
+    diag_init(&cs->file_diags, &cs->file_arena);
+    cs->path = arena_strdup(&cs->file_arena, cs->path);
+    cs->oom = oom_case(cs);
+    open_file(cs);
+}
+
+static void cases_destroy(struct rc_cases *cs)
+{
+    if (cs->f && cs->f != stdin)
+        fclose(cs->f);
+    free(cs->line);
+    parse_stream_free(cs->stream);
+    arena_free(&cs->file_arena);
+    arena_free(&cs->case_arena);
+    free(cs);
+}
+
+struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
+{
+    if (!ruleset_ok(rs) || !path)
+        return NULL;
+    struct rc_cases *cs = calloc(1, sizeof *cs);
+    if (!cs)
+        return NULL;
+    cs->p = cs->cur.p = rs->plan;
+    cs->path = path;
+    if (arena_protect(open_work, cs) != 0 || !handle_add(cs, H_CASES)) {
+        cases_destroy(cs);
+        return NULL;
+    }
+    if (!handle_add(&cs->cur, H_STREAM_CASE)) {
+        handle_drop(cs, H_CASES);
+        cases_destroy(cs);
+        return NULL;
+    }
+    api_ruleset_hold(cs->rs = (struct rc_ruleset *)rs);
     return cs;
 }
 
@@ -449,7 +631,7 @@ struct case_facts *api_long_line(struct arena *a, const struct plan *p,
     return cf;
 }
 
-const struct rc_case *rc_cases_next(struct rc_cases *cs)
+static const struct rc_case *cases_next(struct rc_cases *cs)
 {
     if (!cs->jsonl) {
         struct case_facts *cf[2];
@@ -490,8 +672,36 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
     return NULL;
 }
 
+struct next_args {
+    struct rc_cases *cs;
+    const struct rc_case *c;
+};
+
+static void next_work(void *ud)
+{
+    struct next_args *a = ud;
+    a->c = cases_next(a->cs);
+}
+
+/* Out of memory: the stream gives one case that says so, then ends. */
+const struct rc_case *rc_cases_next(struct rc_cases *cs)
+{
+    if (!handle_live(cs, H_CASES) || cs->ended)
+        return NULL;
+    cs->serial++;
+    struct next_args a = {cs, NULL};
+    if (arena_protect(next_work, &a) == 0)
+        return a.c;
+    arena_reset(&cs->case_arena);
+    cs->ended = true;
+    cs->cur.cf = (struct case_facts *)cs->oom;
+    return &cs->cur;
+}
+
 double rc_cases_progress(const struct rc_cases *cs)
 {
+    if (!handle_live(cs, H_CASES))
+        return -1;
     if (!cs->jsonl && cs->stream)
         return parse_stream_progress(cs->stream);
     if (!cs->jsonl)
@@ -507,260 +717,16 @@ double rc_cases_progress(const struct rc_cases *cs)
 
 void rc_cases_close(struct rc_cases *cs)
 {
-    if (!cs)
+    if (!handle_drop(cs, H_CASES))
         return;
-    if (cs->f && cs->f != stdin)
-        fclose(cs->f);
-    free(cs->line);
-    parse_stream_free(cs->stream);
-    arena_free(&cs->file_arena);
-    arena_free(&cs->case_arena);
-    free(cs);
+    handle_drop(&cs->cur, H_STREAM_CASE);
+    api_ruleset_drop(cs->rs);
+    cases_destroy(cs);
 }
 
-struct rc_eval *rc_eval_new(const struct rc_ruleset *rs)
+struct rc_cases *api_stream_of(const struct rc_case *c)
 {
-    struct rc_eval *ev = xcalloc(1, sizeof *ev);
-    ev->r = eval_new(rs->plan);
-    return ev;
-}
-
-int rc_eval_why_not(struct rc_eval *ev, const char *verdict, const char **near)
-{
-    const struct domain *v = &ev->r->p->verdicts;
-    int i = plan_option(v, verdict);
-    if (i < 0) {
-        *near = suggest_closest(verdict, v->names, v->n);
-        return -1;
-    }
-    ev->r->why_not = i;
-    ev->r->explain = true;
-    return 0;
-}
-
-void rc_evaluate(struct rc_eval *ev, const struct rc_case *c)
-{
-    eval_case(ev->r, c->cf);
-}
-
-enum rc_status rc_eval_status(const struct rc_eval *ev)
-{
-    return (enum rc_status)ev->r->status;
-}
-
-const char *rc_eval_verdict(const struct rc_eval *ev)
-{
-    const struct result *r = ev->r;
-    if (r->status != ST_DECIDED || r->verdict < 0)
+    if (!handle_live(c, H_STREAM_CASE))
         return NULL;
-    return r->p->verdicts.names[r->verdict];
-}
-
-int rc_eval_list(const struct rc_eval *ev, enum rc_list which, const char **out,
-                 int max)
-{
-    const struct result *r = ev->r;
-    const struct plan *p = r->p;
-    int n = 0;
-    if (r->status == ST_ERROR)
-        return 0;
-    switch (which) {
-    case RC_MEASURES:
-        for (int i = 0; i < p->nmeasures; i++)
-            if (r->measures[i] == TV_TRUE && n++ < max)
-                out[n - 1] = p->measures[i].id;
-        break;
-    case RC_FIRED:
-    case RC_OVERRIDDEN:
-    case RC_UNSETTLED:
-        for (int i = 0; i < p->nrules; i++) {
-            bool fired = r->effect[i] == TV_TRUE;
-            bool hit = which == RC_FIRED ? fired
-                       : which == RC_UNSETTLED
-                           ? r->effect[i] == TV_UNKNOWN
-                           : r->cond[i] == TV_TRUE && !fired;
-            if (hit && n++ < max)
-                out[n - 1] = p->rules[i].id;
-        }
-        break;
-    case RC_MISSING:
-        for (int i = 0; i < p->nfacts; i++)
-            if (r->missing[i] && n++ < max)
-                out[n - 1] = p->facts[i].name;
-        break;
-    }
-    return n;
-}
-
-const char *rc_case_id(const struct rc_case *c)
-{
-    return c->cf->id;
-}
-
-struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
-                            const char *title)
-{
-    struct rc_case *c = xcalloc(1, sizeof *c);
-    c->own = xcalloc(1, sizeof *c->own);
-    arena_init(c->own);
-    c->p = rs->plan;
-    c->errors = arena_alloc(c->own, sizeof *c->errors);
-    c->last = arena_alloc(c->own, sizeof *c->last);
-    diag_init(c->errors, c->own);
-    diag_init(c->last, c->own);
-    c->cf = cases_new(c->own, c->p, c->errors);
-    c->cf->id = id ? arena_strdup(c->own, id) : NULL;
-    c->cf->title = title ? arena_strdup(c->own, title) : NULL;
-    c->cf->loc.src = src_from_text(c->own, "<api>", "", 0, 0);
-    return c;
-}
-
-/* A rejected value is not set, and the case stays as it was: the caller
- * has the reason from rc_case_error and decides. */
-int rc_case_set(struct rc_case *c, const char *fact, const char *value)
-{
-    if (!c->own)
-        return -1; /* a case read from a file is not changed */
-    struct arena *a = c->own;
-    diag_init(c->last, a);
-    int i = plan_fact(c->p, fact, strlen(fact));
-    if (i < 0) {
-        struct src_loc loc = {c->cf->loc.src, 0, 0, 0, 0};
-        cases_unknown_fact(c->p, c->last, arena_strdup(a, fact), &loc);
-        return -1;
-    }
-    /* the value is read as it would be written in a .case file */
-    const char *text = arena_printf(a, "case \"api\" { _ = %s\n}", value);
-    struct diag_list syntax;
-    diag_init(&syntax, a);
-    struct source *src = src_from_text(a, "<value>", text, strlen(text), 1);
-    struct ast_file *file = NULL;
-    parse_source(a, &syntax, src, &file);
-    const struct ast_case *k = file->cases;
-    if (syntax.errors || !k || !k->facts || k->facts->next) {
-        struct diag *d =
-            diag_addf(c->last, DIAG_ERROR, NULL,
-                      "'%s' is not a value for fact '%s'", value, fact);
-        d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
-                  "\"text\", an option, {a, b}, or unknown";
-        return -1;
-    }
-    struct value v;
-    if (!cases_convert(a, c->last, &c->p->facts[i], k->facts->value, &v))
-        return -1;
-    c->cf->vals[i] = v;
-    c->cf->origin[i] = FROM_CASE;
-    c->cf->locs[i] = k->facts->value->loc;
-    return 0;
-}
-
-const char *rc_case_error(const struct rc_case *c)
-{
-    const struct diag *d = c->last ? c->last->head : NULL;
-    return d ? d->msg : NULL;
-}
-
-void rc_case_free(struct rc_case *c)
-{
-    if (!c || !c->own)
-        return;
-    arena_free(c->own);
-    free(c->own);
-    free(c);
-}
-
-const char *rc_case_title(const struct rc_case *c)
-{
-    return c->cf->title;
-}
-
-const char *rc_case_source(const struct rc_case *c, int *line)
-{
-    *line = c->cf->loc.first_line;
-    return c->cf->loc.src ? c->cf->loc.src->name : "";
-}
-
-int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,
-                   const char **ids, int max)
-{
-    const struct plan *p = rs->plan;
-    int n = part == RC_RULE ? p->nrules : part == RC_MEASURE ? p->nmeasures : 0;
-    for (int i = 0; i < n && i < max; i++)
-        ids[i] = part == RC_RULE ? p->rules[i].id : p->measures[i].id;
-    return n;
-}
-
-const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
-                                 const char *id)
-{
-    enum ast_dkind kind = part == RC_RULE      ? DECL_RULE
-                          : part == RC_MEASURE ? DECL_MEASURE
-                                               : DECL_VERDICT;
-    for (const struct ast_decl *d = rs->plan->file->decls; d; d = d->next)
-        if (d->kind == kind &&
-            (kind == DECL_VERDICT || strcmp(d->name.text, id) == 0)) {
-            rs->shown.len = 0;
-            show_rule(d, &rs->shown);
-            return rs->shown.p;
-        }
-    return NULL;
-}
-
-const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
-                                   int *line)
-{
-    const struct plan *p = rs->plan;
-    for (int i = 0; i < p->nrules; i++)
-        if (strcmp(p->rules[i].id, id) == 0) {
-            *line = p->rules[i].loc.first_line;
-            return p->rules[i].loc.src->name;
-        }
-    for (int i = 0; i < p->nmeasures; i++)
-        if (strcmp(p->measures[i].id, id) == 0) {
-            *line = p->measures[i].loc.first_line;
-            return p->measures[i].loc.src->name;
-        }
-    if (!id[0]) {
-        *line = p->verdict_loc.first_line;
-        return p->verdict_loc.src ? p->verdict_loc.src->name : NULL;
-    }
-    return NULL;
-}
-
-void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
-                struct sbuf *out)
-{
-    enum lang l = lang == RC_LANG_AUTO ? r->p->lang : (enum lang)lang;
-    switch (f) {
-    case RC_JSON:
-        trace_json(r, l, out);
-        break;
-    case RC_JSON_BRIEF:
-        trace_json_brief(r, out);
-        break;
-    case RC_TEXT_BRIEF:
-        trace_text_brief(r, l, out);
-        break;
-    case RC_TEXT:
-        trace_text(r, l, out);
-        break;
-    }
-}
-
-const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
-                           enum rc_lang lang, size_t *len)
-{
-    ev->out.len = 0;
-    api_render(ev->r, f, lang, &ev->out);
-    *len = ev->out.len;
-    return ev->out.p ? ev->out.p : "";
-}
-
-void rc_eval_free(struct rc_eval *ev)
-{
-    if (!ev)
-        return;
-    eval_free(ev->r);
-    sb_free(&ev->out);
-    free(ev);
+    return (struct rc_cases *)((char *)c - offsetof(struct rc_cases, cur));
 }

@@ -3,12 +3,14 @@
 
 /* The objects behind engine/rongcuo.h; shared by api.c and batch.c. */
 
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "engine/arena.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
+#include "engine/handle.h"
 #include "engine/plan.h"
 #include "engine/rongcuo.h"
 #include "engine/sbuf.h"
@@ -22,6 +24,7 @@ struct rc_ruleset {
     struct sbuf shown, tested, junit;
     struct coverage cov; /* of the last rc_ruleset_test */
     bool has_cov;
+    atomic_int refs; /* the caller's, and one per case, stream, eval */
 };
 
 struct rc_diags {
@@ -32,19 +35,32 @@ struct rc_diags {
 
 struct rc_case {
     struct case_facts *cf;
+    struct rc_ruleset *rs; /* made by rc_case_new: a reference */
+    atomic_int refs;       /* the caller's, and one per eval holding it */
     /* made by rc_case_new: owned here */
     const struct plan *p;
     struct arena *own;
     struct diag_list *errors; /* of the case: none, for rc_case_new */
     struct diag_list *last;   /* why the last rc_case_set failed */
+    const char *fail;         /* or this, when it could not say */
 };
 
 struct rc_eval {
     struct result *r;
     struct sbuf out;
+    struct rc_ruleset *rs;   /* a reference */
+    struct rc_case *held;    /* the case evaluated, if made by rc_case_new:
+                                a reference, so that it can be rendered */
+    struct rc_cases *stream; /* or the stream it came from ... */
+    unsigned long serial;    /* ... and which of its cases it was */
+    const char *error;       /* why nothing can be rendered, or NULL */
 };
 
 struct rc_cases {
+    struct rc_ruleset *rs;        /* a reference */
+    unsigned long serial;         /* cases handed out by rc_cases_next */
+    const struct case_facts *oom; /* the case for running out of memory */
+    bool ended;                   /* by running out of memory */
     const struct plan *p;
     const char *path;
     struct rc_case cur;
@@ -86,6 +102,14 @@ struct case_facts *api_long_line(struct arena *a, const struct plan *p,
  * number, 0 at the end (api.c). */
 int api_case_next(struct rc_cases *cs, struct arena *a,
                   struct case_facts *out[2]);
+/* Take and drop a reference to rs (api.c): the last drop frees it. */
+void api_ruleset_hold(struct rc_ruleset *rs);
+void api_ruleset_drop(struct rc_ruleset *rs);
+/* Whether lang is one of enum rc_lang, and f one of enum rc_format. */
+bool api_lang_ok(enum rc_lang lang);
+bool api_format_ok(enum rc_format f);
+/* The stream whose current case c is, or NULL when c is not one. */
+struct rc_cases *api_stream_of(const struct rc_case *c);
 
 /* A trace of r in format f (api.c). */
 void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,

@@ -1,6 +1,9 @@
 #include "engine/arena.h"
 
+#include <setjmp.h>
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,34 +17,111 @@ struct arena_block {
     max_align_t data[]; /* aligned storage */
 };
 
-static void oom(void)
+/* A temporary block (xtemp_calloc), newest first in its thread's list. */
+struct temp {
+    struct temp *next;
+    max_align_t data[];
+};
+
+/* A recovery point: the innermost one of each thread is on top. */
+struct rescue {
+    jmp_buf jb;
+    struct rescue *prev;
+    struct temp *temps; /* the thread's temporaries when it was set */
+};
+
+static _Thread_local struct rescue *rescue_top;
+static _Thread_local struct temp *temps;
+static atomic_long fail_countdown; /* arena_fail_after */
+
+long arena_fail_after(long n)
 {
-    fputs("rongcuo: out of memory\n", stderr);
-    abort();
+    return atomic_exchange(&fail_countdown, n);
+}
+
+/* Whether the test hook makes this allocation fail. */
+static bool injected(void)
+{
+    if (atomic_load_explicit(&fail_countdown, memory_order_relaxed) <= 0)
+        return false;
+    return atomic_fetch_sub(&fail_countdown, 1) == 1;
+}
+
+_Noreturn void arena_oom(void)
+{
+    struct rescue *r = rescue_top;
+    if (!r) {
+        fputs("rongcuo: out of memory\n", stderr);
+        abort();
+    }
+    rescue_top = r->prev;
+    while (temps != r->temps) { /* those made since it was set */
+        struct temp *t = temps;
+        temps = t->next;
+        free(t);
+    }
+    longjmp(r->jb, 1);
+}
+
+int arena_protect(void (*fn)(void *), void *ud)
+{
+    struct rescue r;
+    r.prev = rescue_top;
+    r.temps = temps;
+    rescue_top = &r;
+    if (setjmp(r.jb) != 0)
+        return -1; /* arena_oom has popped it */
+    fn(ud);
+    rescue_top = r.prev;
+    return 0;
 }
 
 void *xmalloc(size_t size)
 {
-    void *p = malloc(size ? size : 1);
+    void *p = injected() ? NULL : malloc(size ? size : 1);
     if (!p)
-        oom();
+        arena_oom();
     return p;
 }
 
 void *xrealloc(void *p, size_t size)
 {
-    void *q = realloc(p, size ? size : 1);
+    void *q = injected() ? NULL : realloc(p, size ? size : 1);
     if (!q)
-        oom();
+        arena_oom();
     return q;
 }
 
 void *xcalloc(size_t n, size_t size)
 {
-    void *p = calloc(n ? n : 1, size ? size : 1);
+    void *p = injected() ? NULL : calloc(n ? n : 1, size ? size : 1);
     if (!p)
-        oom();
+        arena_oom();
     return p;
+}
+
+void *xtemp_calloc(size_t n, size_t size)
+{
+    if (size && n > (SIZE_MAX - sizeof(struct temp)) / size)
+        arena_oom();
+    struct temp *t = xcalloc(1, sizeof *t + n * size);
+    t->next = temps;
+    temps = t;
+    return t->data;
+}
+
+void xtemp_free(void *p)
+{
+    if (!p)
+        return;
+    struct temp **at = &temps;
+    while (*at && (void *)(*at)->data != p)
+        at = &(*at)->next;
+    if (!*at)
+        abort(); /* not a temporary of this thread: a bug */
+    struct temp *t = *at;
+    *at = t->next;
+    free(t);
 }
 
 void arena_init(struct arena *a)
@@ -81,6 +161,8 @@ void arena_reset(struct arena *a)
 void *arena_alloc(struct arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);
+    if (size > SIZE_MAX / 2)
+        arena_oom();
     size = (size + align - 1) / align * align;
     if (size == 0)
         size = align;
@@ -103,7 +185,7 @@ void *arena_alloc(struct arena *a, size_t size)
 void *arena_calloc(struct arena *a, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
-        oom();
+        arena_oom();
     return arena_alloc(a, n * size);
 }
 

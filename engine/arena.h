@@ -21,7 +21,7 @@ void arena_free(struct arena *a);
  * memory that lives one case at a time. */
 void arena_reset(struct arena *a);
 
-/* Zeroed, aligned for any object. Aborts on out-of-memory. */
+/* Zeroed, aligned for any object. Out of memory: see arena_protect. */
 void *arena_alloc(struct arena *a, size_t size);
 /* n elements of size each, checked for overflow. */
 void *arena_calloc(struct arena *a, size_t n, size_t size);
@@ -31,9 +31,31 @@ char *arena_strdup(struct arena *a, const char *s);
 char *arena_printf(struct arena *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* The one out-of-memory policy: print and abort. */
+/* The one out-of-memory policy, as Lua's: each public entry point of the
+ * library runs its work under arena_protect, and an allocation that fails
+ * (here or in an arena) jumps back to the innermost recovery point of its
+ * thread, where the entry point frees what it owns and returns an error.
+ * Code that holds memory outside an arena across an allocation protects
+ * itself the same way, frees it, and calls arena_oom again. */
 void *xmalloc(size_t size);
 void *xrealloc(void *p, size_t size);
 void *xcalloc(size_t n, size_t size);
+
+/* A zeroed temporary of n elements of size each, freed with xtemp_free in
+ * the same thread; one that out of memory skips is freed on the way to the
+ * recovery point. */
+void *xtemp_calloc(size_t n, size_t size);
+void xtemp_free(void *p);
+
+/* Run fn(ud) with a recovery point: 0 when it returned, -1 when memory ran
+ * out inside it (then it stopped where the allocation failed). Nests. */
+int arena_protect(void (*fn)(void *), void *ud);
+/* Out of memory: jump to the innermost recovery point of this thread; with
+ * none, print "rongcuo: out of memory" and abort (never so from rongcuo.h). */
+_Noreturn void arena_oom(void);
+/* Tests only: the nth allocation from now on, in any thread, fails
+ * (0: none); returns how many were still to go before (0: it failed, or
+ * none was set). Not part of the library interface. */
+long arena_fail_after(long n);
 
 #endif

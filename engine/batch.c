@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/api_int.h"
+#include "engine/handle.h"
 #include "engine/jsonl.h"
 #include "engine/limits.h"
 
@@ -36,6 +37,7 @@ struct worker {
     struct sbuf out[2];    /* one being written, one being filled */
     size_t ends[2][BATCH]; /* where each case's trace ends in out[] */
     int nout[2];           /* how many cases out[] holds */
+    bool oom[2];           /* memory ran out after nout[] cases */
     struct rc_counts counts;
     enum rc_format format;
     enum rc_lang lang;
@@ -67,16 +69,36 @@ static void one(struct worker *w, const struct record *rec)
     api_render(w->r, w->format, w->lang, &w->out[w->buf]);
 }
 
+struct one_args {
+    struct worker *w;
+    const struct record *rec;
+};
+
+static void one_work(void *ud)
+{
+    struct one_args *a = ud;
+    one(a->w, a->rec);
+}
+
+/* Out of memory at a case: the slice stops there (and so will the run). */
 static void *work(void *arg)
 {
     struct worker *w = arg;
     struct sbuf *out = &w->out[w->buf];
     out->len = 0;
-    for (int i = w->from; i < w->to; i++) {
-        one(w, &w->rec[i]);
+    w->oom[w->buf] = false;
+    int i = w->from;
+    for (; i < w->to; i++) {
+        size_t before = out->len;
+        struct one_args a = {w, &w->rec[i]};
+        if (arena_protect(one_work, &a) != 0) {
+            out->len = before;
+            w->oom[w->buf] = true;
+            break;
+        }
         w->ends[w->buf][i - w->from] = out->len;
     }
-    w->nout[w->buf] = w->to - w->from;
+    w->nout[w->buf] = i - w->from;
     return NULL;
 }
 
@@ -123,7 +145,21 @@ struct batch {
     struct sbuf text;
     int n;
     struct arena arena; /* the cases of a .case file */
+    bool oom; /* memory ran out reading it: the run ends after it */
 };
+
+static void fill_work(void *ud)
+{
+    struct batch *b = ud;
+    b->n = fill(b->cs, b->rec, &b->text, &b->arena);
+}
+
+/* Read the next batch; out of memory keeps what was read. */
+static void batch_fill(struct batch *b)
+{
+    b->n = 0;
+    b->oom = arena_protect(fill_work, b) != 0;
+}
 
 /* What runs beside the workers: hand out the traces of the batch before,
  * then read the next one. */
@@ -136,6 +172,7 @@ struct aside {
     struct batch *next; /* to read, or NULL */
 };
 
+/* In input order, up to the first case that ran out of memory. */
 static void hand_out(struct aside *a)
 {
     for (int t = 0; t < a->used && !a->rc; t++) {
@@ -146,6 +183,8 @@ static void hand_out(struct aside *a)
                              w->ends[a->buf][i] - start);
             start = w->ends[a->buf][i];
         }
+        if (!a->rc && w->oom[a->buf])
+            a->rc = RC_RUN_NO_MEMORY;
     }
     a->used = 0;
 }
@@ -155,8 +194,7 @@ static void *beside(void *arg)
     struct aside *a = arg;
     hand_out(a);
     if (a->next && !a->rc)
-        a->next->n =
-            fill(a->next->cs, a->next->rec, &a->next->text, &a->next->arena);
+        batch_fill(a->next);
     return NULL;
 }
 
@@ -198,111 +236,169 @@ static void *serve(void *arg)
     }
 }
 
+/* Everything a run owns. */
+struct run {
+    struct rc_cases *cs;
+    int threads;
+    struct batch b[2];
+    struct worker *w;
+    pthread_t *tid;
+    bool *started;
+    struct member *mem;
+    struct pool pool;
+    const char *why_not;
+};
+
+static void run_alloc(void *ud)
+{
+    struct run *r = ud;
+    size_t n = (size_t)r->threads;
+    for (int i = 0; i < 2; i++)
+        r->b[i] = (struct batch){
+            r->cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0, {0}, false};
+    r->w = xcalloc(n, sizeof *r->w);
+    r->tid = xcalloc(n, sizeof *r->tid);
+    r->started = xcalloc(n, sizeof *r->started);
+    r->mem = xcalloc(n, sizeof *r->mem);
+    for (int t = 0; t < r->threads; t++) {
+        arena_init(&r->w[t].arena);
+        r->w[t].r = eval_new(r->cs->p);
+        if (r->why_not) {
+            r->w[t].r->why_not = plan_option(&r->cs->p->verdicts, r->why_not);
+            r->w[t].r->explain = r->w[t].r->why_not >= 0;
+        }
+    }
+}
+
+static void run_free(struct run *r)
+{
+    for (int t = 0; r->w && t < r->threads; t++) {
+        eval_free(r->w[t].r);
+        arena_free(&r->w[t].arena);
+        sb_free(&r->w[t].out[0]);
+        sb_free(&r->w[t].out[1]);
+    }
+    for (int i = 0; i < 2; i++) {
+        sb_free(&r->b[i].text);
+        free(r->b[i].rec);
+        arena_free(&r->b[i].arena);
+    }
+    free(r->w);
+    free(r->tid);
+    free(r->started);
+    free(r->mem);
+}
+
+/* Start the pool: threads that cannot be had are done in the main one. */
+static int run_start(struct run *r, enum rc_format f, enum rc_lang lang)
+{
+    r->pool = (struct pool){.generation = 0};
+    pthread_mutex_init(&r->pool.m, NULL);
+    pthread_cond_init(&r->pool.go, NULL);
+    pthread_cond_init(&r->pool.done, NULL);
+    int pooled = 0;
+    for (int t = 0; t < r->threads; t++) {
+        r->w[t].cs = r->cs;
+        r->w[t].format = f;
+        r->w[t].lang = lang;
+        r->mem[t] = (struct member){&r->pool, &r->w[t]};
+        r->started[t] =
+            t > 0 && pthread_create(&r->tid[t], NULL, serve, &r->mem[t]) == 0;
+        pooled += r->started[t];
+    }
+    return pooled;
+}
+
+static void run_stop(struct run *r)
+{
+    pthread_mutex_lock(&r->pool.m);
+    r->pool.quit = true;
+    pthread_cond_broadcast(&r->pool.go);
+    pthread_mutex_unlock(&r->pool.m);
+    for (int t = 1; t < r->threads; t++)
+        if (r->started[t])
+            pthread_join(r->tid[t], NULL);
+    pthread_mutex_destroy(&r->pool.m);
+    pthread_cond_destroy(&r->pool.go);
+    pthread_cond_destroy(&r->pool.done);
+}
+
+/* One batch on the pool, while the helper hands out the one before. */
+static int run_batch(struct run *r, struct batch *now, int buf, int pooled)
+{
+    struct worker *w = r->w;
+    int threads = r->threads;
+    int n = now->n, used = n < threads ? n : threads;
+    for (int t = 0; t < threads; t++) {
+        w[t].rec = now->rec;
+        w[t].text = now->text.p;
+        w[t].from = t < used ? n * t / used : 0;
+        w[t].to = t < used ? n * (t + 1) / used : 0;
+        w[t].buf = buf;
+    }
+    pthread_mutex_lock(&r->pool.m);
+    r->pool.generation++;
+    r->pool.pending = pooled;
+    pthread_cond_broadcast(&r->pool.go);
+    pthread_mutex_unlock(&r->pool.m);
+    work(&w[0]);
+    for (int t = 1; t < threads; t++)
+        if (!r->started[t])
+            work(&w[t]); /* no thread to be had: do it here */
+    pthread_mutex_lock(&r->pool.m);
+    while (r->pool.pending > 0)
+        pthread_cond_wait(&r->pool.done, &r->pool.m);
+    pthread_mutex_unlock(&r->pool.m);
+    return used;
+}
+
 int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                  enum rc_lang lang, const char *why_not, rc_write_fn write,
                  void *ctx, struct rc_counts *counts)
 {
-    if (threads < 1)
-        threads = 1;
-    if (threads > 64)
-        threads = 64;
-    struct batch b[2] = {
-        {cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0, {0}},
-        {cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0, {0}}};
-    struct worker *w = xcalloc((size_t)threads, sizeof *w);
-    pthread_t *tid = xcalloc((size_t)threads, sizeof *tid);
-    bool *started = xcalloc((size_t)threads, sizeof *started);
-    struct member *mem = xcalloc((size_t)threads, sizeof *mem);
-    struct pool pool = {.generation = 0};
-    pthread_mutex_init(&pool.m, NULL);
-    pthread_cond_init(&pool.go, NULL);
-    pthread_cond_init(&pool.done, NULL);
-    int pooled = 0;
-    for (int t = 0; t < threads; t++) {
-        w[t].cs = cs;
-        w[t].r = eval_new(cs->p);
-        w[t].format = f;
-        w[t].lang = lang;
-        arena_init(&w[t].arena);
-        if (why_not) {
-            w[t].r->why_not = plan_option(&cs->p->verdicts, why_not);
-            w[t].r->explain = w[t].r->why_not >= 0;
-        }
-        mem[t] = (struct member){&pool, &w[t]};
-        started[t] =
-            t > 0 && pthread_create(&tid[t], NULL, serve, &mem[t]) == 0;
-        pooled += started[t];
+    if (!handle_live(cs, H_CASES) || !api_format_ok(f) || !api_lang_ok(lang) ||
+        !write || !counts)
+        return RC_RUN_BAD_ARGUMENT;
+    struct run r = {.cs = cs, .why_not = why_not};
+    r.threads = threads < 1 ? 1 : threads > 64 ? 64 : threads;
+    if (arena_protect(run_alloc, &r) != 0) {
+        run_free(&r);
+        return RC_RUN_NO_MEMORY;
     }
+    int pooled = run_start(&r, f, lang);
     /* the traces of one batch are handed out, and the next batch read,
        while the workers evaluate the batch between them */
-    struct aside a = {w, 0, 0, write, ctx, 0, NULL};
+    struct aside a = {r.w, 0, 0, write, ctx, 0, NULL};
     int cur = 0, buf = 0;
-    b[0].n = fill(cs, b[0].rec, &b[0].text, &b[0].arena);
-    while (!a.rc && b[cur].n > 0) {
-        struct batch *now = &b[cur];
-        a.next = &b[1 - cur];
+    batch_fill(&r.b[0]);
+    bool read_oom = false;
+    while (!a.rc && !read_oom && r.b[cur].n > 0) {
+        struct batch *now = &r.b[cur];
+        a.next = now->oom ? NULL : &r.b[1 - cur];
         pthread_t helper;
         bool aside =
-            threads > 1 && pthread_create(&helper, NULL, beside, &a) == 0;
-        int n = now->n, used = n < threads ? n : threads;
-        for (int t = 0; t < threads; t++) {
-            w[t].rec = now->rec;
-            w[t].text = now->text.p;
-            w[t].from = t < used ? n * t / used : 0;
-            w[t].to = t < used ? n * (t + 1) / used : 0;
-            w[t].buf = buf;
-        }
-        pthread_mutex_lock(&pool.m);
-        pool.generation++;
-        pool.pending = pooled;
-        pthread_cond_broadcast(&pool.go);
-        pthread_mutex_unlock(&pool.m);
-        work(&w[0]);
-        for (int t = 1; t < threads; t++)
-            if (!started[t])
-                work(&w[t]); /* no thread to be had: do it here */
-        pthread_mutex_lock(&pool.m);
-        while (pool.pending > 0)
-            pthread_cond_wait(&pool.done, &pool.m);
-        pthread_mutex_unlock(&pool.m);
+            r.threads > 1 && pthread_create(&helper, NULL, beside, &a) == 0;
+        int used = run_batch(&r, now, buf, pooled);
         if (aside)
             pthread_join(helper, NULL);
         else
             beside(&a); /* one thread: in turn */
+        read_oom = now->oom;
         a.used = used;
         a.buf = buf;
         buf = 1 - buf;
         cur = 1 - cur;
     }
-    pthread_mutex_lock(&pool.m);
-    pool.quit = true;
-    pthread_cond_broadcast(&pool.go);
-    pthread_mutex_unlock(&pool.m);
-    for (int t = 1; t < threads; t++)
-        if (started[t])
-            pthread_join(tid[t], NULL);
-    pthread_mutex_destroy(&pool.m);
-    pthread_cond_destroy(&pool.go);
-    pthread_cond_destroy(&pool.done);
-    free(mem);
+    run_stop(&r);
     a.next = NULL;
     hand_out(&a); /* the last batch */
-    for (int t = 0; t < threads; t++) {
-        counts->decided += w[t].counts.decided;
-        counts->undetermined += w[t].counts.undetermined;
-        counts->errors += w[t].counts.errors;
-        eval_free(w[t].r);
-        arena_free(&w[t].arena);
-        sb_free(&w[t].out[0]);
-        sb_free(&w[t].out[1]);
+    if (!a.rc && (read_oom || r.b[cur].oom))
+        a.rc = RC_RUN_NO_MEMORY;
+    for (int t = 0; t < r.threads; t++) {
+        counts->decided += r.w[t].counts.decided;
+        counts->undetermined += r.w[t].counts.undetermined;
+        counts->errors += r.w[t].counts.errors;
     }
-    for (int i = 0; i < 2; i++) {
-        sb_free(&b[i].text);
-        free(b[i].rec);
-        arena_free(&b[i].arena);
-    }
-    free(w);
-    free(tid);
-    free(started);
+    run_free(&r);
     return a.rc;
 }

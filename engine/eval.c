@@ -10,10 +10,10 @@
  * always give the same result.
  */
 
-struct result *eval_new(const struct plan *p)
+static void eval_alloc(void *ud)
 {
-    struct result *r = xcalloc(1, sizeof *r);
-    r->p = p;
+    struct result *r = ud;
+    const struct plan *p = r->p;
     r->cond = xcalloc((size_t)p->nrules + 1, 1);
     r->effect = xcalloc((size_t)p->nrules + 1, 1);
     r->concl = xcalloc((size_t)p->nconcls + 1, 1);
@@ -26,9 +26,20 @@ struct result *eval_new(const struct plan *p)
     r->settles = xcalloc((size_t)p->nfacts + 1, sizeof *r->settles);
     r->seen = xcalloc((size_t)p->nconcls + 1, 1);
     r->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *r->scratch);
+}
+
+/* Out of memory: what was made is freed, then arena_oom goes on. */
+struct result *eval_new(const struct plan *p)
+{
+    struct result *r = xcalloc(1, sizeof *r);
+    r->p = p;
     r->why_not = -1;
     arena_init(&r->arena);
     diag_init(&r->errors, &r->arena);
+    if (arena_protect(eval_alloc, r) != 0) {
+        eval_free(r);
+        arena_oom();
+    }
     return r;
 }
 

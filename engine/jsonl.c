@@ -1,5 +1,6 @@
 #include "engine/jsonl.h"
 
+#include <stddef.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
@@ -301,6 +302,31 @@ static const yajl_callbacks callbacks = {
     on_map_start, on_key,  on_map_end, on_array_start, on_array_end,
 };
 
+/* yajl's memory comes from the case's arena (each block after its size),
+ * so that running out of memory inside the parser leaves nothing behind. */
+static void *y_malloc(void *ctx, size_t n)
+{
+    size_t *h = arena_alloc(ctx, sizeof(max_align_t) + n);
+    *h = n;
+    return (char *)h + sizeof(max_align_t);
+}
+
+static void *y_realloc(void *ctx, void *p, size_t n)
+{
+    void *q = y_malloc(ctx, n);
+    if (p) {
+        size_t old = *(size_t *)(void *)((char *)p - sizeof(max_align_t));
+        memcpy(q, p, old < n ? old : n);
+    }
+    return q;
+}
+
+static void y_free(void *ctx, void *p)
+{
+    (void)ctx;
+    (void)p; /* freed with the arena */
+}
+
 struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
                               const struct source *line,
                               struct diag_list *errors)
@@ -309,7 +335,8 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
     j.cf = cases_new(a, p, errors);
     j.cf->loc =
         (struct src_loc){line, line->first_line, 1, line->first_line, 1};
-    j.h = yajl_alloc(&callbacks, NULL, &j);
+    yajl_alloc_funcs mem = {y_malloc, y_realloc, y_free, a};
+    j.h = yajl_alloc(&callbacks, &mem, &j);
     yajl_status st =
         yajl_parse(j.h, (const unsigned char *)line->text, line->len);
     bool st_final = false;

@@ -6,13 +6,46 @@
 /*
  * librongcuo: load and check a rule set, read cases from files or build
  * them in memory, evaluate them, and render the reasoned verdict trace.
- * The `rongcuo` command uses this and nothing else. Nothing here prints:
- * diagnostics and traces come back as data or text for the caller.
+ * The `rongcuo` command uses this and nothing else. Nothing here prints
+ * or aborts: diagnostics, traces and errors come back as data.
  *
- * There is no global state. A rule set, once loaded, is only read: any
- * number of threads may evaluate cases against one rule set at once, each
- * with its own struct rc_eval (and its own cases). rc_ruleset_show and
- * rc_ruleset_test use buffers of the rule set: call them from one thread.
+ * Arguments. Every function checks its arguments: a NULL, freed or foreign
+ * handle, an enum value outside its type, a negative max, or NULL where a
+ * pointer is needed makes it return its error value (NULL, -1, RC_ERROR,
+ * or nothing for the free functions, each said below) and do nothing
+ * else. Freeing a handle twice, or NULL, does nothing.
+ *
+ * Out of memory. A function that runs out of memory frees what it made
+ * and returns its error value (NULL from the _new, _open, _show, _test,
+ * _part_text and _render functions); besides, rc_ruleset_load gives
+ * diagnostics saying "out of memory", rc_case_error and rc_eval_error
+ * say so, rc_cases_next gives a case with status RC_ERROR that says so
+ * and then ends, and rc_cases_run returns RC_RUN_NO_MEMORY.
+ *
+ * Global state. The library keeps one process-wide registry of the live
+ * handles (a set of pointers under a lock, consulted without reading
+ * through the pointer), so that a freed or foreign handle is refused
+ * rather than read; a handle's memory given since to a new handle of the
+ * same kind cannot be told from it. Besides, each thread keeps, only
+ * while it is inside a call, where to return to if memory runs out (a
+ * thread-local recovery point), and the library's own tests use one
+ * hidden counter to make an allocation fail. Nothing else is global.
+ *
+ * Threads. A rule set, once loaded, is only read: any number of threads
+ * may evaluate cases against one rule set at once, each with its own
+ * struct rc_eval (and its own cases). rc_ruleset_show, rc_ruleset_test
+ * and rc_ruleset_part_text use buffers of the rule set: call them from
+ * one thread. A handle is freed when no other thread is using it.
+ *
+ * Lifetimes. rc_ruleset_free drops the caller's hold on a rule set (its
+ * handle is then no longer live for the caller): the cases, streams and
+ * evaluations made from it keep it alive until they are freed, and so
+ * stay usable. An evaluation holds the case made by
+ * rc_case_new that it last evaluated, so rc_case_free may come before
+ * rendering; a case from rc_cases_next lives only until the stream's next
+ * case or rc_cases_close, and an evaluation of it renders NULL after.
+ * Strings returned borrow from the handle they came from, for as long as
+ * said below.
  */
 
 #if defined(__GNUC__)
@@ -39,8 +72,8 @@ enum rc_format { RC_TEXT, RC_JSON, RC_TEXT_BRIEF, RC_JSON_BRIEF };
 enum rc_status { RC_DECIDED, RC_UNDETERMINED, RC_ERROR };
 
 /* Load, check and compile the rule file at path. Returns NULL when it does
- * not check; *diags (never NULL after the call) holds the errors and any
- * warnings. */
+ * not check (or path is NULL); *diags (never NULL after the call, unless
+ * diags is NULL) holds the errors and any warnings. */
 RC_API struct rc_ruleset *rc_ruleset_load(const char *path,
                                           struct rc_diags **diags);
 /* The same from text in memory; name stands for the file in diagnostics,
@@ -49,26 +82,32 @@ RC_API struct rc_ruleset *rc_ruleset_load_buffer(const char *name,
                                                  const char *text, size_t len,
                                                  struct rc_diags **diags);
 /* The rule set's policy name and version (NULL when not given), and the
- * SHA-256 of every file of it, bases included: every result names these. */
+ * SHA-256 of every file of it, bases included: every result names these.
+ * Valid while rs lives; NULL for a handle that is not live. */
 RC_API const char *rc_ruleset_policy(const struct rc_ruleset *rs);
 RC_API const char *rc_ruleset_version(const struct rc_ruleset *rs);
 RC_API const char *rc_ruleset_sha256(const struct rc_ruleset *rs);
 RC_API void rc_ruleset_free(struct rc_ruleset *rs);
-/* Keyword language the rule file is written in. */
+/* Keyword language the rule file is written in; RC_LANG_AUTO for a
+ * handle that is not live. */
 RC_API enum rc_lang rc_ruleset_lang(const struct rc_ruleset *rs);
-/* Counts of the rule set's parts: facts, rules, conclusions, measures. */
+/* Counts of the rule set's parts: facts, rules, conclusions, measures
+ * (each pointer may be NULL; -1 each for a handle that is not live). */
 RC_API void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts,
                               int *rules, int *conclusions, int *measures);
 
 /* The effective rule set after extends, amend and repeal, written in the
- * rule language with each declaration's origin; valid while rs lives. */
+ * rule language with each declaration's origin; valid until the next
+ * rc_ruleset_show or rc_ruleset_part_text of rs, or rs is freed. NULL on
+ * a bad argument or out of memory. */
 RC_API const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang);
 
 /* Run the tests written in the rule file (LANGUAGE.md §6) against its rule
  * set. Returns a line per test ("ok" or "FAIL", the expectations that
  * failed and the trace of the actual outcome) and adds to *passed and
  * *failed. With junit, *junit gets a JUnit <testsuite> element. The texts
- * are valid while rs lives. */
+ * are valid until the next rc_ruleset_test of rs, or rs is freed. NULL
+ * on a bad argument (passed and failed are needed) or out of memory. */
 RC_API const char *rc_ruleset_test(struct rc_ruleset *rs, enum rc_lang lang,
                                    int *passed, int *failed,
                                    const char **junit);
@@ -86,11 +125,12 @@ struct rc_cover {
     int made_true, seen_false;
 };
 /* Fills up to max items, rules first, then measures, then verdict lines;
- * returns how many there are. Valid while rs lives. */
+ * returns how many there are (0 before any rc_ruleset_test), or -1 on a
+ * bad argument. The strings are valid while rs lives. */
 RC_API int rc_ruleset_coverage(const struct rc_ruleset *rs,
                                struct rc_cover *out, int max);
 
-/* How many tests the rule file holds. */
+/* How many tests the rule file holds; -1 for a handle that is not live. */
 RC_API int rc_ruleset_ntests(const struct rc_ruleset *rs);
 
 enum rc_severity { RC_SEV_ERROR, RC_SEV_WARNING, RC_SEV_NOTE };
@@ -104,7 +144,8 @@ struct rc_diag {      /* one diagnostic, as data */
 };
 
 /* How many diagnostics, and diagnostic i (0-based) into *out; -1 when
- * there is no such one. The strings live as long as d. */
+ * there is no such one. The strings live as long as d. Each count is -1,
+ * and the text NULL, for a handle that is not live. */
 RC_API int rc_diags_count(const struct rc_diags *d);
 RC_API int rc_diags_get(const struct rc_diags *d, int i, struct rc_diag *out);
 RC_API int rc_diags_errors(const struct rc_diags *d);
@@ -115,14 +156,16 @@ RC_API void rc_diags_free(struct rc_diags *d);
 
 /* Open a case file: .case syntax, or JSON Lines (by a .jsonl/.ndjson/.json
  * name, or a first character '{'); "-" reads standard input. A file that
- * cannot be read yields one case with status RC_ERROR. */
+ * cannot be read yields one case with status RC_ERROR. NULL on a bad
+ * argument or out of memory. The stream holds rs until it is closed. */
 RC_API struct rc_cases *rc_cases_open(const struct rc_ruleset *rs,
                                       const char *path);
-/* The next case, valid until the next call; NULL at the end. */
-const struct rc_case *rc_cases_next(struct rc_cases *cs);
+/* The next case, valid until the next call or rc_cases_close; NULL at
+ * the end (or for a handle that is not live). */
+RC_API const struct rc_case *rc_cases_next(struct rc_cases *cs);
 RC_API void rc_cases_close(struct rc_cases *cs);
 /* How far through its file the stream is, from 0 to 1; -1 when that
- * cannot be known (standard input). */
+ * cannot be known (standard input, a handle that is not live). */
 RC_API double rc_cases_progress(const struct rc_cases *cs);
 
 /* Where rc_cases_run hands each case's trace: return non-zero to stop. */
@@ -130,11 +173,16 @@ typedef int (*rc_write_fn)(void *ctx, const char *data, size_t len);
 struct rc_counts {
     long decided, undetermined, errors;
 };
+/* rc_cases_run's own errors; write should return 0 or a positive value. */
+#define RC_RUN_BAD_ARGUMENT (-1)
+#define RC_RUN_NO_MEMORY    (-2)
 /* Evaluate every case of cs on `threads` threads and hand each trace to
  * write, in input order, byte for byte what one thread would give. Memory
  * stays flat however many cases come. with why_not (or NULL) as in
- * rc_eval_why_not. Adds to *counts; returns 0, or what write returned
- * when it stopped the run. */
+ * rc_eval_why_not. Adds to *counts; returns 0, what write returned when
+ * it stopped the run, RC_RUN_BAD_ARGUMENT (nothing done), or
+ * RC_RUN_NO_MEMORY: memory ran out, the traces of the cases before the
+ * one that could not be evaluated were handed out, and the run stopped. */
 RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                         enum rc_lang lang, const char *why_not,
                         rc_write_fn write, void *ctx, struct rc_counts *counts);
@@ -143,14 +191,21 @@ RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
  * A value is written as in a .case file: 是 / true, 12.5, 2023-05-01,
  * "text", an option, {a, b}, unknown. rc_case_set returns 0, or -1 with
  * rc_case_error() saying why (unknown fact, wrong type, option outside
- * the fact's domain); setting a fact again replaces its value. */
+ * the fact's domain, out of memory; a case from a file, which is not
+ * changed, gives no reason); setting a fact again replaces its value.
+ * rc_case_new copies id and title, holds rs, and returns NULL on a bad
+ * argument or out of memory. rc_case_error's text is valid until the next
+ * rc_case_set of c or c is freed. */
 RC_API struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
                                    const char *title);
 RC_API int rc_case_set(struct rc_case *c, const char *fact, const char *value);
 RC_API const char *rc_case_error(const struct rc_case *c);
-/* Frees a case made by rc_case_new (not one from rc_cases_next). */
+/* Frees a case made by rc_case_new (not one from rc_cases_next, which is
+ * left alone). */
 RC_API void rc_case_free(struct rc_case *c);
 
+/* An evaluation for cases of rs, which it holds; NULL on a bad argument
+ * or out of memory. */
 RC_API struct rc_eval *rc_eval_new(const struct rc_ruleset *rs);
 /* Explain in every trace why the case did not get verdict (--why-not):
  * for each line of that verdict, the conditions that failed and the facts
@@ -159,39 +214,55 @@ RC_API struct rc_eval *rc_eval_new(const struct rc_ruleset *rs);
  * one). */
 RC_API int rc_eval_why_not(struct rc_eval *ev, const char *verdict,
                            const char **near);
-/* Evaluate c; a case with errors is not evaluated (RC_ERROR). */
+/* Evaluate c; a case with errors is not evaluated (RC_ERROR). A case that
+ * is not live, or was made for another rule set than ev's, is refused:
+ * status RC_ERROR and rc_eval_error says why. */
 RC_API void rc_evaluate(struct rc_eval *ev, const struct rc_case *c);
+/* Why the last rc_evaluate evaluated nothing ("nothing evaluated yet" for
+ * a new evaluation, a refused case, out of memory), or NULL when it
+ * evaluated its case. A static string. */
+RC_API const char *rc_eval_error(const struct rc_eval *ev);
+/* RC_ERROR too when nothing was evaluated (rc_eval_error). */
 RC_API enum rc_status rc_eval_status(const struct rc_eval *ev);
-/* The verdict's name; NULL when undetermined, erroneous, or none applied. */
+/* The verdict's name; NULL when undetermined, erroneous, none applied, or
+ * nothing evaluated. Valid while ev lives (it holds its rule set). */
 RC_API const char *rc_eval_verdict(const struct rc_eval *ev);
 enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING, RC_UNSETTLED };
 /* Names in one part of the outcome (measures attached, rules that fired and
  * took effect, rules overridden, facts missing for an undetermined verdict,
  * rules whose effect is unknown), in declaration order. Fills up to max into
- * out; returns how many there are in all. */
+ * out; returns how many there are in all (0 when nothing was evaluated),
+ * or -1 on a bad argument. The names are valid while ev lives. */
 RC_API int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
                         const char **out, int max);
-/* The case's ID, or NULL when the case could not be read that far. */
+/* The case's ID, or NULL when the case could not be read that far (or is
+ * not live). These strings live as long as the case. */
 RC_API const char *rc_case_id(const struct rc_case *c);
 /* Its title, or NULL. */
 RC_API const char *rc_case_title(const struct rc_case *c);
-/* The file the case stands in, and in *line where it starts. */
+/* The file the case stands in, and in *line (if not NULL) where it
+ * starts; NULL and 0 for a case that is not live. */
 RC_API const char *rc_case_source(const struct rc_case *c, int *line);
 /* The IDs of the rules or measures of the effective rule set, in order:
- * fills up to max, returns how many there are. */
+ * fills up to max, returns how many there are (-1 on a bad argument). The
+ * IDs are valid while rs lives. */
 RC_API int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,
                           const char **ids, int max);
 /* A rule, a measure or the verdict table (id ignored) in a canonical form,
  * the same for two versions exactly when they say the same; NULL when
- * there is no such part. Valid until the next call. */
+ * there is no such part (or on a bad argument, or out of memory). Valid
+ * until the next rc_ruleset_part_text or rc_ruleset_show of rs. */
 RC_API const char *rc_ruleset_part_text(struct rc_ruleset *rs,
                                         enum rc_part part, const char *id);
 /* The file and line where rule or measure id is declared (after extends,
  * amend and repeal; "" for the verdict table), or NULL when the rule set
- * has no such part. */
+ * has no such part (or on a bad argument). Valid while rs lives. */
 RC_API const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
                                           const char *id, int *line);
-/* The trace of the last evaluation; valid until the next render. */
+/* The trace of the last evaluation; valid until the next render or
+ * rc_eval_free. NULL (and *len 0) when nothing was evaluated, the case
+ * evaluated came from a stream that has moved on or closed, on a bad
+ * argument, or out of memory. len may be NULL. */
 RC_API const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                                   enum rc_lang lang, size_t *len);
 RC_API void rc_eval_free(struct rc_eval *ev);

@@ -58,6 +58,28 @@ struct source *src_from_line(struct arena *a, const char *name,
     return s;
 }
 
+struct copy_args {
+    struct arena *a;
+    const char *name, *text;
+    size_t len;
+    struct source *s;
+};
+
+static void copy_text(void *ud)
+{
+    struct copy_args *c = ud;
+    c->s = src_from_text(c->a, c->name, c->text, c->len, 1);
+}
+
+/* Out of memory while reading: close and free, then arena_oom. */
+static _Noreturn void src_read_oom(FILE *f, char *buf)
+{
+    free(buf);
+    if (f != stdin)
+        fclose(f);
+    arena_oom();
+}
+
 /* What a file that is not a regular one is, for the error. */
 static const char *file_kind(mode_t m)
 {
@@ -109,7 +131,9 @@ struct source *src_read_file(struct arena *a, const char *path,
     if (!f)
         return NULL;
     size_t cap = 1 << 16, len = 0;
-    char *buf = xmalloc(cap);
+    char *buf = malloc(cap);
+    if (!buf)
+        src_read_oom(f, NULL);
     size_t n;
     bool big = false;
     while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
@@ -118,8 +142,12 @@ struct source *src_read_file(struct arena *a, const char *path,
             big = true;
             break;
         }
-        if (len == cap)
-            buf = xrealloc(buf, cap *= 2);
+        if (len == cap) {
+            char *more = realloc(buf, cap *= 2);
+            if (!more)
+                src_read_oom(f, buf);
+            buf = more;
+        }
     }
     int err = ferror(f);
     int saved = errno;
@@ -135,11 +163,15 @@ struct source *src_read_file(struct arena *a, const char *path,
         free(buf);
         return NULL;
     }
-    struct source *s = src_from_text(
-        a, strcmp(path, "-") == 0 ? "<stdin>" : path, buf, len, 1);
-    s->hidden = !src_rule_text(buf, len);
+    struct copy_args c = {a, strcmp(path, "-") == 0 ? "<stdin>" : path, buf,
+                          len, NULL};
+    int oom = arena_protect(copy_text, &c);
+    bool hidden = !src_rule_text(buf, len);
     free(buf);
-    return s;
+    if (oom)
+        arena_oom(); /* on, now that the buffer is freed */
+    c.s->hidden = hidden;
+    return c.s;
 }
 
 /* Past spaces, line ends and # comments from i; SIZE_MAX on a byte that

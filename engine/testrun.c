@@ -123,8 +123,9 @@ static const char *not_fired(const struct result *r, int i)
 }
 
 /* Check one expectation; a message on failure, NULL when it holds. */
+/* want: scratch, a flag per fact. */
 static void check(const struct result *r, const struct expect_info *x,
-                  struct sbuf *why)
+                  struct sbuf *why, bool *want)
 {
     const struct plan *p = r->p;
     const struct ast_expect *e = x->ast;
@@ -163,7 +164,7 @@ static void check(const struct result *r, const struct expect_info *x,
     }
     if (!e->has_missing)
         return;
-    bool *want = xcalloc((size_t)p->nfacts + 1, sizeof *want);
+    memset(want, 0, ((size_t)p->nfacts + 1) * sizeof *want);
     for (int k = 0; k < x->nmissing; k++)
         want[x->missing[k]] = true;
     bool same = true;
@@ -175,7 +176,6 @@ static void check(const struct result *r, const struct expect_info *x,
         sb_puts(why, ", got ");
         names_of(p, r->missing, why);
     }
-    free(want);
 }
 
 static void cover(const struct result *r, struct coverage *cov)
@@ -211,74 +211,109 @@ static void indent(const char *text, const char *pre, struct sbuf *out)
     }
 }
 
+/* What a run of the tests holds beyond one test: freed by testrun_plan
+ * however the run ends (out of memory included). */
+struct trun {
+    const struct plan *p;
+    enum lang lang;
+    struct sbuf *out, *junit;
+    struct test_stats *st;
+    struct coverage *cov;
+    struct result *r;
+    bool *want;
+    struct arena a;               /* of one test */
+    struct sbuf why, line, trace; /* of one test */
+};
+
+static void junit_case(struct trun *u, const struct ast_test *t, bool ok)
+{
+    struct sbuf *junit = u->junit;
+    sb_puts(junit, "    <testcase classname=\"");
+    sb_xml(junit, t->loc.src->name);
+    sb_puts(junit, "\" name=\"");
+    sb_xml(junit, t->name);
+    sb_printf(junit, "\" file=\"");
+    sb_xml(junit, t->loc.src->name);
+    sb_printf(junit, "\" line=\"%d\"", t->loc.first_line);
+    if (ok) {
+        sb_puts(junit, "/>\n");
+    } else {
+        sb_puts(junit, ">\n      <failure message=\"");
+        sb_xml(junit, u->why.p);
+        sb_puts(junit, "\">");
+        sb_xml(junit, u->trace.p ? u->trace.p : "");
+        sb_puts(junit, "</failure>\n    </testcase>\n");
+    }
+}
+
+static void run_test(struct trun *u, const struct test_info *ti)
+{
+    const struct ast_test *t = ti->ast;
+    struct result *r = u->r;
+    arena_reset(&u->a);
+    u->why.len = u->trace.len = 0;
+    struct diag_list errors;
+    diag_init(&errors, &u->a);
+    struct case_facts *cf = given(&u->a, u->p, t, &errors);
+    eval_case(r, cf);
+    cover(r, u->cov);
+    struct sbuf *why = &u->why;
+    if (r->status == ST_ERROR && errors.errors)
+        sb_puts(why, "the facts of the test have errors");
+    for (int j = 0; j < ti->nexpects && !(errors.errors); j++) {
+        size_t before = why->len;
+        check(r, &ti->expects[j], why, u->want);
+        if (why->len != before) {
+            u->line.len = 0;
+            sb_printf(&u->line, "%s:%d: ", t->loc.src->name,
+                      ti->expects[j].ast->loc.first_line);
+            sb_put(&u->line, why->p + before, why->len - before);
+            sb_putc(&u->line, '\n');
+            why->len = before;
+            sb_put(why, u->line.p, u->line.len);
+        }
+    }
+    bool ok = why->len == 0;
+    sb_printf(u->out, "%s %s:%d: test \"%s\"\n", ok ? "ok  " : "FAIL",
+              t->loc.src->name, t->loc.first_line, t->name);
+    if (!ok) {
+        indent(why->p, "  ", u->out);
+        trace_text(r, u->lang, &u->trace);
+        indent(u->trace.p, "    ", u->out);
+    }
+    if (u->junit)
+        junit_case(u, t, ok);
+    if (ok)
+        u->st->passed++;
+    else
+        u->st->failed++;
+}
+
+static void run_tests(void *ud)
+{
+    struct trun *u = ud;
+    u->r = eval_new(u->p);
+    u->want = xcalloc((size_t)u->p->nfacts + 1, sizeof *u->want);
+    for (int k = 0; k < u->p->ntests; k++)
+        run_test(u, &u->p->tests[k]);
+}
+
 void testrun_plan(const struct plan *p, enum lang lang, struct sbuf *out,
                   struct sbuf *junit, struct test_stats *st,
                   struct coverage *cov)
 {
-    struct result *r = eval_new(p);
-    for (int k = 0; k < p->ntests; k++) {
-        const struct test_info *ti = &p->tests[k];
-        const struct ast_test *t = ti->ast;
-        struct arena a;
-        arena_init(&a);
-        struct diag_list errors;
-        diag_init(&errors, &a);
-        struct case_facts *cf = given(&a, p, t, &errors);
-        eval_case(r, cf);
-        cover(r, cov);
-        struct sbuf why = {0};
-        if (r->status == ST_ERROR && errors.errors)
-            sb_puts(&why, "the facts of the test have errors");
-        for (int j = 0; j < ti->nexpects && !(errors.errors); j++) {
-            size_t before = why.len;
-            check(r, &ti->expects[j], &why);
-            if (why.len != before) {
-                struct sbuf line = {0};
-                sb_printf(&line, "%s:%d: ", t->loc.src->name,
-                          ti->expects[j].ast->loc.first_line);
-                sb_put(&line, why.p + before, why.len - before);
-                sb_putc(&line, '\n');
-                why.len = before;
-                sb_put(&why, line.p, line.len);
-                sb_free(&line);
-            }
-        }
-        bool ok = why.len == 0;
-        sb_printf(out, "%s %s:%d: test \"%s\"\n", ok ? "ok  " : "FAIL",
-                  t->loc.src->name, t->loc.first_line, t->name);
-        struct sbuf trace = {0};
-        if (!ok) {
-            indent(why.p, "  ", out);
-            trace_text(r, lang, &trace);
-            indent(trace.p, "    ", out);
-        }
-        if (junit) {
-            sb_puts(junit, "    <testcase classname=\"");
-            sb_xml(junit, t->loc.src->name);
-            sb_puts(junit, "\" name=\"");
-            sb_xml(junit, t->name);
-            sb_printf(junit, "\" file=\"");
-            sb_xml(junit, t->loc.src->name);
-            sb_printf(junit, "\" line=\"%d\"", t->loc.first_line);
-            if (ok) {
-                sb_puts(junit, "/>\n");
-            } else {
-                sb_puts(junit, ">\n      <failure message=\"");
-                sb_xml(junit, why.p);
-                sb_puts(junit, "\">");
-                sb_xml(junit, trace.p ? trace.p : "");
-                sb_puts(junit, "</failure>\n    </testcase>\n");
-            }
-        }
-        if (ok)
-            st->passed++;
-        else
-            st->failed++;
-        sb_free(&trace);
-        sb_free(&why);
-        arena_free(&a);
-    }
-    eval_free(r);
+    struct trun u = {
+        .p = p, .lang = lang, .out = out, .junit = junit, .st = st, .cov = cov};
+    arena_init(&u.a);
+    int oom = arena_protect(run_tests, &u);
+    eval_free(u.r);
+    free(u.want);
+    arena_free(&u.a);
+    sb_free(&u.why);
+    sb_free(&u.line);
+    sb_free(&u.trace);
+    if (oom)
+        arena_oom(); /* on, now that the run's memory is freed */
 }
 
 void coverage_init(struct coverage *cov, const struct plan *p)

@@ -473,7 +473,7 @@ static void verdict_text(struct tctx *t)
         cond_text(t, p->lines[r->line].cond);
         sb_printf(out, " %s)\n", L(L_IS_UNKNOWN, t->lang));
         sb_printf(out, "  %s:\n", L(L_MISSING, t->lang));
-        int *order = xcalloc((size_t)p->nfacts + 1, sizeof *order);
+        int *order = xtemp_calloc((size_t)p->nfacts + 1, sizeof *order);
         int n = trace_missing_order(r, order);
         for (int k = 0; k < n; k++) {
             const struct fact_info *f = &p->facts[order[k]];
@@ -487,7 +487,7 @@ static void verdict_text(struct tctx *t)
                 sb_printf(out, L(L_SETTLES, t->lang), r->settles[order[k]]);
             sb_puts(out, ")\n");
         }
-        free(order);
+        xtemp_free(order);
     } else if (r->line < 0) {
         sb_printf(out, "%s\n", L(L_NO_LINE, t->lang));
     } else {
@@ -726,7 +726,7 @@ static void why_not_text(struct tctx *t)
 {
     const struct result *r = t->r;
     const struct plan *p = t->p;
-    uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
+    uint8_t *seen = xtemp_calloc((size_t)p->nconcls + 1, 1);
     sb_printf(t->out, "  %s %s:\n", L(L_WHY_NOT, t->lang),
               p->verdicts.names[r->why_not]);
     for (int i = 0; i < p->nlines; i++) {
@@ -756,7 +756,7 @@ static void why_not_text(struct tctx *t)
             explain(t, p->lines[i].cond, v, 0, seen);
         }
     }
-    free(seen);
+    xtemp_free(seen);
 }
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)

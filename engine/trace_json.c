@@ -420,7 +420,7 @@ static void jparts(const struct result *r, int node, enum tv want, int depth,
 static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    uint8_t *seen = xcalloc((size_t)p->nconcls + 1, 1);
+    uint8_t *seen = xtemp_calloc((size_t)p->nconcls + 1, 1);
     sb_puts(out, ",\"why_not\":{\"verdict\":");
     sb_json(out, p->verdicts.names[r->why_not]);
     sb_puts(out, ",\"lines\":[");
@@ -447,7 +447,7 @@ static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
         sb_putc(out, '}');
     }
     sb_puts(out, "]}");
-    free(seen);
+    xtemp_free(seen);
 }
 
 void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
@@ -528,7 +528,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"measures\":");
     jmeasures(r, true, lang, out);
     sb_puts(out, ",\"missing\":[");
-    int *order = xcalloc((size_t)p->nfacts + 1, sizeof *order);
+    int *order = xtemp_calloc((size_t)p->nfacts + 1, sizeof *order);
     int n = trace_missing_order(r, order);
     for (int k = 0; k < n; k++) {
         const struct fact_info *f = &p->facts[order[k]];
@@ -538,7 +538,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         jstr_or_null(f->desc, out);
         sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
     }
-    free(order);
+    xtemp_free(order);
     sb_puts(out, "]}}\n");
 }
 

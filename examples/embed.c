@@ -1,11 +1,15 @@
 /*
  * Embedding Rongcuo: load the provincial rule set, evaluate two cases
  * built in memory, and print their verdicts with the rules that gave
- * them. Build against an installed library with
+ * them; then, given a case file, the verdict of each of its cases. Build
+ * against an installed library with
  *
  *   cc embed.c $(pkg-config --cflags --libs rongcuo) -o embed
  *
- * usage: embed [RULES]   (default rules/hubei.rules)
+ * usage: embed [RULES [CASES]]   (default rules/hubei.rules, no cases)
+ *
+ * Every function checks its arguments, and none aborts: out of memory
+ * comes back as NULL or an error, as below.
  */
 #include <stdio.h>
 
@@ -26,8 +30,9 @@ static int report(struct rc_eval *ev, const char *id)
         for (int i = 0; i < nm && i < 64; i++)
             printf(" %s", missing[i]);
         break;
-    case RC_ERROR:
-        printf("%s: error\n", id);
+    case RC_ERROR: /* the case's own errors, or rc_eval_error's reason */
+        printf("%s: error%s%s\n", id, rc_eval_error(ev) ? ": " : "",
+               rc_eval_error(ev) ? rc_eval_error(ev) : "");
         return 1;
     }
     printf(" (rules:");
@@ -56,16 +61,20 @@ int main(int argc, char **argv)
            rc_ruleset_sha256(rs));
 
     struct rc_eval *ev = rc_eval_new(rs);
+    struct rc_case *c1 = rc_case_new(rs, "EMB-1", "舉報經核查失實");
+    struct rc_case *c2 = rc_case_new(rs, "EMB-2", "先行先試中的失誤");
+    if (!ev || !c1 || !c2) {
+        fputs("embed: out of memory\n", stderr);
+        return 2; /* what was made is freed at exit */
+    }
     int bad = 0;
 
     /* a false accusation, found untrue on investigation */
-    struct rc_case *c1 = rc_case_new(rs, "EMB-1", "舉報經核查失實");
     bad |= rc_case_set(c1, "舉報核查結果", "失實");
     rc_evaluate(ev, c1);
     bad |= report(ev, "EMB-1");
 
     /* a mistake in piloting: not yet known whether private gain */
-    struct rc_case *c2 = rc_case_new(rs, "EMB-2", "先行先試中的失誤");
     bad |= rc_case_set(c2, "履職情形", "{改革先行先試}");
     bad |= rc_case_set(c2, "出於工作需要", "是");
     bad |= rc_case_set(c2, "明知故犯", "否");
@@ -76,7 +85,16 @@ int main(int argc, char **argv)
 
     rc_case_free(c1);
     rc_case_free(c2);
+
+    /* a case file: each case lives until the next one is read */
+    struct rc_cases *cs = argc > 2 ? rc_cases_open(rs, argv[2]) : NULL;
+    const struct rc_case *c;
+    while (cs && (c = rc_cases_next(cs))) {
+        rc_evaluate(ev, c);
+        bad |= report(ev, rc_case_id(c) ? rc_case_id(c) : "?");
+    }
+    rc_cases_close(cs);
+    rc_ruleset_free(rs); /* ev holds the rule set until it is freed */
     rc_eval_free(ev);
-    rc_ruleset_free(rs);
     return bad ? 1 : 0;
 }

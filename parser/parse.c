@@ -38,6 +38,20 @@ static bool utf8_check(struct diag_list *dl, const struct source *src)
     return true;
 }
 
+struct run_parse {
+    yyscan_t scanner;
+    const struct source *src;
+    YY_BUFFER_STATE buf;
+    int rc;
+};
+
+static void parse_run(void *ud)
+{
+    struct run_parse *r = ud;
+    r->buf = lex__scan_bytes(r->src->text, (int)r->src->len, r->scanner);
+    r->rc = lex_parse(r->scanner);
+}
+
 int parse_source(struct arena *a, struct diag_list *dl,
                  const struct source *src, struct ast_file **out)
 {
@@ -60,11 +74,15 @@ int parse_source(struct arena *a, struct diag_list *dl,
         diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");
         return 1;
     }
-    YY_BUFFER_STATE buf = lex__scan_bytes(src->text, (int)src->len, scanner);
-    int rc = lex_parse(scanner);
-    lex__delete_buffer(buf, scanner);
+    struct run_parse run = {scanner, src, NULL, 0};
+    int oom = arena_protect(parse_run, &run);
+    if (run.buf)
+        lex__delete_buffer(run.buf, scanner);
     lex_lex_destroy(scanner);
     free(ctx.buf);
+    if (oom)
+        arena_oom(); /* on, now that the lexer's memory is freed */
+    int rc = run.rc;
     if (rc != 0 && dl->errors == before)
         diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
     return dl->errors - before;

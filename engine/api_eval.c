@@ -1,0 +1,434 @@
+#include "engine/rongcuo.h"
+#include "engine/api_int.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/arena.h"
+#include "engine/cases.h"
+#include "engine/diag.h"
+#include "engine/eval.h"
+#include "engine/handle.h"
+#include "engine/plan.h"
+#include "engine/sbuf.h"
+#include "engine/suggest.h"
+#include "engine/trace.h"
+#include "parser/parse.h"
+
+/*
+ * The library interface, part two: cases built in memory and evaluations.
+ * Every entry point checks its handles against the registry
+ * (engine/handle.h) and runs what allocates under arena_protect.
+ */
+
+static const char nothing_yet[] = "nothing evaluated yet";
+static const char no_memory[] = "out of memory";
+
+/* Whether c is a live case, of either kind. */
+static bool case_ok(const struct rc_case *c)
+{
+    return handle_live(c, H_CASE) || handle_live(c, H_STREAM_CASE);
+}
+
+static void case_destroy(struct rc_case *c)
+{
+    if (!c)
+        return;
+    if (c->own) {
+        arena_free(c->own);
+        free(c->own);
+    }
+    if (c->rs)
+        api_ruleset_drop(c->rs);
+    free(c);
+}
+
+static void case_drop(struct rc_case *c)
+{
+    if (c && atomic_fetch_sub(&c->refs, 1) == 1)
+        case_destroy(c);
+}
+
+struct new_case {
+    struct rc_ruleset *rs;
+    const char *id, *title;
+    struct rc_case *c;
+};
+
+static void new_case_work(void *ud)
+{
+    struct new_case *a = ud;
+    struct rc_case *c = a->c = xcalloc(1, sizeof *c);
+    c->own = xcalloc(1, sizeof *c->own);
+    arena_init(c->own);
+    c->p = a->rs->plan;
+    c->errors = arena_alloc(c->own, sizeof *c->errors);
+    c->last = arena_alloc(c->own, sizeof *c->last);
+    diag_init(c->errors, c->own);
+    diag_init(c->last, c->own);
+    c->cf = cases_new(c->own, c->p, c->errors);
+    c->cf->id = a->id ? arena_strdup(c->own, a->id) : NULL;
+    c->cf->title = a->title ? arena_strdup(c->own, a->title) : NULL;
+    c->cf->loc.src = src_from_text(c->own, "<api>", "", 0, 0);
+}
+
+struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
+                            const char *title)
+{
+    if (!handle_live(rs, H_RULESET))
+        return NULL;
+    struct new_case a = {(struct rc_ruleset *)rs, id, title, NULL};
+    if (arena_protect(new_case_work, &a) != 0 || !handle_add(a.c, H_CASE)) {
+        case_destroy(a.c);
+        return NULL;
+    }
+    atomic_init(&a.c->refs, 1);
+    api_ruleset_hold(a.c->rs = a.rs);
+    return a.c;
+}
+
+struct set_args {
+    struct rc_case *c;
+    const char *fact, *value;
+    int rc;
+};
+
+/* A rejected value is not set, and the case stays as it was: the caller
+ * has the reason from rc_case_error and decides. */
+static void set_work(void *ud)
+{
+    struct set_args *s = ud;
+    struct rc_case *c = s->c;
+    const char *fact = s->fact, *value = s->value;
+    struct arena *a = c->own;
+    s->rc = -1;
+    diag_init(c->last, a);
+    int i = plan_fact(c->p, fact, strlen(fact));
+    if (i < 0) {
+        struct src_loc loc = {c->cf->loc.src, 0, 0, 0, 0};
+        cases_unknown_fact(c->p, c->last, arena_strdup(a, fact), &loc);
+        return;
+    }
+    /* the value is read as it would be written in a .case file */
+    const char *text = arena_printf(a, "case \"api\" { _ = %s\n}", value);
+    struct diag_list syntax;
+    diag_init(&syntax, a);
+    struct source *src = src_from_text(a, "<value>", text, strlen(text), 1);
+    struct ast_file *file = NULL;
+    parse_source(a, &syntax, src, &file);
+    const struct ast_case *k = file->cases;
+    if (syntax.errors || !k || !k->facts || k->facts->next) {
+        struct diag *d =
+            diag_addf(c->last, DIAG_ERROR, NULL,
+                      "'%s' is not a value for fact '%s'", value, fact);
+        d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
+                  "\"text\", an option, {a, b}, or unknown";
+        return;
+    }
+    struct value v;
+    if (!cases_convert(a, c->last, &c->p->facts[i], k->facts->value, &v))
+        return;
+    c->cf->vals[i] = v;
+    c->cf->origin[i] = FROM_CASE;
+    c->cf->locs[i] = k->facts->value->loc;
+    s->rc = 0;
+}
+
+int rc_case_set(struct rc_case *c, const char *fact, const char *value)
+{
+    if (!handle_live(c, H_CASE))
+        return -1; /* none, or a case read from a file: not changed */
+    c->fail = NULL;
+    if (!fact || !value) {
+        diag_init(c->last, c->own);
+        c->fail = !fact ? "no fact named (NULL)" : "no value given (NULL)";
+        return -1;
+    }
+    struct set_args s = {c, fact, value, -1};
+    if (arena_protect(set_work, &s) != 0) {
+        c->fail = no_memory;
+        return -1;
+    }
+    return s.rc;
+}
+
+const char *rc_case_error(const struct rc_case *c)
+{
+    if (!case_ok(c))
+        return "not a live case (NULL, freed, or not made by the library)";
+    if (c->fail)
+        return c->fail;
+    const struct diag *d = c->last ? c->last->head : NULL;
+    return d ? d->msg : NULL;
+}
+
+void rc_case_free(struct rc_case *c)
+{
+    if (handle_drop(c, H_CASE))
+        case_drop(c);
+}
+
+const char *rc_case_id(const struct rc_case *c)
+{
+    return case_ok(c) ? c->cf->id : NULL;
+}
+
+const char *rc_case_title(const struct rc_case *c)
+{
+    return case_ok(c) ? c->cf->title : NULL;
+}
+
+const char *rc_case_source(const struct rc_case *c, int *line)
+{
+    if (line)
+        *line = 0;
+    if (!case_ok(c))
+        return NULL;
+    if (line)
+        *line = c->cf->loc.first_line;
+    return c->cf->loc.src ? c->cf->loc.src->name : "";
+}
+
+static void eval_new_work(void *ud)
+{
+    struct rc_eval *ev = ud;
+    ev->r = eval_new(ev->rs->plan);
+}
+
+struct rc_eval *rc_eval_new(const struct rc_ruleset *rs)
+{
+    if (!handle_live(rs, H_RULESET))
+        return NULL;
+    struct rc_eval *ev = calloc(1, sizeof *ev);
+    if (!ev)
+        return NULL;
+    ev->rs = (struct rc_ruleset *)rs;
+    ev->error = nothing_yet;
+    if (arena_protect(eval_new_work, ev) != 0 || !handle_add(ev, H_EVAL)) {
+        eval_free(ev->r);
+        free(ev);
+        return NULL;
+    }
+    api_ruleset_hold(ev->rs);
+    return ev;
+}
+
+struct why_args {
+    struct rc_eval *ev;
+    const char *verdict;
+    const char **near;
+    int rc;
+};
+
+static void why_not_work(void *ud)
+{
+    struct why_args *a = ud;
+    const struct domain *v = &a->ev->r->p->verdicts;
+    int i = plan_option(v, a->verdict);
+    if (i < 0) {
+        if (a->near)
+            *a->near = suggest_closest(a->verdict, v->names, v->n);
+        return;
+    }
+    a->ev->r->why_not = i;
+    a->ev->r->explain = true;
+    a->rc = 0;
+}
+
+int rc_eval_why_not(struct rc_eval *ev, const char *verdict, const char **near)
+{
+    if (near)
+        *near = NULL;
+    if (!handle_live(ev, H_EVAL) || !verdict)
+        return -1;
+    struct why_args a = {ev, verdict, near, -1};
+    if (arena_protect(why_not_work, &a) != 0)
+        return -1;
+    return a.rc;
+}
+
+/* Let go of the case of the last evaluation. */
+static void eval_let_go(struct rc_eval *ev)
+{
+    case_drop(ev->held);
+    ev->held = NULL;
+    ev->stream = NULL;
+}
+
+struct evaluate_args {
+    struct result *r;
+    const struct case_facts *cf;
+};
+
+static void evaluate_work(void *ud)
+{
+    struct evaluate_args *a = ud;
+    eval_case(a->r, a->cf);
+}
+
+void rc_evaluate(struct rc_eval *ev, const struct rc_case *c)
+{
+    if (!handle_live(ev, H_EVAL))
+        return;
+    eval_let_go(ev);
+    if (!case_ok(c)) {
+        ev->error = "not a live case (NULL, freed, or not made by the library)";
+        return;
+    }
+    if (c->p != ev->rs->plan) {
+        ev->error = "the case was made for another rule set; it is not "
+                    "evaluated against this one";
+        return;
+    }
+    struct evaluate_args a = {ev->r, c->cf};
+    if (arena_protect(evaluate_work, &a) != 0) {
+        ev->error = no_memory;
+        return;
+    }
+    ev->error = NULL;
+    ev->stream = api_stream_of(c);
+    if (ev->stream) {
+        ev->serial = ev->stream->serial;
+    } else {
+        ev->held = (struct rc_case *)c;
+        atomic_fetch_add(&ev->held->refs, 1);
+    }
+}
+
+const char *rc_eval_error(const struct rc_eval *ev)
+{
+    if (!handle_live(ev, H_EVAL))
+        return "not a live evaluation (NULL, freed, or not made by the "
+               "library)";
+    return ev->error;
+}
+
+enum rc_status rc_eval_status(const struct rc_eval *ev)
+{
+    if (!handle_live(ev, H_EVAL) || ev->error)
+        return RC_ERROR;
+    return (enum rc_status)ev->r->status;
+}
+
+const char *rc_eval_verdict(const struct rc_eval *ev)
+{
+    if (!handle_live(ev, H_EVAL) || ev->error)
+        return NULL;
+    const struct result *r = ev->r;
+    if (r->status != ST_DECIDED || r->verdict < 0)
+        return NULL;
+    return r->p->verdicts.names[r->verdict];
+}
+
+/* Whether rule i is in list which. */
+static bool rule_in(const struct result *r, enum rc_list which, int i)
+{
+    bool fired = r->effect[i] == TV_TRUE;
+    return which == RC_FIRED       ? fired
+           : which == RC_UNSETTLED ? r->effect[i] == TV_UNKNOWN
+                                   : r->cond[i] == TV_TRUE && !fired;
+}
+
+int rc_eval_list(const struct rc_eval *ev, enum rc_list which, const char **out,
+                 int max)
+{
+    if (!handle_live(ev, H_EVAL) || (unsigned)which > RC_UNSETTLED || max < 0 ||
+        (max > 0 && !out))
+        return -1;
+    const struct result *r = ev->r;
+    const struct plan *p = r->p;
+    int n = 0;
+    if (ev->error || r->status == ST_ERROR)
+        return 0;
+    if (which == RC_MEASURES) {
+        for (int i = 0; i < p->nmeasures; i++)
+            if (r->measures[i] == TV_TRUE && n++ < max)
+                out[n - 1] = p->measures[i].id;
+    } else if (which == RC_MISSING) {
+        for (int i = 0; i < p->nfacts; i++)
+            if (r->missing[i] && n++ < max)
+                out[n - 1] = p->facts[i].name;
+    } else {
+        for (int i = 0; i < p->nrules; i++)
+            if (rule_in(r, which, i) && n++ < max)
+                out[n - 1] = p->rules[i].id;
+    }
+    return n;
+}
+
+bool api_lang_ok(enum rc_lang lang)
+{
+    return (int)lang >= (int)RC_LANG_AUTO && (int)lang <= (int)RC_LANG_ZH_HANS;
+}
+
+bool api_format_ok(enum rc_format f)
+{
+    return (unsigned)f <= (unsigned)RC_JSON_BRIEF;
+}
+
+void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
+                struct sbuf *out)
+{
+    enum lang l = lang == RC_LANG_AUTO ? r->p->lang : (enum lang)lang;
+    switch (f) {
+    case RC_JSON:
+        trace_json(r, l, out);
+        break;
+    case RC_JSON_BRIEF:
+        trace_json_brief(r, out);
+        break;
+    case RC_TEXT_BRIEF:
+        trace_text_brief(r, l, out);
+        break;
+    case RC_TEXT:
+        trace_text(r, l, out);
+        break;
+    }
+}
+
+struct render_args {
+    struct rc_eval *ev;
+    enum rc_format f;
+    enum rc_lang lang;
+};
+
+static void render_work(void *ud)
+{
+    struct render_args *a = ud;
+    api_render(a->ev->r, a->f, a->lang, &a->ev->out);
+}
+
+const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
+                           enum rc_lang lang, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (!handle_live(ev, H_EVAL) || ev->error || !api_format_ok(f) ||
+        !api_lang_ok(lang))
+        return NULL;
+    /* a case from a stream lives until the stream's next case */
+    if (ev->stream &&
+        (!handle_live(ev->stream, H_CASES) || ev->stream->serial != ev->serial))
+        return NULL;
+    ev->out.len = 0;
+    struct render_args a = {ev, f, lang};
+    if (arena_protect(render_work, &a) != 0) {
+        ev->out.len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = ev->out.len;
+    return ev->out.p ? ev->out.p : "";
+}
+
+void rc_eval_free(struct rc_eval *ev)
+{
+    if (!handle_drop(ev, H_EVAL))
+        return;
+    eval_let_go(ev);
+    api_ruleset_drop(ev->rs);
+    eval_free(ev->r);
+    sb_free(&ev->out);
+    free(ev);
+}
