@@ -156,11 +156,15 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
 {
     const struct src_loc *l = &d->loc;
     sb_puts(out, indent);
-    if (l->src)
-        sb_printf(out, "%s:%d:%d: %s: %s\n", l->src->name, l->first_line,
-                  l->first_column, sev_name(d->severity), d->msg);
-    else
-        sb_printf(out, "rongcuo: %s: %s\n", sev_name(d->severity), d->msg);
+    if (l->src) {
+        sb_text(out, l->src->name);
+        sb_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column,
+                  sev_name(d->severity));
+    } else {
+        sb_printf(out, "rongcuo: %s: ", sev_name(d->severity));
+    }
+    sb_text(out, d->msg); /* it may quote case data */
+    sb_putc(out, '\n');
     if (l->src && l->first_line > 0) {
         size_t len, full;
         int col;

@@ -234,8 +234,8 @@ void testrun_plan(const struct plan *p, enum lang lang, struct sbuf *out,
             check(r, &ti->expects[j], &why);
             if (why.len != before) {
                 struct sbuf line = {0};
-                sb_printf(&line, "%s:%d: ", t->loc.src->name,
-                          ti->expects[j].ast->loc.first_line);
+                sb_text(&line, t->loc.src->name);
+                sb_printf(&line, ":%d: ", ti->expects[j].ast->loc.first_line);
                 sb_put(&line, why.p + before, why.len - before);
                 sb_putc(&line, '\n');
                 why.len = before;
@@ -244,8 +244,11 @@ void testrun_plan(const struct plan *p, enum lang lang, struct sbuf *out,
             }
         }
         bool ok = why.len == 0;
-        sb_printf(out, "%s %s:%d: test \"%s\"\n", ok ? "ok  " : "FAIL",
-                  t->loc.src->name, t->loc.first_line, t->name);
+        sb_printf(out, "%s ", ok ? "ok  " : "FAIL");
+        sb_text(out, t->loc.src->name);
+        sb_printf(out, ":%d: test \"", t->loc.first_line);
+        sb_text(out, t->name);
+        sb_puts(out, "\"\n");
         struct sbuf trace = {0};
         if (!ok) {
             indent(why.p, "  ", out);
