@@ -19,13 +19,46 @@ bool cli_is_help(const char *a);
 struct rc_ruleset *cli_load(const char *path);
 /* en, zh-Hant or zh-Hans; -1 for anything else. */
 int cli_parse_lang(const char *s, enum rc_lang *lang);
-/* Standard output when path is NULL; otherwise a temporary file beside
- * path that cli_close_output renames into place, so that an interrupted
- * run never leaves a half-written file. NULL after an error message. */
-FILE *cli_open_output(const char *path);
-/* Flush and put the output in place (when keep); false on a write error,
- * after a message. */
+/* The files a run reads, which its output must not replace: the rule
+ * files named, their bases, the case files ("-" for standard input). */
+#define CLI_MAX_INPUTS 256
+struct cli_inputs {
+    const char *v[CLI_MAX_INPUTS];
+    int n;
+};
+/* path stays borrowed; NULL is ignored. */
+void cli_inputs_add(struct cli_inputs *in, const char *path);
+/* Every file whose rules or measures rs holds. */
+void cli_inputs_add_rules(struct cli_inputs *in, const struct rc_ruleset *rs);
+/* Standard output when path is NULL (unless it is one of the inputs);
+ * otherwise a temporary file beside FILE (beside its target for a symbolic
+ * link) that cli_close_output renames into place, so that an interrupted
+ * run never leaves a half-written file. Refuses a path that is an input,
+ * not a regular file, or read-only. NULL after an error message. */
+FILE *cli_open_output(const char *path, const struct cli_inputs *in);
+/* Flush and put the output in place (when keep), with the permissions of
+ * the file replaced; false on a write error, after a message. A reader of
+ * standard output that has gone (EPIPE) is not an error. */
 bool cli_close_output(FILE *f, const char *path, bool keep);
+/* Print text (a --help) on standard output: EXIT_OK, or EXIT_CASE_ERROR
+ * after a message when it could not be written. */
+int cli_help(const char *text);
+
+/* Whole records on a file descriptor: they are gathered and written with
+ * write(2), never cut; a SIGINT, SIGTERM or SIGHUP while a batch is being
+ * written to standard output waits until the batch is out. */
+struct cli_records {
+    int fd, err; /* err: the errno of a failed write, then 0 */
+    size_t len;
+    char buf[1 << 16];
+};
+void cli_records_init(struct cli_records *r, FILE *f);
+/* Add one whole record; 0, or the errno of a failed write. */
+int cli_records_put(struct cli_records *r, const char *data, size_t len);
+int cli_records_flush(struct cli_records *r);
+
+/* s with control characters escaped as in the traces (docs/output.md). */
+void cli_put_text(FILE *f, const char *s);
 
 int cli_test(int argc, char **argv);
 int cli_diff(int argc, char **argv);

@@ -107,8 +107,7 @@ static int cmd_check(int argc, char **argv)
     const char *rules = NULL;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
-            fputs(usage_check, stdout);
-            return EXIT_OK;
+            return cli_help(usage_check);
         }
         if (argv[i][0] == '-' && argv[i][1])
             return cli_usage_error(usage_check, "unknown option '%s'", argv[i]);
@@ -151,8 +150,7 @@ static int cmd_show(int argc, char **argv)
     enum rc_lang lang = RC_LANG_AUTO;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
-            fputs(usage_show, stdout);
-            return EXIT_OK;
+            return cli_help(usage_show);
         }
         if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
@@ -192,7 +190,7 @@ struct run_opts {
 
 /* Where the traces go, and the progress line on a terminal. */
 struct sink {
-    FILE *out;
+    struct cli_records *out;
     int werr;
     long done;
     int shown;
@@ -211,10 +209,8 @@ static double now(void)
 static int put(void *ctx, const char *data, size_t len)
 {
     struct sink *s = ctx;
-    if (fwrite(data, 1, len, s->out) != len) {
-        s->werr = errno ? errno : EIO;
+    if ((s->werr = cli_records_put(s->out, data, len)) != 0)
         return 1;
-    }
     if (s->progress && ++s->done % 2048 == 0) {
         double t = now() - s->start, rate = (double)s->done / t;
         double frac = rc_cases_progress(s->cs);
@@ -237,9 +233,8 @@ static int cmd_run(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
-            fputs(usage_run, stdout);
             free(files);
-            return EXIT_OK;
+            return cli_help(usage_run);
         }
         if (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
             strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0 ||
@@ -332,14 +327,21 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc_eval_free(ev);
-    FILE *out = cli_open_output(o.out);
+    struct cli_inputs in = {{NULL}, 0};
+    cli_inputs_add(&in, rules);
+    cli_inputs_add_rules(&in, rs);
+    for (int i = 0; i < nfiles; i++)
+        cli_inputs_add(&in, files[i]);
+    FILE *out = cli_open_output(o.out, &in);
     if (!out) {
         rc_ruleset_free(rs);
         free(files);
         return EXIT_USAGE;
     }
-    struct sink sink = {out,  0, 0, 0, NULL, !o.quiet && isatty(STDERR_FILENO),
-                        now()};
+    static struct cli_records records;
+    cli_records_init(&records, out);
+    struct sink sink = {
+        &records, 0, 0, 0, NULL, !o.quiet && isatty(STDERR_FILENO), now()};
     struct rc_counts count = {0, 0, 0};
     enum rc_format format =
         o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
@@ -353,7 +355,7 @@ static int cmd_run(int argc, char **argv)
     }
     if (sink.shown)
         fputs("\r\033[K", stderr);
-    int werr = sink.werr;
+    int werr = sink.werr ? sink.werr : cli_records_flush(&records);
     if (count.errors)
         rc = EXIT_CASE_ERROR;
     if (werr == EPIPE && out == stdout) {
@@ -386,12 +388,10 @@ int main(int argc, char **argv)
         return cli_usage_error(usage_main, "%s", "name a command");
     const char *cmd = argv[1];
     if (cli_is_help(cmd)) {
-        fputs(usage_main, stdout);
-        return EXIT_OK;
+        return cli_help(usage_main);
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("rongcuo %s\n", VERSION);
-        return EXIT_OK;
+        return cli_help("rongcuo " VERSION "\n");
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 1, argv + 1);

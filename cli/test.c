@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,15 +69,18 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The .rules and .test files below dir, depth first. */
-static void walk(const char *dir, struct paths *ps, int depth)
+/* The .rules and .test files below dir, depth first. A file that cannot
+ * be read (a dangling symbolic link) is listed, to fail when it is loaded;
+ * a folder that cannot be read is an error (false, after a message). */
+static bool walk(const char *dir, struct paths *ps, int depth)
 {
-    DIR *d = opendir(dir);
-    if (!d || depth > 32) {
-        if (d)
-            closedir(d);
-        return;
+    DIR *d = depth > 32 ? NULL : opendir(dir);
+    if (!d) {
+        fprintf(stderr, "rongcuo: cannot read the folder '%s': %s\n", dir,
+                depth > 32 ? "folders nested too deep" : strerror(errno));
+        return false;
     }
+    bool ok = true;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
@@ -86,17 +90,19 @@ static void walk(const char *dir, struct paths *ps, int depth)
         int n = snprintf(path, sizeof path, "%.*s/%s",
                          (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
                          e->d_name);
-        if (n < 0 || (size_t)n >= sizeof path)
+        if (n < 0 || (size_t)n >= sizeof path) {
+            fprintf(stderr, "rongcuo: path too long in '%s'\n", dir);
+            ok = false;
             continue;
+        }
         struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode))
-            walk(path, ps, depth + 1);
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            ok = walk(path, ps, depth + 1) && ok;
         else if (has_suffix(path, ".rules") || has_suffix(path, ".test"))
-            add_path(ps, path);
+            add_path(ps, path); /* unreadable: its load reports why */
     }
     closedir(d);
+    return ok;
 }
 
 /* Coverage gathered over every file tested, by where each part is
@@ -203,10 +209,11 @@ int cli_test(int argc, char **argv)
     struct paths ps = {0};
     struct covers covered = {0};
     int rc = EXIT_OK;
+    bool walk_failed = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
-            fputs(usage_test, stdout);
+            rc = cli_help(usage_test);
             goto out;
         }
         if (strcmp(a, "--coverage") == 0) {
@@ -232,7 +239,8 @@ int cli_test(int argc, char **argv)
             struct stat st;
             size_t before = ps.n;
             if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-                walk(a, &ps, 0);
+                if (!walk(a, &ps, 0))
+                    walk_failed = true;
                 qsort(ps.v + before, ps.n - before, sizeof *ps.v, cmp_str);
             } else {
                 add_path(&ps, a);
@@ -244,8 +252,11 @@ int cli_test(int argc, char **argv)
                              "name rule files or folders with tests");
         goto out;
     }
+    struct cli_inputs in = {{NULL}, 0};
+    for (size_t i = 0; i < ps.n; i++)
+        cli_inputs_add(&in, ps.v[i]);
     FILE *junit = NULL;
-    if (junit_path && !(junit = cli_open_output(junit_path))) {
+    if (junit_path && !(junit = cli_open_output(junit_path, &in))) {
         rc = EXIT_USAGE;
         goto out;
     }
@@ -293,6 +304,8 @@ int cli_test(int argc, char **argv)
         if (!cli_close_output(junit, junit_path, true))
             failed++;
     }
+    if (walk_failed)
+        failed++;
     printf("%d passed, %d failed\n", passed, failed);
     rc = failed || !cli_close_output(stdout, NULL, true) ? EXIT_CASE_ERROR
                                                          : EXIT_OK;
