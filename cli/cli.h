@@ -56,6 +56,10 @@ void cli_records_init(struct cli_records *r, FILE *f);
 /* Add one whole record; 0, or the errno of a failed write. */
 int cli_records_put(struct cli_records *r, const char *data, size_t len);
 int cli_records_flush(struct cli_records *r);
+/* Flush r, then close f as cli_close_output does (dropping a partial -o
+ * file after a write error); false after a message. A reader of standard
+ * output that has gone (r->err is EPIPE) is not an error. */
+bool cli_records_close(struct cli_records *r, FILE *f, const char *path);
 
 /* s with control characters escaped as in the traces (docs/output.md). */
 void cli_put_text(FILE *f, const char *s);

@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,14 +27,14 @@ static const char usage_diff[] =
     "                          rules that differ, a line per changed case,\n"
     "                          then a summary line\n"
     "  -o FILE                 write the report to FILE; it appears only\n"
-    "                          when the run completes\n"
+    "                          when the run completes (as for run -o)\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 the report was written and no case had an error, 1 a\n"
     "case had an error under either version (a case file that cannot be\n"
     "read, a bad case) or the report could not be written, 2 bad usage, an\n"
-    "output file that cannot be created, or a rule file that does not\n"
-    "check.\n";
+    "output file that cannot be created or may not be replaced, or a rule\n"
+    "file that does not check.\n";
 
 #define MAXLIST 256
 
@@ -58,7 +59,11 @@ struct transition {
 struct diff {
     struct rc_ruleset *old, *new_;
     bool json;
-    FILE *out;
+    FILE *out;  /* the part of the report being made, in memory */
+    FILE *file; /* standard output, or the -o file */
+    struct cli_records *rec;
+    char *mem;
+    size_t memlen;
     struct transition *tr;
     int ntr, cap;
     long cases, changed, errors_both, errors;
@@ -373,6 +378,29 @@ static void summary(struct diff *d)
     fputc('\n', f);
 }
 
+/* Parts of the report are made in memory and written whole, so that a
+ * report stopped by a signal is never cut inside a case. */
+static void part_begin(struct diff *d)
+{
+    d->out = open_memstream(&d->mem, &d->memlen);
+    if (!d->out) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+}
+
+static void part_end(struct diff *d)
+{
+    if (fclose(d->out) != 0) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    cli_records_put(d->rec, d->mem, d->memlen);
+    free(d->mem);
+    d->mem = NULL;
+    d->out = NULL;
+}
+
 static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
                          struct rc_eval *en)
 {
@@ -399,14 +427,16 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
         }
         if (changed) {
             d->changed += !(o.status == RC_ERROR && n.status == RC_ERROR);
+            part_begin(d);
             report(d, b, &o, &n);
+            part_end(d);
         }
         d->errors += o.status == RC_ERROR || n.status == RC_ERROR;
         free(o.verdict);
         free(n.verdict);
         free(o.error);
         free(n.error);
-        if (ferror(d->out))
+        if (d->rec->err)
             break; /* the report cannot be written: stop */
     }
     rc_cases_close(co);
@@ -537,20 +567,27 @@ int cli_diff(int argc, char **argv)
     }
     for (int i = 0; i < nfiles; i++)
         cli_inputs_add(&in, files[i]);
-    if (!d.new_ || !(d.out = cli_open_output(out_path, &in))) {
+    if (!d.new_ || !(d.file = cli_open_output(out_path, &in))) {
         rc = EXIT_USAGE;
         goto out;
     }
+    static struct cli_records rec;
+    cli_records_init(&rec, d.file);
+    d.rec = &rec;
+    part_begin(&d);
     part_changes(&d);
+    part_end(&d);
     struct rc_eval *eo = rc_eval_new(d.old), *en = rc_eval_new(d.new_);
-    for (int i = 0; i < nfiles && !ferror(d.out); i++)
+    for (int i = 0; i < nfiles && !rec.err; i++)
         compare_file(&d, files[i], eo, en);
+    part_begin(&d);
     summary(&d);
+    part_end(&d);
     rc_eval_free(eo);
     rc_eval_free(en);
-    if (!cli_close_output(d.out, out_path, true))
+    if (!cli_records_close(&rec, d.file, out_path))
         rc = EXIT_CASE_ERROR;
-    else if (d.errors) {
+    else if (d.errors && rec.err != EPIPE) {
         fprintf(stderr, "rongcuo: %ld case%s had an error; see the report\n",
                 d.errors, d.errors == 1 ? "" : "s");
         rc = EXIT_CASE_ERROR;

@@ -36,7 +36,8 @@ static const char usage_main[] =
     "\n"
     "exit status: 0 success; 1 a case had an error, a test failed, or\n"
     "output could not be written; 2 bad usage or a rule file that does not\n"
-    "check. Each command's --help says which apply to it.\n";
+    "check. Each command's --help says which apply to it. A reader that\n"
+    "closes the pipe early (| head) is not an error.\n";
 
 static const char usage_run[] =
     "usage: rongcuo run [OPTIONS] RULES CASEFILE...\n"
@@ -54,7 +55,8 @@ static const char usage_run[] =
     "                          language of the trace (default: the keyword\n"
     "                          language of the rule file)\n"
     "  -o FILE                 write the trace to FILE; it appears only when\n"
-    "                          the run completes\n"
+    "                          the run completes, and replaces only a\n"
+    "                          writable regular file that is not an input\n"
     "  --trace none|full       full reasons (default), or only the case,\n"
     "                          status, verdict, measures, rules fired and\n"
     "                          missing facts: one line a case\n"
@@ -67,10 +69,14 @@ static const char usage_run[] =
     "                          (progress shows only on a terminal)\n"
     "  -h, --help              show this help\n"
     "\n"
+    "Output is written whole case by case, even when the run is stopped;\n"
+    "a reader that closes the pipe early (| head) is not an error.\n"
+    "\n"
     "exit status: 0 every case was evaluated, 1 some case had an error or\n"
     "the output could not be written, 2 bad usage (an unknown option, an\n"
-    "output file that cannot be created, a --why-not verdict the table\n"
-    "lacks) or a rule file that does not check.\n";
+    "output file that cannot be created or may not be replaced, a\n"
+    "--why-not verdict the table lacks) or a rule file that does not\n"
+    "check.\n";
 
 static const char usage_check[] =
     "usage: rongcuo check RULES\n"
@@ -355,20 +361,12 @@ static int cmd_run(int argc, char **argv)
     }
     if (sink.shown)
         fputs("\r\033[K", stderr);
-    int werr = sink.werr ? sink.werr : cli_records_flush(&records);
     if (count.errors)
         rc = EXIT_CASE_ERROR;
-    if (werr == EPIPE && out == stdout) {
+    if (!cli_records_close(&records, out, o.out))
+        rc = EXIT_CASE_ERROR;
+    else if (records.err == EPIPE)
         o.quiet = true; /* the reader has gone: end quietly */
-    } else if (werr) {
-        fprintf(stderr, "rongcuo: error writing %s: %s\n",
-                o.out ? o.out : "output", strerror(werr));
-        if (out != stdout)
-            cli_close_output(out, o.out, false); /* drops the partial file */
-        rc = EXIT_CASE_ERROR;
-    } else if (!cli_close_output(out, o.out, true)) {
-        rc = EXIT_CASE_ERROR;
-    }
     long total = count.decided + count.undetermined + count.errors;
     if (!o.quiet)
         fprintf(stderr,

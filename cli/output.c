@@ -149,7 +149,7 @@ static bool output_target(const char *path, const struct cli_inputs *in,
     }
     const char *input = NULL, *why = refusal(&st, final_path, in, &input);
     if (why) {
-        fprintf(stderr, "rongcuo: will not write -o '%s': it %s", path, why);
+        fprintf(stderr, "rongcuo: will not write '%s': it %s", path, why);
         if (input && strcmp(input, path) != 0)
             fprintf(stderr, " (%s)", input);
         fputs("; it was left as it is\n", stderr);
@@ -318,6 +318,21 @@ static int utf8_len(const unsigned char *p)
         if ((p[i] & 0xc0) != 0x80)
             return 0;
     return n;
+}
+
+bool cli_records_close(struct cli_records *r, FILE *f, const char *path)
+{
+    int err = cli_records_flush(r);
+    if (err == EPIPE && f == stdout)
+        return true; /* the reader stopped early: not an error */
+    if (err) {
+        fprintf(stderr, "rongcuo: error writing %s: %s\n",
+                path ? path : "output", strerror(err));
+        if (f != stdout)
+            cli_close_output(f, path, false); /* drops the partial file */
+        return false;
+    }
+    return cli_close_output(f, path, true);
 }
 
 void cli_put_text(FILE *f, const char *s)

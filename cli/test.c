@@ -26,13 +26,16 @@ static const char usage_test[] =
     "                          a base's rules count the tests of the base and\n"
     "                          of the variants tested with it\n"
     "  --junit FILE            also write the results as JUnit XML to FILE\n"
+    "                          (it appears only when the run completes, as\n"
+    "                          for run -o)\n"
     "  --lang en|zh-Hant|zh-Hans\n"
     "                          language of the traces of failing tests\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 every test passed, 1 some test failed, a rule file\n"
-    "does not check, or the report could not be written, 2 bad usage\n"
-    "(including a --junit file that cannot be created).\n";
+    "does not check or cannot be read, a folder cannot be read, or the\n"
+    "report could not be written, 2 bad usage (including a --junit file\n"
+    "that cannot be created or may not be replaced).\n";
 
 struct paths {
     char **v;
