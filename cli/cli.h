@@ -21,13 +21,13 @@ struct rc_ruleset *cli_load(const char *path);
 int cli_parse_lang(const char *s, enum rc_lang *lang);
 /* The files a run reads, which its output must not replace: the rule
  * files named, their bases, the case files ("-" for standard input). */
-#define CLI_MAX_INPUTS 256
 struct cli_inputs {
-    const char *v[CLI_MAX_INPUTS];
-    int n;
+    const char **v;
+    int n, cap;
 };
 /* path stays borrowed; NULL is ignored. */
 void cli_inputs_add(struct cli_inputs *in, const char *path);
+void cli_inputs_free(struct cli_inputs *in);
 /* Every file whose rules or measures rs holds. */
 void cli_inputs_add_rules(struct cli_inputs *in, const struct rc_ruleset *rs);
 /* Standard output when path is NULL (unless it is one of the inputs);

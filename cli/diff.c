@@ -559,7 +559,7 @@ int cli_diff(int argc, char **argv)
     }
     d.old = cli_load(rules[0]);
     d.new_ = d.old ? cli_load(rules[1]) : NULL;
-    struct cli_inputs in = {{NULL}, 0};
+    struct cli_inputs in = {NULL, 0, 0};
     for (int i = 0; i < 2; i++) {
         cli_inputs_add(&in, rules[i]);
         if (i == 0 ? d.old : d.new_)
@@ -567,7 +567,9 @@ int cli_diff(int argc, char **argv)
     }
     for (int i = 0; i < nfiles; i++)
         cli_inputs_add(&in, files[i]);
-    if (!d.new_ || !(d.file = cli_open_output(out_path, &in))) {
+    d.file = d.new_ ? cli_open_output(out_path, &in) : NULL;
+    cli_inputs_free(&in);
+    if (!d.file) {
         rc = EXIT_USAGE;
         goto out;
     }

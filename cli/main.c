@@ -333,12 +333,13 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc_eval_free(ev);
-    struct cli_inputs in = {{NULL}, 0};
+    struct cli_inputs in = {NULL, 0, 0};
     cli_inputs_add(&in, rules);
     cli_inputs_add_rules(&in, rs);
     for (int i = 0; i < nfiles; i++)
         cli_inputs_add(&in, files[i]);
     FILE *out = cli_open_output(o.out, &in);
+    cli_inputs_free(&in);
     if (!out) {
         rc_ruleset_free(rs);
         free(files);

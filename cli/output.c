@@ -64,12 +64,27 @@ static void catch_signals(void)
 
 void cli_inputs_add(struct cli_inputs *in, const char *path)
 {
-    if (!path || in->n == CLI_MAX_INPUTS)
+    if (!path)
         return;
-    for (int i = 0; i < in->n; i++)
+    for (int i = in->n - 1; i >= 0 && i >= in->n - 8; i--)
         if (strcmp(in->v[i], path) == 0)
-            return;
+            return; /* the rules of one file come together */
+    if (in->n == in->cap) {
+        in->cap = in->cap ? in->cap * 2 : 16;
+        in->v = realloc(in->v, (size_t)in->cap * sizeof *in->v);
+        if (!in->v) {
+            fputs("rongcuo: out of memory\n", stderr);
+            exit(EXIT_USAGE);
+        }
+    }
     in->v[in->n++] = path;
+}
+
+void cli_inputs_free(struct cli_inputs *in)
+{
+    free(in->v);
+    in->v = NULL;
+    in->n = in->cap = 0;
 }
 
 void cli_inputs_add_rules(struct cli_inputs *in, const struct rc_ruleset *rs)

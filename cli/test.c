@@ -255,11 +255,14 @@ int cli_test(int argc, char **argv)
                              "name rule files or folders with tests");
         goto out;
     }
-    struct cli_inputs in = {{NULL}, 0};
+    struct cli_inputs in = {NULL, 0, 0};
     for (size_t i = 0; i < ps.n; i++)
         cli_inputs_add(&in, ps.v[i]);
     FILE *junit = NULL;
-    if (junit_path && !(junit = cli_open_output(junit_path, &in))) {
+    if (junit_path)
+        junit = cli_open_output(junit_path, &in);
+    cli_inputs_free(&in);
+    if (junit_path && !junit) {
         rc = EXIT_USAGE;
         goto out;
     }
