@@ -1,7 +1,8 @@
 # A run stopped by SIGTERM leaves only whole records on its standard
 # output: the batch being written is finished, and no line is cut.
-# The reader starts only after the signal, so the run is stopped while
-# it waits to write (the case that used to leave a torn last line).
+# The reader takes one byte, then stops reading until the signal has been
+# sent, so the run is stopped while it waits to write (the case that used
+# to leave a torn last line).
 d=$(mktemp -d)
 r=tests/golden/lang/example-en.rules
 i=0
@@ -11,17 +12,31 @@ while [ $i -lt 3000 ]; do
 done >"$d/big.jsonl"
 mkfifo "$d/p"
 for format in "--format json" "--trace none"; do
-    { sleep 2; cat; } <"$d/p" >"$d/out" &
+    rm -f "$d/started" "$d/go"
+    {
+        dd bs=1 count=1 2>/dev/null
+        touch "$d/started"
+        while [ ! -e "$d/go" ]; do sleep 0.1; done
+        cat
+    } <"$d/p" >"$d/out" &
     reader=$!
     # shellcheck disable=SC2086
-    $RONGCUO run -q -j 2 $format $r "$d/big.jsonl" >"$d/p" &
+    $RONGCUO run -q -j 2 $format $r "$d/big.jsonl" >"$d/p" 2>"$d/err" &
     run=$!
-    sleep 1
+    n=0
+    while [ ! -e "$d/started" ] && [ $n -lt 600 ]; do
+        sleep 0.1
+        n=$((n + 1))
+    done
+    sleep 0.5 # the run fills the pipe and waits
     kill -TERM $run
+    sleep 0.2
+    touch "$d/go" # the reader reads again: the run finishes its batch
     wait $run 2>/dev/null
     e=$?
     wait $reader
     [ $e -gt 128 ] && echo "$format: stopped by a signal"
+    grep '^rongcuo:' "$d/err"
     n=$(wc -l <"$d/out")
     [ "$n" -gt 0 ] && [ "$n" -lt 3000 ] && echo "$format: part of the cases"
     [ -z "$(tail -c 1 "$d/out")" ] && echo "$format: ends with a newline"
