@@ -172,7 +172,9 @@ static void cover_gaps(const struct covers *cs, size_t from, size_t to,
         if (x->part != part || (want_false && x->seen_false < 0) ||
             (want_false ? x->seen_false : x->made_true))
             continue;
-        printf("    - %s  %s:%d\n", x->id, x->file, x->line);
+        printf("    - %s  ", x->id);
+        cli_put_text(stdout, x->file);
+        printf(":%d\n", x->line);
     }
 }
 
@@ -183,7 +185,9 @@ static void cover_report(struct covers *cs)
         size_t to = from;
         while (to < cs->n && strcmp(cs->v[to].file, cs->v[from].file) == 0)
             to++;
-        printf("coverage of what %s declares:\n", cs->v[from].file);
+        fputs("coverage of what ", stdout);
+        cli_put_text(stdout, cs->v[from].file);
+        fputs(" declares:\n", stdout);
         cover_gaps(cs, from, to, RC_RULE, false, "rules fired by some test");
         cover_gaps(cs, from, to, RC_RULE, true,
                    "rules whose condition some test saw false");
@@ -275,7 +279,9 @@ int cli_test(int argc, char **argv)
         struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
         if (!rs) {
             fputs(rc_diags_text(d), stdout);
-            printf("FAIL %s: the rule file does not check\n", ps.v[i]);
+            fputs("FAIL ", stdout);
+            cli_put_text(stdout, ps.v[i]);
+            fputs(": the rule file does not check\n", stdout);
             failed++;
             rc_diags_free(d);
             continue;
