@@ -19,13 +19,50 @@ bool cli_is_help(const char *a);
 struct rc_ruleset *cli_load(const char *path);
 /* en, zh-Hant or zh-Hans; -1 for anything else. */
 int cli_parse_lang(const char *s, enum rc_lang *lang);
-/* Standard output when path is NULL; otherwise a temporary file beside
- * path that cli_close_output renames into place, so that an interrupted
- * run never leaves a half-written file. NULL after an error message. */
-FILE *cli_open_output(const char *path);
-/* Flush and put the output in place (when keep); false on a write error,
- * after a message. */
+/* The files a run reads, which its output must not replace: the rule
+ * files named, their bases, the case files ("-" for standard input). */
+struct cli_inputs {
+    const char **v;
+    int n, cap;
+};
+/* path stays borrowed; NULL is ignored. */
+void cli_inputs_add(struct cli_inputs *in, const char *path);
+void cli_inputs_free(struct cli_inputs *in);
+/* Every file whose rules or measures rs holds. */
+void cli_inputs_add_rules(struct cli_inputs *in, const struct rc_ruleset *rs);
+/* Standard output when path is NULL (unless it is one of the inputs);
+ * otherwise a temporary file beside FILE (beside its target for a symbolic
+ * link) that cli_close_output renames into place, so that an interrupted
+ * run never leaves a half-written file. Refuses a path that is an input,
+ * not a regular file, or read-only. NULL after an error message. */
+FILE *cli_open_output(const char *path, const struct cli_inputs *in);
+/* Flush and put the output in place (when keep), with the permissions of
+ * the file replaced; false on a write error, after a message. A reader of
+ * standard output that has gone (EPIPE) is not an error. */
 bool cli_close_output(FILE *f, const char *path, bool keep);
+/* Print text (a --help) on standard output: EXIT_OK, or EXIT_CASE_ERROR
+ * after a message when it could not be written. */
+int cli_help(const char *text);
+
+/* Whole records on a file descriptor: they are gathered and written with
+ * write(2), never cut; a SIGINT, SIGTERM or SIGHUP while a batch is being
+ * written to standard output waits until the batch is out. */
+struct cli_records {
+    int fd, err; /* err: the errno of a failed write, then 0 */
+    size_t len;
+    char buf[1 << 16];
+};
+void cli_records_init(struct cli_records *r, FILE *f);
+/* Add one whole record; 0, or the errno of a failed write. */
+int cli_records_put(struct cli_records *r, const char *data, size_t len);
+int cli_records_flush(struct cli_records *r);
+/* Flush r, then close f as cli_close_output does (dropping a partial -o
+ * file after a write error); false after a message. A reader of standard
+ * output that has gone (r->err is EPIPE) is not an error. */
+bool cli_records_close(struct cli_records *r, FILE *f, const char *path);
+
+/* s with control characters escaped as in the traces (docs/output.md). */
+void cli_put_text(FILE *f, const char *s);
 
 /* "rongcuo: out of memory" on stderr, then exit with EXIT_USAGE. */
 _Noreturn void cli_out_of_memory(void);

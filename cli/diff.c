@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +27,14 @@ static const char usage_diff[] =
     "                          rules that differ, a line per changed case,\n"
     "                          then a summary line\n"
     "  -o FILE                 write the report to FILE; it appears only\n"
-    "                          when the run completes\n"
+    "                          when the run completes (as for run -o)\n"
     "  -h, --help              show this help\n"
     "\n"
-    "exit status: 0 the report was written (whatever it says), 1 a write\n"
-    "error, 2 bad usage or a rule file that does not check.\n";
+    "exit status: 0 the report was written and no case had an error, 1 a\n"
+    "case had an error under either version (a case file that cannot be\n"
+    "read, a bad case) or the report could not be written, 2 bad usage, an\n"
+    "output file that cannot be created or may not be replaced, or a rule\n"
+    "file that does not check.\n";
 
 #define MAXLIST 256
 
@@ -44,6 +48,7 @@ struct side {
     int nfired;
     const char *doubt[MAXLIST]; /* rules whose effect is unknown */
     int ndoubt;
+    char *error; /* the diagnostics of a case with an error, or NULL */
 };
 
 struct transition {
@@ -54,15 +59,35 @@ struct transition {
 struct diff {
     struct rc_ruleset *old, *new_;
     bool json;
-    FILE *out;
+    FILE *out;  /* the part of the report being made, in memory */
+    FILE *file; /* standard output, or the -o file */
+    struct cli_records *rec;
+    char *mem;
+    size_t memlen;
     struct transition *tr;
     int ntr, cap;
-    long cases, changed, errors_both;
+    long cases, changed, errors_both, errors;
 };
+
+/* The diagnostics in the text trace of a case with an error: what follows
+ * its verdict line, without the blank line that ends it. */
+static char *error_text(struct rc_eval *ev)
+{
+    size_t len;
+    const char *t = rc_eval_render(ev, RC_TEXT, RC_LANG_EN, &len);
+    for (int i = 0; i < 3 && t; i++)
+        t = strchr(t, '\n') ? strchr(t, '\n') + 1 : NULL;
+    char *e = strdup(t ? t : "");
+    size_t n = e ? strlen(e) : 0;
+    while (n > 0 && e[n - 1] == '\n')
+        e[--n] = '\0';
+    return e;
+}
 
 static void take(struct rc_eval *ev, struct side *s)
 {
     s->status = rc_eval_status(ev);
+    s->error = s->status == RC_ERROR ? error_text(ev) : NULL;
     const char *v = rc_eval_verdict(ev);
     s->verdict = v ? strdup(v) : NULL;
     s->nmeasures = rc_eval_list(ev, RC_MEASURES, s->measures, MAXLIST);
@@ -123,16 +148,21 @@ static void count(struct diff *d, const char *from, const char *to)
     d->tr[d->ntr++] = (struct transition){strdup(from), strdup(to), 1};
 }
 
+/* s as a JSON string, escaped as sb_json does. */
 static void json_str(FILE *f, const char *s)
 {
     fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            fprintf(f, "\\%c", *s);
-        else if ((unsigned char)*s < 0x20)
-            fprintf(f, "\\u%04x", (unsigned char)*s);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\u%04x", *p);
+        else if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) /* C1 */
+            fprintf(f, "\\u%04x", *++p);
+        else if (*p == 0xe2 && p[1] == 0x80 && (p[2] & 0xfe) == 0xa8)
+            fprintf(f, "\\u%04x", 0x2000u + (unsigned)(p += 2)[0] - 0x80u);
         else
-            fputc(*s, f);
+            fputc(*p, f);
     }
     fputc('"', f);
 }
@@ -156,8 +186,11 @@ static void only(FILE *f, bool json, const char *const *a, int na,
             int line;
             const char *file =
                 rs ? rc_ruleset_rule_origin(rs, a[i], &line) : NULL;
-            if (file)
-                fprintf(f, " (%s:%d)", file, line);
+            if (file) {
+                fputs(" (", f);
+                cli_put_text(f, file);
+                fprintf(f, ":%d)", line);
+            }
         }
         first = false;
     }
@@ -176,7 +209,13 @@ static bool any_only(const char *const *a, int na, const char *const *b, int nb)
 static void json_side(FILE *f, const struct side *s)
 {
     static const char *const st[] = {"decided", "undetermined", "error"};
-    fprintf(f, "{\"status\":\"%s\",\"verdict\":", st[s->status]);
+    fprintf(f, "{\"status\":\"%s\",", st[s->status]);
+    if (s->error) {
+        fputs("\"error\":", f);
+        json_str(f, s->error);
+        fputc(',', f);
+    }
+    fputs("\"verdict\":", f);
     if (s->verdict)
         json_str(f, s->verdict);
     else
@@ -184,6 +223,25 @@ static void json_side(FILE *f, const struct side *s)
     fputs(",\"measures\":", f);
     only(f, true, s->measures, s->nmeasures, NULL, 0, NULL);
     fputc('}', f);
+}
+
+/* The diagnostics of the side(s) with an error, indented. */
+static void error_lines(FILE *f, const struct side *o, const struct side *n)
+{
+    const struct side *s[2] = {o, n};
+    for (int k = 0; k < 2; k++) {
+        if (!s[k]->error ||
+            (k == 1 && o->error && strcmp(o->error, n->error) == 0))
+            continue;
+        if (!(o->error && n->error && strcmp(o->error, n->error) == 0))
+            fprintf(f, "  under the %s version:\n", k ? "new" : "old");
+        for (const char *p = s[k]->error; *p;) {
+            const char *end = strchr(p, '\n');
+            size_t len = end ? (size_t)(end - p) : strlen(p);
+            fprintf(f, "  %.*s\n", (int)len, p);
+            p += len + (end != NULL);
+        }
+    }
 }
 
 static void report(struct diff *d, const struct rc_case *c,
@@ -227,16 +285,24 @@ static void report(struct diff *d, const struct rc_case *c,
         fputs("}\n", f);
         return;
     }
-    fprintf(f, "case %s", id ? id : "?");
-    if (title)
-        fprintf(f, " \"%s\"", title);
-    fprintf(f, "  %s", file);
+    fputs("case ", f);
+    cli_put_text(f, id ? id : "?");
+    if (title) {
+        fputs(" \"", f);
+        cli_put_text(f, title);
+        fputc('"', f);
+    }
+    fputs("  ", f);
+    cli_put_text(f, file);
     if (line > 0)
         fprintf(f, ":%d", line);
-    if (strcmp(state(o), state(n)) == 0)
+    if (o->status == RC_ERROR && n->status == RC_ERROR)
+        fputs("\n  error under both versions\n", f);
+    else if (strcmp(state(o), state(n)) == 0)
         fprintf(f, "\n  %s, measures changed\n", state(o));
     else
         fprintf(f, "\n  %s → %s\n", state(o), state(n));
+    error_lines(f, o, n);
     if (any_only(n->measures, n->nmeasures, o->measures, o->nmeasures)) {
         fputs("  measures added: ", f);
         only(f, false, n->measures, n->nmeasures, o->measures, o->nmeasures,
@@ -312,6 +378,29 @@ static void summary(struct diff *d)
     fputc('\n', f);
 }
 
+/* Parts of the report are made in memory and written whole, so that a
+ * report stopped by a signal is never cut inside a case. */
+static void part_begin(struct diff *d)
+{
+    d->out = open_memstream(&d->mem, &d->memlen);
+    if (!d->out) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+}
+
+static void part_end(struct diff *d)
+{
+    if (fclose(d->out) != 0) {
+        fputs("rongcuo: out of memory\n", stderr);
+        exit(EXIT_USAGE);
+    }
+    cli_records_put(d->rec, d->mem, d->memlen);
+    free(d->mem);
+    d->mem = NULL;
+    d->out = NULL;
+}
+
 static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
                          struct rc_eval *en)
 {
@@ -340,10 +429,17 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
         }
         if (changed) {
             d->changed += !(o.status == RC_ERROR && n.status == RC_ERROR);
+            part_begin(d);
             report(d, b, &o, &n);
+            part_end(d);
         }
+        d->errors += o.status == RC_ERROR || n.status == RC_ERROR;
         free(o.verdict);
         free(n.verdict);
+        free(o.error);
+        free(n.error);
+        if (d->rec->err)
+            break; /* the report cannot be written: stop */
     }
     rc_cases_close(co);
     rc_cases_close(cn);
@@ -366,8 +462,9 @@ static void part_change(struct diff *d, bool *lead, const char *what,
     } else {
         if (*lead)
             fputs("what differs between the versions:\n", d->out);
-        fprintf(d->out, "  %s %s%s%s  %s:%d\n", change, what, id[0] ? " " : "",
-                id, file ? file : "?", line);
+        fprintf(d->out, "  %s %s%s%s  ", change, what, id[0] ? " " : "", id);
+        cli_put_text(d->out, file ? file : "?");
+        fprintf(d->out, ":%d\n", line);
     }
     *lead = false;
 }
@@ -444,7 +541,7 @@ int cli_diff(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
-            fputs(usage_diff, stdout);
+            rc = cli_help(usage_diff);
             goto out;
         } else if (strcmp(a, "--format") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc) {
@@ -478,21 +575,43 @@ int cli_diff(int argc, char **argv)
     }
     d.old = cli_load(rules[0]);
     d.new_ = d.old ? cli_load(rules[1]) : NULL;
-    if (!d.new_ || !(d.out = cli_open_output(out_path))) {
+    struct cli_inputs in = {NULL, 0, 0};
+    for (int i = 0; i < 2; i++) {
+        cli_inputs_add(&in, rules[i]);
+        if (i == 0 ? d.old : d.new_)
+            cli_inputs_add_rules(&in, i == 0 ? d.old : d.new_);
+    }
+    for (int i = 0; i < nfiles; i++)
+        cli_inputs_add(&in, files[i]);
+    d.file = d.new_ ? cli_open_output(out_path, &in) : NULL;
+    cli_inputs_free(&in);
+    if (!d.file) {
         rc = EXIT_USAGE;
         goto out;
     }
+    static struct cli_records rec;
+    cli_records_init(&rec, d.file);
+    d.rec = &rec;
+    part_begin(&d);
     part_changes(&d);
+    part_end(&d);
     struct rc_eval *eo = rc_eval_new(d.old), *en = rc_eval_new(d.new_);
     if (!eo || !en)
         cli_out_of_memory();
-    for (int i = 0; i < nfiles; i++)
+    for (int i = 0; i < nfiles && !rec.err; i++)
         compare_file(&d, files[i], eo, en);
+    part_begin(&d);
     summary(&d);
+    part_end(&d);
     rc_eval_free(eo);
     rc_eval_free(en);
-    if (!cli_close_output(d.out, out_path, true))
+    if (!cli_records_close(&rec, d.file, out_path))
         rc = EXIT_CASE_ERROR;
+    else if (d.errors && rec.err != EPIPE) {
+        fprintf(stderr, "rongcuo: %ld case%s had an error; see the report\n",
+                d.errors, d.errors == 1 ? "" : "s");
+        rc = EXIT_CASE_ERROR;
+    }
 out:
     for (int i = 0; i < d.ntr; i++) {
         free(d.tr[i].from);

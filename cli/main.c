@@ -36,7 +36,8 @@ static const char usage_main[] =
     "\n"
     "exit status: 0 success; 1 a case had an error, a test failed, or\n"
     "output could not be written; 2 bad usage or a rule file that does not\n"
-    "check. Each command's --help says which apply to it.\n";
+    "check. Each command's --help says which apply to it. A reader that\n"
+    "closes the pipe early (| head) is not an error.\n";
 
 static const char usage_run[] =
     "usage: rongcuo run [OPTIONS] RULES CASEFILE...\n"
@@ -54,7 +55,8 @@ static const char usage_run[] =
     "                          language of the trace (default: the keyword\n"
     "                          language of the rule file)\n"
     "  -o FILE                 write the trace to FILE; it appears only when\n"
-    "                          the run completes\n"
+    "                          the run completes, and replaces only a\n"
+    "                          writable regular file that is not an input\n"
     "  --trace none|full       full reasons (default), or only the case,\n"
     "                          status, verdict, measures, rules fired and\n"
     "                          missing facts: one line a case\n"
@@ -67,10 +69,14 @@ static const char usage_run[] =
     "                          (progress shows only on a terminal)\n"
     "  -h, --help              show this help\n"
     "\n"
+    "Output is written whole case by case, even when the run is stopped;\n"
+    "a reader that closes the pipe early (| head) is not an error.\n"
+    "\n"
     "exit status: 0 every case was evaluated, 1 some case had an error or\n"
     "the output could not be written, 2 bad usage (an unknown option, an\n"
-    "output file that cannot be created, a --why-not verdict the table\n"
-    "lacks) or a rule file that does not check.\n";
+    "output file that cannot be created or may not be replaced, a\n"
+    "--why-not verdict the table lacks) or a rule file that does not\n"
+    "check.\n";
 
 static const char usage_check[] =
     "usage: rongcuo check RULES\n"
@@ -107,8 +113,7 @@ static int cmd_check(int argc, char **argv)
     const char *rules = NULL;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
-            fputs(usage_check, stdout);
-            return EXIT_OK;
+            return cli_help(usage_check);
         }
         if (argv[i][0] == '-' && argv[i][1])
             return cli_usage_error(usage_check, "unknown option '%s'", argv[i]);
@@ -151,8 +156,7 @@ static int cmd_show(int argc, char **argv)
     enum rc_lang lang = RC_LANG_AUTO;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
-            fputs(usage_show, stdout);
-            return EXIT_OK;
+            return cli_help(usage_show);
         }
         if (strcmp(argv[i], "--lang") == 0) {
             if (i + 1 >= argc)
@@ -195,7 +199,7 @@ struct run_opts {
 
 /* Where the traces go, and the progress line on a terminal. */
 struct sink {
-    FILE *out;
+    struct cli_records *out;
     int werr;
     long done;
     int shown;
@@ -214,10 +218,8 @@ static double now(void)
 static int put(void *ctx, const char *data, size_t len)
 {
     struct sink *s = ctx;
-    if (fwrite(data, 1, len, s->out) != len) {
-        s->werr = errno ? errno : EIO;
+    if ((s->werr = cli_records_put(s->out, data, len)) != 0)
         return 1;
-    }
     if (s->progress && ++s->done % 2048 == 0) {
         double t = now() - s->start, rate = (double)s->done / t;
         double frac = rc_cases_progress(s->cs);
@@ -240,9 +242,8 @@ static int cmd_run(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
-            fputs(usage_run, stdout);
             free(files);
-            return EXIT_OK;
+            return cli_help(usage_run);
         }
         if (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
             strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0 ||
@@ -337,14 +338,22 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc_eval_free(ev);
-    FILE *out = cli_open_output(o.out);
+    struct cli_inputs in = {NULL, 0, 0};
+    cli_inputs_add(&in, rules);
+    cli_inputs_add_rules(&in, rs);
+    for (int i = 0; i < nfiles; i++)
+        cli_inputs_add(&in, files[i]);
+    FILE *out = cli_open_output(o.out, &in);
+    cli_inputs_free(&in);
     if (!out) {
         rc_ruleset_free(rs);
         free(files);
         return EXIT_USAGE;
     }
-    struct sink sink = {out,  0, 0, 0, NULL, !o.quiet && isatty(STDERR_FILENO),
-                        now()};
+    static struct cli_records records;
+    cli_records_init(&records, out);
+    struct sink sink = {
+        &records, 0, 0, 0, NULL, !o.quiet && isatty(STDERR_FILENO), now()};
     struct rc_counts count = {0, 0, 0};
     enum rc_format format =
         o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
@@ -359,25 +368,19 @@ static int cmd_run(int argc, char **argv)
     }
     if (sink.shown)
         fputs("\r\033[K", stderr);
-    int werr = sink.werr;
     if (count.errors)
         rc = EXIT_CASE_ERROR;
     if (oom) {
         fputs("rongcuo: out of memory; the run stopped\n", stderr);
         o.quiet = true; /* the counts would include cases not written */
+        cli_records_flush(&records); /* the cases before, in order */
         if (out != stdout)
             cli_close_output(out, o.out, false); /* drops the partial file */
         rc = EXIT_USAGE;
-    } else if (werr == EPIPE && out == stdout) {
+    } else if (!cli_records_close(&records, out, o.out)) {
+        rc = EXIT_CASE_ERROR;
+    } else if (records.err == EPIPE) {
         o.quiet = true; /* the reader has gone: end quietly */
-    } else if (werr) {
-        fprintf(stderr, "rongcuo: error writing %s: %s\n",
-                o.out ? o.out : "output", strerror(werr));
-        if (out != stdout)
-            cli_close_output(out, o.out, false); /* drops the partial file */
-        rc = EXIT_CASE_ERROR;
-    } else if (!cli_close_output(out, o.out, true)) {
-        rc = EXIT_CASE_ERROR;
     }
     long total = count.decided + count.undetermined + count.errors;
     if (!o.quiet)
@@ -398,12 +401,10 @@ int main(int argc, char **argv)
         return cli_usage_error(usage_main, "%s", "name a command");
     const char *cmd = argv[1];
     if (cli_is_help(cmd)) {
-        fputs(usage_main, stdout);
-        return EXIT_OK;
+        return cli_help(usage_main);
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("rongcuo %s\n", VERSION);
-        return EXIT_OK;
+        return cli_help("rongcuo " VERSION "\n");
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 1, argv + 1);

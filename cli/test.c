@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,13 +26,16 @@ static const char usage_test[] =
     "                          a base's rules count the tests of the base and\n"
     "                          of the variants tested with it\n"
     "  --junit FILE            also write the results as JUnit XML to FILE\n"
+    "                          (it appears only when the run completes, as\n"
+    "                          for run -o)\n"
     "  --lang en|zh-Hant|zh-Hans\n"
     "                          language of the traces of failing tests\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 every test passed, 1 some test failed, a rule file\n"
-    "does not check, or the report could not be written, 2 bad usage\n"
-    "(including a --junit file that cannot be created).\n";
+    "does not check or cannot be read, a folder cannot be read, or the\n"
+    "report could not be written, 2 bad usage (including a --junit file\n"
+    "that cannot be created or may not be replaced).\n";
 
 struct paths {
     char **v;
@@ -68,15 +72,18 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The .rules and .test files below dir, depth first. */
-static void walk(const char *dir, struct paths *ps, int depth)
+/* The .rules and .test files below dir, depth first. A file that cannot
+ * be read (a dangling symbolic link) is listed, to fail when it is loaded;
+ * a folder that cannot be read is an error (false, after a message). */
+static bool walk(const char *dir, struct paths *ps, int depth)
 {
-    DIR *d = opendir(dir);
-    if (!d || depth > 32) {
-        if (d)
-            closedir(d);
-        return;
+    DIR *d = depth > 32 ? NULL : opendir(dir);
+    if (!d) {
+        fprintf(stderr, "rongcuo: cannot read the folder '%s': %s\n", dir,
+                depth > 32 ? "folders nested too deep" : strerror(errno));
+        return false;
     }
+    bool ok = true;
     struct dirent *e;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.')
@@ -86,17 +93,19 @@ static void walk(const char *dir, struct paths *ps, int depth)
         int n = snprintf(path, sizeof path, "%.*s/%s",
                          (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
                          e->d_name);
-        if (n < 0 || (size_t)n >= sizeof path)
+        if (n < 0 || (size_t)n >= sizeof path) {
+            fprintf(stderr, "rongcuo: path too long in '%s'\n", dir);
+            ok = false;
             continue;
+        }
         struct stat st;
-        if (stat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode))
-            walk(path, ps, depth + 1);
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            ok = walk(path, ps, depth + 1) && ok;
         else if (has_suffix(path, ".rules") || has_suffix(path, ".test"))
-            add_path(ps, path);
+            add_path(ps, path); /* unreadable: its load reports why */
     }
     closedir(d);
+    return ok;
 }
 
 /* Coverage gathered over every file tested, by where each part is
@@ -163,7 +172,9 @@ static void cover_gaps(const struct covers *cs, size_t from, size_t to,
         if (x->part != part || (want_false && x->seen_false < 0) ||
             (want_false ? x->seen_false : x->made_true))
             continue;
-        printf("    - %s  %s:%d\n", x->id, x->file, x->line);
+        printf("    - %s  ", x->id);
+        cli_put_text(stdout, x->file);
+        printf(":%d\n", x->line);
     }
 }
 
@@ -174,7 +185,9 @@ static void cover_report(struct covers *cs)
         size_t to = from;
         while (to < cs->n && strcmp(cs->v[to].file, cs->v[from].file) == 0)
             to++;
-        printf("coverage of what %s declares:\n", cs->v[from].file);
+        fputs("coverage of what ", stdout);
+        cli_put_text(stdout, cs->v[from].file);
+        fputs(" declares:\n", stdout);
         cover_gaps(cs, from, to, RC_RULE, false, "rules fired by some test");
         cover_gaps(cs, from, to, RC_RULE, true,
                    "rules whose condition some test saw false");
@@ -203,10 +216,11 @@ int cli_test(int argc, char **argv)
     struct paths ps = {0};
     struct covers covered = {0};
     int rc = EXIT_OK;
+    bool walk_failed = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
-            fputs(usage_test, stdout);
+            rc = cli_help(usage_test);
             goto out;
         }
         if (strcmp(a, "--coverage") == 0) {
@@ -232,7 +246,8 @@ int cli_test(int argc, char **argv)
             struct stat st;
             size_t before = ps.n;
             if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-                walk(a, &ps, 0);
+                if (!walk(a, &ps, 0))
+                    walk_failed = true;
                 qsort(ps.v + before, ps.n - before, sizeof *ps.v, cmp_str);
             } else {
                 add_path(&ps, a);
@@ -244,8 +259,14 @@ int cli_test(int argc, char **argv)
                              "name rule files or folders with tests");
         goto out;
     }
+    struct cli_inputs in = {NULL, 0, 0};
+    for (size_t i = 0; i < ps.n; i++)
+        cli_inputs_add(&in, ps.v[i]);
     FILE *junit = NULL;
-    if (junit_path && !(junit = cli_open_output(junit_path))) {
+    if (junit_path)
+        junit = cli_open_output(junit_path, &in);
+    cli_inputs_free(&in);
+    if (junit_path && !junit) {
         rc = EXIT_USAGE;
         goto out;
     }
@@ -258,7 +279,9 @@ int cli_test(int argc, char **argv)
         struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
         if (!rs) {
             fputs(rc_diags_text(d), stdout);
-            printf("FAIL %s: the rule file does not check\n", ps.v[i]);
+            fputs("FAIL ", stdout);
+            cli_put_text(stdout, ps.v[i]);
+            fputs(": the rule file does not check\n", stdout);
             failed++;
             rc_diags_free(d);
             continue;
@@ -295,6 +318,8 @@ int cli_test(int argc, char **argv)
         if (!cli_close_output(junit, junit_path, true))
             failed++;
     }
+    if (walk_failed)
+        failed++;
     printf("%d passed, %d failed\n", passed, failed);
     rc = failed || !cli_close_output(stdout, NULL, true) ? EXIT_CASE_ERROR
                                                          : EXIT_OK;

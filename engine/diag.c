@@ -156,11 +156,15 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
 {
     const struct src_loc *l = &d->loc;
     sb_puts(out, indent);
-    if (l->src)
-        sb_printf(out, "%s:%d:%d: %s: %s\n", l->src->name, l->first_line,
-                  l->first_column, sev_name(d->severity), d->msg);
-    else
-        sb_printf(out, "rongcuo: %s: %s\n", sev_name(d->severity), d->msg);
+    if (l->src) {
+        sb_controls(out, l->src->name);
+        sb_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column,
+                  sev_name(d->severity));
+    } else {
+        sb_printf(out, "rongcuo: %s: ", sev_name(d->severity));
+    }
+    sb_controls(out, d->msg); /* it may quote case data */
+    sb_putc(out, '\n');
     if (l->src && l->first_line > 0 && !l->src->hidden) {
         size_t len, full;
         int col;
@@ -169,12 +173,12 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
         char num[16];
         int w = snprintf(num, sizeof num, "%d", l->first_line);
         sb_printf(out, "%s %s | %s", indent, num, col > 1 ? "…" : "");
-        /* keep control bytes out of the terminal */
-        /* keep control bytes and broken UTF-8 out of the terminal */
+        /* keep control characters and broken UTF-8 out of the terminal */
         for (size_t i = 0; i < len;) {
             uint32_t cp;
             int n = utf8_decode(line + i, len - i, &cp);
-            if (n == 0 || (cp < 0x20 && cp != '\t')) {
+            if (n == 0 || (cp < 0x20 && cp != '\t') || cp == 0x7f ||
+                (cp >= 0x80 && cp < 0xa0)) {
                 sb_putc(out, '?');
                 i += n ? (size_t)n : 1;
             } else {
@@ -187,8 +191,11 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
         sb_printf(out, "\n%s %*s | ", indent, w, "");
         diag_caret(l, out);
     }
-    if (d->hint)
-        sb_printf(out, "%s  hint: %s\n", indent, d->hint);
+    if (d->hint) {
+        sb_printf(out, "%s  hint: ", indent);
+        sb_controls(out, d->hint);
+        sb_putc(out, '\n');
+    }
 }
 
 void diag_print(const struct diag *d, FILE *out)

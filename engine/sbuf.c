@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/source.h"
 
 static void reserve(struct sbuf *b, size_t n)
 {
@@ -128,13 +129,94 @@ void sb_printf(struct sbuf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+/* The escape for the n-byte character cp at s, or NULL when it needs none;
+ * tmp holds the text when one is made. */
+static const char *text_escape(const char *s, int n, uint32_t cp, char *tmp,
+                               bool backslash)
+{
+    static const char hex[] = "0123456789abcdef";
+    if (n == 0) {
+        unsigned char c = (unsigned char)*s;
+        snprintf(tmp, 8, "\\x%c%c", hex[c >> 4], hex[c & 15]);
+        return tmp;
+    }
+    if (cp == '\\')
+        return backslash ? "\\\\" : NULL;
+    if (cp == '\t')
+        return "\\t";
+    if (cp == '\n')
+        return "\\n";
+    if (cp == '\r')
+        return "\\r";
+    if (cp < 0x20 || cp == 0x7f) {
+        snprintf(tmp, 8, "\\x%c%c", hex[cp >> 4], hex[cp & 15]);
+        return tmp;
+    }
+    if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
+        snprintf(tmp, 8, "\\u%04x", (unsigned)cp);
+        return tmp;
+    }
+    return NULL;
+}
+
+static void text(struct sbuf *b, const char *s, bool backslash)
+{
+    const char *run = s;
+    size_t left = strlen(s);
+    while (left > 0) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c < 0x7f && (c != '\\' || !backslash)) {
+            s++, left--;
+            continue;
+        }
+        uint32_t cp = 0;
+        int n = utf8_decode(s, left, &cp);
+        char tmp[8];
+        const char *esc = text_escape(s, n, cp, tmp, backslash);
+        size_t step = n ? (size_t)n : 1;
+        if (esc) {
+            sb_put(b, run, (size_t)(s - run));
+            sb_puts(b, esc);
+            run = s + step;
+        }
+        s += step, left -= step;
+    }
+    sb_put(b, run, (size_t)(s - run));
+    if (!b->p)
+        sb_put(b, "", 0);
+}
+
+void sb_text(struct sbuf *b, const char *s)
+{
+    text(b, s, true);
+}
+
+void sb_controls(struct sbuf *b, const char *s)
+{
+    text(b, s, false);
+}
+
 void sb_json(struct sbuf *b, const char *s)
 {
     sb_putc(b, '"');
     const char *run = s;
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (c >= 0x20 && c != '"' && c != '\\')
+        unsigned char c1 = c ? (unsigned char)s[1] : 0;
+        if (c == 0xc2 && c1 >= 0x80 && c1 < 0xa0) { /* C1 */
+            sb_put(b, run, (size_t)(s - run));
+            sb_printf(b, "\\u%04x", c1);
+            run = ++s + 1;
+            continue;
+        }
+        if (c == 0xe2 && c1 == 0x80 && ((unsigned char)s[2] & 0xfe) == 0xa8) {
+            sb_put(b, run, (size_t)(s - run)); /* U+2028, U+2029 */
+            sb_puts(b, s[2] == '\xa8' ? "\\u2028" : "\\u2029");
+            s += 2;
+            run = s + 1;
+            continue;
+        }
+        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\')
             continue;
         sb_put(b, run, (size_t)(s - run));
         run = s + 1;

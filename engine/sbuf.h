@@ -14,7 +14,17 @@ void sb_puts(struct sbuf *b, const char *s);
 void sb_putc(struct sbuf *b, char c);
 void sb_printf(struct sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* s as a JSON string, quotes included. */
+/* s as text on one line: a backslash, a control character (C0, DEL, C1),
+ * U+2028, U+2029 and a byte that is not UTF-8 are written escaped, as
+ * \\, \t, \n, \r, \xHH (a byte) or \uHHHH (a code point), so that data
+ * never starts a line, moves the cursor or sends a terminal command. */
+void sb_text(struct sbuf *b, const char *s);
+/* The same, but a backslash is left as it is: for a message of our own
+ * that quotes a line of a file (a diagnostic), where the backslash is the
+ * user's and the caret points at it. */
+void sb_controls(struct sbuf *b, const char *s);
+/* s as a JSON string, quotes included; every control character (C0, DEL,
+ * C1) and U+2028, U+2029 escaped as \uHHHH (\n, \t, \r as such). */
 void sb_json(struct sbuf *b, const char *s);
 void sb_free(struct sbuf *b);
 

@@ -34,10 +34,14 @@ static void names(const struct ast_name *n, const char *sep, struct sbuf *out)
 static void origin(const struct src_loc *l, const struct ast_decl *amends,
                    struct sbuf *out)
 {
-    sb_printf(out, "  # %s:%d", l->src ? l->src->name : "?", l->first_line);
-    if (amends)
-        sb_printf(out, ", amends %s:%d", amends->loc.src->name,
-                  amends->loc.first_line);
+    sb_puts(out, "  # ");
+    sb_text(out, l->src ? l->src->name : "?");
+    sb_printf(out, ":%d", l->first_line);
+    if (amends) {
+        sb_puts(out, ", amends ");
+        sb_text(out, amends->loc.src->name);
+        sb_printf(out, ":%d", amends->loc.first_line);
+    }
     sb_putc(out, '\n');
 }
 
@@ -233,9 +237,14 @@ void show_rule(const struct ast_decl *d, struct sbuf *out)
 
 void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out)
 {
-    sb_printf(out, "# the effective rule set of %s\n# files:", f->src->name);
-    for (const struct ast_file *b = f; b; b = b->base)
-        sb_printf(out, " %s%s", b->src->name, b->base ? " →" : "\n");
+    sb_puts(out, "# the effective rule set of ");
+    sb_text(out, f->src->name);
+    sb_puts(out, "\n# files:");
+    for (const struct ast_file *b = f; b; b = b->base) {
+        sb_putc(out, ' ');
+        sb_text(out, b->src->name);
+        sb_puts(out, b->base ? " →" : "\n");
+    }
     if (f->policy) {
         kw(KW_POLICY, lang, out);
         sb_putc(out, ' ');
@@ -263,15 +272,20 @@ void show_file(const struct ast_file *f, enum lang lang, struct sbuf *out)
     sb_puts(out, "\n# repealed:\n");
     for (const struct ast_repeal *r = f->repealed; r; r = r->next) {
         const struct ast_decl *d = r->decl;
-        sb_printf(out, "#   %s %s  %s:%d, repealed at %s:%d",
+        sb_printf(out, "#   %s %s  ",
                   d->kind == DECL_RULE      ? kw_text(KW_RULE, lang)
                   : d->kind == DECL_MEASURE ? kw_text(KW_MEASURE, lang)
                                             : kw_text(KW_VERDICT, lang),
-                  d->kind == DECL_VERDICT ? "" : d->name.text, d->loc.src->name,
-                  d->loc.first_line, r->by->loc.src->name,
-                  r->by->loc.first_line);
-        if (r->by->because.text)
-            sb_printf(out, ", because \"%s\"", r->by->because.text);
+                  d->kind == DECL_VERDICT ? "" : d->name.text);
+        sb_text(out, d->loc.src->name);
+        sb_printf(out, ":%d, repealed at ", d->loc.first_line);
+        sb_text(out, r->by->loc.src->name);
+        sb_printf(out, ":%d", r->by->loc.first_line);
+        if (r->by->because.text) {
+            sb_puts(out, ", because \"");
+            sb_text(out, r->by->because.text);
+            sb_putc(out, '"');
+        }
         sb_putc(out, '\n');
     }
 }

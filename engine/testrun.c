@@ -265,7 +265,8 @@ static void run_test(struct trun *u, const struct test_info *ti)
         check(r, &ti->expects[j], why, u->want);
         if (why->len != before) {
             u->line.len = 0;
-            sb_printf(&u->line, "%s:%d: ", t->loc.src->name,
+            sb_text(&u->line, t->loc.src->name);
+            sb_printf(&u->line, ":%d: ",
                       ti->expects[j].ast->loc.first_line);
             sb_put(&u->line, why->p + before, why->len - before);
             sb_putc(&u->line, '\n');
@@ -274,8 +275,11 @@ static void run_test(struct trun *u, const struct test_info *ti)
         }
     }
     bool ok = why->len == 0;
-    sb_printf(u->out, "%s %s:%d: test \"%s\"\n", ok ? "ok  " : "FAIL",
-              t->loc.src->name, t->loc.first_line, t->name);
+    sb_printf(u->out, "%s ", ok ? "ok  " : "FAIL");
+    sb_text(u->out, t->loc.src->name);
+    sb_printf(u->out, ":%d: test \"", t->loc.first_line);
+    sb_text(u->out, t->name);
+    sb_puts(u->out, "\"\n");
     if (!ok) {
         indent(why->p, "  ", u->out);
         trace_text(r, u->lang, &u->trace);

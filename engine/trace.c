@@ -102,9 +102,17 @@ static const char *L(enum label l, enum lang lang)
     return labels[l][lang == LANG_ZH ? 1 : (int)lang];
 }
 
+/* ' "title"', with the title's control characters escaped. */
+static void quoted(struct sbuf *out, const char *s)
+{
+    sb_puts(out, " \"");
+    sb_text(out, s);
+    sb_putc(out, '"');
+}
+
 static void loc_text(const struct src_loc *l, struct sbuf *out)
 {
-    sb_puts(out, l->src ? l->src->name : "?");
+    sb_text(out, l->src ? l->src->name : "?");
     if (l->first_line > 0)
         sb_printf(out, ":%d", l->first_line);
 }
@@ -187,7 +195,9 @@ void trace_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
         sb_puts(out, buf);
         return;
     case OP_STR:
-        sb_printf(out, "\"%s\"", e->text);
+        sb_putc(out, '"');
+        sb_text(out, e->text);
+        sb_putc(out, '"');
         return;
     case OP_BOOL:
         sb_puts(out, kw_text(e->b ? KW_TRUE : KW_FALSE, lang));
@@ -261,7 +271,9 @@ void trace_value(const struct fact_info *f, const struct value *v,
         sb_puts(out, buf);
         break;
     case VT_TEXT:
-        sb_printf(out, "\"%s\"", v->u.text);
+        sb_putc(out, '"');
+        sb_text(out, v->u.text);
+        sb_putc(out, '"');
         break;
     case VT_SYM:
         sb_puts(out, f->dom->names[v->u.sym]);
@@ -479,7 +491,7 @@ static void verdict_text(struct tctx *t)
             const struct fact_info *f = &p->facts[order[k]];
             sb_printf(out, "    %s", f->name);
             if (f->desc)
-                sb_printf(out, " \"%s\"", f->desc);
+                quoted(out, f->desc);
             sb_printf(out, " (");
             if (r->settles[order[k]] == 1)
                 sb_puts(out, L(L_SETTLES1, t->lang));
@@ -527,7 +539,7 @@ static void measures_text(struct tctx *t)
         const struct measure_info *m = &p->measures[i];
         sb_printf(out, "\n    %s", m->id);
         if (m->title)
-            sb_printf(out, " \"%s\"", m->title);
+            quoted(out, m->title);
         sb_puts(out, "  ");
         loc_text(&m->loc, out);
         amends_text(t, m->amends);
@@ -572,7 +584,7 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
     struct sbuf *out = t->out;
     sb_printf(out, "%s%s %s", indent, L(L_RULE, t->lang), ru->id);
     if (ru->title)
-        sb_printf(out, " \"%s\"", ru->title);
+        quoted(out, ru->title);
     sb_puts(out, "  ");
     loc_text(&ru->loc, out);
     amends_text(t, ru->amends);
@@ -609,7 +621,7 @@ static void findings_text(struct tctx *t)
         head = true;
         sb_printf(t->out, "    %s", p->concls[i].name);
         if (p->concls[i].desc)
-            sb_printf(t->out, " \"%s\"", p->concls[i].desc);
+            quoted(t->out, p->concls[i].desc);
         sb_putc(t->out, '\n');
         for (int k = 0; k < p->concls[i].nrules; k++)
             if (r->effect[p->concls[i].rules[k]] == TV_TRUE)
@@ -631,7 +643,7 @@ static void overridden_text(struct tctx *t)
         const struct rule_info *ru = &p->rules[i];
         sb_printf(t->out, "    %s %s", L(L_RULE, t->lang), ru->id);
         if (ru->title)
-            sb_printf(t->out, " \"%s\"", ru->title);
+            quoted(t->out, ru->title);
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
@@ -682,7 +694,7 @@ static void explain_concl(struct tctx *t, int k, int depth, uint8_t *seen)
         sb_printf(t->out, "%*s%s %s", 8 + depth * 4, "", L(L_RULE, t->lang),
                   ru->id);
         if (ru->title)
-            sb_printf(t->out, " \"%s\"", ru->title);
+            quoted(t->out, ru->title);
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
@@ -763,9 +775,10 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
 {
     struct tctx t = {r, r->p, lang, out};
     const struct case_facts *cf = r->cf;
-    sb_printf(out, "%s %s", L(L_CASE, lang), cf->id ? cf->id : "?");
+    sb_printf(out, "%s ", L(L_CASE, lang));
+    sb_text(out, cf->id ? cf->id : "?");
     if (cf->title)
-        sb_printf(out, " \"%s\"", cf->title);
+        quoted(out, cf->title);
     if (cf->loc.src) {
         sb_puts(out, "  ");
         loc_text(&cf->loc, out);
@@ -795,16 +808,19 @@ void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
     const struct case_facts *cf = r->cf;
-    sb_printf(out, "%s\t", cf->id ? cf->id : "?");
+    sb_text(out, cf->id ? cf->id : "?");
+    sb_putc(out, '\t');
     if (r->status == ST_ERROR) {
         const struct diag_list *dl =
             cf->errors && cf->errors->errors ? cf->errors : &r->errors;
         const struct diag *d = dl->head;
         sb_printf(out, "%s\t", L(L_ERROR, lang));
-        if (d && d->loc.src)
-            sb_printf(out, "%s:%d:%d: ", d->loc.src->name, d->loc.first_line,
-                      d->loc.first_column);
-        sb_printf(out, "%s\t%.12s\n", d ? d->msg : "", p->sha256);
+        if (d && d->loc.src) {
+            sb_text(out, d->loc.src->name);
+            sb_printf(out, ":%d:%d: ", d->loc.first_line, d->loc.first_column);
+        }
+        sb_text(out, d ? d->msg : "");
+        sb_printf(out, "\t%.12s\n", p->sha256);
         return;
     }
     if (r->status == ST_UNDETERMINED)

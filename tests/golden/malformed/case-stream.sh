@@ -26,5 +26,5 @@ case $RONGCUO in *valgrind* | */asan/*) cap=unlimited ;; esac
 wc -l <out
 grep -v '	[xy]	' out | cut -c1-120
 cat err
-tail -n 1 diff.out
+tail -n 2 diff.out
 cd / && rm -rf "$d"

@@ -1,0 +1,100 @@
+/* Escaping data in text output (engine/sbuf.h sb_text) and JSON. */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "engine/sbuf.h"
+
+static void assert_text(const char *in, const char *want)
+{
+    struct sbuf b = {0};
+    sb_text(&b, in);
+    assert_non_null(b.p);
+    assert_string_equal(b.p, want);
+    sb_free(&b);
+}
+
+static void test_sbuf_text_plain_unchanged(void **state)
+{
+    (void)state;
+    assert_text("", "");
+    assert_text("SZ-2023-07", "SZ-2023-07");
+    assert_text("松滋市 \"減免\" 租金", "松滋市 \"減免\" 租金");
+}
+
+static void test_sbuf_text_line_breaks(void **state)
+{
+    (void)state;
+    assert_text("a\tb\nc\rd", "a\\tb\\nc\\rd");
+    assert_text("\n", "\\n");
+}
+
+static void test_sbuf_text_c0_and_del(void **state)
+{
+    (void)state;
+    assert_text("x\x1b[31my", "x\\x1b[31my");
+    assert_text("\x01\x07\x1f\x7f", "\\x01\\x07\\x1f\\x7f");
+}
+
+static void test_sbuf_text_backslash(void **state)
+{
+    (void)state;
+    assert_text("a\\tb", "a\\\\tb");
+}
+
+static void test_sbuf_text_c1_and_separators(void **state)
+{
+    (void)state;
+    assert_text("a\xc2\x85"
+                "b",
+                "a\\u0085b");
+    assert_text("\xc2\x9b"
+                "31m",
+                "\\u009b31m");
+    assert_text("a\xe2\x80\xa8"
+                "b\xe2\x80\xa9",
+                "a\\u2028b\\u2029");
+    assert_text("\xc2\xa0", "\xc2\xa0"); /* NBSP is printable */
+}
+
+static void test_sbuf_text_broken_utf8(void **state)
+{
+    (void)state;
+    assert_text("a\x9b"
+                "b",
+                "a\\x9bb");
+    assert_text("\xe5\xae", "\\xe5\\xae");
+    assert_text("\xe5\xae\xb9", "容");
+}
+
+static void test_sbuf_json_escapes_all_c0(void **state)
+{
+    (void)state;
+    struct sbuf b = {0};
+    sb_json(&b, "a\x01\x1b\t\n\"\\");
+    assert_string_equal(b.p, "\"a\\u0001\\u001b\\t\\n\\\"\\\\\"");
+    sb_free(&b);
+    sb_json(&b, "x\x7f\xc2\x85\xe2\x80\xa8\xe2\x80\xa9\xe2\x80\xa6\xc2\xa0");
+    assert_string_equal(
+        b.p, "\"x\\u007f\\u0085\\u2028\\u2029\xe2\x80\xa6\xc2\xa0\"");
+    sb_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sbuf_text_plain_unchanged),
+        cmocka_unit_test(test_sbuf_text_line_breaks),
+        cmocka_unit_test(test_sbuf_text_c0_and_del),
+        cmocka_unit_test(test_sbuf_text_backslash),
+        cmocka_unit_test(test_sbuf_text_c1_and_separators),
+        cmocka_unit_test(test_sbuf_text_broken_utf8),
+        cmocka_unit_test(test_sbuf_json_escapes_all_c0),
+    };
+    return cmocka_run_group_tests_name("sbuf", tests, NULL, NULL);
+}
