@@ -365,14 +365,19 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     }
     /* what was read to choose the format stays in the read-ahead buffer,
        so that standard input loses nothing */
+    errno = 0;
     cs->fill = fread(cs->in, 1, sizeof cs->in, f);
+    int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
     if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
         ends_with(path, ".json"))
         cs->jsonl = true;
     else if (!ends_with(path, ".case"))
         cs->jsonl = first_byte(cs->in, cs->fill) == '{';
-    if (cs->jsonl)
+    if (cs->jsonl) {
+        cs->ended = cs->fill < sizeof cs->in;
+        cs->read_err = read_err;
         return cs;
+    }
     /* .case syntax: the whole file */
     struct sbuf all = {0};
     sb_put(&all, cs->in, cs->fill);
@@ -423,22 +428,59 @@ size_t api_chomp(const char *s, size_t n)
     return n;
 }
 
+/* More input into cs->in; false at the end of the file, at a read error
+ * (cs->read_err is set) or when the reading was given up. */
+static bool api_refill(struct rc_cases *cs)
+{
+    cs->pos = cs->fill = 0;
+    if (cs->ended)
+        return false;
+    errno = 0;
+    cs->fill = fread(cs->in, 1, sizeof cs->in, cs->f);
+    if (cs->fill < sizeof cs->in) { /* fread stops short only at the end */
+        cs->ended = true;
+        if (ferror(cs->f))
+            cs->read_err = errno ? errno : EIO;
+    }
+    return cs->fill > 0;
+}
+
+/* The first line end (LF, or CR alone or before LF) in s[0..n), or NULL. */
+static const char *api_line_end(const char *s, size_t n)
+{
+    const char *lf = memchr(s, '\n', n);
+    const char *cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
+    return cr ? cr : lf;
+}
+
 /* The next line into cs->line (NUL bytes and all), at most
  * LIMIT_LINE_BYTES of it kept; its full length is returned, so that a
- * longer one can be refused, and -1 at the end. */
+ * longer one can be refused. A line end is LF, CRLF or a lone CR. A line
+ * with no end within LIMIT_FILE_BYTES sets cs->endless and ends the input
+ * (a symlink to /dev/zero). -1 at the end, and at a read error: the line
+ * it cut is not returned. */
 ssize_t api_read_line(struct rc_cases *cs)
 {
     size_t len = 0, total = 0;
+    bool ended = false; /* the line has its line end */
+    cs->endless = false;
     for (;;) {
-        if (cs->pos == cs->fill) {
-            cs->fill = fread(cs->in, 1, sizeof cs->in, cs->f);
-            cs->pos = 0;
-            if (cs->fill == 0)
-                break;
+        if (cs->pos == cs->fill && !api_refill(cs))
+            break;
+        if (cs->after_cr) { /* the LF of a CRLF split across two reads */
+            cs->after_cr = false;
+            if (cs->in[cs->pos] == '\n' && ++cs->pos == cs->fill)
+                continue;
         }
         const char *start = cs->in + cs->pos;
-        const char *nl = memchr(start, '\n', cs->fill - cs->pos);
+        const char *nl = api_line_end(start, cs->fill - cs->pos);
         size_t n = nl ? (size_t)(nl - start) + 1 : cs->fill - cs->pos;
+        if (nl && *nl == '\r') {
+            if (cs->pos + n < cs->fill && nl[1] == '\n')
+                n++; /* CRLF */
+            else if (cs->pos + n == cs->fill)
+                cs->after_cr = true;
+        }
         size_t keep = total + n <= LIMIT_LINE_BYTES ? n
                       : total < LIMIT_LINE_BYTES    ? LIMIT_LINE_BYTES - total
                                                     : 0;
@@ -450,27 +492,64 @@ ssize_t api_read_line(struct rc_cases *cs)
         len += keep;
         total += n;
         cs->pos += n;
-        if (nl)
+        if ((ended = nl != NULL))
             break;
+        if (total > LIMIT_FILE_BYTES) {
+            cs->endless = cs->ended = true; /* give up: no more reads */
+            cs->pos = cs->fill = 0;
+            break;
+        }
     }
-    if (total == 0)
+    if (total == 0 || (cs->read_err && !ended && !cs->endless))
         return -1;
     cs->line[len] = '\0';
     return (ssize_t)total;
 }
 
+/* The name of path in diagnostics. */
+static const char *api_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 /* The rest of the line was skipped; the case is an error. */
 struct case_facts *api_long_line(struct arena *a, const struct plan *p,
                                  const char *path, const char *start,
-                                 int lineno, struct diag_list *errors)
+                                 int lineno, bool endless,
+                                 struct diag_list *errors)
 {
-    struct source *src = src_from_text(a, path, start, 64, lineno);
-    if (strcmp(path, "-") == 0)
-        src->name = "<stdin>";
+    struct source *src = src_from_text(a, api_name(path), start, 64, lineno);
     struct src_loc loc = {src, lineno, 1, lineno, 2};
-    diag_addf(errors, DIAG_ERROR, &loc,
-              "line longer than %ld MiB; the case is not read",
-              LIMIT_LINE_BYTES / (1024 * 1024));
+    struct diag *d;
+    if (endless) {
+        d = diag_addf(errors, DIAG_ERROR, &loc,
+                      "line longer than %ld MiB, with no line end in %ld "
+                      "MiB; the rest of the input is not read",
+                      LIMIT_LINE_BYTES / (1024 * 1024),
+                      LIMIT_FILE_BYTES / (1024 * 1024));
+        d->hint = "JSON Lines input holds one case per line";
+    } else {
+        diag_addf(errors, DIAG_ERROR, &loc,
+                  "line longer than %ld MiB; the case is not read",
+                  LIMIT_LINE_BYTES / (1024 * 1024));
+    }
+    struct case_facts *cf = cases_new(a, p, errors);
+    cf->loc = loc;
+    return cf;
+}
+
+struct case_facts *api_read_error(struct arena *a, const struct plan *p,
+                                  const char *path, int err, int lineno,
+                                  struct diag_list *errors)
+{
+    struct source *src = src_from_text(a, api_name(path), "", 0, lineno);
+    struct src_loc loc = {src, lineno, 1, lineno, 1};
+    struct diag *d = diag_addf(errors, DIAG_ERROR, &loc, "cannot read '%s': %s",
+                               api_name(path), strerror(err));
+    if (lineno > 1)
+        diag_hintf(errors, d,
+                   "the cases before line %d were read, the rest were not",
+                   lineno);
     struct case_facts *cf = cases_new(a, p, errors);
     cf->loc = loc;
     return cf;
@@ -485,27 +564,30 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
         return &cs->cur;
     }
     arena_reset(&cs->case_arena);
+    diag_init(&cs->case_diags, &cs->case_arena);
     ssize_t n;
     while ((n = api_read_line(cs)) >= 0) {
         cs->lineno++;
         if (n > LIMIT_LINE_BYTES) {
-            diag_init(&cs->case_diags, &cs->case_arena);
-            cs->cur.cf = api_long_line(&cs->case_arena, cs->p, cs->path,
-                                       cs->line, cs->lineno, &cs->case_diags);
+            cs->cur.cf =
+                api_long_line(&cs->case_arena, cs->p, cs->path, cs->line,
+                              cs->lineno, cs->endless, &cs->case_diags);
             return &cs->cur;
         }
         if (api_blank(cs->line, (size_t)n))
             continue;
         size_t len = api_chomp(cs->line, (size_t)n);
-        struct source *src =
-            src_from_text(&cs->case_arena, cs->path, cs->line, len, cs->lineno);
-        if (strcmp(cs->path, "-") == 0)
-            src->name = "<stdin>";
-        diag_init(&cs->case_diags, &cs->case_arena);
+        struct source *src = src_from_text(&cs->case_arena, api_name(cs->path),
+                                           cs->line, len, cs->lineno);
         cs->cur.cf = jsonl_case(&cs->case_arena, cs->p, src, &cs->case_diags);
         return &cs->cur;
     }
-    return NULL;
+    if (!cs->read_err || cs->told)
+        return NULL;
+    cs->told = true;
+    cs->cur.cf = api_read_error(&cs->case_arena, cs->p, cs->path, cs->read_err,
+                                cs->lineno + 1, &cs->case_diags);
+    return &cs->cur;
 }
 
 double rc_cases_progress(const struct rc_cases *cs)

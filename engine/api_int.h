@@ -60,21 +60,32 @@ struct rc_cases {
     char *line;
     size_t linecap;
     int lineno;
+    int read_err;  /* errno of a read error; reading has stopped */
+    bool ended;    /* no more to read: end of file, an error, or given up */
+    bool after_cr; /* the last line ended with CR: a LF next belongs to it */
+    bool endless;  /* the last line had no end in LIMIT_FILE_BYTES */
+    bool told;     /* the read error has been handed out as a case */
     struct arena case_arena;
     struct diag_list case_diags;
 };
 
 /* The next line of a JSON Lines stream into cs->line; its full length,
- * or -1 at the end (api.c). */
+ * or -1 at the end or at a read error (then cs->read_err is set) (api.c). */
 ssize_t api_read_line(struct rc_cases *cs);
+/* The case for a read error at line lineno (api.c). */
+struct case_facts *api_read_error(struct arena *a, const struct plan *p,
+                                  const char *path, int err, int lineno,
+                                  struct diag_list *errors);
 /* Whether a line holds only spaces, tabs and line ends. */
 bool api_blank(const char *s, size_t n);
 /* The length of a line without its trailing "\n" or "\r\n". */
 size_t api_chomp(const char *s, size_t n);
-/* The case for a line that was too long (api.c). */
+/* The case for a line that was too long; endless: it had no end within
+ * LIMIT_FILE_BYTES, and the rest of the input is not read (api.c). */
 struct case_facts *api_long_line(struct arena *a, const struct plan *p,
                                  const char *path, const char *start,
-                                 int lineno, struct diag_list *errors);
+                                 int lineno, bool endless,
+                                 struct diag_list *errors);
 
 /* A trace of r in format f (api.c). */
 void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,

@@ -22,7 +22,8 @@ struct record {
     struct case_facts *ready; /* a case of a .case file */
     size_t off, len;          /* a JSON line in the batch text */
     int lineno;
-    bool too_long;
+    bool too_long, endless;
+    int read_err; /* a read error at lineno: the input ends */
 };
 
 struct worker {
@@ -49,9 +50,12 @@ static void one(struct worker *w, const struct record *rec)
         arena_reset(&w->arena);
         struct diag_list *errors = arena_alloc(&w->arena, sizeof *errors);
         diag_init(errors, &w->arena);
-        if (rec->too_long) {
+        if (rec->read_err) {
+            cf = api_read_error(&w->arena, cs->p, cs->path, rec->read_err,
+                                rec->lineno, errors);
+        } else if (rec->too_long) {
             cf = api_long_line(&w->arena, cs->p, cs->path, w->text + rec->off,
-                               rec->lineno, errors);
+                               rec->lineno, rec->endless, errors);
         } else {
             struct source *src = src_from_line(
                 &w->arena, strcmp(cs->path, "-") == 0 ? "<stdin>" : cs->path,
@@ -103,9 +107,15 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
         rec[n] = (struct record){.off = text->len,
                                  .len = len,
                                  .lineno = cs->lineno,
-                                 .too_long = too_long};
+                                 .too_long = too_long,
+                                 .endless = cs->endless};
         sb_put(text, cs->line, len);
         n++;
+    }
+    if (n < BATCH && cs->read_err && !cs->told) {
+        cs->told = true;
+        rec[n++] =
+            (struct record){.lineno = cs->lineno + 1, .read_err = cs->read_err};
     }
     return n;
 }
