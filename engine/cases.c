@@ -152,12 +152,27 @@ void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
         diag_hintf(dl, d, "did you mean '%s'?", near);
 }
 
+void cases_unknown(const struct plan *p, struct case_facts *cf,
+                   const char *name, size_t len, const struct src_loc *loc)
+{
+    struct diag_list *dl = cf->errors;
+    if (++cf->unknown <= CASES_UNKNOWN_SHOWN) {
+        cases_unknown_fact(p, dl, arena_strndup(dl->arena, name, len), loc);
+    } else if (cf->unknown == CASES_UNKNOWN_SHOWN + 1) {
+        struct diag *d = diag_addf(dl, DIAG_NOTE, loc,
+                                   "more facts the rule set does not have; "
+                                   "only the first %d are shown",
+                                   CASES_UNKNOWN_SHOWN);
+        d->hint = "is this case meant for another rule set?";
+    }
+}
+
 void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
                const struct ast_name *name, const struct ast_value *v)
 {
     int i = plan_fact(p, name->text, strlen(name->text));
     if (i < 0) {
-        cases_unknown_fact(p, cf->errors, name->text, &name->loc);
+        cases_unknown(p, cf, name->text, strlen(name->text), &name->loc);
         return;
     }
     if (cf->origin[i] == FROM_CASE) {

@@ -1,5 +1,6 @@
 #include "engine/jsonl.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
@@ -19,10 +20,10 @@ struct jctx {
     enum key key;
     int fact; /* the fact whose value comes next, or -1 */
     struct src_loc fact_loc;
-    bool seen_facts;
-    int depth;  /* nesting below an ignored value */
-    size_t at;  /* a byte offset whose column is known: */
-    int at_col; /* so columns are counted once per line */
+    struct src_loc first[K_OTHER]; /* where id, title, facts were given */
+    int depth;                     /* nesting below an ignored value */
+    size_t at;                     /* a byte offset whose column is known: */
+    int at_col;                    /* so columns are counted once per line */
 };
 
 /* The column of byte offset off: counted on from the last one asked. */
@@ -48,7 +49,8 @@ static bool literal_byte(char c)
  * literal (number, true, false, null), or a one-byte bracket. */
 enum tok { T_LITERAL, T_STRING, T_BRACKET };
 
-static struct src_loc here(struct jctx *j, enum tok kind)
+/* The byte span [*from, *to) of that token. */
+static void span(struct jctx *j, enum tok kind, size_t *from, size_t *to)
 {
     bool string = kind == T_STRING;
     size_t end = yajl_get_bytes_consumed(j->h);
@@ -74,10 +76,89 @@ static struct src_loc here(struct jctx *j, enum tok kind)
         while (start > 0 && literal_byte(t[start - 1]))
             start--;
     }
+    *from = start;
+    *to = end;
+}
+
+/* The bytes [start, end) of the line as a place. */
+static struct src_loc at(struct jctx *j, size_t start, size_t end)
+{
     struct src_loc l = {j->src, j->src->first_line, 1, j->src->first_line, 1};
     l.first_column = column(j, start);
     l.last_column = column(j, end);
     return l;
+}
+
+static struct src_loc here(struct jctx *j, enum tok kind)
+{
+    size_t start, end;
+    span(j, kind, &start, &end);
+    return at(j, start, end);
+}
+
+static unsigned hex4(const char *s)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+/* An error at bytes [from, from + len) of the line; false. */
+static bool bad_text(struct jctx *j, size_t from, size_t len, const char *msg,
+                     const char *hint)
+{
+    struct src_loc l = at(j, from, from + len);
+    struct diag *d = diag_add(j->cf->errors, DIAG_ERROR, &l, msg);
+    d->hint = hint;
+    return false;
+}
+
+/* How many bytes of the escape at t[i] (a backslash) to take as one; 0
+ * for \u0000 or a lone surrogate, which yajl would cut at or turn into
+ * '?'. */
+static size_t escape_len(const char *t, size_t i, size_t end)
+{
+    if (t[i + 1] != 'u')
+        return 2;
+    unsigned cp = hex4(t + i + 2);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 < end && t[i + 6] == '\\' &&
+        t[i + 7] == 'u' && hex4(t + i + 8) >= 0xDC00 &&
+        hex4(t + i + 8) <= 0xDFFF)
+        return 12; /* a pair: one character */
+    return cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : 6;
+}
+
+/* Whether the string that yajl has just read is text: no \u0000, no lone
+ * surrogate, only valid UTF-8 (yajl lets encoded surrogates through). Its
+ * raw text is looked at; an error at the first fault. */
+static bool string_ok(struct jctx *j)
+{
+    size_t start, end;
+    span(j, T_STRING, &start, &end);
+    const char *t = j->src->text;
+    for (size_t i = start + 1; i + 1 < end;) {
+        unsigned char c = (unsigned char)t[i];
+        uint32_t cp;
+        size_t n = c == '\\'  ? escape_len(t, i, end)
+                   : c < 0x80 ? 1
+                              : (size_t)utf8_decode(t + i, end - 1 - i, &cp);
+        if (n == 0 && c != '\\')
+            return bad_text(j, i, 1, "invalid UTF-8 in a string",
+                            "save the file as UTF-8");
+        if (n == 0 && hex4(t + i + 2) == 0)
+            return bad_text(j, i, 6,
+                            "a string cannot hold the NUL character \\u0000",
+                            "remove it: a NUL would cut the text short");
+        if (n == 0)
+            return bad_text(j, i, 6, "a lone surrogate is not a character",
+                            "a \\uD800-\\uDBFF escape must be followed by a "
+                            "\\uDC00-\\uDFFF one");
+        i += n;
+    }
+    return true;
 }
 
 static int bad(struct jctx *j, const struct src_loc *loc, const char *msg,
@@ -167,6 +248,8 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
+    if (!string_ok(j))
+        return 1;
     struct ast_value v = {.kind = VAL_STR, .loc = here(j, T_STRING)};
     v.text = arena_strndup(j->a, (const char *)s, len);
     return value(j, &v);
@@ -185,7 +268,6 @@ static int on_map_start(void *ctx)
         j->depth = 1; /* the unknown field is reported already */
     } else if (j->where == IN_CASE && j->key == K_FACTS) {
         j->where = IN_FACTS;
-        j->seen_facts = true;
     } else {
         struct src_loc l = here(j, T_BRACKET);
         bad(j, &l, "an object is not a value here", NULL);
@@ -194,31 +276,50 @@ static int on_map_start(void *ctx)
     return 1;
 }
 
+/* A key of the case object: a known field given once, or an error. */
+static void case_key(struct jctx *j, const char *k, size_t len)
+{
+    static const char *const names[K_OTHER] = {NULL, "id", "title", "facts"};
+    struct src_loc l = here(j, T_STRING);
+    j->key = K_OTHER;
+    for (int i = K_ID; i < K_OTHER; i++)
+        if (strlen(names[i]) == len && memcmp(k, names[i], len) == 0)
+            j->key = (enum key)i;
+    if (j->key == K_OTHER) {
+        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
+                                   "unknown field \"%.*s\"", (int)len, k);
+        d->hint = "a case line has the fields \"id\", \"title\" and "
+                  "\"facts\"";
+    } else if (j->first[j->key].src) {
+        struct diag *d =
+            diag_addf(j->cf->errors, DIAG_ERROR, &l,
+                      "field \"%s\" is given twice", names[j->key]);
+        diag_hintf(j->cf->errors, d, "first given at column %d",
+                   j->first[j->key].first_column);
+        j->key = K_OTHER; /* the second value is not read */
+    } else {
+        j->first[j->key] = l;
+    }
+}
+
 static int on_key(void *ctx, const unsigned char *s, size_t len)
 {
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
     const char *k = (const char *)s;
+    bool ok = string_ok(j);
     if (j->where == IN_FACTS) {
-        j->fact = plan_fact(j->p, k, len);
+        j->fact = ok ? plan_fact(j->p, k, len) : -1;
         j->fact_loc = here(j, T_STRING);
-        if (j->fact < 0)
-            cases_unknown_fact(j->p, j->cf->errors, arena_strndup(j->a, k, len),
-                               &j->fact_loc);
+        if (ok && j->fact < 0)
+            cases_unknown(j->p, j->cf, k, len, &j->fact_loc);
         return 1;
     }
-    j->key = len == 2 && memcmp(k, "id", 2) == 0      ? K_ID
-             : len == 5 && memcmp(k, "title", 5) == 0 ? K_TITLE
-             : len == 5 && memcmp(k, "facts", 5) == 0 ? K_FACTS
-                                                      : K_OTHER;
-    if (j->key == K_OTHER) {
-        struct src_loc l = here(j, T_STRING);
-        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
-                                   "unknown field \"%.*s\"", (int)len, k);
-        d->hint = "a case line has the fields \"id\", \"title\" and "
-                  "\"facts\"";
-    }
+    if (ok)
+        case_key(j, k, len);
+    else
+        j->key = K_OTHER; /* reported: its value is not read */
     return 1;
 }
 

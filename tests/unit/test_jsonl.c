@@ -389,6 +389,95 @@ static void test_jsonl_escapes(void **state)
     assert_true(cf->vals[fact(f, "已整改")].known);
 }
 
+/* \u0000 would cut a string short (a case decided as 失實 from
+ * "失實\u0000垃圾"): an error at the escape, in a value, an id, a title
+ * and a key. */
+static void test_jsonl_nul_in_string(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"x\", \"facts\": {\"領域\": \"其他\\u0000垃圾\"}}");
+    const struct diag *d = only_error(cf, "NUL character");
+    assert_int_equal(d->loc.first_column, 32);
+    assert_int_equal(d->loc.last_column, 38);
+    assert_false(cf->vals[fact(f, "領域")].known);
+    cf = jl(f, "{\"id\": \"x\\u0000y\", \"facts\": {}}");
+    d = only_error(cf, "NUL character");
+    assert_int_equal(d->loc.first_column, 10);
+    cf = jl(f, "{\"id\": \"x\", \"title\": \"\\u0000\", \"facts\": {}}");
+    only_error(cf, "NUL character");
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\\u0000x\": true}}");
+    only_error(cf, "NUL character");
+    /* an escaped backslash before u0000 is no escape of NUL */
+    cf = jl(f, "{\"id\": \"x\\\\u0000\", \"facts\": {}}");
+    assert_no_errors(cf);
+    assert_string_equal(cf->id, "x\\u0000");
+}
+
+/* yajl turns a lone \ud800 into '?' and lets encoded surrogates through:
+ * each is an error for the case; a pair is one character. */
+static void test_jsonl_lone_surrogate(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf = jl(f, "{\"id\": \"a\\ud800\", \"facts\": {}}");
+    const struct diag *d = only_error(cf, "lone surrogate");
+    assert_int_equal(d->loc.first_column, 10);
+    cf = jl(f, "{\"id\": \"a\\udc00\\ud800\", \"facts\": {}}");
+    only_error(cf, "lone surrogate");
+    cf = jl(f, "{\"id\": \"a\\ud800x\", \"facts\": {}}");
+    only_error(cf, "lone surrogate");
+    cf = jl(f, "{\"id\": \"a\xed\xa0\x80\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    cf = jl(f, "{\"id\": \"a\\ud83d\\ude00\", \"facts\": {}}");
+    assert_no_errors(cf);
+    assert_string_equal(cf->id, "a\xf0\x9f\x98\x80");
+}
+
+/* "id", "title" or "facts" given twice is an error naming the first. */
+static void test_jsonl_field_given_twice(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"a\", \"id\": \"b\", \"facts\": {}}");
+    const struct diag *d = only_error(cf, "field \"id\" is given twice");
+    assert_int_equal(d->loc.first_column, 13);
+    assert_string_equal(d->hint, "first given at column 2");
+    assert_string_equal(cf->id, "a");
+    cf = jl(f, "{\"id\": \"a\", \"title\": \"t\", \"title\": \"u\"}");
+    only_error(cf, "field \"title\" is given twice");
+    cf = jl(f, "{\"id\": \"a\", \"facts\": {\"已整改\": true}, "
+               "\"facts\": {\"謀取私利\": true}}");
+    d = only_error(cf, "field \"facts\" is given twice");
+    assert_string_equal(d->hint, "first given at column 13");
+    assert_false(cf->vals[fact(f, "謀取私利")].known);
+}
+
+/* 90,000 unknown keys against 2,000 facts: ten are reported, then one
+ * note; the case costs little memory (it took 1.45 GB and 8 s). */
+static void test_jsonl_many_unknown_facts(void **state)
+{
+    struct fixture *f = F(state);
+    struct sbuf rules = {0}, line = {0};
+    for (int i = 0; i < 2000; i++)
+        sb_printf(&rules, "fact 事實%d: bool\n", i);
+    sb_puts(&rules, "conclusion c\nrule R when 事實0 then c\n"
+                    "verdict { x when c otherwise y }\n");
+    fx_plan(f, rules.p);
+    sb_puts(&line, "{\"id\": \"x\", \"facts\": {");
+    for (int i = 0; i < 90000; i++)
+        sb_printf(&line, "%s\"k%d\":1", i ? "," : "", i);
+    sb_puts(&line, "}}");
+    size_t before = f->arena.total;
+    struct case_facts *cf = jl(f, line.p);
+    assert_true(f->arena.total - before < 4 * 1024 * 1024);
+    assert_int_equal(cf->errors->errors, CASES_UNKNOWN_SHOWN);
+    assert_int_equal(fx_count(cf->errors, DIAG_NOTE), 1);
+    fx_need(cf->errors, DIAG_NOTE, "only the first 10 are shown");
+    assert_int_equal(cf->unknown, 90000);
+    sb_free(&rules);
+    sb_free(&line);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -410,6 +499,10 @@ int main(void)
         T(test_jsonl_fact_given_twice),
         T(test_jsonl_set_of_given_twice),
         T(test_jsonl_escapes),
+        T(test_jsonl_nul_in_string),
+        T(test_jsonl_lone_surrogate),
+        T(test_jsonl_field_given_twice),
+        T(test_jsonl_many_unknown_facts),
     };
 #undef T
     return cmocka_run_group_tests_name("jsonl", tests, NULL, NULL);
