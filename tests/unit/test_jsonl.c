@@ -3,6 +3,11 @@
 #include "helpers.h"
 
 #include "engine/jsonl.h"
+#include "engine/rongcuo.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static struct fixture *F(void **state)
 {
@@ -478,6 +483,77 @@ static void test_jsonl_many_unknown_facts(void **state)
     sb_free(&line);
 }
 
+static const char stream_rules[] = "fact a: bool\nconclusion c\n"
+                                   "rule R when a then c\n"
+                                   "verdict { x when c otherwise y }\n";
+
+/* rc_cases_next over path: each case as "ID@LINE:STATUS " into out. */
+static void stream(const char *path, char *out, size_t cap)
+{
+    struct rc_diags *dg = NULL;
+    struct rc_ruleset *rs = rc_ruleset_load_buffer("s.rules", stream_rules,
+                                                   strlen(stream_rules), &dg);
+    assert_non_null(rs);
+    struct rc_cases *cs = rc_cases_open(rs, path);
+    struct rc_eval *ev = rc_eval_new(rs);
+    const struct rc_case *c;
+    size_t n = 0;
+    out[0] = '\0';
+    while ((c = rc_cases_next(cs)) && n < cap) {
+        int line = 0;
+        rc_case_source(c, &line);
+        rc_evaluate(ev, c);
+        n += (size_t)snprintf(out + n, cap - n, "%s@%d:%d ",
+                              rc_case_id(c) ? rc_case_id(c) : "?", line,
+                              (int)rc_eval_status(ev));
+    }
+    rc_eval_free(ev);
+    rc_cases_close(cs);
+    rc_ruleset_free(rs);
+    rc_diags_free(dg);
+}
+
+/* A lone CR ends a line as LF and CRLF do, and lines count the same. */
+static void test_jsonl_stream_cr(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-jsonl-XXXXXX", path[64], got[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/cr.jsonl", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"id\": \"1\", \"facts\": {\"a\": true}}\r"
+          "{\"id\": \"2\", \"facts\": {}}\r\n\r"
+          "{\"id\": \"3\", \"facts\": {\"a\": 1}}\n\r"
+          "{\"id\": \"4\", \"facts\": {}}",
+          f);
+    fclose(f);
+    stream(path, got, sizeof got);
+    char want[64];
+    snprintf(want, sizeof want, "1@1:%d 2@2:%d 3@4:%d 4@6:%d ", RC_DECIDED,
+             RC_UNDETERMINED, RC_ERROR, RC_UNDETERMINED);
+    assert_string_equal(got, want);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* A read error is a case in error at the line, not the end of the input:
+ * a directory named x.jsonl gives one, at line 1. */
+static void test_jsonl_stream_read_error(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-jsonl-XXXXXX", path[64], got[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/x.jsonl", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    stream(path, got, sizeof got);
+    char want[16];
+    snprintf(want, sizeof want, "?@1:%d ", RC_ERROR);
+    assert_string_equal(got, want);
+    rmdir(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -503,6 +579,8 @@ int main(void)
         T(test_jsonl_lone_surrogate),
         T(test_jsonl_field_given_twice),
         T(test_jsonl_many_unknown_facts),
+        T(test_jsonl_stream_cr),
+        T(test_jsonl_stream_read_error),
     };
 #undef T
     return cmocka_run_group_tests_name("jsonl", tests, NULL, NULL);
