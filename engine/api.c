@@ -555,12 +555,22 @@ struct case_facts *api_read_error(struct arena *a, const struct plan *p,
     return cf;
 }
 
+void api_check_id(struct rc_cases *cs, struct case_facts *cf)
+{
+    if (!cf->id || cf->loc.first_line < 1)
+        return;
+    int first = cases_ids_add(&cs->ids, cf->id, cf->loc.first_line);
+    if (first)
+        cases_id_twice(cf, first);
+}
+
 const struct rc_case *rc_cases_next(struct rc_cases *cs)
 {
     if (!cs->jsonl) {
         if (cs->next >= cs->ncases)
             return NULL;
         cs->cur.cf = cs->cases[cs->next++];
+        api_check_id(cs, cs->cur.cf);
         return &cs->cur;
     }
     arena_reset(&cs->case_arena);
@@ -580,6 +590,7 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
         struct source *src = src_from_text(&cs->case_arena, api_name(cs->path),
                                            cs->line, len, cs->lineno);
         cs->cur.cf = jsonl_case(&cs->case_arena, cs->p, src, &cs->case_diags);
+        api_check_id(cs, cs->cur.cf);
         return &cs->cur;
     }
     if (!cs->read_err || cs->told)
@@ -610,6 +621,7 @@ void rc_cases_close(struct rc_cases *cs)
     if (cs->f && cs->f != stdin)
         fclose(cs->f);
     free(cs->line);
+    cases_ids_free(&cs->ids);
     arena_free(&cs->file_arena);
     arena_free(&cs->case_arena);
     free(cs);

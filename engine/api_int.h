@@ -65,6 +65,7 @@ struct rc_cases {
     bool after_cr; /* the last line ended with CR: a LF next belongs to it */
     bool endless;  /* the last line had no end in LIMIT_FILE_BYTES */
     bool told;     /* the read error has been handed out as a case */
+    struct cases_ids ids; /* of the cases handed out, in input order */
     struct arena case_arena;
     struct diag_list case_diags;
 };
@@ -72,6 +73,8 @@ struct rc_cases {
 /* The next line of a JSON Lines stream into cs->line; its full length,
  * or -1 at the end or at a read error (then cs->read_err is set) (api.c). */
 ssize_t api_read_line(struct rc_cases *cs);
+/* A warning on cf when an earlier case of cs had its ID (api.c). */
+void api_check_id(struct rc_cases *cs, struct case_facts *cf);
 /* The case for a read error at line lineno (api.c). */
 struct case_facts *api_read_error(struct arena *a, const struct plan *p,
                                   const char *path, int err, int lineno,

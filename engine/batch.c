@@ -24,6 +24,8 @@ struct record {
     int lineno;
     bool too_long, endless;
     int read_err; /* a read error at lineno: the input ends */
+    int twice;    /* the line of an earlier case with the ID at id_off */
+    size_t id_off;
 };
 
 struct worker {
@@ -61,6 +63,9 @@ static void one(struct worker *w, const struct record *rec)
                 &w->arena, strcmp(cs->path, "-") == 0 ? "<stdin>" : cs->path,
                 w->text + rec->off, rec->len, rec->lineno);
             cf = jsonl_case(&w->arena, cs->p, src, errors);
+            if (rec->twice && cf->id &&
+                strcmp(cf->id, w->text + rec->id_off) == 0)
+                cases_id_twice(cf, rec->twice);
         }
     }
     eval_case(w->r, cf);
@@ -84,14 +89,31 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* Whether an earlier line had the ID of rec's line (the last in text):
+ * the reader knows the order, the worker who parses the line does not. */
+static void note_id(struct rc_cases *cs, struct record *rec, struct sbuf *text)
+{
+    char *id = jsonl_id(text->p + rec->off, rec->len);
+    if (!id)
+        return;
+    rec->twice = cases_ids_add(&cs->ids, id, rec->lineno);
+    if (rec->twice) {
+        rec->id_off = text->len;
+        sb_put(text, id, strlen(id) + 1);
+    }
+    free(id);
+}
+
 /* Up to BATCH records; their JSON lines go into text. */
 static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
 {
     int n = 0;
     text->len = 0;
     if (!cs->jsonl) {
-        while (n < BATCH && cs->next < cs->ncases)
+        while (n < BATCH && cs->next < cs->ncases) {
+            api_check_id(cs, cs->cases[cs->next]);
             rec[n++] = (struct record){.ready = cs->cases[cs->next++]};
+        }
         return n;
     }
     ssize_t got;
@@ -110,6 +132,8 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text)
                                  .too_long = too_long,
                                  .endless = cs->endless};
         sb_put(text, cs->line, len);
+        if (!too_long)
+            note_id(cs, &rec[n], text);
         n++;
     }
     if (n < BATCH && cs->read_err && !cs->told) {

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine/plan.h"
+#include "engine/sbuf.h"
 
 struct arena;
 struct diag_list;
@@ -50,5 +51,28 @@ void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
  * counted only. */
 void cases_unknown(const struct plan *p, struct case_facts *cf,
                    const char *name, size_t len, const struct src_loc *loc);
+
+/* The case IDs of one input, to find one used twice: kept compact, for
+ * an input of a million cases keeps them all. */
+struct cases_ids {
+    unsigned *slot; /* 1 + an index into ent, or 0; a power of 2 of them */
+    size_t cap;
+    struct cases_id {
+        unsigned long long hash;
+        size_t off; /* of the ID in text */
+        int line;
+    } * ent;
+    size_t n, entcap;
+    struct sbuf text; /* the IDs, each ended by NUL */
+};
+
+/* The line of an earlier case of s with this id, or 0 when there is none;
+ * then id (copied) and line are remembered. */
+int cases_ids_add(struct cases_ids *s, const char *id, int line);
+
+void cases_ids_free(struct cases_ids *s);
+
+/* A warning on cf: its ID is that of the case at first_line too. */
+void cases_id_twice(struct case_facts *cf, int first_line);
 
 #endif

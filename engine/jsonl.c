@@ -453,3 +453,120 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
     yajl_free(j.h);
     return j.cf;
 }
+
+/* jsonl_id: where the parse stands, and what was found. */
+struct idctx {
+    int depth;
+    bool is_id; /* the key just read at depth 1 was "id" */
+    char *id;
+};
+
+static int id_value(struct idctx *c, const char *s, size_t len)
+{
+    if (c->depth == 1 && c->is_id && !memchr(s, '\0', len)) {
+        c->id = xmalloc(len + 1);
+        memcpy(c->id, s, len);
+        c->id[len] = '\0';
+    }
+    return c->depth != 1 || !c->is_id; /* stop once the id is passed */
+}
+
+static int id_string(void *ctx, const unsigned char *s, size_t len)
+{
+    return id_value(ctx, (const char *)s, len);
+}
+
+static int id_number(void *ctx, const char *s, size_t len)
+{
+    return id_value(ctx, s, len);
+}
+
+static int id_other(void *ctx)
+{
+    return id_value(ctx, "\0", 1); /* no id, at depth 1 */
+}
+
+static int id_bool(void *ctx, int b)
+{
+    (void)b;
+    return id_other(ctx);
+}
+
+static int id_open(void *ctx)
+{
+    struct idctx *c = ctx;
+    int go = c->depth != 1 || !c->is_id;
+    c->depth++;
+    return go;
+}
+
+static int id_close(void *ctx)
+{
+    struct idctx *c = ctx;
+    c->depth--;
+    return 1;
+}
+
+static int id_key(void *ctx, const unsigned char *s, size_t len)
+{
+    struct idctx *c = ctx;
+    if (c->depth == 1)
+        c->is_id = len == 2 && memcmp(s, "id", 2) == 0;
+    return 1;
+}
+
+static const yajl_callbacks id_callbacks = {
+    id_other, id_bool, NULL,     NULL,    id_number, id_string,
+    id_open,  id_key,  id_close, id_open, id_close,
+};
+
+static size_t skip_space(const char *t, size_t i, size_t len)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The common line, {"id": "…" or {"id": 123, without yajl: the ID's
+ * bytes as a copy, or NULL to leave the line to yajl. */
+static char *quick_id(const char *t, size_t len)
+{
+    size_t i = skip_space(t, 0, len);
+    if (i >= len || t[i] != '{')
+        return NULL;
+    i = skip_space(t, i + 1, len);
+    if (len - i < 4 || memcmp(t + i, "\"id\"", 4) != 0)
+        return NULL;
+    i = skip_space(t, i + 4, len);
+    if (i >= len || t[i] != ':')
+        return NULL;
+    size_t from = skip_space(t, i + 1, len), to = from;
+    if (from < len && t[from] == '"') {
+        for (to = ++from; to < len && t[to] != '"'; to++)
+            if (t[to] == '\\' || (unsigned char)t[to] < 0x20)
+                return NULL; /* escapes: yajl decodes them */
+        if (to >= len)
+            return NULL;
+    } else {
+        while (to < len && literal_byte(t[to]))
+            to++;
+        if (to == from || (t[from] != '-' && (t[from] < '0' || t[from] > '9')))
+            return NULL;
+    }
+    char *id = xmalloc(to - from + 1);
+    memcpy(id, t + from, to - from);
+    id[to - from] = '\0';
+    return id;
+}
+
+char *jsonl_id(const char *text, size_t len)
+{
+    char *quick = quick_id(text, len);
+    if (quick)
+        return quick;
+    struct idctx c = {0, false, NULL};
+    yajl_handle h = yajl_alloc(&id_callbacks, NULL, &c);
+    yajl_parse(h, (const unsigned char *)text, len);
+    yajl_free(h);
+    return c.id;
+}

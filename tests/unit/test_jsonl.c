@@ -487,7 +487,8 @@ static const char stream_rules[] = "fact a: bool\nconclusion c\n"
                                    "rule R when a then c\n"
                                    "verdict { x when c otherwise y }\n";
 
-/* rc_cases_next over path: each case as "ID@LINE:STATUS " into out. */
+/* rc_cases_next over path: each case as "ID@LINE:STATUS " into out, with
+ * a '!' after the status when the case has a warning. */
 static void stream(const char *path, char *out, size_t cap)
 {
     struct rc_diags *dg = NULL;
@@ -503,9 +504,13 @@ static void stream(const char *path, char *out, size_t cap)
         int line = 0;
         rc_case_source(c, &line);
         rc_evaluate(ev, c);
-        n += (size_t)snprintf(out + n, cap - n, "%s@%d:%d ",
+        size_t len;
+        const char *json =
+            rc_eval_render(ev, RC_JSON_BRIEF, RC_LANG_AUTO, &len);
+        n += (size_t)snprintf(out + n, cap - n, "%s@%d:%d%s ",
                               rc_case_id(c) ? rc_case_id(c) : "?", line,
-                              (int)rc_eval_status(ev));
+                              (int)rc_eval_status(ev),
+                              strstr(json, "\"warnings\"") ? "!" : "");
     }
     rc_eval_free(ev);
     rc_cases_close(cs);
@@ -554,6 +559,38 @@ static void test_jsonl_stream_read_error(void **state)
     rmdir(dir);
 }
 
+/* A case ID used twice in one input: a warning on the second case, in
+ * JSON Lines and in .case files; both are evaluated. */
+static void test_jsonl_stream_duplicate_ids(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-jsonl-XXXXXX", path[64], got[256], want[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/d.jsonl", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"id\": \"a\", \"facts\": {\"a\": true}}\n"
+          "{\"id\": \"b\", \"facts\": {\"a\": true}}\n"
+          "{\"id\": \"a\", \"facts\": {\"a\": true}}\n",
+          f);
+    fclose(f);
+    stream(path, got, sizeof got);
+    snprintf(want, sizeof want, "a@1:%d b@2:%d a@3:%d! ", RC_DECIDED,
+             RC_DECIDED, RC_DECIDED);
+    assert_string_equal(got, want);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/d.case", dir);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("case \"a\" { a = true }\ncase \"a\" { a = true }\n", f);
+    fclose(f);
+    stream(path, got, sizeof got);
+    snprintf(want, sizeof want, "a@1:%d a@2:%d! ", RC_DECIDED, RC_DECIDED);
+    assert_string_equal(got, want);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -581,6 +618,7 @@ int main(void)
         T(test_jsonl_many_unknown_facts),
         T(test_jsonl_stream_cr),
         T(test_jsonl_stream_read_error),
+        T(test_jsonl_stream_duplicate_ids),
     };
 #undef T
     return cmocka_run_group_tests_name("jsonl", tests, NULL, NULL);
