@@ -435,8 +435,14 @@ static bool api_refill(struct rc_cases *cs)
     cs->pos = cs->fill = 0;
     if (cs->ended)
         return false;
-    errno = 0;
-    cs->fill = fread(cs->in, 1, sizeof cs->in, cs->f);
+    for (;;) {
+        errno = 0;
+        cs->fill +=
+            fread(cs->in + cs->fill, 1, sizeof cs->in - cs->fill, cs->f);
+        if (cs->fill == sizeof cs->in || !ferror(cs->f) || errno != EINTR)
+            break;
+        clearerr(cs->f); /* a signal, not a read error: read on */
+    }
     if (cs->fill < sizeof cs->in) { /* fread stops short only at the end */
         cs->ended = true;
         if (ferror(cs->f))

@@ -13,7 +13,8 @@
  * parse, evaluate and render a contiguous slice of them; the traces go out
  * in input order. While the workers are at one batch, a helper hands out
  * the traces of the batch before and reads the next. One thread or many,
- * the output is the same bytes, and memory is bounded by two batches.
+ * the output is the same bytes, and memory is bounded by two batches (and
+ * the case IDs, kept by the reader to find one used twice).
  */
 
 #define BATCH 2048
