@@ -591,6 +591,46 @@ static void test_jsonl_stream_duplicate_ids(void **state)
     rmdir(dir);
 }
 
+/* The reader's quick look at a line's "id": the ID jsonl_case would find,
+ * or none; never past the line, however it ends. */
+static void test_jsonl_id(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *id;
+    } t[] = {
+        {"{\"id\": \"a\", \"facts\": {}}", "a"},
+        {" {\"id\":12,\"facts\":{}}", "12"},
+        {"{\"id\": -1.5e3}", "-1.5e3"},
+        {"{\"facts\": {\"id\": \"no\"}, \"id\": \"b\"}", "b"},
+        {"{\"id\": \"\\u7532\"}", "\xe7\x94\xb2"},
+        {"{\"id\": \"a\", \"id\": \"b\"}", "a"},
+        {"{\"id\": \"x\\u0000y\"}", NULL},
+        {"{\"id\": null}", NULL},
+        {"{\"id\": [\"a\"]}", NULL},
+        {"{\"id\": \"abc", NULL},
+        {"{\"id\":", NULL},
+        {"{\"id\"", NULL},
+        {"{\"i", NULL},
+        {"[{\"id\": \"a\"}]", NULL},
+        {"", NULL},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        /* a copy of exactly the line's bytes, so that ASan sees a read
+           past its end */
+        size_t n = strlen(t[i].line);
+        char *line = malloc(n ? n : 1);
+        memcpy(line, t[i].line, n);
+        char *id = jsonl_id(line, n);
+        if (t[i].id)
+            assert_string_equal(id, t[i].id);
+        else
+            assert_null(id);
+        free(id);
+        free(line);
+    }
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -619,6 +659,7 @@ int main(void)
         T(test_jsonl_stream_cr),
         T(test_jsonl_stream_read_error),
         T(test_jsonl_stream_duplicate_ids),
+        T(test_jsonl_id),
     };
 #undef T
     return cmocka_run_group_tests_name("jsonl", tests, NULL, NULL);
