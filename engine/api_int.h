@@ -71,11 +71,14 @@ struct rc_cases {
 };
 
 /* The next line of a JSON Lines stream into cs->line; its full length,
- * or -1 at the end or at a read error (then cs->read_err is set) (api.c). */
+ * or -1 at the end or at a read error (then cs->read_err is set)
+ * (api_read.c). */
 ssize_t api_read_line(struct rc_cases *cs);
-/* A warning on cf when an earlier case of cs had its ID (api.c). */
+/* The name of path in diagnostics: "<stdin>" for "-" (api_read.c). */
+const char *api_name(const char *path);
+/* A warning on cf when an earlier case of cs had its ID (api_read.c). */
 void api_check_id(struct rc_cases *cs, struct case_facts *cf);
-/* The case for a read error at line lineno (api.c). */
+/* The case for a read error at line lineno (api_read.c). */
 struct case_facts *api_read_error(struct arena *a, const struct plan *p,
                                   const char *path, int err, int lineno,
                                   struct diag_list *errors);
@@ -84,7 +87,7 @@ bool api_blank(const char *s, size_t n);
 /* The length of a line without its trailing "\n" or "\r\n". */
 size_t api_chomp(const char *s, size_t n);
 /* The case for a line that was too long; endless: it had no end within
- * LIMIT_FILE_BYTES, and the rest of the input is not read (api.c). */
+ * LIMIT_FILE_BYTES, and the rest of the input is not read (api_read.c). */
 struct case_facts *api_long_line(struct arena *a, const struct plan *p,
                                  const char *path, const char *start,
                                  int lineno, bool endless,
