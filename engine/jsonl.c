@@ -131,23 +131,30 @@ static size_t escape_len(const char *t, size_t i, size_t end)
     return cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : 6;
 }
 
-/* Whether the string that yajl has just read is text: no \u0000, no lone
- * surrogate, only valid UTF-8 (yajl lets encoded surrogates through). Its
- * raw text is looked at; an error at the first fault. */
-static bool string_ok(struct jctx *j)
+/* Whether the lead byte c, followed by c1, starts well-formed UTF-8; yajl
+ * has checked the count of continuation bytes, not overlong forms,
+ * surrogates (ED A0..BF) or code points past U+10FFFF. */
+static bool lead_ok(unsigned char c, unsigned char c1)
 {
-    size_t start, end;
-    span(j, T_STRING, &start, &end);
+    return c >= 0xC2 && c <= 0xF4 && !(c == 0xE0 && c1 < 0xA0) &&
+           !(c == 0xED && c1 >= 0xA0) && !(c == 0xF0 && c1 < 0x90) &&
+           !(c == 0xF4 && c1 >= 0x90);
+}
+
+/* Whether the string token at bytes [start, end) of the line, which yajl
+ * has just read, is text: no \u0000, no lone surrogate, only valid UTF-8.
+ * Its raw text is looked at; an error at the first fault. */
+static bool string_ok(struct jctx *j, size_t start, size_t end)
+{
     const char *t = j->src->text;
-    for (size_t i = start + 1; i + 1 < end;) {
+    for (size_t i = start + 1; i + 1 < end; i++) {
         unsigned char c = (unsigned char)t[i];
-        uint32_t cp;
-        size_t n = c == '\\'  ? escape_len(t, i, end)
-                   : c < 0x80 ? 1
-                              : (size_t)utf8_decode(t + i, end - 1 - i, &cp);
-        if (n == 0 && c != '\\')
+        if (c >= 0xC0 && !lead_ok(c, (unsigned char)t[i + 1]))
             return bad_text(j, i, 1, "invalid UTF-8 in a string",
                             "save the file as UTF-8");
+        if (c != '\\')
+            continue;
+        size_t n = escape_len(t, i, end);
         if (n == 0 && hex4(t + i + 2) == 0)
             return bad_text(j, i, 6,
                             "a string cannot hold the NUL character \\u0000",
@@ -156,7 +163,7 @@ static bool string_ok(struct jctx *j)
             return bad_text(j, i, 6, "a lone surrogate is not a character",
                             "a \\uD800-\\uDBFF escape must be followed by a "
                             "\\uDC00-\\uDFFF one");
-        i += n;
+        i += n - 1;
     }
     return true;
 }
@@ -248,9 +255,11 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
-    if (!string_ok(j))
+    size_t start, end;
+    span(j, T_STRING, &start, &end);
+    if (!string_ok(j, start, end))
         return 1;
-    struct ast_value v = {.kind = VAL_STR, .loc = here(j, T_STRING)};
+    struct ast_value v = {.kind = VAL_STR, .loc = at(j, start, end)};
     v.text = arena_strndup(j->a, (const char *)s, len);
     return value(j, &v);
 }
@@ -277,10 +286,10 @@ static int on_map_start(void *ctx)
 }
 
 /* A key of the case object: a known field given once, or an error. */
-static void case_key(struct jctx *j, const char *k, size_t len)
+static void case_key(struct jctx *j, const char *k, size_t len,
+                     struct src_loc l)
 {
     static const char *const names[K_OTHER] = {NULL, "id", "title", "facts"};
-    struct src_loc l = here(j, T_STRING);
     j->key = K_OTHER;
     for (int i = K_ID; i < K_OTHER; i++)
         if (strlen(names[i]) == len && memcmp(k, names[i], len) == 0)
@@ -308,16 +317,21 @@ static int on_key(void *ctx, const unsigned char *s, size_t len)
     if (j->depth)
         return 1;
     const char *k = (const char *)s;
-    bool ok = string_ok(j);
+    size_t start, end;
+    span(j, T_STRING, &start, &end);
     if (j->where == IN_FACTS) {
-        j->fact = ok ? plan_fact(j->p, k, len) : -1;
-        j->fact_loc = here(j, T_STRING);
+        /* a key that names a fact is text: only another one is looked at */
+        j->fact = plan_fact(j->p, k, len);
+        bool ok = j->fact >= 0 || string_ok(j, start, end);
+        j->fact_loc = at(j, start, end);
         if (ok && j->fact < 0)
             cases_unknown(j->p, j->cf, k, len, &j->fact_loc);
         return 1;
     }
+    bool ok = string_ok(j, start, end);
+    struct src_loc l = at(j, start, end);
     if (ok)
-        case_key(j, k, len);
+        case_key(j, k, len, l);
     else
         j->key = K_OTHER; /* reported: its value is not read */
     return 1;
