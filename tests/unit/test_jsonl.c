@@ -433,6 +433,13 @@ static void test_jsonl_lone_surrogate(void **state)
     only_error(cf, "lone surrogate");
     cf = jl(f, "{\"id\": \"a\xed\xa0\x80\", \"facts\": {}}");
     only_error(cf, "invalid UTF-8");
+    /* an overlong NUL, and an overlong '/', which yajl lets through */
+    cf = jl(f, "{\"id\": \"a\xc0\x80\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    cf = jl(f, "{\"id\": \"a\xe0\x80\xaf\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    cf = jl(f, "{\"id\": \"a\xf4\x90\x80\x80\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
     cf = jl(f, "{\"id\": \"a\\ud83d\\ude00\", \"facts\": {}}");
     assert_no_errors(cf);
     assert_string_equal(cf->id, "a\xf0\x9f\x98\x80");
