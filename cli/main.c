@@ -344,11 +344,13 @@ static int cmd_run(int argc, char **argv)
     enum rc_format format =
         o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
                 : o.format;
+    long warnings = 0;
     for (int i = 0; i < nfiles && !sink.werr; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         sink.cs = cs;
         rc_cases_run(cs, o.threads, format, o.lang, o.why_not, put, &sink,
                      &count);
+        warnings += rc_cases_warnings(cs);
         rc_cases_close(cs);
     }
     if (sink.shown)
@@ -368,12 +370,16 @@ static int cmd_run(int argc, char **argv)
         rc = EXIT_CASE_ERROR;
     }
     long total = count.decided + count.undetermined + count.errors;
+    char warned[48] = ""; /* case IDs used twice: the traces say which */
+    if (warnings)
+        snprintf(warned, sizeof warned, ", %ld warning%s", warnings,
+                 warnings == 1 ? "" : "s");
     if (!o.quiet)
         fprintf(stderr,
                 "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
-                "%ld error%s\n",
+                "%ld error%s%s\n",
                 total, total == 1 ? "" : "s", count.decided, count.undetermined,
-                count.errors, count.errors == 1 ? "" : "s");
+                count.errors, count.errors == 1 ? "" : "s", warned);
     rc_ruleset_free(rs);
     free(files);
     return rc;

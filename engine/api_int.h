@@ -66,6 +66,7 @@ struct rc_cases {
     bool endless;  /* the last line had no end in LIMIT_FILE_BYTES */
     bool told;     /* the read error has been handed out as a case */
     struct cases_ids ids; /* of the cases handed out, in input order */
+    long warnings;        /* cases given a warning for their ID */
     struct arena case_arena;
     struct diag_list case_diags;
 };

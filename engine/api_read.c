@@ -163,6 +163,13 @@ void api_check_id(struct rc_cases *cs, struct case_facts *cf)
     if (!cf->id || cf->loc.first_line < 1)
         return;
     int first = cases_ids_add(&cs->ids, cf->id, cf->loc.first_line);
-    if (first)
+    if (first) {
         cases_id_twice(cf, first);
+        cs->warnings++;
+    }
+}
+
+long rc_cases_warnings(const struct rc_cases *cs)
+{
+    return cs ? cs->warnings : 0;
 }

@@ -41,6 +41,7 @@ struct worker {
     size_t ends[2][BATCH]; /* where each case's trace ends in out[] */
     int nout[2];           /* how many cases out[] holds */
     struct rc_counts counts;
+    long warnings; /* cases given a warning for their ID */
     enum rc_format format;
     enum rc_lang lang;
 };
@@ -65,8 +66,10 @@ static void one(struct worker *w, const struct record *rec)
                 w->text + rec->off, rec->len, rec->lineno);
             cf = jsonl_case(&w->arena, cs->p, src, errors);
             if (rec->twice && cf->id &&
-                strcmp(cf->id, w->text + rec->id_off) == 0)
+                strcmp(cf->id, w->text + rec->id_off) == 0) {
                 cases_id_twice(cf, rec->twice);
+                w->warnings++;
+            }
         }
     }
     eval_case(w->r, cf);
@@ -317,6 +320,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         counts->decided += w[t].counts.decided;
         counts->undetermined += w[t].counts.undetermined;
         counts->errors += w[t].counts.errors;
+        cs->warnings += w[t].warnings;
         eval_free(w[t].r);
         arena_free(&w[t].arena);
         sb_free(&w[t].out[0]);

@@ -124,6 +124,9 @@ RC_API void rc_cases_close(struct rc_cases *cs);
 /* How far through its file the stream is, from 0 to 1; -1 when that
  * cannot be known (standard input). */
 RC_API double rc_cases_progress(const struct rc_cases *cs);
+/* How many cases handed out so far (by rc_cases_next or rc_cases_run) got
+ * a warning: an ID that an earlier case of the same input has. */
+RC_API long rc_cases_warnings(const struct rc_cases *cs);
 
 /* Where rc_cases_run hands each case's trace: return non-zero to stop. */
 typedef int (*rc_write_fn)(void *ctx, const char *data, size_t len);
@@ -132,8 +135,8 @@ struct rc_counts {
 };
 /* Evaluate every case of cs on `threads` threads and hand each trace to
  * write, in input order, byte for byte what one thread would give. Memory
- * stays flat however many cases come. with why_not (or NULL) as in
- * rc_eval_why_not. Adds to *counts; returns 0, or what write returned
+ * stays flat however many cases come, but for their IDs. with why_not (or NULL)
+ * as in rc_eval_why_not. Adds to *counts; returns 0, or what write returned
  * when it stopped the run. */
 RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                         enum rc_lang lang, const char *why_not,
