@@ -495,7 +495,8 @@ static const char stream_rules[] = "fact a: bool\nconclusion c\n"
                                    "verdict { x when c otherwise y }\n";
 
 /* rc_cases_next over path: each case as "ID@LINE:STATUS " into out, with
- * a '!' after the status when the case has a warning. */
+ * a '!' after the status when the case has a warning; then "wN", N the
+ * count of rc_cases_warnings. */
 static void stream(const char *path, char *out, size_t cap)
 {
     struct rc_diags *dg = NULL;
@@ -519,6 +520,8 @@ static void stream(const char *path, char *out, size_t cap)
                               (int)rc_eval_status(ev),
                               strstr(json, "\"warnings\"") ? "!" : "");
     }
+    if (n < cap)
+        snprintf(out + n, cap - n, "w%ld", rc_cases_warnings(cs));
     rc_eval_free(ev);
     rc_cases_close(cs);
     rc_ruleset_free(rs);
@@ -542,7 +545,7 @@ static void test_jsonl_stream_cr(void **state)
     fclose(f);
     stream(path, got, sizeof got);
     char want[64];
-    snprintf(want, sizeof want, "1@1:%d 2@2:%d 3@4:%d 4@6:%d ", RC_DECIDED,
+    snprintf(want, sizeof want, "1@1:%d 2@2:%d 3@4:%d 4@6:%d w0", RC_DECIDED,
              RC_UNDETERMINED, RC_ERROR, RC_UNDETERMINED);
     assert_string_equal(got, want);
     unlink(path);
@@ -560,7 +563,7 @@ static void test_jsonl_stream_read_error(void **state)
     assert_int_equal(mkdir(path, 0700), 0);
     stream(path, got, sizeof got);
     char want[16];
-    snprintf(want, sizeof want, "?@1:%d ", RC_ERROR);
+    snprintf(want, sizeof want, "?@1:%d w0", RC_ERROR);
     assert_string_equal(got, want);
     rmdir(path);
     rmdir(dir);
@@ -582,7 +585,7 @@ static void test_jsonl_stream_duplicate_ids(void **state)
           f);
     fclose(f);
     stream(path, got, sizeof got);
-    snprintf(want, sizeof want, "a@1:%d b@2:%d a@3:%d! ", RC_DECIDED,
+    snprintf(want, sizeof want, "a@1:%d b@2:%d a@3:%d! w1", RC_DECIDED,
              RC_DECIDED, RC_DECIDED);
     assert_string_equal(got, want);
     unlink(path);
@@ -592,7 +595,7 @@ static void test_jsonl_stream_duplicate_ids(void **state)
     fputs("case \"a\" { a = true }\ncase \"a\" { a = true }\n", f);
     fclose(f);
     stream(path, got, sizeof got);
-    snprintf(want, sizeof want, "a@1:%d a@2:%d! ", RC_DECIDED, RC_DECIDED);
+    snprintf(want, sizeof want, "a@1:%d a@2:%d! w1", RC_DECIDED, RC_DECIDED);
     assert_string_equal(got, want);
     unlink(path);
     rmdir(dir);
