@@ -1,6 +1,5 @@
 #include "engine/jsonl.h"
 
-#include <stdint.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
 
