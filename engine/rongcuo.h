@@ -115,7 +115,8 @@ RC_API void rc_diags_free(struct rc_diags *d);
 
 /* Open a case file: .case syntax, or JSON Lines (by a .jsonl/.ndjson/.json
  * name, or a first character '{'); "-" reads standard input. A file that
- * cannot be read yields one case with status RC_ERROR. */
+ * cannot be read yields one case with status RC_ERROR; so does a JSON
+ * Lines file whose reading fails part way, after the cases before. */
 RC_API struct rc_cases *rc_cases_open(const struct rc_ruleset *rs,
                                       const char *path);
 /* The next case, valid until the next call; NULL at the end. */
