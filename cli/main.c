@@ -359,11 +359,13 @@ static int cmd_run(int argc, char **argv)
         o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
                 : o.format;
     bool oom = false;
+    long warnings = 0;
     for (int i = 0; i < nfiles && !sink.werr && !oom; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         sink.cs = cs;
         oom = !cs || rc_cases_run(cs, o.threads, format, o.lang, o.why_not, put,
                                   &sink, &count) == RC_RUN_NO_MEMORY;
+        warnings += cs ? rc_cases_warnings(cs) : 0;
         rc_cases_close(cs);
     }
     if (sink.shown)
@@ -383,12 +385,16 @@ static int cmd_run(int argc, char **argv)
         o.quiet = true; /* the reader has gone: end quietly */
     }
     long total = count.decided + count.undetermined + count.errors;
+    char warned[48] = ""; /* case IDs used twice: the traces say which */
+    if (warnings)
+        snprintf(warned, sizeof warned, ", %ld warning%s", warnings,
+                 warnings == 1 ? "" : "s");
     if (!o.quiet)
         fprintf(stderr,
                 "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
-                "%ld error%s\n",
+                "%ld error%s%s\n",
                 total, total == 1 ? "" : "s", count.decided, count.undetermined,
-                count.errors, count.errors == 1 ? "" : "s");
+                count.errors, count.errors == 1 ? "" : "s", warned);
     rc_ruleset_free(rs);
     free(files);
     return rc;

@@ -476,14 +476,19 @@ static void open_file(struct rc_cases *cs)
     }
     /* what was read to choose the format stays in the read-ahead buffer,
        so that standard input loses nothing */
+    errno = 0;
     cs->fill = fread(cs->in, 1, sizeof cs->in, f);
+    int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
     if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
         ends_with(path, ".json"))
         cs->jsonl = true;
     else if (!ends_with(path, ".case"))
         cs->jsonl = first_byte(cs->in, cs->fill) == '{';
-    if (cs->jsonl)
+    if (cs->jsonl) {
+        cs->ended = cs->fill < sizeof cs->in;
+        cs->read_err = read_err;
         return;
+    }
     /* .case syntax: the whole file */
     struct sbuf all = {0};
     sb_put(&all, cs->in, cs->fill);
@@ -535,6 +540,7 @@ static void cases_destroy(struct rc_cases *cs)
     if (cs->f && cs->f != stdin)
         fclose(cs->f);
     free(cs->line);
+    cases_ids_free(&cs->ids);
     parse_stream_free(cs->stream);
     arena_free(&cs->file_arena);
     arena_free(&cs->case_arena);
@@ -563,74 +569,6 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
     return cs;
 }
 
-bool api_blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
-            return false;
-    return true;
-}
-
-size_t api_chomp(const char *s, size_t n)
-{
-    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    return n;
-}
-
-/* The next line into cs->line (NUL bytes and all), at most
- * LIMIT_LINE_BYTES of it kept; its full length is returned, so that a
- * longer one can be refused, and -1 at the end. */
-ssize_t api_read_line(struct rc_cases *cs)
-{
-    size_t len = 0, total = 0;
-    for (;;) {
-        if (cs->pos == cs->fill) {
-            cs->fill = fread(cs->in, 1, sizeof cs->in, cs->f);
-            cs->pos = 0;
-            if (cs->fill == 0)
-                break;
-        }
-        const char *start = cs->in + cs->pos;
-        const char *nl = memchr(start, '\n', cs->fill - cs->pos);
-        size_t n = nl ? (size_t)(nl - start) + 1 : cs->fill - cs->pos;
-        size_t keep = total + n <= LIMIT_LINE_BYTES ? n
-                      : total < LIMIT_LINE_BYTES    ? LIMIT_LINE_BYTES - total
-                                                    : 0;
-        if (len + keep + 1 > cs->linecap) {
-            cs->linecap = (len + keep + 1) * 2;
-            cs->line = xrealloc(cs->line, cs->linecap);
-        }
-        memcpy(cs->line + len, start, keep);
-        len += keep;
-        total += n;
-        cs->pos += n;
-        if (nl)
-            break;
-    }
-    if (total == 0)
-        return -1;
-    cs->line[len] = '\0';
-    return (ssize_t)total;
-}
-
-/* The rest of the line was skipped; the case is an error. */
-struct case_facts *api_long_line(struct arena *a, const struct plan *p,
-                                 const char *path, const char *start,
-                                 int lineno, struct diag_list *errors)
-{
-    struct source *src = src_from_text(a, path, start, 64, lineno);
-    if (strcmp(path, "-") == 0)
-        src->name = "<stdin>";
-    struct src_loc loc = {src, lineno, 1, lineno, 2};
-    diag_addf(errors, DIAG_ERROR, &loc,
-              "line longer than %ld MiB; the case is not read",
-              LIMIT_LINE_BYTES / (1024 * 1024));
-    struct case_facts *cf = cases_new(a, p, errors);
-    cf->loc = loc;
-    return cf;
-}
-
 static const struct rc_case *cases_next(struct rc_cases *cs)
 {
     if (!cs->jsonl) {
@@ -638,6 +576,7 @@ static const struct rc_case *cases_next(struct rc_cases *cs)
         if (cs->queued) { /* read with the error entry before it */
             cs->cur.cf = cs->queued;
             cs->queued = NULL;
+            api_check_id(cs, cs->cur.cf);
             return &cs->cur;
         }
         arena_reset(&cs->case_arena);
@@ -646,30 +585,35 @@ static const struct rc_case *cases_next(struct rc_cases *cs)
             return NULL;
         cs->queued = k == 2 ? cf[1] : NULL;
         cs->cur.cf = cf[0];
+        api_check_id(cs, cs->cur.cf);
         return &cs->cur;
     }
     arena_reset(&cs->case_arena);
+    diag_init(&cs->case_diags, &cs->case_arena);
     ssize_t n;
     while ((n = api_read_line(cs)) >= 0) {
         cs->lineno++;
         if (n > LIMIT_LINE_BYTES) {
-            diag_init(&cs->case_diags, &cs->case_arena);
-            cs->cur.cf = api_long_line(&cs->case_arena, cs->p, cs->path,
-                                       cs->line, cs->lineno, &cs->case_diags);
+            cs->cur.cf =
+                api_long_line(&cs->case_arena, cs->p, cs->path, cs->line,
+                              cs->lineno, cs->endless, &cs->case_diags);
             return &cs->cur;
         }
         if (api_blank(cs->line, (size_t)n))
             continue;
         size_t len = api_chomp(cs->line, (size_t)n);
-        struct source *src =
-            src_from_text(&cs->case_arena, cs->path, cs->line, len, cs->lineno);
-        if (strcmp(cs->path, "-") == 0)
-            src->name = "<stdin>";
-        diag_init(&cs->case_diags, &cs->case_arena);
+        struct source *src = src_from_text(&cs->case_arena, api_name(cs->path),
+                                           cs->line, len, cs->lineno);
         cs->cur.cf = jsonl_case(&cs->case_arena, cs->p, src, &cs->case_diags);
+        api_check_id(cs, cs->cur.cf);
         return &cs->cur;
     }
-    return NULL;
+    if (!cs->read_err || cs->told)
+        return NULL;
+    cs->told = true;
+    cs->cur.cf = api_read_error(&cs->case_arena, cs->p, cs->path, cs->read_err,
+                                cs->lineno + 1, &cs->case_diags);
+    return &cs->cur;
 }
 
 struct next_args {
@@ -686,14 +630,14 @@ static void next_work(void *ud)
 /* Out of memory: the stream gives one case that says so, then ends. */
 const struct rc_case *rc_cases_next(struct rc_cases *cs)
 {
-    if (!handle_live(cs, H_CASES) || cs->ended)
+    if (!handle_live(cs, H_CASES) || cs->gave_up)
         return NULL;
     cs->serial++;
     struct next_args a = {cs, NULL};
     if (arena_protect(next_work, &a) == 0)
         return a.c;
     arena_reset(&cs->case_arena);
-    cs->ended = true;
+    cs->gave_up = true;
     cs->cur.cf = (struct case_facts *)cs->oom;
     return &cs->cur;
 }

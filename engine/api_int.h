@@ -60,7 +60,7 @@ struct rc_cases {
     struct rc_ruleset *rs;        /* a reference */
     unsigned long serial;         /* cases handed out by rc_cases_next */
     const struct case_facts *oom; /* the case for running out of memory */
-    bool ended;                   /* by running out of memory */
+    bool gave_up;                 /* by running out of memory */
     const struct plan *p;
     const char *path;
     struct rc_case cur;
@@ -81,21 +81,39 @@ struct rc_cases {
     char *line;
     size_t linecap;
     int lineno;
+    int read_err;  /* errno of a read error; reading has stopped */
+    bool ended;    /* no more to read: end of file, an error, or given up */
+    bool after_cr; /* the last line ended with CR: a LF next belongs to it */
+    bool endless;  /* the last line had no end in LIMIT_FILE_BYTES */
+    bool told;     /* the read error has been handed out as a case */
+    struct cases_ids ids; /* of the cases handed out, in input order */
+    long warnings;        /* cases given a warning for their ID */
     struct arena case_arena;
     struct diag_list case_diags;
 };
 
 /* The next line of a JSON Lines stream into cs->line; its full length,
- * or -1 at the end (api.c). */
+ * or -1 at the end or at a read error (then cs->read_err is set)
+ * (api_read.c). */
 ssize_t api_read_line(struct rc_cases *cs);
+/* The name of path in diagnostics: "<stdin>" for "-" (api_read.c). */
+const char *api_name(const char *path);
+/* A warning on cf when an earlier case of cs had its ID (api_read.c). */
+void api_check_id(struct rc_cases *cs, struct case_facts *cf);
+/* The case for a read error at line lineno (api_read.c). */
+struct case_facts *api_read_error(struct arena *a, const struct plan *p,
+                                  const char *path, int err, int lineno,
+                                  struct diag_list *errors);
 /* Whether a line holds only spaces, tabs and line ends. */
 bool api_blank(const char *s, size_t n);
 /* The length of a line without its trailing "\n" or "\r\n". */
 size_t api_chomp(const char *s, size_t n);
-/* The case for a line that was too long (api.c). */
+/* The case for a line that was too long; endless: it had no end within
+ * LIMIT_FILE_BYTES, and the rest of the input is not read (api_read.c). */
 struct case_facts *api_long_line(struct arena *a, const struct plan *p,
                                  const char *path, const char *start,
-                                 int lineno, struct diag_list *errors);
+                                 int lineno, bool endless,
+                                 struct diag_list *errors);
 
 /* The next entries of a .case file, allocated in a: an error entry for
  * what lies between case blocks, if anything, then the next case; their

@@ -14,7 +14,8 @@
  * parse, evaluate and render a contiguous slice of them; the traces go out
  * in input order. While the workers are at one batch, a helper hands out
  * the traces of the batch before and reads the next. One thread or many,
- * the output is the same bytes, and memory is bounded by two batches.
+ * the output is the same bytes, and memory is bounded by two batches (and
+ * the case IDs, kept by the reader to find one used twice).
  */
 
 #define BATCH 2048
@@ -23,7 +24,10 @@ struct record {
     struct case_facts *ready; /* a case of a .case file */
     size_t off, len;          /* a JSON line in the batch text */
     int lineno;
-    bool too_long;
+    bool too_long, endless;
+    int read_err; /* a read error at lineno: the input ends */
+    int twice;    /* the line of an earlier case with the ID at id_off */
+    size_t id_off;
 };
 
 struct worker {
@@ -39,6 +43,7 @@ struct worker {
     int nout[2];           /* how many cases out[] holds */
     bool oom[2];           /* memory ran out after nout[] cases */
     struct rc_counts counts;
+    long warnings; /* cases given a warning for their ID */
     enum rc_format format;
     enum rc_lang lang;
 };
@@ -51,14 +56,22 @@ static void one(struct worker *w, const struct record *rec)
         arena_reset(&w->arena);
         struct diag_list *errors = arena_alloc(&w->arena, sizeof *errors);
         diag_init(errors, &w->arena);
-        if (rec->too_long) {
+        if (rec->read_err) {
+            cf = api_read_error(&w->arena, cs->p, cs->path, rec->read_err,
+                                rec->lineno, errors);
+        } else if (rec->too_long) {
             cf = api_long_line(&w->arena, cs->p, cs->path, w->text + rec->off,
-                               rec->lineno, errors);
+                               rec->lineno, rec->endless, errors);
         } else {
             struct source *src = src_from_line(
                 &w->arena, strcmp(cs->path, "-") == 0 ? "<stdin>" : cs->path,
                 w->text + rec->off, rec->len, rec->lineno);
             cf = jsonl_case(&w->arena, cs->p, src, errors);
+            if (rec->twice && cf->id &&
+                strcmp(cf->id, w->text + rec->id_off) == 0) {
+                cases_id_twice(cf, rec->twice);
+                w->warnings++;
+            }
         }
     }
     eval_case(w->r, cf);
@@ -102,6 +115,21 @@ static void *work(void *arg)
     return NULL;
 }
 
+/* Whether an earlier line had the ID of rec's line (the last in text):
+ * the reader knows the order, the worker who parses the line does not. */
+static void note_id(struct rc_cases *cs, struct record *rec, struct sbuf *text)
+{
+    char *id = jsonl_id(text->p + rec->off, rec->len);
+    if (!id)
+        return;
+    rec->twice = cases_ids_add(&cs->ids, id, rec->lineno);
+    if (rec->twice) {
+        rec->id_off = text->len;
+        sb_put(text, id, strlen(id) + 1);
+    }
+    free(id);
+}
+
 /* Up to BATCH records; their JSON lines go into text, the cases of a
  * .case file into arena. */
 static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
@@ -115,7 +143,10 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
         arena_reset(arena);
         while (n + 2 <= BATCH && (k = api_case_next(cs, arena, cf)) > 0)
             for (int i = 0; i < k; i++)
+            {
+                api_check_id(cs, cf[i]);
                 rec[n++] = (struct record){.ready = cf[i]};
+            }
         return n;
     }
     ssize_t got;
@@ -131,9 +162,17 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
         rec[n] = (struct record){.off = text->len,
                                  .len = len,
                                  .lineno = cs->lineno,
-                                 .too_long = too_long};
+                                 .too_long = too_long,
+                                 .endless = cs->endless};
         sb_put(text, cs->line, len);
+        if (!too_long)
+            note_id(cs, &rec[n], text);
         n++;
+    }
+    if (n < BATCH && cs->read_err && !cs->told) {
+        cs->told = true;
+        rec[n++] =
+            (struct record){.lineno = cs->lineno + 1, .read_err = cs->read_err};
     }
     return n;
 }
@@ -398,6 +437,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         counts->decided += r.w[t].counts.decided;
         counts->undetermined += r.w[t].counts.undetermined;
         counts->errors += r.w[t].counts.errors;
+        cs->warnings += r.w[t].warnings;
     }
     run_free(&r);
     return a.rc;

@@ -152,12 +152,27 @@ void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
         diag_hintf(dl, d, "did you mean '%s'?", near);
 }
 
+void cases_unknown(const struct plan *p, struct case_facts *cf,
+                   const char *name, size_t len, const struct src_loc *loc)
+{
+    struct diag_list *dl = cf->errors;
+    if (++cf->unknown <= CASES_UNKNOWN_SHOWN) {
+        cases_unknown_fact(p, dl, arena_strndup(dl->arena, name, len), loc);
+    } else if (cf->unknown == CASES_UNKNOWN_SHOWN + 1) {
+        struct diag *d = diag_addf(dl, DIAG_NOTE, loc,
+                                   "more facts the rule set does not have; "
+                                   "only the first %d are shown",
+                                   CASES_UNKNOWN_SHOWN);
+        d->hint = "is this case meant for another rule set?";
+    }
+}
+
 void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
                const struct ast_name *name, const struct ast_value *v)
 {
     int i = plan_fact(p, name->text, strlen(name->text));
     if (i < 0) {
-        cases_unknown_fact(p, cf->errors, name->text, &name->loc);
+        cases_unknown(p, cf, name->text, strlen(name->text), &name->loc);
         return;
     }
     if (cf->origin[i] == FROM_CASE) {
@@ -177,4 +192,67 @@ void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
     cf->vals[i] = val;
     cf->origin[i] = FROM_CASE;
     cf->locs[i] = v->loc;
+}
+
+static unsigned long long ids_hash(const char *s)
+{
+    unsigned long long h = 14695981039346656037ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+/* Twice the slots: an open-addressed table at most half full. */
+static void ids_grow(struct cases_ids *s)
+{
+    size_t cap = s->cap ? s->cap * 2 : 1024;
+    unsigned *slot = xcalloc(cap, sizeof *slot);
+    for (size_t i = 0; i < s->n; i++) {
+        size_t k = (size_t)s->ent[i].hash & (cap - 1);
+        while (slot[k])
+            k = (k + 1) & (cap - 1);
+        slot[k] = (unsigned)i + 1;
+    }
+    free(s->slot);
+    s->slot = slot;
+    s->cap = cap;
+}
+
+int cases_ids_add(struct cases_ids *s, const char *id, int line)
+{
+    if (2 * (s->n + 1) > s->cap)
+        ids_grow(s);
+    unsigned long long h = ids_hash(id);
+    size_t k = (size_t)h & (s->cap - 1);
+    for (; s->slot[k]; k = (k + 1) & (s->cap - 1)) {
+        const struct cases_id *e = &s->ent[s->slot[k] - 1];
+        if (e->hash == h && strcmp(s->text.p + e->off, id) == 0)
+            return e->line;
+    }
+    if (s->n == s->entcap) {
+        s->entcap = s->entcap ? s->entcap * 2 : 512;
+        s->ent = xrealloc(s->ent, s->entcap * sizeof *s->ent);
+    }
+    s->ent[s->n] = (struct cases_id){h, s->text.len, line};
+    sb_put(&s->text, id, strlen(id) + 1);
+    s->slot[k] = (unsigned)++s->n;
+    return 0;
+}
+
+void cases_ids_free(struct cases_ids *s)
+{
+    free(s->slot);
+    free(s->ent);
+    sb_free(&s->text);
+    memset(s, 0, sizeof *s);
+}
+
+void cases_id_twice(struct case_facts *cf, int first_line)
+{
+    struct diag *d = diag_addf(cf->errors, DIAG_WARNING, &cf->loc,
+                               "case ID '%s' is also the ID of the case at "
+                               "line %d",
+                               cf->id, first_line);
+    d->hint = "both cases are evaluated; give each case its own ID, so that "
+              "each verdict can be found by it";
 }

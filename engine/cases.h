@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "engine/plan.h"
+#include "engine/sbuf.h"
 
 struct arena;
 struct diag_list;
@@ -20,7 +21,13 @@ struct case_facts {
     enum fact_origin *origin;
     struct src_loc *locs;     /* where each given value stands */
     struct diag_list *errors; /* this case's errors (none: evaluate) */
+    int unknown;              /* facts given that the plan does not have */
 };
+
+/* Of the facts a case gives that the plan does not have, so many are
+ * reported (with a did-you-mean); a note stands for the rest, so that a
+ * case of 90,000 unknown keys costs no more than one of ten. */
+#define CASES_UNKNOWN_SHOWN 10
 
 /* Convert v to a value of fact f; false after a diagnostic in dl. */
 bool cases_convert(struct arena *a, struct diag_list *dl,
@@ -38,5 +45,34 @@ void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
 /* Report name as a fact the plan does not declare, with a did-you-mean. */
 void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
                         const char *name, const struct src_loc *loc);
+
+/* The case gives name[0..len), which the plan does not declare: reported
+ * for the first CASES_UNKNOWN_SHOWN of them, then one note; the rest are
+ * counted only. */
+void cases_unknown(const struct plan *p, struct case_facts *cf,
+                   const char *name, size_t len, const struct src_loc *loc);
+
+/* The case IDs of one input, to find one used twice: kept compact, for
+ * an input of a million cases keeps them all. */
+struct cases_ids {
+    unsigned *slot; /* 1 + an index into ent, or 0; a power of 2 of them */
+    size_t cap;
+    struct cases_id {
+        unsigned long long hash;
+        size_t off; /* of the ID in text */
+        int line;
+    } * ent;
+    size_t n, entcap;
+    struct sbuf text; /* the IDs, each ended by NUL */
+};
+
+/* The line of an earlier case of s with this id, or 0 when there is none;
+ * then id (copied) and line are remembered. */
+int cases_ids_add(struct cases_ids *s, const char *id, int line);
+
+void cases_ids_free(struct cases_ids *s);
+
+/* A warning on cf: its ID is that of the case at first_line too. */
+void cases_id_twice(struct case_facts *cf, int first_line);
 
 #endif

@@ -20,10 +20,10 @@ struct jctx {
     enum key key;
     int fact; /* the fact whose value comes next, or -1 */
     struct src_loc fact_loc;
-    bool seen_facts;
-    int depth;  /* nesting below an ignored value */
-    size_t at;  /* a byte offset whose column is known: */
-    int at_col; /* so columns are counted once per line */
+    struct src_loc first[K_OTHER]; /* where id, title, facts were given */
+    int depth;                     /* nesting below an ignored value */
+    size_t at;                     /* a byte offset whose column is known: */
+    int at_col;                    /* so columns are counted once per line */
 };
 
 /* The column of byte offset off: counted on from the last one asked. */
@@ -49,7 +49,8 @@ static bool literal_byte(char c)
  * literal (number, true, false, null), or a one-byte bracket. */
 enum tok { T_LITERAL, T_STRING, T_BRACKET };
 
-static struct src_loc here(struct jctx *j, enum tok kind)
+/* The byte span [*from, *to) of that token. */
+static void span(struct jctx *j, enum tok kind, size_t *from, size_t *to)
 {
     bool string = kind == T_STRING;
     size_t end = yajl_get_bytes_consumed(j->h);
@@ -75,10 +76,96 @@ static struct src_loc here(struct jctx *j, enum tok kind)
         while (start > 0 && literal_byte(t[start - 1]))
             start--;
     }
+    *from = start;
+    *to = end;
+}
+
+/* The bytes [start, end) of the line as a place. */
+static struct src_loc at(struct jctx *j, size_t start, size_t end)
+{
     struct src_loc l = {j->src, j->src->first_line, 1, j->src->first_line, 1};
     l.first_column = column(j, start);
     l.last_column = column(j, end);
     return l;
+}
+
+static struct src_loc here(struct jctx *j, enum tok kind)
+{
+    size_t start, end;
+    span(j, kind, &start, &end);
+    return at(j, start, end);
+}
+
+static unsigned hex4(const char *s)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = s[i];
+        v = v * 16 + (unsigned)(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    return v;
+}
+
+/* An error at bytes [from, from + len) of the line; false. */
+static bool bad_text(struct jctx *j, size_t from, size_t len, const char *msg,
+                     const char *hint)
+{
+    struct src_loc l = at(j, from, from + len);
+    struct diag *d = diag_add(j->cf->errors, DIAG_ERROR, &l, msg);
+    d->hint = hint;
+    return false;
+}
+
+/* How many bytes of the escape at t[i] (a backslash) to take as one; 0
+ * for \u0000 or a lone surrogate, which yajl would cut at or turn into
+ * '?'. */
+static size_t escape_len(const char *t, size_t i, size_t end)
+{
+    if (t[i + 1] != 'u')
+        return 2;
+    unsigned cp = hex4(t + i + 2);
+    if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 < end && t[i + 6] == '\\' &&
+        t[i + 7] == 'u' && hex4(t + i + 8) >= 0xDC00 &&
+        hex4(t + i + 8) <= 0xDFFF)
+        return 12; /* a pair: one character */
+    return cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : 6;
+}
+
+/* Whether the lead byte c, followed by c1, starts well-formed UTF-8; yajl
+ * has checked the count of continuation bytes, not overlong forms,
+ * surrogates (ED A0..BF) or code points past U+10FFFF. */
+static bool lead_ok(unsigned char c, unsigned char c1)
+{
+    return c >= 0xC2 && c <= 0xF4 && !(c == 0xE0 && c1 < 0xA0) &&
+           !(c == 0xED && c1 >= 0xA0) && !(c == 0xF0 && c1 < 0x90) &&
+           !(c == 0xF4 && c1 >= 0x90);
+}
+
+/* Whether the string token at bytes [start, end) of the line, which yajl
+ * has just read, is text: no \u0000, no lone surrogate, only valid UTF-8.
+ * Its raw text is looked at; an error at the first fault. */
+static bool string_ok(struct jctx *j, size_t start, size_t end)
+{
+    const char *t = j->src->text;
+    for (size_t i = start + 1; i + 1 < end; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 0xC0 && !lead_ok(c, (unsigned char)t[i + 1]))
+            return bad_text(j, i, 1, "invalid UTF-8 in a string",
+                            "save the file as UTF-8");
+        if (c != '\\')
+            continue;
+        size_t n = escape_len(t, i, end);
+        if (n == 0 && hex4(t + i + 2) == 0)
+            return bad_text(j, i, 6,
+                            "a string cannot hold the NUL character (U+0000)",
+                            "remove it: a NUL would cut the text short");
+        if (n == 0)
+            return bad_text(j, i, 6, "a lone surrogate is not a character",
+                            "a \\uD800-\\uDBFF escape must be followed by a "
+                            "\\uDC00-\\uDFFF one");
+        i += n - 1;
+    }
+    return true;
 }
 
 static int bad(struct jctx *j, const struct src_loc *loc, const char *msg,
@@ -168,7 +255,11 @@ static int on_string(void *ctx, const unsigned char *s, size_t len)
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
-    struct ast_value v = {.kind = VAL_STR, .loc = here(j, T_STRING)};
+    size_t start, end;
+    span(j, T_STRING, &start, &end);
+    if (!string_ok(j, start, end))
+        return 1;
+    struct ast_value v = {.kind = VAL_STR, .loc = at(j, start, end)};
     v.text = arena_strndup(j->a, (const char *)s, len);
     return value(j, &v);
 }
@@ -186,7 +277,6 @@ static int on_map_start(void *ctx)
         j->depth = 1; /* the unknown field is reported already */
     } else if (j->where == IN_CASE && j->key == K_FACTS) {
         j->where = IN_FACTS;
-        j->seen_facts = true;
     } else {
         struct src_loc l = here(j, T_BRACKET);
         bad(j, &l, "an object is not a value here", NULL);
@@ -195,31 +285,55 @@ static int on_map_start(void *ctx)
     return 1;
 }
 
+/* A key of the case object: a known field given once, or an error. */
+static void case_key(struct jctx *j, const char *k, size_t len,
+                     struct src_loc l)
+{
+    static const char *const names[K_OTHER] = {NULL, "id", "title", "facts"};
+    j->key = K_OTHER;
+    for (int i = K_ID; i < K_OTHER; i++)
+        if (strlen(names[i]) == len && memcmp(k, names[i], len) == 0)
+            j->key = (enum key)i;
+    if (j->key == K_OTHER) {
+        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
+                                   "unknown field \"%.*s\"", (int)len, k);
+        d->hint = "a case line has the fields \"id\", \"title\" and "
+                  "\"facts\"";
+    } else if (j->first[j->key].src) {
+        struct diag *d =
+            diag_addf(j->cf->errors, DIAG_ERROR, &l,
+                      "field \"%s\" is given twice", names[j->key]);
+        diag_hintf(j->cf->errors, d, "first given at column %d",
+                   j->first[j->key].first_column);
+        j->key = K_OTHER; /* the second value is not read */
+    } else {
+        j->first[j->key] = l;
+    }
+}
+
 static int on_key(void *ctx, const unsigned char *s, size_t len)
 {
     struct jctx *j = ctx;
     if (j->depth)
         return 1;
     const char *k = (const char *)s;
+    size_t start, end;
+    span(j, T_STRING, &start, &end);
     if (j->where == IN_FACTS) {
+        /* a key that names a fact is text: only another one is looked at */
         j->fact = plan_fact(j->p, k, len);
-        j->fact_loc = here(j, T_STRING);
-        if (j->fact < 0)
-            cases_unknown_fact(j->p, j->cf->errors, arena_strndup(j->a, k, len),
-                               &j->fact_loc);
+        bool ok = j->fact >= 0 || string_ok(j, start, end);
+        j->fact_loc = at(j, start, end);
+        if (ok && j->fact < 0)
+            cases_unknown(j->p, j->cf, k, len, &j->fact_loc);
         return 1;
     }
-    j->key = len == 2 && memcmp(k, "id", 2) == 0      ? K_ID
-             : len == 5 && memcmp(k, "title", 5) == 0 ? K_TITLE
-             : len == 5 && memcmp(k, "facts", 5) == 0 ? K_FACTS
-                                                      : K_OTHER;
-    if (j->key == K_OTHER) {
-        struct src_loc l = here(j, T_STRING);
-        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
-                                   "unknown field \"%.*s\"", (int)len, k);
-        d->hint = "a case line has the fields \"id\", \"title\" and "
-                  "\"facts\"";
-    }
+    bool ok = string_ok(j, start, end);
+    struct src_loc l = at(j, start, end);
+    if (ok)
+        case_key(j, k, len, l);
+    else
+        j->key = K_OTHER; /* reported: its value is not read */
     return 1;
 }
 
@@ -378,4 +492,121 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
     }
     yajl_free(j.h);
     return j.cf;
+}
+
+/* jsonl_id: where the parse stands, and what was found. */
+struct idctx {
+    int depth;
+    bool is_id; /* the key just read at depth 1 was "id" */
+    char *id;
+};
+
+static int id_value(struct idctx *c, const char *s, size_t len)
+{
+    if (c->depth == 1 && c->is_id && !memchr(s, '\0', len)) {
+        c->id = xmalloc(len + 1);
+        memcpy(c->id, s, len);
+        c->id[len] = '\0';
+    }
+    return c->depth != 1 || !c->is_id; /* stop once the id is passed */
+}
+
+static int id_string(void *ctx, const unsigned char *s, size_t len)
+{
+    return id_value(ctx, (const char *)s, len);
+}
+
+static int id_number(void *ctx, const char *s, size_t len)
+{
+    return id_value(ctx, s, len);
+}
+
+static int id_other(void *ctx)
+{
+    return id_value(ctx, "\0", 1); /* no id, at depth 1 */
+}
+
+static int id_bool(void *ctx, int b)
+{
+    (void)b;
+    return id_other(ctx);
+}
+
+static int id_open(void *ctx)
+{
+    struct idctx *c = ctx;
+    int go = c->depth != 1 || !c->is_id;
+    c->depth++;
+    return go;
+}
+
+static int id_close(void *ctx)
+{
+    struct idctx *c = ctx;
+    c->depth--;
+    return 1;
+}
+
+static int id_key(void *ctx, const unsigned char *s, size_t len)
+{
+    struct idctx *c = ctx;
+    if (c->depth == 1)
+        c->is_id = len == 2 && memcmp(s, "id", 2) == 0;
+    return 1;
+}
+
+static const yajl_callbacks id_callbacks = {
+    id_other, id_bool, NULL,     NULL,    id_number, id_string,
+    id_open,  id_key,  id_close, id_open, id_close,
+};
+
+static size_t skip_space(const char *t, size_t i, size_t len)
+{
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* The common line, {"id": "…" or {"id": 123, without yajl: the ID's
+ * bytes as a copy, or NULL to leave the line to yajl. */
+static char *quick_id(const char *t, size_t len)
+{
+    size_t i = skip_space(t, 0, len);
+    if (i >= len || t[i] != '{')
+        return NULL;
+    i = skip_space(t, i + 1, len);
+    if (len - i < 4 || memcmp(t + i, "\"id\"", 4) != 0)
+        return NULL;
+    i = skip_space(t, i + 4, len);
+    if (i >= len || t[i] != ':')
+        return NULL;
+    size_t from = skip_space(t, i + 1, len), to = from;
+    if (from < len && t[from] == '"') {
+        for (to = ++from; to < len && t[to] != '"'; to++)
+            if (t[to] == '\\' || (unsigned char)t[to] < 0x20)
+                return NULL; /* escapes: yajl decodes them */
+        if (to >= len)
+            return NULL;
+    } else {
+        while (to < len && literal_byte(t[to]))
+            to++;
+        if (to == from || (t[from] != '-' && (t[from] < '0' || t[from] > '9')))
+            return NULL;
+    }
+    char *id = xmalloc(to - from + 1);
+    memcpy(id, t + from, to - from);
+    id[to - from] = '\0';
+    return id;
+}
+
+char *jsonl_id(const char *text, size_t len)
+{
+    char *quick = quick_id(text, len);
+    if (quick)
+        return quick;
+    struct idctx c = {0, false, NULL};
+    yajl_handle h = yajl_alloc(&id_callbacks, NULL, &c);
+    yajl_parse(h, (const unsigned char *)text, len);
+    yajl_free(h);
+    return c.id;
 }

@@ -13,4 +13,12 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
                               const struct source *line,
                               struct diag_list *errors);
 
+/*
+ * The "id" of a JSON Lines case, read no further than it stands (a quick
+ * look for the reader, which must know the IDs in input order): a copy to
+ * free, or NULL when the line has no usable one before it goes wrong.
+ * jsonl_case is the judge; this is compared with what it finds.
+ */
+char *jsonl_id(const char *text, size_t len);
+
 #endif

@@ -156,8 +156,10 @@ RC_API void rc_diags_free(struct rc_diags *d);
 
 /* Open a case file: .case syntax, or JSON Lines (by a .jsonl/.ndjson/.json
  * name, or a first character '{'); "-" reads standard input. A file that
- * cannot be read yields one case with status RC_ERROR. NULL on a bad
- * argument or out of memory. The stream holds rs until it is closed. */
+ * cannot be read yields one case with status RC_ERROR; so does a JSON
+ * Lines file whose reading fails part way, after the cases before. NULL
+ * on a bad argument or out of memory. The stream holds rs until it is
+ * closed. */
 RC_API struct rc_cases *rc_cases_open(const struct rc_ruleset *rs,
                                       const char *path);
 /* The next case, valid until the next call or rc_cases_close; NULL at
@@ -167,6 +169,9 @@ RC_API void rc_cases_close(struct rc_cases *cs);
 /* How far through its file the stream is, from 0 to 1; -1 when that
  * cannot be known (standard input, a handle that is not live). */
 RC_API double rc_cases_progress(const struct rc_cases *cs);
+/* How many cases handed out so far (by rc_cases_next or rc_cases_run) got
+ * a warning: an ID that an earlier case of the same input has. */
+RC_API long rc_cases_warnings(const struct rc_cases *cs);
 
 /* Where rc_cases_run hands each case's trace: return non-zero to stop. */
 typedef int (*rc_write_fn)(void *ctx, const char *data, size_t len);
@@ -178,9 +183,9 @@ struct rc_counts {
 #define RC_RUN_NO_MEMORY    (-2)
 /* Evaluate every case of cs on `threads` threads and hand each trace to
  * write, in input order, byte for byte what one thread would give. Memory
- * stays flat however many cases come. with why_not (or NULL) as in
- * rc_eval_why_not. Adds to *counts; returns 0, what write returned when
- * it stopped the run, RC_RUN_BAD_ARGUMENT (nothing done), or
+ * stays flat however many cases come, but for their IDs. with why_not (or
+ * NULL) as in rc_eval_why_not. Adds to *counts; returns 0, what write
+ * returned when it stopped the run, RC_RUN_BAD_ARGUMENT (nothing done), or
  * RC_RUN_NO_MEMORY: memory ran out, the traces of the cases before the
  * one that could not be evaluated were handed out, and the run stopped. */
 RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,

@@ -785,6 +785,10 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     }
     sb_putc(out, '\n');
     stamp_text(r->p, lang, out);
+    for (const struct diag *d = cf->errors ? cf->errors->head : NULL;
+         d && r->status != ST_ERROR; d = d->next)
+        if (d->severity == DIAG_WARNING) /* a case ID used twice */
+            diag_format(d, "  ", out);
     if (r->status == ST_ERROR) {
         sb_printf(out, "  %s: %s\n", L(L_VERDICT, lang), L(L_ERROR, lang));
         const struct diag_list *dl =

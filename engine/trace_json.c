@@ -324,24 +324,45 @@ static void jmeasures(const struct result *r, bool full, enum lang lang,
     sb_putc(out, ']');
 }
 
+static void jdiag(const struct diag *d, struct sbuf *out)
+{
+    sb_puts(out, "{\"file\":");
+    jstr_or_null(d->loc.src ? d->loc.src->name : NULL, out);
+    sb_printf(out,
+              ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
+              "\"message\":",
+              d->loc.first_line, d->loc.first_column,
+              d->severity == DIAG_ERROR ? "error" : "warning");
+    sb_json(out, d->msg);
+    sb_puts(out, ",\"hint\":");
+    jstr_or_null(d->hint, out);
+    sb_putc(out, '}');
+}
+
 static void jerrors(const struct diag_list *dl, struct sbuf *out)
 {
     sb_puts(out, ",\"errors\":[");
     for (const struct diag *d = dl->head; d; d = d->next) {
         if (d != dl->head)
             sb_putc(out, ',');
-        sb_puts(out, "{\"file\":");
-        jstr_or_null(d->loc.src ? d->loc.src->name : NULL, out);
-        sb_printf(out,
-                  ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
-                  "\"message\":",
-                  d->loc.first_line, d->loc.first_column,
-                  d->severity == DIAG_ERROR ? "error" : "warning");
-        sb_json(out, d->msg);
-        sb_puts(out, ",\"hint\":");
-        jstr_or_null(d->hint, out);
-        sb_putc(out, '}');
+        jdiag(d, out);
     }
+    sb_putc(out, ']');
+}
+
+/* The warnings of a case that was evaluated (a case ID used twice), as
+ * ,"warnings":[…] when there are any. */
+static void jwarnings(const struct case_facts *cf, struct sbuf *out)
+{
+    if (!cf->errors || !cf->errors->warnings)
+        return;
+    const char *sep = ",\"warnings\":[";
+    for (const struct diag *d = cf->errors->head; d; d = d->next)
+        if (d->severity == DIAG_WARNING) {
+            sb_puts(out, sep);
+            sep = ",";
+            jdiag(d, out);
+        }
     sb_putc(out, ']');
 }
 
@@ -539,7 +560,9 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
     }
     xtemp_free(order);
-    sb_puts(out, "]}}\n");
+    sb_puts(out, "]}");
+    jwarnings(cf, out);
+    sb_puts(out, "}\n");
 }
 
 /* --trace none: what a case-management system stores for each case. */
@@ -614,5 +637,7 @@ void trace_json_brief(const struct result *r, struct sbuf *out)
     jnames(out, "measures", p->nmeasures, measure_name, r, measure_on);
     jnames(out, "fired", p->nrules, rule_name, r, rule_fired);
     jnames(out, "missing", p->nfacts, fact_name, r, fact_missing);
-    sb_printf(out, ",\"sha256\":\"%.12s\"}\n", p->sha256);
+    sb_printf(out, ",\"sha256\":\"%.12s\"", p->sha256);
+    jwarnings(cf, out);
+    sb_puts(out, "}\n");
 }

@@ -3,6 +3,11 @@
 #include "helpers.h"
 
 #include "engine/jsonl.h"
+#include "engine/rongcuo.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static struct fixture *F(void **state)
 {
@@ -389,6 +394,253 @@ static void test_jsonl_escapes(void **state)
     assert_true(cf->vals[fact(f, "已整改")].known);
 }
 
+/* \u0000 would cut a string short (a case decided as 失實 from
+ * "失實\u0000垃圾"): an error at the escape, in a value, an id, a title
+ * and a key. */
+static void test_jsonl_nul_in_string(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"x\", \"facts\": {\"領域\": \"其他\\u0000垃圾\"}}");
+    const struct diag *d = only_error(cf, "NUL character");
+    assert_int_equal(d->loc.first_column, 32);
+    assert_int_equal(d->loc.last_column, 38);
+    assert_false(cf->vals[fact(f, "領域")].known);
+    cf = jl(f, "{\"id\": \"x\\u0000y\", \"facts\": {}}");
+    d = only_error(cf, "NUL character");
+    assert_int_equal(d->loc.first_column, 10);
+    cf = jl(f, "{\"id\": \"x\", \"title\": \"\\u0000\", \"facts\": {}}");
+    only_error(cf, "NUL character");
+    cf = jl(f, "{\"id\": \"x\", \"facts\": {\"已整改\\u0000x\": true}}");
+    only_error(cf, "NUL character");
+    /* an escaped backslash before u0000 is no escape of NUL */
+    cf = jl(f, "{\"id\": \"x\\\\u0000\", \"facts\": {}}");
+    assert_no_errors(cf);
+    assert_string_equal(cf->id, "x\\u0000");
+}
+
+/* yajl turns a lone \ud800 into '?' and lets encoded surrogates through:
+ * each is an error for the case; a pair is one character. */
+static void test_jsonl_lone_surrogate(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf = jl(f, "{\"id\": \"a\\ud800\", \"facts\": {}}");
+    const struct diag *d = only_error(cf, "lone surrogate");
+    assert_int_equal(d->loc.first_column, 10);
+    cf = jl(f, "{\"id\": \"a\\udc00\\ud800\", \"facts\": {}}");
+    only_error(cf, "lone surrogate");
+    cf = jl(f, "{\"id\": \"a\\ud800x\", \"facts\": {}}");
+    only_error(cf, "lone surrogate");
+    cf = jl(f, "{\"id\": \"a\xed\xa0\x80\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    /* an overlong NUL, and an overlong '/', which yajl lets through */
+    cf = jl(f, "{\"id\": \"a\xc0\x80\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    cf = jl(f, "{\"id\": \"a\xe0\x80\xaf\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    cf = jl(f, "{\"id\": \"a\xf4\x90\x80\x80\", \"facts\": {}}");
+    only_error(cf, "invalid UTF-8");
+    cf = jl(f, "{\"id\": \"a\\ud83d\\ude00\", \"facts\": {}}");
+    assert_no_errors(cf);
+    assert_string_equal(cf->id, "a\xf0\x9f\x98\x80");
+}
+
+/* "id", "title" or "facts" given twice is an error naming the first. */
+static void test_jsonl_field_given_twice(void **state)
+{
+    struct fixture *f = F(state);
+    struct case_facts *cf =
+        jl(f, "{\"id\": \"a\", \"id\": \"b\", \"facts\": {}}");
+    const struct diag *d = only_error(cf, "field \"id\" is given twice");
+    assert_int_equal(d->loc.first_column, 13);
+    assert_string_equal(d->hint, "first given at column 2");
+    assert_string_equal(cf->id, "a");
+    cf = jl(f, "{\"id\": \"a\", \"title\": \"t\", \"title\": \"u\"}");
+    only_error(cf, "field \"title\" is given twice");
+    cf = jl(f, "{\"id\": \"a\", \"facts\": {\"已整改\": true}, "
+               "\"facts\": {\"謀取私利\": true}}");
+    d = only_error(cf, "field \"facts\" is given twice");
+    assert_string_equal(d->hint, "first given at column 13");
+    assert_false(cf->vals[fact(f, "謀取私利")].known);
+}
+
+/* 90,000 unknown keys against 2,000 facts: ten are reported, then one
+ * note; the case costs little memory (it took 1.45 GB and 8 s). */
+static void test_jsonl_many_unknown_facts(void **state)
+{
+    struct fixture *f = F(state);
+    struct sbuf rules = {0}, line = {0};
+    for (int i = 0; i < 2000; i++)
+        sb_printf(&rules, "fact 事實%d: bool\n", i);
+    sb_puts(&rules, "conclusion c\nrule R when 事實0 then c\n"
+                    "verdict { x when c otherwise y }\n");
+    fx_plan(f, rules.p);
+    sb_puts(&line, "{\"id\": \"x\", \"facts\": {");
+    for (int i = 0; i < 90000; i++)
+        sb_printf(&line, "%s\"k%d\":1", i ? "," : "", i);
+    sb_puts(&line, "}}");
+    size_t before = f->arena.total;
+    struct case_facts *cf = jl(f, line.p);
+    assert_true(f->arena.total - before < 4 * 1024 * 1024);
+    assert_int_equal(cf->errors->errors, CASES_UNKNOWN_SHOWN);
+    assert_int_equal(fx_count(cf->errors, DIAG_NOTE), 1);
+    fx_need(cf->errors, DIAG_NOTE, "only the first 10 are shown");
+    assert_int_equal(cf->unknown, 90000);
+    sb_free(&rules);
+    sb_free(&line);
+}
+
+static const char stream_rules[] = "fact a: bool\nconclusion c\n"
+                                   "rule R when a then c\n"
+                                   "verdict { x when c otherwise y }\n";
+
+/* rc_cases_next over path: each case as "ID@LINE:STATUS " into out, with
+ * a '!' after the status when the case has a warning; then "wN", N the
+ * count of rc_cases_warnings. */
+static void stream(const char *path, char *out, size_t cap)
+{
+    struct rc_diags *dg = NULL;
+    struct rc_ruleset *rs = rc_ruleset_load_buffer("s.rules", stream_rules,
+                                                   strlen(stream_rules), &dg);
+    assert_non_null(rs);
+    struct rc_cases *cs = rc_cases_open(rs, path);
+    struct rc_eval *ev = rc_eval_new(rs);
+    const struct rc_case *c;
+    size_t n = 0;
+    out[0] = '\0';
+    while ((c = rc_cases_next(cs)) && n < cap) {
+        int line = 0;
+        rc_case_source(c, &line);
+        rc_evaluate(ev, c);
+        size_t len;
+        const char *json =
+            rc_eval_render(ev, RC_JSON_BRIEF, RC_LANG_AUTO, &len);
+        n += (size_t)snprintf(out + n, cap - n, "%s@%d:%d%s ",
+                              rc_case_id(c) ? rc_case_id(c) : "?", line,
+                              (int)rc_eval_status(ev),
+                              strstr(json, "\"warnings\"") ? "!" : "");
+    }
+    if (n < cap)
+        snprintf(out + n, cap - n, "w%ld", rc_cases_warnings(cs));
+    rc_eval_free(ev);
+    rc_cases_close(cs);
+    rc_ruleset_free(rs);
+    rc_diags_free(dg);
+}
+
+/* A lone CR ends a line as LF and CRLF do, and lines count the same. */
+static void test_jsonl_stream_cr(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-jsonl-XXXXXX", path[64], got[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/cr.jsonl", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"id\": \"1\", \"facts\": {\"a\": true}}\r"
+          "{\"id\": \"2\", \"facts\": {}}\r\n\r"
+          "{\"id\": \"3\", \"facts\": {\"a\": 1}}\n\r"
+          "{\"id\": \"4\", \"facts\": {}}",
+          f);
+    fclose(f);
+    stream(path, got, sizeof got);
+    char want[64];
+    snprintf(want, sizeof want, "1@1:%d 2@2:%d 3@4:%d 4@6:%d w0", RC_DECIDED,
+             RC_UNDETERMINED, RC_ERROR, RC_UNDETERMINED);
+    assert_string_equal(got, want);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* A read error is a case in error at the line, not the end of the input:
+ * a directory named x.jsonl gives one, at line 1. */
+static void test_jsonl_stream_read_error(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-jsonl-XXXXXX", path[64], got[256];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/x.jsonl", dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    stream(path, got, sizeof got);
+    char want[16];
+    snprintf(want, sizeof want, "?@1:%d w0", RC_ERROR);
+    assert_string_equal(got, want);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* A case ID used twice in one input: a warning on the second case, in
+ * JSON Lines and in .case files; both are evaluated. */
+static void test_jsonl_stream_duplicate_ids(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rc-jsonl-XXXXXX", path[64], got[256], want[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/d.jsonl", dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"id\": \"a\", \"facts\": {\"a\": true}}\n"
+          "{\"id\": \"b\", \"facts\": {\"a\": true}}\n"
+          "{\"id\": \"a\", \"facts\": {\"a\": true}}\n",
+          f);
+    fclose(f);
+    stream(path, got, sizeof got);
+    snprintf(want, sizeof want, "a@1:%d b@2:%d a@3:%d! w1", RC_DECIDED,
+             RC_DECIDED, RC_DECIDED);
+    assert_string_equal(got, want);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/d.case", dir);
+    f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("case \"a\" { a = true }\ncase \"a\" { a = true }\n", f);
+    fclose(f);
+    stream(path, got, sizeof got);
+    snprintf(want, sizeof want, "a@1:%d a@2:%d! w1", RC_DECIDED, RC_DECIDED);
+    assert_string_equal(got, want);
+    unlink(path);
+    rmdir(dir);
+}
+
+/* The reader's quick look at a line's "id": the ID jsonl_case would find,
+ * or none; never past the line, however it ends. */
+static void test_jsonl_id(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *id;
+    } t[] = {
+        {"{\"id\": \"a\", \"facts\": {}}", "a"},
+        {" {\"id\":12,\"facts\":{}}", "12"},
+        {"{\"id\": -1.5e3}", "-1.5e3"},
+        {"{\"facts\": {\"id\": \"no\"}, \"id\": \"b\"}", "b"},
+        {"{\"id\": \"\\u7532\"}", "\xe7\x94\xb2"},
+        {"{\"id\": \"a\", \"id\": \"b\"}", "a"},
+        {"{\"id\": \"x\\u0000y\"}", NULL},
+        {"{\"id\": null}", NULL},
+        {"{\"id\": [\"a\"]}", NULL},
+        {"{\"id\": \"abc", NULL},
+        {"{\"id\":", NULL},
+        {"{\"id\"", NULL},
+        {"{\"i", NULL},
+        {"[{\"id\": \"a\"}]", NULL},
+        {"", NULL},
+    };
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+        /* a copy of exactly the line's bytes, so that ASan sees a read
+           past its end */
+        size_t n = strlen(t[i].line);
+        char *line = malloc(n ? n : 1);
+        memcpy(line, t[i].line, n);
+        char *id = jsonl_id(line, n);
+        if (t[i].id)
+            assert_string_equal(id, t[i].id);
+        else
+            assert_null(id);
+        free(id);
+        free(line);
+    }
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, fx_teardown)
@@ -410,6 +662,14 @@ int main(void)
         T(test_jsonl_fact_given_twice),
         T(test_jsonl_set_of_given_twice),
         T(test_jsonl_escapes),
+        T(test_jsonl_nul_in_string),
+        T(test_jsonl_lone_surrogate),
+        T(test_jsonl_field_given_twice),
+        T(test_jsonl_many_unknown_facts),
+        T(test_jsonl_stream_cr),
+        T(test_jsonl_stream_read_error),
+        T(test_jsonl_stream_duplicate_ids),
+        T(test_jsonl_id),
     };
 #undef T
     return cmocka_run_group_tests_name("jsonl", tests, NULL, NULL);
