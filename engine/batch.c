@@ -117,9 +117,10 @@ static void *work(void *arg)
 
 /* Whether an earlier line had the ID of rec's line (the last in text):
  * the reader knows the order, the worker who parses the line does not. */
-static void note_id(struct rc_cases *cs, struct record *rec, struct sbuf *text)
+static void note_id(struct rc_cases *cs, struct record *rec, struct sbuf *text,
+                    struct arena *scratch)
 {
-    char *id = jsonl_id(text->p + rec->off, rec->len);
+    char *id = jsonl_id(scratch, text->p + rec->off, rec->len);
     if (!id)
         return;
     rec->twice = cases_ids_add(&cs->ids, id, rec->lineno);
@@ -127,7 +128,6 @@ static void note_id(struct rc_cases *cs, struct record *rec, struct sbuf *text)
         rec->id_off = text->len;
         sb_put(text, id, strlen(id) + 1);
     }
-    free(id);
 }
 
 /* Up to BATCH records; their JSON lines go into text, the cases of a
@@ -137,13 +137,12 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
 {
     int n = 0;
     text->len = 0;
+    arena_reset(arena); /* the cases of a .case file, or scratch */
     if (!cs->jsonl) {
         struct case_facts *cf[2];
         int k;
-        arena_reset(arena);
         while (n + 2 <= BATCH && (k = api_case_next(cs, arena, cf)) > 0)
-            for (int i = 0; i < k; i++)
-            {
+            for (int i = 0; i < k; i++) {
                 api_check_id(cs, cf[i]);
                 rec[n++] = (struct record){.ready = cf[i]};
             }
@@ -166,7 +165,7 @@ static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
                                  .endless = cs->endless};
         sb_put(text, cs->line, len);
         if (!too_long)
-            note_id(cs, &rec[n], text);
+            note_id(cs, &rec[n], text, arena);
         n++;
     }
     if (n < BATCH && cs->read_err && !cs->told) {
@@ -184,7 +183,7 @@ struct batch {
     struct sbuf text;
     int n;
     struct arena arena; /* the cases of a .case file */
-    bool oom; /* memory ran out reading it: the run ends after it */
+    bool oom;           /* memory ran out reading it: the run ends after it */
 };
 
 static void fill_work(void *ud)

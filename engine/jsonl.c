@@ -496,6 +496,7 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
 
 /* jsonl_id: where the parse stands, and what was found. */
 struct idctx {
+    struct arena *a; /* where the ID is copied */
     int depth;
     bool is_id; /* the key just read at depth 1 was "id" */
     char *id;
@@ -504,9 +505,7 @@ struct idctx {
 static int id_value(struct idctx *c, const char *s, size_t len)
 {
     if (c->depth == 1 && c->is_id && !memchr(s, '\0', len)) {
-        c->id = xmalloc(len + 1);
-        memcpy(c->id, s, len);
-        c->id[len] = '\0';
+        c->id = arena_strndup(c->a, s, len);
     }
     return c->depth != 1 || !c->is_id; /* stop once the id is passed */
 }
@@ -569,7 +568,7 @@ static size_t skip_space(const char *t, size_t i, size_t len)
 
 /* The common line, {"id": "…" or {"id": 123, without yajl: the ID's
  * bytes as a copy, or NULL to leave the line to yajl. */
-static char *quick_id(const char *t, size_t len)
+static char *quick_id(struct arena *a, const char *t, size_t len)
 {
     size_t i = skip_space(t, 0, len);
     if (i >= len || t[i] != '{')
@@ -593,19 +592,17 @@ static char *quick_id(const char *t, size_t len)
         if (to == from || (t[from] != '-' && (t[from] < '0' || t[from] > '9')))
             return NULL;
     }
-    char *id = xmalloc(to - from + 1);
-    memcpy(id, t + from, to - from);
-    id[to - from] = '\0';
-    return id;
+    return arena_strndup(a, t + from, to - from);
 }
 
-char *jsonl_id(const char *text, size_t len)
+char *jsonl_id(struct arena *a, const char *text, size_t len)
 {
-    char *quick = quick_id(text, len);
+    char *quick = quick_id(a, text, len);
     if (quick)
         return quick;
-    struct idctx c = {0, false, NULL};
-    yajl_handle h = yajl_alloc(&id_callbacks, NULL, &c);
+    struct idctx c = {a, 0, false, NULL};
+    yajl_alloc_funcs mem = {y_malloc, y_realloc, y_free, a};
+    yajl_handle h = yajl_alloc(&id_callbacks, &mem, &c);
     yajl_parse(h, (const unsigned char *)text, len);
     yajl_free(h);
     return c.id;

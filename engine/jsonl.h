@@ -19,6 +19,6 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
  * free, or NULL when the line has no usable one before it goes wrong.
  * jsonl_case is the judge; this is compared with what it finds.
  */
-char *jsonl_id(const char *text, size_t len);
+char *jsonl_id(struct arena *a, const char *text, size_t len);
 
 #endif

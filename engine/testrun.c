@@ -266,8 +266,7 @@ static void run_test(struct trun *u, const struct test_info *ti)
         if (why->len != before) {
             u->line.len = 0;
             sb_text(&u->line, t->loc.src->name);
-            sb_printf(&u->line, ":%d: ",
-                      ti->expects[j].ast->loc.first_line);
+            sb_printf(&u->line, ":%d: ", ti->expects[j].ast->loc.first_line);
             sb_put(&u->line, why->p + before, why->len - before);
             sb_putc(&u->line, '\n');
             why->len = before;

@@ -42,14 +42,29 @@ struct run_parse {
     yyscan_t scanner;
     const struct source *src;
     YY_BUFFER_STATE buf;
+    lex_pstate *ps; /* ours, not lex_parse's: freed when memory runs out */
     int rc;
 };
 
+/* The pull loop of lex_parse, with the parser's state where
+ * parse_source can free it after a jump out of an action. */
 static void parse_run(void *ud)
 {
     struct run_parse *r = ud;
     r->buf = lex__scan_bytes(r->src->text, (int)r->src->len, r->scanner);
-    r->rc = lex_parse(r->scanner);
+    r->ps = lex_pstate_new();
+    if (!r->ps) {
+        r->rc = 2;
+        return;
+    }
+    int status;
+    do {
+        LEX_STYPE v;
+        LEX_LTYPE loc;
+        int tok = lex_lex(&v, &loc, r->scanner);
+        status = lex_push_parse(r->ps, tok, &v, &loc, r->scanner);
+    } while (status == YYPUSH_MORE);
+    r->rc = status;
 }
 
 int parse_source(struct arena *a, struct diag_list *dl,
@@ -74,8 +89,10 @@ int parse_source(struct arena *a, struct diag_list *dl,
         diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");
         return 1;
     }
-    struct run_parse run = {scanner, src, NULL, 0};
+    struct run_parse run = {scanner, src, NULL, NULL, 0};
     int oom = arena_protect(parse_run, &run);
+    if (run.ps)
+        lex_pstate_delete(run.ps);
     if (run.buf)
         lex__delete_buffer(run.buf, scanner);
     lex_lex_destroy(scanner);

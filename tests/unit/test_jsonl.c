@@ -631,12 +631,14 @@ static void test_jsonl_id(void **state)
         size_t n = strlen(t[i].line);
         char *line = malloc(n ? n : 1);
         memcpy(line, t[i].line, n);
-        char *id = jsonl_id(line, n);
+        struct arena a;
+        arena_init(&a);
+        char *id = jsonl_id(&a, line, n);
         if (t[i].id)
             assert_string_equal(id, t[i].id);
         else
             assert_null(id);
-        free(id);
+        arena_free(&a);
         free(line);
     }
 }
