@@ -497,8 +497,16 @@ struct order_ctx {
     struct checker *c;
     int **deps;
     int *ndeps;
-    char *color; /* 0 white, 1 on the path, 2 done */
-    int *path, npath;
+    char *color;              /* 0 white, 1 on the path, 2 done */
+    struct order_frame *path; /* the path, on the heap: no recursion */
+    int npath;
+};
+
+/* A node on the path and where its successors are at: for a rule, i over
+ * its dependencies; for a conclusion, i over its rules and j over the
+ * rule itself (-1) then the rules overriding it. */
+struct order_frame {
+    int v, i, j;
 };
 
 static const char *node_name(const struct plan *p, int v)
@@ -525,13 +533,13 @@ static void report_cycle(struct order_ctx *o, int back)
 {
     struct plan *p = o->c->p;
     int start = 0;
-    while (o->path[start] != back)
+    while (o->path[start].v != back)
         start++;
     struct sbuf s = {0};
     int concl = -1, rule = -1;
     for (int i = start; i <= o->npath; i++) {
-        int v = i < o->npath ? o->path[i] : back;
-        int prev = i > start ? o->path[i - 1] : -1;
+        int v = i < o->npath ? o->path[i].v : back;
+        int prev = i > start ? o->path[i - 1].v : -1;
         if (v < p->nrules) {
             sb_puts(&s, "rule ");
             if (rule < 0)
@@ -555,49 +563,69 @@ static void report_cycle(struct order_ctx *o, int back)
     sb_free(&s);
 }
 
+/* The next successor of the node of frame f, or -1 when done. */
+static int next_succ(const struct order_ctx *o, struct order_frame *f)
+{
+    const struct plan *p = o->c->p;
+    if (f->v < p->nrules)
+        return f->i < o->ndeps[f->v] ? p->nrules + o->deps[f->v][f->i++] : -1;
+    const struct concl_info *k = &p->concls[f->v - p->nrules];
+    while (f->i < k->nrules) {
+        const struct rule_info *r = &p->rules[k->rules[f->i]];
+        if (f->j < r->nover) {
+            int w = f->j < 0 ? k->rules[f->i] : r->overriders[f->j];
+            f->j++;
+            return w;
+        }
+        f->i++;
+        f->j = -1;
+    }
+    return -1;
+}
+
+static void push(struct order_ctx *o, int v)
+{
+    o->color[v] = 1;
+    o->path[o->npath++] = (struct order_frame){v, 0, -1};
+}
+
+/* Depth-first from v, with the path as an explicit stack (a chain of
+ * rules as long as the declaration limit allows must not overflow the
+ * C stack); each node is placed in the order when it is done. */
 static void visit(struct order_ctx *o, int v)
 {
     struct plan *p = o->c->p;
-    o->color[v] = 1;
-    o->path[o->npath++] = v;
-    if (v < p->nrules) {
-        for (int i = 0; i < o->ndeps[v]; i++) {
-            int w = p->nrules + o->deps[v][i];
+    push(o, v);
+    while (o->npath > 0) {
+        struct order_frame *f = &o->path[o->npath - 1];
+        int w = next_succ(o, f);
+        if (w >= 0) {
             if (o->color[w] == 1)
                 report_cycle(o, w);
             else if (o->color[w] == 0)
-                visit(o, w);
+                push(o, w);
+            continue;
         }
-    } else {
-        const struct concl_info *k = &p->concls[v - p->nrules];
-        for (int i = 0; i < k->nrules; i++) {
-            const struct rule_info *r = &p->rules[k->rules[i]];
-            for (int j = -1; j < r->nover; j++) {
-                int w = j < 0 ? k->rules[i] : r->overriders[j];
-                if (o->color[w] == 1)
-                    report_cycle(o, w);
-                else if (o->color[w] == 0)
-                    visit(o, w);
-            }
-        }
+        int u = f->v;
+        o->npath--;
+        o->color[u] = 2;
+        p->order[p->norder].concl = u >= p->nrules;
+        p->order[p->norder].index = u < p->nrules ? u : u - p->nrules;
+        p->norder++;
     }
-    o->npath--;
-    o->color[v] = 2;
-    p->order[p->norder].concl = v >= p->nrules;
-    p->order[p->norder].index = v < p->nrules ? v : v - p->nrules;
-    p->norder++;
 }
 
 static void order(struct checker *c, int **deps, int *ndeps)
 {
     struct plan *p = c->p;
     int n = p->nrules + p->nconcls;
-    struct order_ctx o = {c,
-                          deps,
-                          ndeps,
-                          arena_alloc(c->a, (size_t)n + 1),
-                          arena_calloc(c->a, (size_t)n + 1, sizeof(int)),
-                          0};
+    struct order_ctx o = {
+        c,
+        deps,
+        ndeps,
+        arena_alloc(c->a, (size_t)n + 1),
+        arena_calloc(c->a, (size_t)n + 1, sizeof(struct order_frame)),
+        0};
     p->order = arena_calloc(c->a, (size_t)n, sizeof *p->order);
     for (int r = 0; r < p->nrules; r++)
         for (int j = 0; j < p->rules[r].nconcls; j++)
