@@ -25,6 +25,7 @@ struct result *eval_new(const struct plan *p)
     r->all_lines = xcalloc((size_t)p->nlines + 1, 1);
     r->settles = xcalloc((size_t)p->nfacts + 1, sizeof *r->settles);
     r->seen = xcalloc((size_t)p->nconcls + 1, 1);
+    r->todo = xcalloc((size_t)p->nconcls + 1, sizeof *r->todo);
     r->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *r->scratch);
     r->why_not = -1;
     arena_init(&r->arena);
@@ -47,6 +48,7 @@ void eval_free(struct result *r)
     free(r->all_lines);
     free(r->settles);
     free(r->seen);
+    free(r->todo);
     free(r->scratch);
     arena_free(&r->arena);
     free(r);
@@ -131,14 +133,11 @@ static int cmp(const struct cnode *n, const struct value *a,
     }
 }
 
-static struct value ev(struct result *r, int i);
-static struct value date_arith(struct result *r, const struct cnode *n);
-
-static struct value arith(struct result *r, const struct cnode *n)
+/* Arithmetic on the operands' values a and b (ignored for C_NEG). The
+ * operands are evaluated by ev(), so that a deep condition recurses
+ * through ev() alone. */
+static struct value arith(const struct cnode *n, struct value a, struct value b)
 {
-    struct value a = ev(r, n->a), b = {0};
-    if (n->op != C_NEG)
-        b = ev(r, n->b);
     struct value v = {0};
     if (!a.known || (n->op != C_NEG && !b.known))
         return v;
@@ -169,9 +168,10 @@ static struct value arith(struct result *r, const struct cnode *n)
 }
 
 /* Dates are day numbers: date ± whole days, date - date in days. */
-static struct value date_arith(struct result *r, const struct cnode *n)
+static struct value date_arith(const struct cnode *n, struct value a,
+                               struct value b)
 {
-    struct value a = ev(r, n->a), b = ev(r, n->b), v = {0};
+    struct value v = {0};
     if (!a.known || !b.known)
         return v;
     if (n->op == C_DDIFF) {
@@ -258,12 +258,16 @@ static struct value ev(struct result *r, int i)
     case C_MUL:
     case C_DIV:
     case C_NEG:
-        v = arith(r, n);
+        a = ev(r, n->a);
+        b = n->op == C_NEG ? v : ev(r, n->b);
+        v = arith(n, a, b);
         break;
     case C_DADD:
     case C_DSUB:
     case C_DDIFF:
-        v = date_arith(r, n);
+        a = ev(r, n->a);
+        b = ev(r, n->b);
+        v = date_arith(n, a, b);
         break;
     case C_IN:
         a = ev(r, n->a);
@@ -328,33 +332,16 @@ static enum tv effect(const struct result *r, const struct rule_info *ru, int i)
 struct gather {
     bool *facts;
     int n;
-    uint8_t *seen; /* conclusions already followed */
+    uint8_t *seen; /* conclusions already met */
+    int *todo;     /* conclusions met, their rules not yet followed */
+    int ntodo;
 };
 
-static void missing(struct result *r, int node, struct gather *g);
-
-static void missing_concl(struct result *r, int k, struct gather *g)
-{
-    const struct plan *p = r->p;
-    if (g->seen[k])
-        return;
-    g->seen[k] = 1;
-    const struct concl_info *c = &p->concls[k];
-    for (int i = 0; i < c->nrules; i++) {
-        int ri = c->rules[i];
-        if (r->effect[ri] != TV_UNKNOWN)
-            continue;
-        const struct rule_info *ru = &p->rules[ri];
-        if (r->cond[ri] == TV_UNKNOWN)
-            missing(r, ru->cond, g);
-        for (int o = 0; o < ru->nover; o++)
-            if (r->cond[ru->overriders[o]] == TV_UNKNOWN)
-                missing(r, p->rules[ru->overriders[o]].cond, g);
-    }
-}
-
-/* The unknown facts that make unknown node i unknown (LANGUAGE.md §8). */
-static void missing(struct result *r, int i, struct gather *g)
+/* The unknown facts under unknown node i; a conclusion met is put on
+ * g->todo (the rules behind a conclusion are followed by missing(), not
+ * here: a chain of rules must not recurse). Recursion is bounded by the
+ * nesting limit of a condition. */
+static void missing_node(const struct result *r, int i, struct gather *g)
 {
     if (i < 0 || !r->done[i] || r->nv[i].known)
         return;
@@ -367,7 +354,10 @@ static void missing(struct result *r, int i, struct gather *g)
         }
         return;
     case C_CONCL:
-        missing_concl(r, n->a, g);
+        if (!g->seen[n->a]) {
+            g->seen[n->a] = 1;
+            g->todo[g->ntodo++] = n->a;
+        }
         return;
     case C_CONST:
     case C_VERDICT:
@@ -376,8 +366,30 @@ static void missing(struct result *r, int i, struct gather *g)
     default:
         break;
     }
-    missing(r, n->a, g);
-    missing(r, n->b, g);
+    missing_node(r, n->a, g);
+    missing_node(r, n->b, g);
+}
+
+/* The unknown facts that make unknown node i unknown (LANGUAGE.md §8),
+ * through the unknown rules behind every conclusion met, to any depth. */
+static void missing(const struct result *r, int i, struct gather *g)
+{
+    const struct plan *p = r->p;
+    missing_node(r, i, g);
+    while (g->ntodo > 0) {
+        const struct concl_info *c = &p->concls[g->todo[--g->ntodo]];
+        for (int k = 0; k < c->nrules; k++) {
+            int ri = c->rules[k];
+            if (r->effect[ri] != TV_UNKNOWN)
+                continue;
+            const struct rule_info *ru = &p->rules[ri];
+            if (r->cond[ri] == TV_UNKNOWN)
+                missing_node(r, ru->cond, g);
+            for (int o = 0; o < ru->nover; o++)
+                if (r->cond[ru->overriders[o]] == TV_UNKNOWN)
+                    missing_node(r, p->rules[ru->overriders[o]].cond, g);
+        }
+    }
 }
 
 /* Every verdict line's truth, past the first hit too (for "why not"),
@@ -402,7 +414,7 @@ static void analyse(struct result *r)
     for (int i = 0; i < p->nlines; i++) {
         if (r->all_lines[i] != TV_UNKNOWN)
             continue;
-        struct gather g = {facts, 0, r->seen};
+        struct gather g = {facts, 0, r->seen, r->todo, 0};
         memset(facts, 0, (size_t)p->nfacts * sizeof *facts);
         memset(r->seen, 0, (size_t)p->nconcls);
         missing(r, p->lines[i].cond, &g);
@@ -464,7 +476,7 @@ void eval_case(struct result *r, const struct case_facts *cf)
         if (t == TV_UNKNOWN) {
             r->line = i;
             r->status = ST_UNDETERMINED;
-            struct gather g = {r->missing, 0, r->seen};
+            struct gather g = {r->missing, 0, r->seen, r->todo, 0};
             memset(r->seen, 0, (size_t)p->nconcls);
             missing(r, p->lines[i].cond, &g);
             r->nmissing = g.n;

@@ -36,6 +36,7 @@ struct result {
     int why_not;        /* verdict to explain in the trace, or -1 */
     bool quiet;         /* evaluation errors are not recorded */
     uint8_t *seen;      /* scratch: conclusions followed */
+    int *todo;          /* scratch: conclusions still to follow */
     bool *scratch;      /* scratch: one flag per fact */
     struct value *nv;   /* value of every node */
     uint8_t *done;      /* node evaluated (not short-circuited) */
