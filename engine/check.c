@@ -500,6 +500,7 @@ struct order_ctx {
     char *color;              /* 0 white, 1 on the path, 2 done */
     struct order_frame *path; /* the path, on the heap: no recursion */
     int npath;
+    int *pos; /* where each node on the path is */
 };
 
 /* A node on the path and where its successors are at: for a rule, i over
@@ -529,33 +530,49 @@ static int overridden_via(const struct plan *p, int k, int v)
     return -1;
 }
 
+/* Node i of the path (the path's end stands for its start) in a cycle
+ * text, with the arrow after it. */
+static void cycle_node(struct order_ctx *o, struct sbuf *s, int i, int start)
+{
+    struct plan *p = o->c->p;
+    int v = i < o->npath ? o->path[i].v : o->path[start].v;
+    int prev = i > start ? o->path[i - 1].v : -1;
+    if (v < p->nrules)
+        sb_puts(s, "rule ");
+    sb_puts(s, node_name(p, v));
+    if (v < p->nrules && prev >= p->nrules) {
+        int via = overridden_via(p, prev - p->nrules, v);
+        if (via >= 0)
+            sb_printf(s, " (overrides %s)", p->rules[via].id);
+    }
+    if (i < o->npath)
+        sb_puts(s, " → ");
+}
+
+/* A cycle names at most this many of its nodes: the first half and the
+ * last, so that a long chain closing on itself costs as much as a short
+ * one. */
+#define CYCLE_SHOWN 16
+
+/* The cycle from back (on the path) to the top of the path, and back. */
 static void report_cycle(struct order_ctx *o, int back)
 {
     struct plan *p = o->c->p;
-    int start = 0;
-    while (o->path[start].v != back)
-        start++;
+    int start = o->pos[back];
+    int len = o->npath - start;
     struct sbuf s = {0};
-    int concl = -1, rule = -1;
     for (int i = start; i <= o->npath; i++) {
-        int v = i < o->npath ? o->path[i].v : back;
-        int prev = i > start ? o->path[i - 1].v : -1;
-        if (v < p->nrules) {
-            sb_puts(&s, "rule ");
-            if (rule < 0)
-                rule = v;
-        } else if (concl < 0) {
-            concl = v - p->nrules;
+        if (len > CYCLE_SHOWN && i == start + CYCLE_SHOWN / 2) {
+            int skip = len - CYCLE_SHOWN;
+            sb_printf(&s, "… (%d more) … → ", skip);
+            i += skip;
         }
-        sb_puts(&s, node_name(p, v));
-        if (v < p->nrules && prev >= p->nrules) {
-            int via = overridden_via(p, prev - p->nrules, v);
-            if (via >= 0)
-                sb_printf(&s, " (overrides %s)", p->rules[via].id);
-        }
-        if (i < o->npath)
-            sb_puts(&s, " → ");
+        cycle_node(o, &s, i, start);
     }
+    /* rules and conclusions alternate: the cycle's first of each */
+    int a = o->path[start].v, b = o->path[start + 1].v;
+    int rule = a < p->nrules ? a : b;
+    int concl = (a < p->nrules ? b : a) - p->nrules;
     struct diag *d =
         diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
                   "conclusion '%s' depends on itself", p->concls[concl].name);
@@ -586,6 +603,7 @@ static int next_succ(const struct order_ctx *o, struct order_frame *f)
 static void push(struct order_ctx *o, int v)
 {
     o->color[v] = 1;
+    o->pos[v] = o->npath;
     o->path[o->npath++] = (struct order_frame){v, 0, -1};
 }
 
@@ -625,7 +643,8 @@ static void order(struct checker *c, int **deps, int *ndeps)
         ndeps,
         arena_alloc(c->a, (size_t)n + 1),
         arena_calloc(c->a, (size_t)n + 1, sizeof(struct order_frame)),
-        0};
+        0,
+        arena_calloc(c->a, (size_t)n + 1, sizeof(int))};
     p->order = arena_calloc(c->a, (size_t)n, sizeof *p->order);
     for (int r = 0; r < p->nrules; r++)
         for (int j = 0; j < p->rules[r].nconcls; j++)
