@@ -27,6 +27,7 @@ struct result *eval_new(const struct plan *p)
     r->seen = xcalloc((size_t)p->nconcls + 1, 1);
     r->todo = xcalloc((size_t)p->nconcls + 1, sizeof *r->todo);
     r->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *r->scratch);
+    r->found = xcalloc((size_t)p->nfacts + 1, sizeof *r->found);
     r->why_not = -1;
     arena_init(&r->arena);
     diag_init(&r->errors, &r->arena);
@@ -50,6 +51,7 @@ void eval_free(struct result *r)
     free(r->seen);
     free(r->todo);
     free(r->scratch);
+    free(r->found);
     arena_free(&r->arena);
     free(r);
 }
@@ -328,14 +330,28 @@ static enum tv effect(const struct result *r, const struct rule_info *ru, int i)
     return c == TV_UNKNOWN || over == TV_UNKNOWN ? TV_UNKNOWN : TV_TRUE;
 }
 
-/* Where missing() collects: a flag per fact, and how many are set. */
+/* Where missing() collects: a flag per fact, and the n facts flagged in
+ * found[]. seen[] is all zero before (gather_done() clears it after),
+ * so that a gather costs what it finds, not the size of the rule set. */
 struct gather {
     bool *facts;
     int n;
-    uint8_t *seen; /* conclusions already met */
-    int *todo;     /* conclusions met, their rules not yet followed */
-    int ntodo;
+    int *found;
+    uint8_t *seen;   /* conclusions already met */
+    int *todo;       /* the ntodo conclusions met, in order */
+    int ntodo, next; /* todo[next..ntodo): rules not yet followed */
 };
+
+static struct gather gather_new(const struct result *r, bool *facts)
+{
+    return (struct gather){facts, 0, r->found, r->seen, r->todo, 0, 0};
+}
+
+static void gather_done(struct gather *g)
+{
+    for (int k = 0; k < g->ntodo; k++)
+        g->seen[g->todo[k]] = 0;
+}
 
 /* The unknown facts under unknown node i; a conclusion met is put on
  * g->todo (the rules behind a conclusion are followed by missing(), not
@@ -350,7 +366,7 @@ static void missing_node(const struct result *r, int i, struct gather *g)
     case C_FACT:
         if (!g->facts[n->a]) {
             g->facts[n->a] = true;
-            g->n++;
+            g->found[g->n++] = n->a;
         }
         return;
     case C_CONCL:
@@ -376,8 +392,8 @@ static void missing(const struct result *r, int i, struct gather *g)
 {
     const struct plan *p = r->p;
     missing_node(r, i, g);
-    while (g->ntodo > 0) {
-        const struct concl_info *c = &p->concls[g->todo[--g->ntodo]];
+    while (g->next < g->ntodo) {
+        const struct concl_info *c = &p->concls[g->todo[g->next++]];
         for (int k = 0; k < c->nrules; k++) {
             int ri = c->rules[k];
             if (r->effect[ri] != TV_UNKNOWN)
@@ -410,16 +426,16 @@ static void analyse(struct result *r)
     memset(r->settles, 0, (size_t)p->nfacts * sizeof *r->settles);
     if (r->status != ST_UNDETERMINED)
         return;
-    bool *facts = r->scratch;
     for (int i = 0; i < p->nlines; i++) {
         if (r->all_lines[i] != TV_UNKNOWN)
             continue;
-        struct gather g = {facts, 0, r->seen, r->todo, 0};
-        memset(facts, 0, (size_t)p->nfacts * sizeof *facts);
-        memset(r->seen, 0, (size_t)p->nconcls);
+        struct gather g = gather_new(r, r->scratch); /* all false */
         missing(r, p->lines[i].cond, &g);
-        for (int f = 0; f < p->nfacts; f++)
-            r->settles[f] += facts[f];
+        for (int k = 0; k < g.n; k++) {
+            r->settles[g.found[k]]++;
+            r->scratch[g.found[k]] = false;
+        }
+        gather_done(&g);
     }
 }
 
@@ -476,10 +492,10 @@ void eval_case(struct result *r, const struct case_facts *cf)
         if (t == TV_UNKNOWN) {
             r->line = i;
             r->status = ST_UNDETERMINED;
-            struct gather g = {r->missing, 0, r->seen, r->todo, 0};
-            memset(r->seen, 0, (size_t)p->nconcls);
+            struct gather g = gather_new(r, r->missing);
             missing(r, p->lines[i].cond, &g);
             r->nmissing = g.n;
+            gather_done(&g);
             break;
         }
     }

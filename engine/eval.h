@@ -37,7 +37,8 @@ struct result {
     bool quiet;         /* evaluation errors are not recorded */
     uint8_t *seen;      /* scratch: conclusions followed */
     int *todo;          /* scratch: conclusions still to follow */
-    bool *scratch;      /* scratch: one flag per fact */
+    bool *scratch;      /* scratch: one flag per fact, all false */
+    int *found;         /* scratch: facts flagged */
     struct value *nv;   /* value of every node */
     uint8_t *done;      /* node evaluated (not short-circuited) */
     struct arena arena; /* evaluation errors */
