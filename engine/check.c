@@ -323,6 +323,10 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
     r->because = because(c, &d->because, &r->nbecause);
 }
 
+/* Rule by overrides target. Rules are taken in order, so a repeat of the
+ * pair can only be target's last overrider; the list grows by doubling
+ * (its capacity is the next power of two), so that a rule overridden by
+ * thousands costs linear time and memory. */
 static void add_overrider(struct checker *c, int target, int by,
                           const struct ast_name *at)
 {
@@ -332,14 +336,29 @@ static void add_overrider(struct checker *c, int target, int by,
                   t->id);
         return;
     }
-    for (int i = 0; i < t->nover; i++)
-        if (t->overriders[i] == by)
-            return;
-    int *m = arena_calloc(c->a, (size_t)t->nover + 1, sizeof *m);
-    if (t->nover)
-        memcpy(m, t->overriders, (size_t)t->nover * sizeof *m);
-    m[t->nover++] = by;
-    t->overriders = m;
+    if (t->nover && t->overriders[t->nover - 1] == by)
+        return;
+    if (c->npairs++ >= LIMIT_OVERRIDES) { /* said once */
+        if (c->npairs - 1 == LIMIT_OVERRIDES) {
+            struct diag *d = diag_addf(c->dl, DIAG_ERROR, &at->loc,
+                                       "more than %d overrides in one rule "
+                                       "set",
+                                       LIMIT_OVERRIDES);
+            diag_hintf(c->dl, d,
+                       "each rule an 'overrides' names counts, and a "
+                       "prefix (T*) names every rule it starts; override "
+                       "fewer rules");
+        }
+        return;
+    }
+    if ((t->nover & (t->nover - 1)) == 0) { /* full: 0, 1, 2, 4, … */
+        int *m = arena_calloc(c->a, (size_t)(t->nover ? 2 * t->nover : 1),
+                              sizeof *m);
+        if (t->nover)
+            memcpy(m, t->overriders, (size_t)t->nover * sizeof *m);
+        t->overriders = m;
+    }
+    t->overriders[t->nover++] = by;
 }
 
 static bool repealed_kind(const struct ast_file *f, enum ast_dkind k,
@@ -360,10 +379,12 @@ static void overrides(struct checker *c, const struct ast_decl *d, int by)
 {
     struct plan *p = c->p;
     for (const struct ast_name *o = d->overrides; o; o = o->next) {
+        if (c->npairs > LIMIT_OVERRIDES)
+            return;
         if (o->prefix) {
             size_t n = strlen(o->text);
             int hits = 0;
-            for (int i = 0; i < p->nrules; i++)
+            for (int i = 0; i < p->nrules && c->npairs <= LIMIT_OVERRIDES; i++)
                 if (i != by && strncmp(p->rules[i].id, o->text, n) == 0) {
                     add_overrider(c, i, by, o);
                     hits++;

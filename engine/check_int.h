@@ -26,6 +26,7 @@ struct checker {
     bool in_measure; /* `verdict` is allowed */
     int *reads;      /* facts read by the condition being compiled */
     int nreads, readcap;
+    long npairs;     /* rule overrides rule, in all */
     int *concl_refs; /* conclusions it reads */
     int nconcl_refs, conclcap;
 };
