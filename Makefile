@@ -19,7 +19,7 @@ CPPFLAGS += -I. -I$(B)/gen -MMD -MP
 LDLIBS   += -lyajl -lpthread
 
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
-              engine/num.c engine/check.c engine/eval.c engine/trace.c engine/trace_json.c \
+              engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/api_read.c engine/suggest.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/testrun.c engine/sha256.c engine/batch.c
@@ -93,12 +93,14 @@ golden: deps $(B)/rongcuo
 
 # The fuzz targets replayed on their seeds and on every kept regression
 # input (tests/fuzz/TARGET/), with the ordinary compiler.
-FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl
+FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl fuzz_batch fuzz_extends
 SEEDS_fuzz_rules := $(wildcard rules/*.rules tests/golden/*/*.rules \
                     tests/golden/*/*/*.rules tests/golden/*/*.test tests/fuzz/fuzz_rules/*)
 SEEDS_fuzz_case  := $(wildcard rules/cases/*.case tests/golden/*/*.case \
                     tests/golden/*/*/*.case tests/fuzz/fuzz_case/*)
 SEEDS_fuzz_jsonl := $(wildcard tests/golden/*/*.jsonl tests/fuzz/fuzz_jsonl/*)
+SEEDS_fuzz_batch := $(wildcard tests/golden/run/*.jsonl rules/cases/tc0*.case tests/fuzz/fuzz_batch/*)
+SEEDS_fuzz_extends := $(wildcard tests/golden/variants/*.rules tests/fuzz/fuzz_extends/*)
 
 $(B)/replay/%: fuzz/%.c tests/fuzz_replay.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)

@@ -323,6 +323,10 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
     r->because = because(c, &d->because, &r->nbecause);
 }
 
+/* Rule by overrides target. Rules are taken in order, so a repeat of the
+ * pair can only be target's last overrider; the list grows by doubling
+ * (its capacity is the next power of two), so that a rule overridden by
+ * thousands costs linear time and memory. */
 static void add_overrider(struct checker *c, int target, int by,
                           const struct ast_name *at)
 {
@@ -332,14 +336,29 @@ static void add_overrider(struct checker *c, int target, int by,
                   t->id);
         return;
     }
-    for (int i = 0; i < t->nover; i++)
-        if (t->overriders[i] == by)
-            return;
-    int *m = arena_calloc(c->a, (size_t)t->nover + 1, sizeof *m);
-    if (t->nover)
-        memcpy(m, t->overriders, (size_t)t->nover * sizeof *m);
-    m[t->nover++] = by;
-    t->overriders = m;
+    if (t->nover && t->overriders[t->nover - 1] == by)
+        return;
+    if (c->npairs++ >= LIMIT_OVERRIDES) { /* said once */
+        if (c->npairs - 1 == LIMIT_OVERRIDES) {
+            struct diag *d = diag_addf(c->dl, DIAG_ERROR, &at->loc,
+                                       "more than %d overrides in one rule "
+                                       "set",
+                                       LIMIT_OVERRIDES);
+            diag_hintf(c->dl, d,
+                       "each rule an 'overrides' names counts, and a "
+                       "prefix (T*) names every rule it starts; override "
+                       "fewer rules");
+        }
+        return;
+    }
+    if ((t->nover & (t->nover - 1)) == 0) { /* full: 0, 1, 2, 4, … */
+        int *m = arena_calloc(c->a, (size_t)(t->nover ? 2 * t->nover : 1),
+                              sizeof *m);
+        if (t->nover)
+            memcpy(m, t->overriders, (size_t)t->nover * sizeof *m);
+        t->overriders = m;
+    }
+    t->overriders[t->nover++] = by;
 }
 
 static bool repealed_kind(const struct ast_file *f, enum ast_dkind k,
@@ -360,10 +379,12 @@ static void overrides(struct checker *c, const struct ast_decl *d, int by)
 {
     struct plan *p = c->p;
     for (const struct ast_name *o = d->overrides; o; o = o->next) {
+        if (c->npairs > LIMIT_OVERRIDES)
+            return;
         if (o->prefix) {
             size_t n = strlen(o->text);
             int hits = 0;
-            for (int i = 0; i < p->nrules; i++)
+            for (int i = 0; i < p->nrules && c->npairs <= LIMIT_OVERRIDES; i++)
                 if (i != by && strncmp(p->rules[i].id, o->text, n) == 0) {
                     add_overrider(c, i, by, o);
                     hits++;
@@ -491,114 +512,9 @@ static const struct ast_repeal *repealed_concluding(struct checker *c,
     return NULL;
 }
 
-/* Dependency order over rule conditions (0..R-1) and conclusions
- * (R..R+C-1), with cycle detection. */
-struct order_ctx {
-    struct checker *c;
-    int **deps;
-    int *ndeps;
-    char *color; /* 0 white, 1 on the path, 2 done */
-    int *path, npath;
-};
-
-static const char *node_name(const struct plan *p, int v)
-{
-    return v < p->nrules ? p->rules[v].id : p->concls[v - p->nrules].name;
-}
-
-/* The rule that v overrides among those concluding conclusion k, or -1. */
-static int overridden_via(const struct plan *p, int k, int v)
-{
-    const struct concl_info *c = &p->concls[k];
-    for (int j = 0; j < c->nrules; j++) {
-        const struct rule_info *r = &p->rules[c->rules[j]];
-        if (c->rules[j] == v)
-            return -1;
-        for (int q = 0; q < r->nover; q++)
-            if (r->overriders[q] == v)
-                return c->rules[j];
-    }
-    return -1;
-}
-
-static void report_cycle(struct order_ctx *o, int back)
-{
-    struct plan *p = o->c->p;
-    int start = 0;
-    while (o->path[start] != back)
-        start++;
-    struct sbuf s = {0};
-    int concl = -1, rule = -1;
-    for (int i = start; i <= o->npath; i++) {
-        int v = i < o->npath ? o->path[i] : back;
-        int prev = i > start ? o->path[i - 1] : -1;
-        if (v < p->nrules) {
-            sb_puts(&s, "rule ");
-            if (rule < 0)
-                rule = v;
-        } else if (concl < 0) {
-            concl = v - p->nrules;
-        }
-        sb_puts(&s, node_name(p, v));
-        if (v < p->nrules && prev >= p->nrules) {
-            int via = overridden_via(p, prev - p->nrules, v);
-            if (via >= 0)
-                sb_printf(&s, " (overrides %s)", p->rules[via].id);
-        }
-        if (i < o->npath)
-            sb_puts(&s, " → ");
-    }
-    struct diag *d =
-        diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
-                  "conclusion '%s' depends on itself", p->concls[concl].name);
-    diag_hintf(o->c->dl, d, "the cycle: %s", s.p);
-    sb_free(&s);
-}
-
-static void visit(struct order_ctx *o, int v)
-{
-    struct plan *p = o->c->p;
-    o->color[v] = 1;
-    o->path[o->npath++] = v;
-    if (v < p->nrules) {
-        for (int i = 0; i < o->ndeps[v]; i++) {
-            int w = p->nrules + o->deps[v][i];
-            if (o->color[w] == 1)
-                report_cycle(o, w);
-            else if (o->color[w] == 0)
-                visit(o, w);
-        }
-    } else {
-        const struct concl_info *k = &p->concls[v - p->nrules];
-        for (int i = 0; i < k->nrules; i++) {
-            const struct rule_info *r = &p->rules[k->rules[i]];
-            for (int j = -1; j < r->nover; j++) {
-                int w = j < 0 ? k->rules[i] : r->overriders[j];
-                if (o->color[w] == 1)
-                    report_cycle(o, w);
-                else if (o->color[w] == 0)
-                    visit(o, w);
-            }
-        }
-    }
-    o->npath--;
-    o->color[v] = 2;
-    p->order[p->norder].concl = v >= p->nrules;
-    p->order[p->norder].index = v < p->nrules ? v : v - p->nrules;
-    p->norder++;
-}
-
 static void order(struct checker *c, int **deps, int *ndeps)
 {
     struct plan *p = c->p;
-    int n = p->nrules + p->nconcls;
-    struct order_ctx o = {c,
-                          deps,
-                          ndeps,
-                          arena_alloc(c->a, (size_t)n + 1),
-                          arena_calloc(c->a, (size_t)n + 1, sizeof(int)),
-                          0};
-    p->order = arena_calloc(c->a, (size_t)n, sizeof *p->order);
     for (int r = 0; r < p->nrules; r++)
         for (int j = 0; j < p->rules[r].nconcls; j++)
             p->concls[p->rules[r].concls[j]].nrules++;
@@ -631,9 +547,7 @@ static void order(struct checker *c, int **deps, int *ndeps)
                 diag_hintf(c->dl, d, "add a rule with: then %s", k->name);
         }
     }
-    for (int v = n - 1; v >= 0; v--) /* conclusions first */
-        if (!o.color[v])
-            visit(&o, v);
+    check_order(c, deps, ndeps);
 }
 
 static void bad_name(struct checker *c, const struct ast_name *n,

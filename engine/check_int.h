@@ -26,12 +26,18 @@ struct checker {
     bool in_measure; /* `verdict` is allowed */
     int *reads;      /* facts read by the condition being compiled */
     int nreads, readcap;
+    long npairs;     /* rule overrides rule, in all */
     int *concl_refs; /* conclusions it reads */
     int nconcl_refs, conclcap;
 };
 
 /* Compile a condition that must be boolean; returns its node. */
 int expr_compile_cond(struct checker *c, const struct ast_expr *e);
+
+/* Place every rule and conclusion in c->p->order, what each reads first,
+ * and report every cycle; deps[r] (ndeps[r] of them) are the conclusions
+ * rule r reads, and each conclusion's rules are filled in. */
+void check_order(struct checker *c, int **deps, int *ndeps);
 
 /* Report an unknown name at loc with a did-you-mean. */
 void check_unknown_name(struct checker *c, const struct src_loc *loc,

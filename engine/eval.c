@@ -25,7 +25,9 @@ static void eval_alloc(void *ud)
     r->all_lines = xcalloc((size_t)p->nlines + 1, 1);
     r->settles = xcalloc((size_t)p->nfacts + 1, sizeof *r->settles);
     r->seen = xcalloc((size_t)p->nconcls + 1, 1);
+    r->todo = xcalloc((size_t)p->nconcls + 1, sizeof *r->todo);
     r->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *r->scratch);
+    r->found = xcalloc((size_t)p->nfacts + 1, sizeof *r->found);
 }
 
 /* Out of memory: what was made is freed, then arena_oom goes on. */
@@ -58,7 +60,9 @@ void eval_free(struct result *r)
     free(r->all_lines);
     free(r->settles);
     free(r->seen);
+    free(r->todo);
     free(r->scratch);
+    free(r->found);
     arena_free(&r->arena);
     free(r);
 }
@@ -142,14 +146,11 @@ static int cmp(const struct cnode *n, const struct value *a,
     }
 }
 
-static struct value ev(struct result *r, int i);
-static struct value date_arith(struct result *r, const struct cnode *n);
-
-static struct value arith(struct result *r, const struct cnode *n)
+/* Arithmetic on the operands' values a and b (ignored for C_NEG). The
+ * operands are evaluated by ev(), so that a deep condition recurses
+ * through ev() alone. */
+static struct value arith(const struct cnode *n, struct value a, struct value b)
 {
-    struct value a = ev(r, n->a), b = {0};
-    if (n->op != C_NEG)
-        b = ev(r, n->b);
     struct value v = {0};
     if (!a.known || (n->op != C_NEG && !b.known))
         return v;
@@ -180,9 +181,10 @@ static struct value arith(struct result *r, const struct cnode *n)
 }
 
 /* Dates are day numbers: date ± whole days, date - date in days. */
-static struct value date_arith(struct result *r, const struct cnode *n)
+static struct value date_arith(const struct cnode *n, struct value a,
+                               struct value b)
 {
-    struct value a = ev(r, n->a), b = ev(r, n->b), v = {0};
+    struct value v = {0};
     if (!a.known || !b.known)
         return v;
     if (n->op == C_DDIFF) {
@@ -269,12 +271,16 @@ static struct value ev(struct result *r, int i)
     case C_MUL:
     case C_DIV:
     case C_NEG:
-        v = arith(r, n);
+        a = ev(r, n->a);
+        b = n->op == C_NEG ? v : ev(r, n->b);
+        v = arith(n, a, b);
         break;
     case C_DADD:
     case C_DSUB:
     case C_DDIFF:
-        v = date_arith(r, n);
+        a = ev(r, n->a);
+        b = ev(r, n->b);
+        v = date_arith(n, a, b);
         break;
     case C_IN:
         a = ev(r, n->a);
@@ -335,37 +341,34 @@ static enum tv effect(const struct result *r, const struct rule_info *ru, int i)
     return c == TV_UNKNOWN || over == TV_UNKNOWN ? TV_UNKNOWN : TV_TRUE;
 }
 
-/* Where missing() collects: a flag per fact, and how many are set. */
+/* Where missing() collects: a flag per fact, and the n facts flagged in
+ * found[]. seen[] is all zero before (gather_done() clears it after),
+ * so that a gather costs what it finds, not the size of the rule set. */
 struct gather {
     bool *facts;
     int n;
-    uint8_t *seen; /* conclusions already followed */
+    int *found;
+    uint8_t *seen;   /* conclusions already met */
+    int *todo;       /* the ntodo conclusions met, in order */
+    int ntodo, next; /* todo[next..ntodo): rules not yet followed */
 };
 
-static void missing(struct result *r, int node, struct gather *g);
-
-static void missing_concl(struct result *r, int k, struct gather *g)
+static struct gather gather_new(const struct result *r, bool *facts)
 {
-    const struct plan *p = r->p;
-    if (g->seen[k])
-        return;
-    g->seen[k] = 1;
-    const struct concl_info *c = &p->concls[k];
-    for (int i = 0; i < c->nrules; i++) {
-        int ri = c->rules[i];
-        if (r->effect[ri] != TV_UNKNOWN)
-            continue;
-        const struct rule_info *ru = &p->rules[ri];
-        if (r->cond[ri] == TV_UNKNOWN)
-            missing(r, ru->cond, g);
-        for (int o = 0; o < ru->nover; o++)
-            if (r->cond[ru->overriders[o]] == TV_UNKNOWN)
-                missing(r, p->rules[ru->overriders[o]].cond, g);
-    }
+    return (struct gather){facts, 0, r->found, r->seen, r->todo, 0, 0};
 }
 
-/* The unknown facts that make unknown node i unknown (LANGUAGE.md §8). */
-static void missing(struct result *r, int i, struct gather *g)
+static void gather_done(struct gather *g)
+{
+    for (int k = 0; k < g->ntodo; k++)
+        g->seen[g->todo[k]] = 0;
+}
+
+/* The unknown facts under unknown node i; a conclusion met is put on
+ * g->todo (the rules behind a conclusion are followed by missing(), not
+ * here: a chain of rules must not recurse). Recursion is bounded by the
+ * nesting limit of a condition. */
+static void missing_node(const struct result *r, int i, struct gather *g)
 {
     if (i < 0 || !r->done[i] || r->nv[i].known)
         return;
@@ -374,11 +377,14 @@ static void missing(struct result *r, int i, struct gather *g)
     case C_FACT:
         if (!g->facts[n->a]) {
             g->facts[n->a] = true;
-            g->n++;
+            g->found[g->n++] = n->a;
         }
         return;
     case C_CONCL:
-        missing_concl(r, n->a, g);
+        if (!g->seen[n->a]) {
+            g->seen[n->a] = 1;
+            g->todo[g->ntodo++] = n->a;
+        }
         return;
     case C_CONST:
     case C_VERDICT:
@@ -387,8 +393,30 @@ static void missing(struct result *r, int i, struct gather *g)
     default:
         break;
     }
-    missing(r, n->a, g);
-    missing(r, n->b, g);
+    missing_node(r, n->a, g);
+    missing_node(r, n->b, g);
+}
+
+/* The unknown facts that make unknown node i unknown (LANGUAGE.md §8),
+ * through the unknown rules behind every conclusion met, to any depth. */
+static void missing(const struct result *r, int i, struct gather *g)
+{
+    const struct plan *p = r->p;
+    missing_node(r, i, g);
+    while (g->next < g->ntodo) {
+        const struct concl_info *c = &p->concls[g->todo[g->next++]];
+        for (int k = 0; k < c->nrules; k++) {
+            int ri = c->rules[k];
+            if (r->effect[ri] != TV_UNKNOWN)
+                continue;
+            const struct rule_info *ru = &p->rules[ri];
+            if (r->cond[ri] == TV_UNKNOWN)
+                missing_node(r, ru->cond, g);
+            for (int o = 0; o < ru->nover; o++)
+                if (r->cond[ru->overriders[o]] == TV_UNKNOWN)
+                    missing_node(r, p->rules[ru->overriders[o]].cond, g);
+        }
+    }
 }
 
 /* Every verdict line's truth, past the first hit too (for "why not"),
@@ -409,16 +437,16 @@ static void analyse(struct result *r)
     memset(r->settles, 0, (size_t)p->nfacts * sizeof *r->settles);
     if (r->status != ST_UNDETERMINED)
         return;
-    bool *facts = r->scratch;
     for (int i = 0; i < p->nlines; i++) {
         if (r->all_lines[i] != TV_UNKNOWN)
             continue;
-        struct gather g = {facts, 0, r->seen};
-        memset(facts, 0, (size_t)p->nfacts * sizeof *facts);
-        memset(r->seen, 0, (size_t)p->nconcls);
+        struct gather g = gather_new(r, r->scratch); /* all false */
         missing(r, p->lines[i].cond, &g);
-        for (int f = 0; f < p->nfacts; f++)
-            r->settles[f] += facts[f];
+        for (int k = 0; k < g.n; k++) {
+            r->settles[g.found[k]]++;
+            r->scratch[g.found[k]] = false;
+        }
+        gather_done(&g);
     }
 }
 
@@ -475,10 +503,10 @@ void eval_case(struct result *r, const struct case_facts *cf)
         if (t == TV_UNKNOWN) {
             r->line = i;
             r->status = ST_UNDETERMINED;
-            struct gather g = {r->missing, 0, r->seen};
-            memset(r->seen, 0, (size_t)p->nconcls);
+            struct gather g = gather_new(r, r->missing);
             missing(r, p->lines[i].cond, &g);
             r->nmissing = g.n;
+            gather_done(&g);
             break;
         }
     }

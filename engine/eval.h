@@ -36,7 +36,9 @@ struct result {
     int why_not;        /* verdict to explain in the trace, or -1 */
     bool quiet;         /* evaluation errors are not recorded */
     uint8_t *seen;      /* scratch: conclusions followed */
-    bool *scratch;      /* scratch: one flag per fact */
+    int *todo;          /* scratch: conclusions still to follow */
+    bool *scratch;      /* scratch: one flag per fact, all false */
+    int *found;         /* scratch: facts flagged */
     struct value *nv;   /* value of every node */
     uint8_t *done;      /* node evaluated (not short-circuited) */
     struct arena arena; /* evaluation errors */

@@ -13,6 +13,7 @@
 #define LIMIT_STRING_BYTES 65536               /* a string literal */
 #define LIMIT_DECLS        100000              /* declarations in a rule set */
 #define LIMIT_ERRORS       100                 /* errors kept per file */
+#define LIMIT_OVERRIDES    1000000 /* rule-overrides-rule pairs in a set */
 /* Also: conditions nest at most AST_MAX_DEPTH (engine/ast.h) levels,
  * extends goes at most LAYER_MAX_DEPTH (engine/layer.h) files deep, a fact
  * has at most 64 options and a verdict table at most 64 verdicts. */
