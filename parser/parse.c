@@ -43,8 +43,29 @@ struct run_parse {
     const struct source *src;
     YY_BUFFER_STATE buf;
     lex_pstate *ps; /* ours, not lex_parse's: freed when memory runs out */
+    int first;      /* a token to give before the text's, or 0 */
     int rc;
 };
+
+/* Whether a token at loc stands after the value parse_value read, which
+ * is then an error (said here, unless the parser has said one). */
+static bool after_value(yyscan_t scanner, const LEX_LTYPE *loc, int errors)
+{
+    struct parse_ctx *c = lex_get_extra(scanner);
+    const struct ast_value *v = c->value;
+    if (!v || loc->first_line < v->loc.last_line ||
+        (loc->first_line == v->loc.last_line &&
+         loc->first_column < v->loc.last_column))
+        return false;
+    if (c->diags->errors > errors)
+        return true;
+    struct diag *d =
+        diag_add(c->diags, DIAG_ERROR, loc, "unexpected text after the value");
+    d->hint =
+        "a fact takes one value: 是, 12.5, 2023-05-01, \"text\", an option, "
+        "{a, b}, or unknown";
+    return true;
+}
 
 /* The pull loop of lex_parse, with the parser's state where
  * parse_source can free it after a jump out of an action. */
@@ -57,14 +78,60 @@ static void parse_run(void *ud)
         r->rc = 2;
         return;
     }
-    int status;
-    do {
+    int status = YYPUSH_MORE;
+    if (r->first) {
+        LEX_STYPE v = {0};
+        LEX_LTYPE loc = {r->src, r->src->first_line, 1, r->src->first_line, 1};
+        status = lex_push_parse(r->ps, r->first, &v, &loc, r->scanner);
+    }
+    while (status == YYPUSH_MORE) {
         LEX_STYPE v;
         LEX_LTYPE loc;
         int tok = lex_lex(&v, &loc, r->scanner);
+        int errors = r->first ? lex_get_extra(r->scanner)->diags->errors : 0;
+        if (r->first && tok != TOK_YYEOF &&
+            after_value(r->scanner, &loc, errors)) {
+            status = 1; /* the value is whole: the rest is not parsed */
+            break;
+        }
         status = lex_push_parse(r->ps, tok, &v, &loc, r->scanner);
-    } while (status == YYPUSH_MORE);
+        if (r->first && tok != TOK_YYEOF &&
+            after_value(r->scanner, &loc, errors)) {
+            status = 1;
+            break;
+        }
+    }
     r->rc = status;
+}
+
+/* Parse src with ctx, the token first (or 0) before its own; the number
+ * of errors found. */
+static int parse_with(struct parse_ctx *ctx, int first)
+{
+    struct diag_list *dl = ctx->diags;
+    const struct source *src = ctx->src;
+    int before = dl->errors;
+    if (!utf8_check(dl, src))
+        return 1;
+    yyscan_t scanner;
+    if (lex_lex_init_extra(ctx, &scanner) != 0) {
+        diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");
+        return 1;
+    }
+    struct run_parse run = {scanner, src, NULL, NULL, first, 0};
+    int oom = arena_protect(parse_run, &run);
+    if (run.ps)
+        lex_pstate_delete(run.ps);
+    if (run.buf)
+        lex__delete_buffer(run.buf, scanner);
+    lex_lex_destroy(scanner);
+    free(ctx->buf);
+    if (oom)
+        arena_oom(); /* on, now that the lexer's memory is freed */
+    int rc = run.rc;
+    if (rc != 0 && dl->errors == before)
+        diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
+    return dl->errors - before;
 }
 
 int parse_source(struct arena *a, struct diag_list *dl,
@@ -80,29 +147,24 @@ int parse_source(struct arena *a, struct diag_list *dl,
         .line = src->first_line,
         .column = 1,
     };
-    int before = dl->errors;
     *out = file;
-    if (!utf8_check(dl, src))
-        return 1;
-    yyscan_t scanner;
-    if (lex_lex_init_extra(&ctx, &scanner) != 0) {
-        diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");
-        return 1;
-    }
-    struct run_parse run = {scanner, src, NULL, NULL, 0};
-    int oom = arena_protect(parse_run, &run);
-    if (run.ps)
-        lex_pstate_delete(run.ps);
-    if (run.buf)
-        lex__delete_buffer(run.buf, scanner);
-    lex_lex_destroy(scanner);
-    free(ctx.buf);
-    if (oom)
-        arena_oom(); /* on, now that the lexer's memory is freed */
-    int rc = run.rc;
-    if (rc != 0 && dl->errors == before)
-        diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
-    return dl->errors - before;
+    return parse_with(&ctx, 0);
+}
+
+struct ast_value *parse_value(struct arena *a, struct diag_list *dl,
+                              const struct source *src)
+{
+    struct ast_file *file = arena_alloc(a, sizeof *file);
+    file->src = src;
+    struct parse_ctx ctx = {
+        .arena = a,
+        .diags = dl,
+        .src = src,
+        .file = file,
+        .line = src->first_line,
+        .column = 1,
+    };
+    return parse_with(&ctx, TOK_VALUE_ONLY) ? NULL : ctx.value;
 }
 
 struct parse_stream {

@@ -22,6 +22,7 @@ struct parse_ctx {
     struct ast_test *test;      /* the test being parsed */
     int depth;                  /* nesting of ( and {, against runaway input */
     struct ast_case *done;      /* a case block just ended, or broke off */
+    struct ast_value *value;    /* parse_value: the value read */
 };
 
 /*
@@ -31,6 +32,14 @@ struct parse_ctx {
  */
 int parse_source(struct arena *a, struct diag_list *dl,
                  const struct source *src, struct ast_file **out);
+
+/*
+ * A single value, as it stands after '=' in a case block (LANGUAGE.md §5):
+ * 是, 12.5, 2023-05-01, "text", an option, {a, b} or unknown, and nothing
+ * after it. Errors go to dl, at their token; NULL after an error.
+ */
+struct ast_value *parse_value(struct arena *a, struct diag_list *dl,
+                              const struct source *src);
 
 /*
  * A case file read one case block at a time (LANGUAGE.md §5), so that

@@ -86,6 +86,7 @@ static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
 %token BOOL "'bool' (是非)" NUMBER_T "'number' (數值)" TEXT "'text' (文字)"
 %token DATE_T "'date' (日期)" ONE_OF "'one of' (選項)" SET_OF "'set of' (多選)"
 %token EQ "==" NE "!=" LE "<=" GE ">="
+%token VALUE_ONLY "the start of a value" /* never from the lexer: parse_value */
 
 %left OR
 %left AND
@@ -156,6 +157,7 @@ item:
                                cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | case
 | test
+| VALUE_ONLY value           { CTX->value = $2; } /* parse_value */
 | ';'
 | error                      { if (CTX->open_case && CTX->open_case == F->cases_tail)
                                    CTX->done = CTX->open_case; /* broken off */
