@@ -1,7 +1,6 @@
 #include "engine/rongcuo.h"
 #include "engine/api_int.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,16 +11,13 @@
 #include "engine/diag.h"
 #include "engine/eval.h"
 #include "engine/handle.h"
-#include "engine/jsonl.h"
 #include "engine/layer.h"
-#include "engine/limits.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
 #include "engine/suggest.h"
 #include "engine/testrun.h"
 #include "engine/trace.h"
-#include "parser/parse.h"
 
 /* Diagnostics for a load that ran out of memory: static, so that they
  * can be handed out when nothing more can be had. */
@@ -377,74 +373,6 @@ void rc_diags_free(struct rc_diags *d)
         diags_destroy(d);
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-/* A case standing for an error outside any case block. */
-static struct case_facts *error_case(struct arena *a, const struct plan *p,
-                                     struct diag_list *dl, const char *path,
-                                     const struct src_loc *loc)
-{
-    struct case_facts *cf = cases_new(a, p, dl);
-    if (loc && loc->src) {
-        cf->loc = *loc;
-    } else {
-        cf->loc.src = src_from_text(a, path, "", 0, 0);
-    }
-    return cf;
-}
-
-/* The next entries of a .case file, read one case block at a time into
- * a: errors outside every block (a broken case header, a declaration)
- * become an error entry of their own, before the case that follows;
- * each syntax error inside a block goes to its case. */
-int api_case_next(struct rc_cases *cs, struct arena *a,
-                  struct case_facts *out[2])
-{
-    if (!cs->stream) { /* a file that could not be read: its error */
-        if (cs->next >= cs->ncases)
-            return 0;
-        out[0] = cs->cases[cs->next++];
-        return 1;
-    }
-    struct diag_list syntax, *gap = arena_alloc(a, sizeof *gap),
-                             *own = arena_alloc(a, sizeof *own);
-    diag_init(&syntax, a);
-    diag_init(gap, a);
-    diag_init(own, a);
-    struct ast_case *c = parse_stream_next(cs->stream, a, &syntax);
-    for (const struct diag *d = syntax.head; d; d = d->next) {
-        struct diag *copy = diag_add(c && d->owner == c ? own : gap,
-                                     d->severity, &d->loc, d->msg);
-        copy->hint = d->hint;
-    }
-    int k = 0;
-    if (gap->errors)
-        out[k++] = error_case(a, cs->p, gap, cs->path, &gap->head->loc);
-    if (c) {
-        struct case_facts *cf = cases_new(a, cs->p, own);
-        cf->id = c->id.text;
-        cf->title = c->title;
-        cf->loc = c->loc;
-        for (struct ast_assign *s = c->facts; s; s = s->next)
-            cases_set(a, cs->p, cf, &s->name, s->value);
-        out[k++] = cf;
-    }
-    return k;
-}
-
-/* The first byte that is not a byte-order mark or a space, or -1. */
-static int first_byte(const char *s, size_t n)
-{
-    size_t i = n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < n && strchr(" \t\r\n", s[i]))
-        i++;
-    return i < n ? (unsigned char)s[i] : -1;
-}
-
 /* The case rc_cases_next gives when memory runs out: made beforehand. */
 static const struct case_facts *oom_case(struct rc_cases *cs)
 {
@@ -453,75 +381,7 @@ static const struct case_facts *oom_case(struct rc_cases *cs)
     diag_init(dl, a);
     diag_addf(dl, DIAG_ERROR, NULL,
               "out of memory; the rest of '%s' is not read", cs->path);
-    return error_case(a, cs->p, dl, cs->path, NULL);
-}
-
-/* Open path, its reading and choice of format (rc_cases_open). */
-static void open_file(struct rc_cases *cs)
-{
-    const char *path = cs->path;
-    bool is_stdin = strcmp(path, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        src_read_file(&cs->file_arena, path, &cs->file_diags); /* why */
-        cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
-        cs->cases[cs->ncases++] =
-            error_case(&cs->file_arena, cs->p, &cs->file_diags, path, NULL);
-        return;
-    }
-    cs->f = f;
-    if (!is_stdin && fseek(f, 0, SEEK_END) == 0) {
-        cs->size = ftell(f);
-        rewind(f);
-    }
-    /* what was read to choose the format stays in the read-ahead buffer,
-       so that standard input loses nothing */
-    errno = 0;
-    cs->fill = fread(cs->in, 1, sizeof cs->in, f);
-    int read_err = ferror(f) ? (errno ? errno : EIO) : 0;
-    if (ends_with(path, ".jsonl") || ends_with(path, ".ndjson") ||
-        ends_with(path, ".json"))
-        cs->jsonl = true;
-    else if (!ends_with(path, ".case"))
-        cs->jsonl = first_byte(cs->in, cs->fill) == '{';
-    if (cs->jsonl) {
-        cs->ended = cs->fill < sizeof cs->in;
-        cs->read_err = read_err;
-        return;
-    }
-    /* .case syntax: the whole file */
-    struct sbuf all = {0};
-    sb_put(&all, cs->in, cs->fill);
-    char chunk[65536];
-    size_t n;
-    while (all.len <= LIMIT_FILE_BYTES &&
-           (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sb_put(&all, chunk, n);
-    int err = errno;
-    bool bad = ferror(f) || all.len > LIMIT_FILE_BYTES;
-    if (all.len > LIMIT_FILE_BYTES)
-        diag_addf(&cs->file_diags, DIAG_ERROR, NULL,
-                  "'%s' is larger than %ld MiB", path,
-                  LIMIT_FILE_BYTES / (1024 * 1024));
-    else if (bad)
-        diag_addf(&cs->file_diags, DIAG_ERROR, NULL, "cannot read '%s': %s",
-                  path, strerror(err));
-    if (!is_stdin)
-        fclose(f);
-    cs->f = NULL;
-    if (bad) {
-        sb_free(&all);
-        cs->cases = arena_calloc(&cs->file_arena, 1, sizeof *cs->cases);
-        cs->cases[cs->ncases++] =
-            error_case(&cs->file_arena, cs->p, &cs->file_diags, path, NULL);
-        return;
-    }
-    struct source *src =
-        src_from_text(&cs->file_arena, is_stdin ? "<stdin>" : path,
-                      all.p ? all.p : "", all.len, 1);
-    sb_free(&all);
-    src->hidden = !src_rule_text(src->text, src->len); /* not quoted */
-    cs->stream = parse_stream_open(src);
+    return caseread_error_case(a, cs->p, dl, cs->path, NULL);
 }
 
 static void open_work(void *ud)
@@ -529,19 +389,14 @@ static void open_work(void *ud)
     struct rc_cases *cs = ud;
     arena_init(&cs->file_arena);
     arena_init(&cs->case_arena);
-    diag_init(&cs->file_diags, &cs->file_arena);
     cs->path = arena_strdup(&cs->file_arena, cs->path);
     cs->oom = oom_case(cs);
-    open_file(cs);
+    caseread_open(&cs->rd, &cs->file_arena, cs->p, cs->path);
 }
 
 static void cases_destroy(struct rc_cases *cs)
 {
-    if (cs->f && cs->f != stdin)
-        fclose(cs->f);
-    free(cs->line);
-    cases_ids_free(&cs->ids);
-    parse_stream_free(cs->stream);
+    caseread_close(&cs->rd);
     arena_free(&cs->file_arena);
     arena_free(&cs->case_arena);
     free(cs);
@@ -571,49 +426,8 @@ struct rc_cases *rc_cases_open(const struct rc_ruleset *rs, const char *path)
 
 static const struct rc_case *cases_next(struct rc_cases *cs)
 {
-    if (!cs->jsonl) {
-        struct case_facts *cf[2];
-        if (cs->queued) { /* read with the error entry before it */
-            cs->cur.cf = cs->queued;
-            cs->queued = NULL;
-            api_check_id(cs, cs->cur.cf);
-            return &cs->cur;
-        }
-        arena_reset(&cs->case_arena);
-        int k = api_case_next(cs, &cs->case_arena, cf);
-        if (k == 0)
-            return NULL;
-        cs->queued = k == 2 ? cf[1] : NULL;
-        cs->cur.cf = cf[0];
-        api_check_id(cs, cs->cur.cf);
-        return &cs->cur;
-    }
-    arena_reset(&cs->case_arena);
-    diag_init(&cs->case_diags, &cs->case_arena);
-    ssize_t n;
-    while ((n = api_read_line(cs)) >= 0) {
-        cs->lineno++;
-        if (n > LIMIT_LINE_BYTES) {
-            cs->cur.cf =
-                api_long_line(&cs->case_arena, cs->p, cs->path, cs->line,
-                              cs->lineno, cs->endless, &cs->case_diags);
-            return &cs->cur;
-        }
-        if (api_blank(cs->line, (size_t)n))
-            continue;
-        size_t len = api_chomp(cs->line, (size_t)n);
-        struct source *src = src_from_text(&cs->case_arena, api_name(cs->path),
-                                           cs->line, len, cs->lineno);
-        cs->cur.cf = jsonl_case(&cs->case_arena, cs->p, src, &cs->case_diags);
-        api_check_id(cs, cs->cur.cf);
-        return &cs->cur;
-    }
-    if (!cs->read_err || cs->told)
-        return NULL;
-    cs->told = true;
-    cs->cur.cf = api_read_error(&cs->case_arena, cs->p, cs->path, cs->read_err,
-                                cs->lineno + 1, &cs->case_diags);
-    return &cs->cur;
+    cs->cur.cf = caseread_next(&cs->rd, &cs->case_arena);
+    return cs->cur.cf ? &cs->cur : NULL;
 }
 
 struct next_args {
@@ -644,19 +458,12 @@ const struct rc_case *rc_cases_next(struct rc_cases *cs)
 
 double rc_cases_progress(const struct rc_cases *cs)
 {
-    if (!handle_live(cs, H_CASES))
-        return -1;
-    if (!cs->jsonl && cs->stream)
-        return parse_stream_progress(cs->stream);
-    if (!cs->jsonl)
-        return cs->ncases ? (double)cs->next / cs->ncases : 1.0;
-    if (!cs->f || cs->f == stdin || cs->size <= 0)
-        return -1;
-    long at = ftell(cs->f);
-    if (at < 0)
-        return -1;
-    double done = (double)at - (double)(cs->fill - cs->pos);
-    return done / (double)cs->size;
+    return handle_live(cs, H_CASES) ? caseread_progress(&cs->rd) : -1;
+}
+
+long rc_cases_warnings(const struct rc_cases *cs)
+{
+    return cs ? cs->rd.warnings : 0;
 }
 
 void rc_cases_close(struct rc_cases *cs)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/caseread.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
@@ -14,7 +15,6 @@
 #include "engine/sbuf.h"
 #include "engine/suggest.h"
 #include "engine/trace.h"
-#include "parser/parse.h"
 
 /*
  * The library interface, part two: cases built in memory and evaluations.
@@ -31,14 +31,43 @@ static bool case_ok(const struct rc_case *c)
     return handle_live(c, H_CASE) || handle_live(c, H_STREAM_CASE);
 }
 
+/* A value of fact f set by rc_case_set, held outside the scratch arena
+ * that it was read in: text is copied (freed by value_drop). */
+static struct value value_keep(const struct fact_info *f, struct value v)
+{
+    if (f->type == VT_TEXT && v.known && v.u.text) {
+        size_t n = strlen(v.u.text) + 1;
+        char *t = xmalloc(n);
+        memcpy(t, v.u.text, n);
+        v.u.text = t;
+    }
+    return v;
+}
+
+static void value_drop(const struct fact_info *f, struct value *v)
+{
+    if (f->type == VT_TEXT && v->known)
+        free((char *)v->u.text);
+    v->u.text = NULL;
+}
+
+size_t api_case_bytes(const struct rc_case *c)
+{
+    return c->own->total + c->scratch.total;
+}
+
 static void case_destroy(struct rc_case *c)
 {
     if (!c)
         return;
     if (c->own) {
+        for (int i = 0; c->cf && i < c->p->nfacts; i++)
+            if (c->cf->origin[i] == FROM_CASE)
+                value_drop(&c->p->facts[i], &c->cf->vals[i]);
         arena_free(c->own);
         free(c->own);
     }
+    arena_free(&c->scratch);
     if (c->rs)
         api_ruleset_drop(c->rs);
     free(c);
@@ -71,6 +100,7 @@ static void new_case_work(void *ud)
     c->cf->id = a->id ? arena_strdup(c->own, a->id) : NULL;
     c->cf->title = a->title ? arena_strdup(c->own, a->title) : NULL;
     c->cf->loc.src = src_from_text(c->own, "<api>", "", 0, 0);
+    c->value_src = src_from_text(c->own, "<value>", "", 0, 1);
 }
 
 struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
@@ -94,15 +124,36 @@ struct set_args {
     int rc;
 };
 
+/* Why value is not one: the reader's first error, and where. */
+static void not_a_value(struct rc_case *c, const char *fact, const char *value,
+                        const struct diag_list *syntax)
+{
+    const struct diag *x = syntax->head;
+    struct arena *a = &c->scratch;
+    const char *why = "";
+    if (x && x->loc.src && x->loc.first_line > 1)
+        why = arena_printf(a, ": %s (line %d, column %d)", x->msg,
+                           x->loc.first_line, x->loc.first_column);
+    else if (x && x->loc.src)
+        why = arena_printf(a, ": %s (column %d)", x->msg, x->loc.first_column);
+    struct diag *d =
+        diag_addf(c->last, DIAG_ERROR, NULL,
+                  "'%s' is not a value for fact '%s'%s", value, fact, why);
+    d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
+              "\"text\", an option, {a, b}, or unknown";
+}
+
 /* A rejected value is not set, and the case stays as it was: the caller
- * has the reason from rc_case_error and decides. */
+ * has the reason from rc_case_error and decides. Only the value set is
+ * kept: what reading it took goes with the scratch arena. */
 static void set_work(void *ud)
 {
     struct set_args *s = ud;
     struct rc_case *c = s->c;
     const char *fact = s->fact, *value = s->value;
-    struct arena *a = c->own;
+    struct arena *a = &c->scratch;
     s->rc = -1;
+    arena_reset(a);
     diag_init(c->last, a);
     int i = plan_fact(c->p, fact, strlen(fact));
     if (i < 0) {
@@ -110,28 +161,25 @@ static void set_work(void *ud)
         cases_unknown_fact(c->p, c->last, arena_strdup(a, fact), &loc);
         return;
     }
-    /* the value is read as it would be written in a .case file */
-    const char *text = arena_printf(a, "case \"api\" { _ = %s\n}", value);
     struct diag_list syntax;
     diag_init(&syntax, a);
-    struct source *src = src_from_text(a, "<value>", text, strlen(text), 1);
-    struct ast_file *file = NULL;
-    parse_source(a, &syntax, src, &file);
-    const struct ast_case *k = file->cases;
-    if (syntax.errors || !k || !k->facts || k->facts->next) {
-        struct diag *d =
-            diag_addf(c->last, DIAG_ERROR, NULL,
-                      "'%s' is not a value for fact '%s'", value, fact);
-        d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
-                  "\"text\", an option, {a, b}, or unknown";
+    const struct ast_value *v =
+        caseread_value(a, &syntax, "<value>", value, strlen(value));
+    if (!v) {
+        not_a_value(c, fact, value, &syntax);
         return;
     }
-    struct value v;
-    if (!cases_convert(a, c->last, &c->p->facts[i], k->facts->value, &v))
+    const struct fact_info *f = &c->p->facts[i];
+    struct value val;
+    if (!cases_convert(a, c->last, f, v, &val))
         return;
-    c->cf->vals[i] = v;
+    val = value_keep(f, val);
+    if (c->cf->origin[i] == FROM_CASE)
+        value_drop(f, &c->cf->vals[i]);
+    c->cf->vals[i] = val;
     c->cf->origin[i] = FROM_CASE;
-    c->cf->locs[i] = k->facts->value->loc;
+    c->cf->locs[i] = (struct src_loc){c->value_src, 1, v->loc.first_column, 1,
+                                      v->loc.last_column};
     s->rc = 0;
 }
 
@@ -141,7 +189,8 @@ int rc_case_set(struct rc_case *c, const char *fact, const char *value)
         return -1; /* none, or a case read from a file: not changed */
     c->fail = NULL;
     if (!fact || !value) {
-        diag_init(c->last, c->own);
+        arena_reset(&c->scratch);
+        diag_init(c->last, &c->scratch);
         c->fail = !fact ? "no fact named (NULL)" : "no value given (NULL)";
         return -1;
     }

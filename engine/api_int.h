@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "engine/arena.h"
+#include "engine/caseread.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
@@ -15,8 +16,6 @@
 #include "engine/rongcuo.h"
 #include "engine/sbuf.h"
 #include "engine/testrun.h"
-
-struct parse_stream;
 
 struct rc_ruleset {
     struct arena arena;
@@ -41,9 +40,16 @@ struct rc_case {
     const struct plan *p;
     struct arena *own;
     struct diag_list *errors; /* of the case: none, for rc_case_new */
-    struct diag_list *last;   /* why the last rc_case_set failed */
+    struct diag_list *last;   /* why the last rc_case_set failed: in
+                                 scratch */
     const char *fail;         /* or this, when it could not say */
+    struct arena scratch;     /* of the last rc_case_set, reset by the next */
+    const struct source *value_src; /* where each value set stands */
 };
+
+/* The bytes that case c holds in its arenas, for tests: the same however
+ * often a fact is set again (api_eval.c). */
+size_t api_case_bytes(const struct rc_case *c);
 
 struct rc_eval {
     struct result *r;
@@ -64,62 +70,11 @@ struct rc_cases {
     const struct plan *p;
     const char *path;
     struct rc_case cur;
-    bool jsonl;
-    /* .case files: the whole text, parsed one case block at a time */
-    struct arena file_arena;
-    struct diag_list file_diags;
-    struct parse_stream *stream;
-    struct case_facts *queued; /* rc_cases_next: the case after an error
-                                  entry, in case_arena */
-    struct case_facts **cases; /* a file that could not be read: its error */
-    int ncases, next;
-    /* JSON Lines: one line at a time */
-    FILE *f;
-    char in[65536]; /* read ahead */
-    long size;      /* of the file, for progress; 0: not known */
-    size_t pos, fill;
-    char *line;
-    size_t linecap;
-    int lineno;
-    int read_err;  /* errno of a read error; reading has stopped */
-    bool ended;    /* no more to read: end of file, an error, or given up */
-    bool after_cr; /* the last line ended with CR: a LF next belongs to it */
-    bool endless;  /* the last line had no end in LIMIT_FILE_BYTES */
-    bool told;     /* the read error has been handed out as a case */
-    struct cases_ids ids; /* of the cases handed out, in input order */
-    long warnings;        /* cases given a warning for their ID */
-    struct arena case_arena;
-    struct diag_list case_diags;
+    struct arena file_arena; /* what lasts: the path, a .case file's text */
+    struct arena case_arena; /* the current case */
+    struct case_reader rd;
 };
 
-/* The next line of a JSON Lines stream into cs->line; its full length,
- * or -1 at the end or at a read error (then cs->read_err is set)
- * (api_read.c). */
-ssize_t api_read_line(struct rc_cases *cs);
-/* The name of path in diagnostics: "<stdin>" for "-" (api_read.c). */
-const char *api_name(const char *path);
-/* A warning on cf when an earlier case of cs had its ID (api_read.c). */
-void api_check_id(struct rc_cases *cs, struct case_facts *cf);
-/* The case for a read error at line lineno (api_read.c). */
-struct case_facts *api_read_error(struct arena *a, const struct plan *p,
-                                  const char *path, int err, int lineno,
-                                  struct diag_list *errors);
-/* Whether a line holds only spaces, tabs and line ends. */
-bool api_blank(const char *s, size_t n);
-/* The length of a line without its trailing "\n" or "\r\n". */
-size_t api_chomp(const char *s, size_t n);
-/* The case for a line that was too long; endless: it had no end within
- * LIMIT_FILE_BYTES, and the rest of the input is not read (api_read.c). */
-struct case_facts *api_long_line(struct arena *a, const struct plan *p,
-                                 const char *path, const char *start,
-                                 int lineno, bool endless,
-                                 struct diag_list *errors);
-
-/* The next entries of a .case file, allocated in a: an error entry for
- * what lies between case blocks, if anything, then the next case; their
- * number, 0 at the end (api.c). */
-int api_case_next(struct rc_cases *cs, struct arena *a,
-                  struct case_facts *out[2]);
 /* Take and drop a reference to rs (api.c): the last drop frees it. */
 void api_ruleset_hold(struct rc_ruleset *rs);
 void api_ruleset_drop(struct rc_ruleset *rs);

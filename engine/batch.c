@@ -6,8 +6,6 @@
 
 #include "engine/api_int.h"
 #include "engine/handle.h"
-#include "engine/jsonl.h"
-#include "engine/limits.h"
 
 /*
  * Batch evaluation: up to BATCH cases are read at a time; the workers each
@@ -20,20 +18,10 @@
 
 #define BATCH 2048
 
-struct record {
-    struct case_facts *ready; /* a case of a .case file */
-    size_t off, len;          /* a JSON line in the batch text */
-    int lineno;
-    bool too_long, endless;
-    int read_err; /* a read error at lineno: the input ends */
-    int twice;    /* the line of an earlier case with the ID at id_off */
-    size_t id_off;
-};
-
 struct worker {
     struct rc_cases *cs;
-    const struct record *rec; /* the batch being evaluated */
-    const char *text;         /* its lines */
+    const struct case_record *rec; /* the batch being evaluated */
+    const char *text;              /* its lines */
     int from, to;
     struct result *r;
     struct arena arena;
@@ -48,32 +36,12 @@ struct worker {
     enum rc_lang lang;
 };
 
-static void one(struct worker *w, const struct record *rec)
+static void one(struct worker *w, const struct case_record *rec)
 {
-    struct rc_cases *cs = w->cs;
-    struct case_facts *cf = rec->ready;
-    if (!cf) {
+    if (!rec->ready)
         arena_reset(&w->arena);
-        struct diag_list *errors = arena_alloc(&w->arena, sizeof *errors);
-        diag_init(errors, &w->arena);
-        if (rec->read_err) {
-            cf = api_read_error(&w->arena, cs->p, cs->path, rec->read_err,
-                                rec->lineno, errors);
-        } else if (rec->too_long) {
-            cf = api_long_line(&w->arena, cs->p, cs->path, w->text + rec->off,
-                               rec->lineno, rec->endless, errors);
-        } else {
-            struct source *src = src_from_line(
-                &w->arena, strcmp(cs->path, "-") == 0 ? "<stdin>" : cs->path,
-                w->text + rec->off, rec->len, rec->lineno);
-            cf = jsonl_case(&w->arena, cs->p, src, errors);
-            if (rec->twice && cf->id &&
-                strcmp(cf->id, w->text + rec->id_off) == 0) {
-                cases_id_twice(cf, rec->twice);
-                w->warnings++;
-            }
-        }
-    }
+    struct case_facts *cf =
+        caseread_case(&w->cs->rd, &w->arena, w->text, rec, &w->warnings);
     eval_case(w->r, cf);
     long *n = w->r->status == ST_DECIDED        ? &w->counts.decided
               : w->r->status == ST_UNDETERMINED ? &w->counts.undetermined
@@ -84,7 +52,7 @@ static void one(struct worker *w, const struct record *rec)
 
 struct one_args {
     struct worker *w;
-    const struct record *rec;
+    const struct case_record *rec;
 };
 
 static void one_work(void *ud)
@@ -115,71 +83,24 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Whether an earlier line had the ID of rec's line (the last in text):
- * the reader knows the order, the worker who parses the line does not. */
-static void note_id(struct rc_cases *cs, struct record *rec, struct sbuf *text,
-                    struct arena *scratch)
-{
-    char *id = jsonl_id(scratch, text->p + rec->off, rec->len);
-    if (!id)
-        return;
-    rec->twice = cases_ids_add(&cs->ids, id, rec->lineno);
-    if (rec->twice) {
-        rec->id_off = text->len;
-        sb_put(text, id, strlen(id) + 1);
-    }
-}
-
 /* Up to BATCH records; their JSON lines go into text, the cases of a
  * .case file into arena. */
-static int fill(struct rc_cases *cs, struct record *rec, struct sbuf *text,
+static int fill(struct rc_cases *cs, struct case_record *rec, struct sbuf *text,
                 struct arena *arena)
 {
-    int n = 0;
+    int n = 0, k;
     text->len = 0;
     arena_reset(arena); /* the cases of a .case file, or scratch */
-    if (!cs->jsonl) {
-        struct case_facts *cf[2];
-        int k;
-        while (n + 2 <= BATCH && (k = api_case_next(cs, arena, cf)) > 0)
-            for (int i = 0; i < k; i++) {
-                api_check_id(cs, cf[i]);
-                rec[n++] = (struct record){.ready = cf[i]};
-            }
-        return n;
-    }
-    ssize_t got;
-    while (n < BATCH && (got = api_read_line(cs)) >= 0) {
-        cs->lineno++;
-        bool too_long = got > LIMIT_LINE_BYTES;
-        size_t len = too_long ? 64 : (size_t)got; /* a long one: its start */
-        if (!too_long) {
-            if (api_blank(cs->line, len))
-                continue;
-            len = api_chomp(cs->line, len);
-        }
-        rec[n] = (struct record){.off = text->len,
-                                 .len = len,
-                                 .lineno = cs->lineno,
-                                 .too_long = too_long,
-                                 .endless = cs->endless};
-        sb_put(text, cs->line, len);
-        if (!too_long)
-            note_id(cs, &rec[n], text, arena);
-        n++;
-    }
-    if (n < BATCH && cs->read_err && !cs->told) {
-        cs->told = true;
-        rec[n++] =
-            (struct record){.lineno = cs->lineno + 1, .read_err = cs->read_err};
-    }
+    while (n + 2 <= BATCH &&
+           (k = caseread_records(&cs->rd, arena, text, &rec[n])) > 0)
+        n += k;
     return n;
 }
 
 /* A batch being read while the one before it is evaluated. */
 struct batch {
     struct rc_cases *cs;
-    struct record *rec;
+    struct case_record *rec;
     struct sbuf text;
     int n;
     struct arena arena; /* the cases of a .case file */
@@ -293,7 +214,8 @@ static void run_alloc(void *ud)
     size_t n = (size_t)r->threads;
     for (int i = 0; i < 2; i++)
         r->b[i] = (struct batch){
-            r->cs, xcalloc(BATCH, sizeof(struct record)), {0}, 0, {0}, false};
+            r->cs, xcalloc(BATCH, sizeof(struct case_record)), {0}, 0, {0},
+            false};
     r->w = xcalloc(n, sizeof *r->w);
     r->tid = xcalloc(n, sizeof *r->tid);
     r->started = xcalloc(n, sizeof *r->started);
@@ -436,7 +358,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         counts->decided += r.w[t].counts.decided;
         counts->undetermined += r.w[t].counts.undetermined;
         counts->errors += r.w[t].counts.errors;
-        cs->warnings += r.w[t].warnings;
+        cs->rd.warnings += r.w[t].warnings;
     }
     run_free(&r);
     return a.rc;

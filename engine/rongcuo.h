@@ -194,13 +194,15 @@ RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
 
 /* A case built in memory: set its facts by name, then rc_evaluate it.
  * A value is written as in a .case file: 是 / true, 12.5, 2023-05-01,
- * "text", an option, {a, b}, unknown. rc_case_set returns 0, or -1 with
- * rc_case_error() saying why (unknown fact, wrong type, option outside
- * the fact's domain, out of memory; a case from a file, which is not
- * changed, gives no reason); setting a fact again replaces its value.
+ * "text", an option, {a, b}, unknown; one value, and nothing after it
+ * but spaces and a # comment. rc_case_set returns 0, or -1 with
+ * rc_case_error() saying why (unknown fact, not one value, wrong type,
+ * option outside the fact's domain, out of memory; a case from a file, which is
+ * not changed, gives no reason); setting a fact again replaces its value.
  * rc_case_new copies id and title, holds rs, and returns NULL on a bad
  * argument or out of memory. rc_case_error's text is valid until the next
- * rc_case_set of c or c is freed. */
+ * rc_case_set of c or c is freed. Setting facts again and again does not
+ * grow the memory a case holds. */
 RC_API struct rc_case *rc_case_new(const struct rc_ruleset *rs, const char *id,
                                    const char *title);
 RC_API int rc_case_set(struct rc_case *c, const char *fact, const char *value);

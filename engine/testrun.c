@@ -4,11 +4,11 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/caseread.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
 #include "engine/trace.h"
-#include "parser/parse.h"
 
 void sb_xml(struct sbuf *b, const char *s)
 {
@@ -43,17 +43,14 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
                                 const struct ast_test *t,
                                 struct diag_list *errors)
 {
+    struct case_facts *cf = cases_new(a, p, errors);
+    cf->id = t->name;
+    cf->loc = t->loc;
     if (t->given) {
-        struct case_facts *cf = cases_new(a, p, errors);
-        cf->id = t->name;
-        cf->loc = t->loc;
         for (const struct ast_assign *s = t->given->facts; s; s = s->next)
             cases_set(a, p, cf, &s->name, s->value);
         return cf;
     }
-    struct case_facts *cf = cases_new(a, p, errors);
-    cf->id = t->name;
-    cf->loc = t->loc;
     const char *path = src_relative(a, t->loc.src->name, t->given_file.text);
     struct diag_list io;
     diag_init(&io, a);
@@ -62,16 +59,9 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
         diag_add(errors, DIAG_ERROR, &t->given_file.loc, io.head->msg);
         return cf;
     }
-    struct ast_file *file = NULL;
-    parse_source(a, errors, src, &file);
-    const struct ast_case *c = NULL;
-    int n = 0;
-    for (const struct ast_case *k = file->cases; k; k = k->next) {
-        n++;
-        if (!t->given_id.text ||
-            (k->id.text && strcmp(k->id.text, t->given_id.text) == 0))
-            c = c ? c : k;
-    }
+    const struct case_facts *c = NULL;
+    int outside = 0;
+    int n = caseread_given(a, p, src, t->given_id.text, errors, &c, &outside);
     if (t->given_id.text && !c) {
         diag_addf(errors, DIAG_ERROR, &t->given_id.loc, "%s has no case \"%s\"",
                   path, t->given_id.text);
@@ -80,11 +70,12 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
                                    "%s holds %d cases", path, n);
         diag_hintf(errors, d, "name the one to use: given case \"%s\" \"ID\"",
                    t->given_file.text);
-    } else if (!errors->errors) {
+    } else if (!outside) {
         cf->loc = c->loc;
         cf->title = c->title;
-        for (const struct ast_assign *s = c->facts; s; s = s->next)
-            cases_set(a, p, cf, &s->name, s->value);
+        memcpy(cf->vals, c->vals, (size_t)p->nfacts * sizeof *cf->vals);
+        memcpy(cf->origin, c->origin, (size_t)p->nfacts * sizeof *cf->origin);
+        memcpy(cf->locs, c->locs, (size_t)p->nfacts * sizeof *cf->locs);
     }
     return cf;
 }
