@@ -14,6 +14,11 @@
 #define LIMIT_DECLS        100000              /* declarations in a rule set */
 #define LIMIT_ERRORS       100                 /* errors kept per file */
 #define LIMIT_OVERRIDES    1000000 /* rule-overrides-rule pairs in a set */
+#define LIMIT_NUM_DIGITS   1000    /* digits of a number as written */
+#define LIMIT_NUM_EXPONENT 1000    /* |e| of a JSON number's exponent */
+/* The numerator and the denominator of any number, read or computed, have
+ * at most this many bits (about 9,864 decimal digits). */
+#define LIMIT_NUM_BITS 32768
 /* Also: conditions nest at most AST_MAX_DEPTH (engine/ast.h) levels,
  * extends goes at most LAYER_MAX_DEPTH (engine/layer.h) files deep, a fact
  * has at most 64 options and a verdict table at most 64 verdicts. */

@@ -3,6 +3,11 @@
 
 #include "helpers.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/limits.h"
+
 static struct fixture *F(void **state)
 {
     return *state;
@@ -556,9 +561,22 @@ static void test_eval_overflow_is_an_error(void **state)
     fx_plan(f, "fact x: number\n"
                "conclusion K\n"
                "rule R when x * x > 0 then K\n"
+               "rule S when x * x * x * x * x * x * x * x * x * x > 0 then K\n"
                "verdict { v when K otherwise w }\n");
-    const struct result *r = fx_run(f, "case k { x = 900000000000000000 }");
+    /* past 64 bits is exact, not an error: 9e17 squared */
+    struct result *r = fx_run(f, "case k { x = 900000000000000000 }");
+    assert_int_equal(r->status, ST_DECIDED);
+    assert_int_equal(r->cond[0], TV_TRUE);
+    assert_int_equal(r->cond[1], TV_TRUE);
+    /* a 1000-digit x: x * x is fine, x to the 10th has about 10000
+       digits, past LIMIT_NUM_BITS */
+    char text[LIMIT_NUM_DIGITS + 32];
+    int k = snprintf(text, sizeof text, "case k { x = ");
+    memset(text + k, '9', LIMIT_NUM_DIGITS);
+    strcpy(text + k + LIMIT_NUM_DIGITS, " }");
+    r = fx_run(f, text);
     assert_int_equal(r->status, ST_ERROR);
+    assert_int_equal(r->cond[0], TV_TRUE);
     fx_need(&r->errors, DIAG_ERROR, "too large");
 }
 
