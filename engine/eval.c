@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/limits.h"
+
 /*
  * Evaluation (LANGUAGE.md §3, §8): Kleene three-valued logic, rules and
  * overrides, conclusions, the first-hit verdict, the facts an undetermined
@@ -148,13 +150,16 @@ static int cmp(const struct cnode *n, const struct value *a,
 
 /* Arithmetic on the operands' values a and b (ignored for C_NEG). The
  * operands are evaluated by ev(), so that a deep condition recurses
- * through ev() alone. A big result lives in r's arena, for this case. */
+ * through ev() alone. A big result lives in r's arena, for this case; past
+ * LIMIT_NUM_CASE_BYTES of them every result is too large. */
 static struct value arith(struct result *r, const struct cnode *n,
                           struct value a, struct value b)
 {
     struct value v = {0};
     if (!a.known || (n->op != C_NEG && !b.known))
         return v;
+    if (r->arena.total > LIMIT_NUM_CASE_BYTES)
+        return error_value(E_OVERFLOW);
     enum num_status st = NUM_OK;
     switch (n->op) {
     case C_ADD:
