@@ -5,7 +5,7 @@
 #   make test       unit + golden tests, then the same under ASan+UBSan
 #   make valgrind   golden tests under valgrind
 #
-# Missing build tools (flex, bison, cmocka, yajl) are installed with apt-get
+# Missing build tools (flex, bison, cmocka, yajl, GMP) are installed with apt-get
 # when the user may do so (root, or sudo without a password).
 
 B        ?= build
@@ -16,7 +16,7 @@ WARN     := -std=c11 -Wall -Wextra -Wpedantic -Werror -Wshadow \
             -Wno-sign-conversion -Wwrite-strings -Wvla
 CFLAGS   += $(OPT) $(WARN) -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden
 CPPFLAGS += -I. -I$(B)/gen -MMD -MP
-LDLIBS   += -lyajl -lpthread
+LDLIBS   += -lyajl -lgmp -lpthread
 
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c \
@@ -74,7 +74,7 @@ $(B)/obj/%.o: %.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka -lpthread
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS) -lcmocka -lpthread
 
 # The province on its published cases, then each city on its own.
 demo: all

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/limits.h"
+
 /*
  * Evaluation (LANGUAGE.md §3, §8): Kleene three-valued logic, rules and
  * overrides, conclusions, the first-hit verdict, the facts an undetermined
@@ -148,25 +150,29 @@ static int cmp(const struct cnode *n, const struct value *a,
 
 /* Arithmetic on the operands' values a and b (ignored for C_NEG). The
  * operands are evaluated by ev(), so that a deep condition recurses
- * through ev() alone. */
-static struct value arith(const struct cnode *n, struct value a, struct value b)
+ * through ev() alone. A big result lives in r's arena, for this case; past
+ * LIMIT_NUM_CASE_BYTES of them every result is too large. */
+static struct value arith(struct result *r, const struct cnode *n,
+                          struct value a, struct value b)
 {
     struct value v = {0};
     if (!a.known || (n->op != C_NEG && !b.known))
         return v;
+    if (r->arena.total > LIMIT_NUM_CASE_BYTES)
+        return error_value(E_OVERFLOW);
     enum num_status st = NUM_OK;
     switch (n->op) {
     case C_ADD:
-        st = num_add(a.u.num, b.u.num, &v.u.num);
+        st = num_add(&r->arena, a.u.num, b.u.num, &v.u.num);
         break;
     case C_SUB:
-        st = num_sub(a.u.num, b.u.num, &v.u.num);
+        st = num_sub(&r->arena, a.u.num, b.u.num, &v.u.num);
         break;
     case C_MUL:
-        st = num_mul(a.u.num, b.u.num, &v.u.num);
+        st = num_mul(&r->arena, a.u.num, b.u.num, &v.u.num);
         break;
     case C_DIV:
-        st = num_div(a.u.num, b.u.num, &v.u.num);
+        st = num_div(&r->arena, a.u.num, b.u.num, &v.u.num);
         break;
     default:
         v.u.num = num_neg(a.u.num);
@@ -273,7 +279,7 @@ static struct value ev(struct result *r, int i)
     case C_NEG:
         a = ev(r, n->a);
         b = n->op == C_NEG ? v : ev(r, n->b);
-        v = arith(n, a, b);
+        v = arith(r, n, a, b);
         break;
     case C_DADD:
     case C_DSUB:
@@ -464,9 +470,8 @@ void eval_case(struct result *r, const struct case_facts *cf)
     memset(r->cond, TV_FALSE, (size_t)p->nrules);
     memset(r->effect, TV_FALSE, (size_t)p->nrules);
     memset(r->concl, TV_FALSE, (size_t)p->nconcls);
-    if (r->errors.head) {
-        arena_free(&r->arena);
-        arena_init(&r->arena);
+    if (r->arena.total) { /* the last case's errors and big numbers */
+        arena_reset(&r->arena);
         diag_init(&r->errors, &r->arena);
     }
     if (cf->errors && cf->errors->errors) {

@@ -41,7 +41,7 @@ struct result {
     int *found;         /* scratch: facts flagged */
     struct value *nv;   /* value of every node */
     uint8_t *done;      /* node evaluated (not short-circuited) */
-    struct arena arena; /* evaluation errors */
+    struct arena arena; /* evaluation errors, big numbers; per case */
     struct diag_list errors;
 };
 

@@ -243,10 +243,11 @@ static int on_number(void *ctx, const char *s, size_t len)
         return 1;
     struct ast_value v = {.kind = VAL_NUM, .loc = here(j, T_LITERAL)};
     v.text = arena_strndup(j->a, s, len);
-    enum num_status st = num_parse(s, len, &v.num);
+    enum num_status st = num_parse(j->a, s, len, &v.num);
     if (st != NUM_OK)
         return bad(j, &v.loc, "number too large or too precise",
-                   "numbers have at most 18 digits");
+                   "numbers have at most 1000 digits and an exponent of at "
+                   "most 1000");
     return value(j, &v);
 }
 

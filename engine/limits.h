@@ -14,6 +14,14 @@
 #define LIMIT_DECLS        100000              /* declarations in a rule set */
 #define LIMIT_ERRORS       100                 /* errors kept per file */
 #define LIMIT_OVERRIDES    1000000 /* rule-overrides-rule pairs in a set */
+#define LIMIT_NUM_DIGITS   1000    /* digits of a number as written */
+#define LIMIT_NUM_EXPONENT 1000    /* |e| of a JSON number's exponent */
+/* The numerator and the denominator of any number, read or computed, have
+ * at most this many bits (about 9,864 decimal digits). */
+#define LIMIT_NUM_BITS 32768
+/* The numbers past 64 bits computed for one case take at most this much
+ * memory (about 2000 of the largest); past it, arithmetic is an error. */
+#define LIMIT_NUM_CASE_BYTES (16L * 1024 * 1024)
 /* Also: conditions nest at most AST_MAX_DEPTH (engine/ast.h) levels,
  * extends goes at most LAYER_MAX_DEPTH (engine/layer.h) files deep, a fact
  * has at most 64 options and a verdict table at most 64 verdicts. */

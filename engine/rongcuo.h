@@ -20,7 +20,11 @@
  * _part_text and _render functions); besides, rc_ruleset_load gives
  * diagnostics saying "out of memory", rc_case_error and rc_eval_error
  * say so, rc_cases_next gives a case with status RC_ERROR that says so
- * and then ends, and rc_cases_run returns RC_RUN_NO_MEMORY.
+ * and then ends, and rc_cases_run returns RC_RUN_NO_MEMORY. One
+ * exception: numbers past 64 bits are computed with GMP, whose own
+ * temporaries (some tens of KB at most) come from malloc, and GMP aborts
+ * the process when that fails. The library never changes GMP's memory
+ * functions.
  *
  * Global state. The library keeps one process-wide registry of the live
  * handles (a set of pointers under a lock, consulted without reading

@@ -53,8 +53,7 @@ static void value(const struct ast_value *v, enum lang lang, struct sbuf *out)
         kw(v->b ? KW_TRUE : KW_FALSE, lang, out);
         break;
     case VAL_NUM:
-        num_format(v->num, buf, sizeof buf);
-        sb_puts(out, buf);
+        num_print(out, v->num);
         break;
     case VAL_DATE:
         ast_date_format(v->date, buf);

@@ -187,8 +187,7 @@ void trace_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
         sb_puts(out, e->text);
         return;
     case OP_NUM:
-        num_format(e->num, buf, sizeof buf);
-        sb_puts(out, buf);
+        num_print(out, e->num);
         return;
     case OP_DATE:
         ast_date_format(e->date, buf);
@@ -261,8 +260,7 @@ void trace_value(const struct fact_info *f, const struct value *v,
         sb_puts(out, kw_text(v->u.b ? KW_TRUE : KW_FALSE, lang));
         break;
     case VT_NUM:
-        num_format(v->u.num, buf, sizeof buf);
-        sb_puts(out, buf);
+        num_print(out, v->u.num);
         if (f->unit)
             sb_printf(out, " %s", f->unit);
         break;

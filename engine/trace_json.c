@@ -47,11 +47,7 @@ static void trace_json_value(const struct fact_info *f, const struct value *v,
         sb_puts(out, v->u.b ? "true" : "false");
         break;
     case VT_NUM:
-        num_format(v->u.num, buf, sizeof buf);
-        if (strchr(buf, '/'))
-            sb_json(out, buf);
-        else
-            sb_puts(out, buf);
+        num_print_json(out, v->u.num);
         break;
     case VT_DATE:
         ast_date_format(v->u.date, buf);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
-# yajl, pkg-config; valgrind with the argument "valgrind", clang and libFuzzer with
+# yajl, GMP, pkg-config; valgrind with the argument "valgrind", clang and libFuzzer with
 # "fuzz") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
 # to install and fail.
@@ -24,8 +24,9 @@ have_header() {
 if command -v "${CC:-cc}" >/dev/null 2>&1; then
     have_header cmocka.h || need="$need libcmocka-dev"
     have_header yajl/yajl_parse.h || need="$need libyajl-dev"
+    have_header gmp.h || need="$need libgmp-dev"
 else
-    need="$need libcmocka-dev libyajl-dev"
+    need="$need libcmocka-dev libyajl-dev libgmp-dev"
 fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ]; then

@@ -3,6 +3,11 @@
 
 #include "helpers.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/limits.h"
+
 static struct fixture *F(void **state)
 {
     return *state;
@@ -556,10 +561,53 @@ static void test_eval_overflow_is_an_error(void **state)
     fx_plan(f, "fact x: number\n"
                "conclusion K\n"
                "rule R when x * x > 0 then K\n"
+               "rule S when x * x * x * x * x * x * x * x * x * x > 0 then K\n"
                "verdict { v when K otherwise w }\n");
-    const struct result *r = fx_run(f, "case k { x = 900000000000000000 }");
+    /* past 64 bits is exact, not an error: 9e17 squared */
+    struct result *r = fx_run(f, "case k { x = 900000000000000000 }");
+    assert_int_equal(r->status, ST_DECIDED);
+    assert_int_equal(r->cond[0], TV_TRUE);
+    assert_int_equal(r->cond[1], TV_TRUE);
+    /* a 1000-digit x: x * x is fine, x to the 10th has about 10000
+       digits, past LIMIT_NUM_BITS */
+    char text[LIMIT_NUM_DIGITS + 32];
+    int k = snprintf(text, sizeof text, "case k { x = ");
+    memset(text + k, '9', LIMIT_NUM_DIGITS);
+    strcpy(text + k + LIMIT_NUM_DIGITS, " }");
+    r = fx_run(f, text);
     assert_int_equal(r->status, ST_ERROR);
+    assert_int_equal(r->cond[0], TV_TRUE);
     fx_need(&r->errors, DIAG_ERROR, "too large");
+}
+
+/* The big numbers of one case take at most LIMIT_NUM_CASE_BYTES: 1000
+ * rules that each compute x to the 9th for a 1000-digit x need about
+ * 18 MB; the first rules are evaluated, the last ones are errors. */
+static void test_eval_big_numbers_per_case_bounded(void **state)
+{
+    struct fixture *f = F(state);
+    enum { NRULES = 1000 };
+    size_t size = 64 + NRULES * 96;
+    char *rules = malloc(size), *p = rules;
+    assert_non_null(rules);
+    p += sprintf(p, "fact x: number\nconclusion K\n");
+    for (int i = 0; i < NRULES; i++)
+        p += sprintf(p, "rule R%d when x*x*x*x*x*x*x*x*x > 0 then K\n", i);
+    sprintf(p, "verdict { v when K otherwise w }\n");
+    fx_plan(f, rules);
+    free(rules);
+    char text[LIMIT_NUM_DIGITS + 32];
+    int k = snprintf(text, sizeof text, "case k { x = ");
+    memset(text + k, '9', LIMIT_NUM_DIGITS);
+    strcpy(text + k + LIMIT_NUM_DIGITS, " }");
+    struct result *r = fx_run(f, text);
+    assert_int_equal(r->status, ST_ERROR);
+    assert_int_equal(r->cond[0], TV_TRUE);
+    fx_need(&r->errors, DIAG_ERROR, "too large");
+    /* the next case starts afresh */
+    r = fx_run(f, "case k { x = 2 }");
+    assert_int_equal(r->status, ST_DECIDED);
+    assert_int_equal(r->cond[NRULES - 1], TV_TRUE);
 }
 
 /* Facts set through cases_new/cases_set, as an embedding program would. */
@@ -654,6 +702,7 @@ int main(void)
         T(test_eval_dates),
         T(test_eval_exact_decimals),
         T(test_eval_overflow_is_an_error),
+        T(test_eval_big_numbers_per_case_bounded),
         T(test_eval_facts_from_cases_set),
         T(test_eval_songzi_example),
     };

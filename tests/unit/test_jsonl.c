@@ -3,6 +3,8 @@
 #include "helpers.h"
 
 #include "engine/jsonl.h"
+#include "engine/limits.h"
+#include "engine/sbuf.h"
 #include "engine/rongcuo.h"
 
 #include <stdio.h>
@@ -274,9 +276,35 @@ static void test_jsonl_numbers(void **state)
                      (long long)cf->vals[i].u.num.n,
                      (long long)cf->vals[i].u.num.d);
     }
+    /* past 64 bits, exactly (printed back the same) */
+    static const char *const big[] = {"99999999999999999999", "1e-30",
+                                      "0.1234567890123456789"};
+    static const char *const shown[] = {"99999999999999999999",
+                                        "0.000000000000000000000000000001",
+                                        "0.1234567890123456789"};
+    for (size_t k = 0; k < sizeof big / sizeof big[0]; k++) {
+        char text[128];
+        snprintf(text, sizeof text,
+                 "{\"id\": \"n\", \"facts\": {\"損失金額\": %s}}", big[k]);
+        struct case_facts *cf = jl(f, text);
+        assert_no_errors(cf);
+        struct sbuf b = {0};
+        num_print(&b, cf->vals[i].u.num);
+        assert_string_equal(b.p, shown[k]);
+        sb_free(&b);
+    }
+    /* past the limits: an exponent over 1000, 1001 digits */
     struct case_facts *cf = jl(f, "{\"id\": \"n\", \"facts\": "
-                                  "{\"損失金額\": 99999999999999999999}}");
+                                  "{\"損失金額\": 1e1001}}");
     const struct diag *d = only_error(cf, "too large");
+    assert_int_equal(d->loc.first_column, 31);
+    char text[LIMIT_NUM_DIGITS + 64];
+    int k = snprintf(text, sizeof text,
+                     "{\"id\": \"n\", \"facts\": {\"損失金額\": ");
+    memset(text + k, '7', LIMIT_NUM_DIGITS + 1);
+    strcpy(text + k + LIMIT_NUM_DIGITS + 1, "}}");
+    cf = jl(f, text);
+    d = only_error(cf, "too large");
     assert_int_equal(d->loc.first_column, 31);
 }
 

@@ -3,7 +3,11 @@
 
 #include "helpers.h"
 
+#include "engine/limits.h"
 #include "lexer/keywords.h"
+
+#include <stdio.h>
+#include <string.h>
 
 static struct fixture *F(void **state)
 {
@@ -358,8 +362,23 @@ static void test_lexer_numbers(void **state)
     assert_int_equal(e->r->l->op, OP_NUM);
     assert_true(e->r->l->num.n == 3);
     assert_int_equal(fx_parse(f, "fact a: number = 12.\n"), 1);
-    assert_int_equal(fx_parse(f, "fact a: number = 99999999999999999999\n"), 1);
-    fx_need(&f->dl, DIAG_ERROR, "has too many digits");
+    /* past 64 bits is exact; past 1000 digits an error */
+    assert_int_equal(fx_parse(f, "fact a: number = 99999999999999999999\n"
+                                 "fact b: number = 0.1234567890123456789\n"),
+                     0);
+    assert_true(num_is_big(fx_named(f->file, "a")->dflt->num));
+    assert_true(num_is_big(fx_named(f->file, "b")->dflt->num));
+    char text[LIMIT_NUM_DIGITS + 64];
+    int k = snprintf(text, sizeof text, "fact a: number = ");
+    memset(text + k, '9', LIMIT_NUM_DIGITS);
+    strcpy(text + k + LIMIT_NUM_DIGITS, "\n");
+    assert_int_equal(fx_parse(f, text), 0);
+    strcpy(text + k + LIMIT_NUM_DIGITS, "9\n");
+    assert_int_equal(fx_parse(f, text), 1);
+    const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "has too many digits");
+    /* the message quotes the start of so long a number, not all of it */
+    assert_string_equal(d->msg,
+                        "number '99999999999999999999…' has too many digits");
 }
 
 static void test_lexer_dotted_and_prefix_ids(void **state)

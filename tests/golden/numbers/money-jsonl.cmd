@@ -1,0 +1,1 @@
+run tests/golden/numbers/money.rules tests/golden/numbers/money.jsonl

@@ -1,0 +1,1 @@
+show tests/golden/numbers/money.rules
