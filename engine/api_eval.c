@@ -32,9 +32,12 @@ static bool case_ok(const struct rc_case *c)
 }
 
 /* A value of fact f set by rc_case_set, held outside the scratch arena
- * that it was read in: text is copied (freed by value_drop). */
+ * that it was read in: text and a big number are copied (freed by
+ * value_drop). */
 static struct value value_keep(const struct fact_info *f, struct value v)
 {
+    if (f->type == VT_NUM && v.known && !v.err)
+        v.u.num = num_keep(v.u.num);
     if (f->type == VT_TEXT && v.known && v.u.text) {
         size_t n = strlen(v.u.text) + 1;
         char *t = xmalloc(n);
@@ -46,7 +49,9 @@ static struct value value_keep(const struct fact_info *f, struct value v)
 
 static void value_drop(const struct fact_info *f, struct value *v)
 {
-    if (f->type == VT_TEXT && v->known)
+    if (f->type == VT_NUM && v->known && !v->err)
+        num_release(v->u.num);
+    else if (f->type == VT_TEXT && v->known)
         free((char *)v->u.text);
     v->u.text = NULL;
 }

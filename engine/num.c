@@ -36,6 +36,24 @@ static const struct num_big *big_of(struct num x)
     return (const struct num_big *)(intptr_t)x.n;
 }
 
+struct num num_keep(struct num x)
+{
+    if (!num_is_big(x))
+        return x;
+    const struct num_big *b = big_of(x);
+    size_t size = sizeof *b + (size_t)(b->nn + b->nd) * sizeof(mp_limb_t);
+    struct num_big *copy = xmalloc(size);
+    memcpy(copy, b, size);
+    x.n = (int64_t)(intptr_t)copy;
+    return x;
+}
+
+void num_release(struct num x)
+{
+    if (num_is_big(x))
+        free((void *)(intptr_t)x.n);
+}
+
 /* ---- the small form ---- */
 
 static int64_t gcd64(int64_t a, int64_t b)

@@ -53,6 +53,10 @@ int num_cmp(struct num x, struct num y);
 /* Whether x is big (for tests and limits; the value does not depend on
  * the form). */
 bool num_is_big(struct num x);
+/* x with its big form (if any) copied out of its arena into memory of its
+ * own, for a value kept across arena resets; num_release frees it. */
+struct num num_keep(struct num x);
+void num_release(struct num x);
 /* Whether x has a finite decimal expansion (its denominator is 2^a 5^b). */
 bool num_is_decimal(struct num x);
 /* Append x exactly: as a decimal when it has one (12.5, -0.001, 3), else

@@ -222,6 +222,26 @@ static void test_set_rejects_trailing(void **state)
     rc_ruleset_free(rs);
 }
 
+/* A number past 64 bits set by rc_case_set outlives the reading of the
+ * next value (which reuses the scratch memory it was read into). */
+static void test_set_keeps_big_number(void **state)
+{
+    (void)state;
+    struct rc_ruleset *rs = load();
+    struct rc_case *c = rc_case_new(rs, "A", NULL);
+    const char *big = "123456789012345678901234567890.5";
+    assert_int_equal(rc_case_set(c, "額", big), 0);
+    for (int i = 0; i < 100; i++) /* the scratch is read over again */
+        assert_int_equal(rc_case_set(c, "名", "「9999999999999999999999」"), 0);
+    struct sbuf out = {0};
+    num_print(&out, c->cf->vals[1].u.num);
+    assert_string_equal(out.p, big);
+    sb_free(&out);
+    assert_int_equal(rc_case_set(c, "額", big), 0); /* replaced: freed */
+    rc_case_free(c);
+    rc_ruleset_free(rs);
+}
+
 /* Setting the same facts again and again does not grow the case. */
 static void test_set_memory_bounded(void **state)
 {
@@ -257,6 +277,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_value_alone, setup, fx_teardown),
         cmocka_unit_test(test_set_rejects_trailing),
         cmocka_unit_test(test_set_memory_bounded),
+        cmocka_unit_test(test_set_keeps_big_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
