@@ -58,14 +58,20 @@ static char *vfmt(struct arena *a, const char *fmt, va_list ap)
     return s;
 }
 
+struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
+                        const struct src_loc *loc, const char *fmt, va_list ap)
+{
+    return diag_add(dl, sev, loc, vfmt(dl->arena, fmt, ap));
+}
+
 struct diag *diag_addf(struct diag_list *dl, enum diag_severity sev,
                        const struct src_loc *loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = vfmt(dl->arena, fmt, ap);
+    struct diag *d = diag_vaddf(dl, sev, loc, fmt, ap);
     va_end(ap);
-    return diag_add(dl, sev, loc, s);
+    return d;
 }
 
 void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)

@@ -1,6 +1,7 @@
 #ifndef ENGINE_DIAG_H
 #define ENGINE_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -32,6 +33,9 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
 struct diag *diag_addf(struct diag_list *dl, enum diag_severity sev,
                        const struct src_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
+                        const struct src_loc *loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 /* Attach a hint to d (printed as "hint: …" under the caret). */
 void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
