@@ -74,7 +74,7 @@ $(B)/obj/%.o: %.c
 
 $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka -lpthread
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS) -lcmocka -lpthread
 
 # The province on its published cases, then each city on its own.
 demo: all
@@ -104,7 +104,7 @@ SEEDS_fuzz_extends := $(wildcard tests/golden/variants/*.rules tests/fuzz/fuzz_e
 
 $(B)/replay/%: fuzz/%.c tests/fuzz_replay.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
 replay: $(addprefix $(B)/replay/,$(FUZZ_TARGETS))
 	@$(foreach t,$(FUZZ_TARGETS),./$(B)/replay/$(t) $(SEEDS_$(t)) &&) true
