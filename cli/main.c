@@ -14,7 +14,9 @@
 
 #include "cli/cli.h"
 
-#define VERSION "0.1.0"
+#ifndef RONGCUO_VERSION
+#error "RONGCUO_VERSION comes from the Makefile"
+#endif
 
 static const char usage_main[] =
     "usage: rongcuo COMMAND [OPTIONS] ...\n"
@@ -422,7 +424,7 @@ int main(int argc, char **argv)
         return cli_help(usage_main);
     }
     if (strcmp(cmd, "--version") == 0) {
-        return cli_help("rongcuo " VERSION "\n");
+        return cli_help("rongcuo " RONGCUO_VERSION "\n");
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 1, argv + 1);

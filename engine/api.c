@@ -10,6 +10,7 @@
 #include "engine/arena.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
+#include "engine/errstr.h"
 #include "engine/eval.h"
 #include "engine/handle.h"
 #include "engine/jsonl.h"
@@ -505,7 +506,7 @@ static void open_file(struct rc_cases *cs)
                   LIMIT_FILE_BYTES / (1024 * 1024));
     else if (bad)
         diag_addf(&cs->file_diags, DIAG_ERROR, NULL, "cannot read '%s': %s",
-                  path, strerror(err));
+                  path, errstr(err).s);
     if (!is_stdin)
         fclose(f);
     cs->f = NULL;

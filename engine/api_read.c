@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "engine/errstr.h"
 #include "engine/limits.h"
 
 /*
@@ -148,7 +149,7 @@ struct case_facts *api_read_error(struct arena *a, const struct plan *p,
     struct source *src = src_from_text(a, api_name(path), "", 0, lineno);
     struct src_loc loc = {src, lineno, 1, lineno, 1};
     struct diag *d = diag_addf(errors, DIAG_ERROR, &loc, "cannot read '%s': %s",
-                               api_name(path), strerror(err));
+                               api_name(path), errstr(err).s);
     if (lineno > 1)
         diag_hintf(errors, d,
                    "the cases before line %d were read, the rest were not",
