@@ -141,6 +141,38 @@ static void test_limit_string_bytes(void **state)
     free(t);
 }
 
+/* A rule set of n declarations: n - 1 facts and the verdict table. */
+static char *decls(int n)
+{
+    size_t len = 0, cap = 0;
+    char *t = grow(NULL, &len, &cap, "");
+    for (int i = 0; i < n - 1; i++) {
+        char one[32];
+        snprintf(one, sizeof one, "fact f%d: bool\n", i);
+        t = grow(t, &len, &cap, one);
+    }
+    return grow(t, &len, &cap, "verdict { otherwise 乙 }\n");
+}
+
+static void test_limit_decls(void **state)
+{
+    (void)state;
+    char msg[256], *t = decls(LIMIT_DECLS);
+    struct rc_ruleset *rs = try_load(t, msg, sizeof msg);
+    assert_non_null(rs);
+    int facts;
+    rc_ruleset_counts(rs, &facts, NULL, NULL, NULL);
+    assert_int_equal(facts, LIMIT_DECLS - 1);
+    rc_ruleset_free(rs);
+    free(t);
+    t = decls(LIMIT_DECLS + 1);
+    assert_null(try_load(t, msg, sizeof msg));
+    assert_string_equal(msg,
+                        "100001:1: more than 100000 declarations in one rule "
+                        "set");
+    free(t);
+}
+
 /* A JSON Lines case of exactly LIMIT_LINE_BYTES, its newline included, is
  * read; one byte more is an error of that line alone. */
 static void test_limit_line_bytes(void **state)
@@ -183,6 +215,7 @@ int main(void)
         cmocka_unit_test(test_limit_verdicts),
         cmocka_unit_test(test_limit_name_bytes),
         cmocka_unit_test(test_limit_string_bytes),
+        cmocka_unit_test(test_limit_decls),
         cmocka_unit_test(test_limit_line_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
