@@ -21,7 +21,7 @@ LDLIBS   += -lyajl -lgmp -lpthread
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
-              engine/api_eval.c engine/api_rules.c engine/handle.c \
+              engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c
 FRONT_SRC  := lexer/keywords.c parser/parse.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
@@ -35,6 +35,8 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
         golden-update format format-check fuzz fuzz-build replay example \
         install uninstall install-test oom-test tsan bench
 
+# The version, here only: rongcuo --version (RONGCUO_VERSION), rongcuo.pc
+# and the shared library's name take it from these lines.
 VERSION  := 0.1.0
 SOVER    := 0.1.0
 
@@ -68,13 +70,16 @@ $(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h
 
 $(B)/obj/parser/parse.o: $(B)/gen/parser.h $(B)/gen/lexer.h
 
+$(B)/obj/cli/main.o: CPPFLAGS += -DRONGCUO_VERSION='"$(VERSION)"'
+$(B)/obj/cli/main.o: Makefile
+
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS) -lcmocka -lpthread
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS) -lcmocka -lpthread
 
 # The province on its published cases, then each city on its own.
 demo: all
@@ -104,7 +109,7 @@ SEEDS_fuzz_extends := $(wildcard tests/golden/variants/*.rules tests/fuzz/fuzz_e
 
 $(B)/replay/%: fuzz/%.c tests/fuzz_replay.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS)
 
 replay: $(addprefix $(B)/replay/,$(FUZZ_TARGETS))
 	@$(foreach t,$(FUZZ_TARGETS),./$(B)/replay/$(t) $(SEEDS_$(t)) &&) true

@@ -10,10 +10,34 @@
 
 enum exit_code { EXIT_OK = 0, EXIT_CASE_ERROR = 1, EXIT_USAGE = 2 };
 
-/* "rongcuo: " fmt (with arg), then the usage text, on stderr; returns
- * EXIT_USAGE. */
-int cli_usage_error(const char *usage, const char *fmt, const char *arg);
+/* "rongcuo: " and fmt formatted as by printf, then the usage text, on
+ * stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 bool cli_is_help(const char *a);
+
+/* A command's arguments, read in order with getopt_long: options may come
+ * before, between and after the file names, "--" ends the options, "-" is
+ * a file name, "--name=value" and "-j4" give a value in the same word, and
+ * short options without a value go together ("-qj4"). */
+struct option;
+struct cli_args {
+    int argc;
+    char **argv;        /* argv[0] is the command's name */
+    const char *shorts; /* getopt's short options, e.g. "o:j:qh" */
+    const struct option *longs;
+    const char *usage; /* printed after a usage error */
+    bool ended;        /* past the options ("--", or the last one) */
+};
+enum { CLI_END = -1, CLI_BAD = -2, CLI_FILE = 1 };
+void cli_args_init(struct cli_args *a, int argc, char **argv,
+                   const char *shorts, const struct option *longs,
+                   const char *usage);
+/* The next argument: an option's code (its letter, or the val of a long
+ * option) with its value or NULL in *val; CLI_FILE with a file name in
+ * *val; CLI_END after the last; CLI_BAD after an unknown option or a
+ * missing value has been reported as a usage error. */
+int cli_args_next(struct cli_args *a, const char **val);
 /* Load a rule set, printing its diagnostics on stderr; NULL when it does
  * not check. */
 struct rc_ruleset *cli_load(const char *path);

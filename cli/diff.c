@@ -1,6 +1,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -533,44 +534,40 @@ static void part_changes(struct diff *d)
 int cli_diff(int argc, char **argv)
 {
     const char *rules[2] = {NULL, NULL}, *out_path = NULL;
-    char **files = calloc((size_t)argc + 1, sizeof *files);
+    const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0, nrules = 0, rc = EXIT_OK;
     struct diff d = {0};
     if (!files)
         return EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            rc = cli_help(usage_diff);
+    static const struct option longs[] = {
+        {"format", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *a;
+    struct cli_args args;
+    cli_args_init(&args, argc, argv, "o:h", longs, usage_diff);
+    for (int c; (c = cli_args_next(&args, &a)) != CLI_END;) {
+        if (c == CLI_BAD || c == 'h') {
+            rc = c == 'h' ? cli_help(usage_diff) : EXIT_USAGE;
             goto out;
-        } else if (strcmp(a, "--format") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc) {
-                rc = cli_usage_error(usage_diff, "%s needs a value", a);
-                goto out;
-            }
-            const char *v = argv[++i];
-            if (a[1] == 'o')
-                out_path = v;
-            else if (strcmp(v, "json") == 0 || strcmp(v, "text") == 0)
-                d.json = v[0] == 'j';
-            else {
-                rc = cli_usage_error(
-                    usage_diff, "--format takes text or json, not '%s'", v);
-                goto out;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            rc = cli_usage_error(usage_diff, "unknown option '%s'", a);
+        } else if (c == 'o') {
+            out_path = a;
+        } else if (c == 'F' &&
+                   (strcmp(a, "json") == 0 || strcmp(a, "text") == 0)) {
+            d.json = a[0] == 'j';
+        } else if (c == 'F') {
+            rc = cli_usage_error(usage_diff,
+                                 "--format takes text or json, not '%s'", a);
             goto out;
         } else if (nrules < 2) {
             rules[nrules++] = a;
         } else {
-            files[nfiles++] = argv[i];
+            files[nfiles++] = a;
         }
     }
     if (nfiles == 0) {
-        rc = cli_usage_error(usage_diff, "%s",
-                             "name the old and the new rule file, then case "
-                             "files");
+        rc = cli_usage_error(usage_diff, "name the old and the new rule file, "
+                                         "then case files");
         goto out;
     }
     d.old = cli_load(rules[0]);

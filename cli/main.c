@@ -3,6 +3,7 @@
  * uses the engine's interface (engine/rongcuo.h) and nothing else.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,7 +14,9 @@
 
 #include "cli/cli.h"
 
-#define VERSION "0.1.0"
+#ifndef RONGCUO_VERSION
+#error "RONGCUO_VERSION comes from the Makefile"
+#endif
 
 static const char usage_main[] =
     "usage: rongcuo COMMAND [OPTIONS] ...\n"
@@ -110,20 +113,23 @@ static const char usage_show[] =
 
 static int cmd_check(int argc, char **argv)
 {
-    const char *rules = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
+    static const struct option longs[] = {{"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+    const char *rules = NULL, *v;
+    struct cli_args args;
+    cli_args_init(&args, argc, argv, "h", longs, usage_check);
+    for (int c; (c = cli_args_next(&args, &v)) != CLI_END;) {
+        if (c == CLI_BAD)
+            return EXIT_USAGE;
+        if (c == 'h')
             return cli_help(usage_check);
-        }
-        if (argv[i][0] == '-' && argv[i][1])
-            return cli_usage_error(usage_check, "unknown option '%s'", argv[i]);
         if (rules)
-            return cli_usage_error(
-                usage_check, "one rule file at a time, not '%s'", argv[i]);
-        rules = argv[i];
+            return cli_usage_error(usage_check,
+                                   "one rule file at a time, not '%s'", v);
+        rules = v;
     }
     if (!rules)
-        return cli_usage_error(usage_check, "%s", "name a rule file to check");
+        return cli_usage_error(usage_check, "name a rule file to check");
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(rules, &d);
     fputs(rc_diags_text(d), stdout);
@@ -150,33 +156,36 @@ static int cmd_check(int argc, char **argv)
     return rs ? EXIT_OK : EXIT_USAGE;
 }
 
+enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT };
+
 static int cmd_show(int argc, char **argv)
 {
-    const char *rules = NULL;
+    static const struct option longs[] = {
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *rules = NULL, *v;
     enum rc_lang lang = RC_LANG_AUTO;
-    for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
+    struct cli_args args;
+    cli_args_init(&args, argc, argv, "h", longs, usage_show);
+    for (int c; (c = cli_args_next(&args, &v)) != CLI_END;) {
+        if (c == CLI_BAD)
+            return EXIT_USAGE;
+        if (c == 'h')
             return cli_help(usage_show);
-        }
-        if (strcmp(argv[i], "--lang") == 0) {
-            if (i + 1 >= argc)
-                return cli_usage_error(usage_show, "%s needs a value", argv[i]);
-            if (cli_parse_lang(argv[++i], &lang) != 0)
-                return cli_usage_error(usage_show,
-                                       "--lang takes en, zh-Hant or zh-Hans, "
-                                       "not '%s'",
-                                       argv[i]);
-            continue;
-        }
-        if (argv[i][0] == '-' && argv[i][1])
-            return cli_usage_error(usage_show, "unknown option '%s'", argv[i]);
-        if (rules)
-            return cli_usage_error(
-                usage_show, "one rule file at a time, not '%s'", argv[i]);
-        rules = argv[i];
+        if (c == OPT_LANG && cli_parse_lang(v, &lang) != 0)
+            return cli_usage_error(usage_show,
+                                   "--lang takes en, zh-Hant or zh-Hans, "
+                                   "not '%s'",
+                                   v);
+        if (c == CLI_FILE && rules)
+            return cli_usage_error(usage_show,
+                                   "one rule file at a time, not '%s'", v);
+        if (c == CLI_FILE)
+            rules = v;
     }
     if (!rules)
-        return cli_usage_error(usage_show, "%s", "name a rule file to show");
+        return cli_usage_error(usage_show, "name a rule file to show");
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs)
         return EXIT_USAGE;
@@ -231,84 +240,90 @@ static int put(void *ctx, const char *data, size_t len)
     return 0;
 }
 
+/* One option of run and its value v: -1, or the exit status of a usage
+ * error or of --help. */
+static int run_option(struct run_opts *o, int c, const char *v)
+{
+    if (c == 'h')
+        return cli_help(usage_run);
+    if (c == 'q')
+        o->quiet = true;
+    else if (c == 'o')
+        o->out = v;
+    else if (c == OPT_WHY_NOT)
+        o->why_not = v;
+    else if (c == OPT_FORMAT &&
+             (strcmp(v, "text") == 0 || strcmp(v, "json") == 0))
+        o->format = v[0] == 'j' ? RC_JSON : RC_TEXT;
+    else if (c == OPT_FORMAT)
+        return cli_usage_error(usage_run,
+                               "--format takes text or json, not '%s'", v);
+    else if (c == OPT_LANG && cli_parse_lang(v, &o->lang) != 0)
+        return cli_usage_error(
+            usage_run, "--lang takes en, zh-Hant or zh-Hans, not '%s'", v);
+    else if (c == OPT_TRACE && strcmp(v, "none") != 0 && strcmp(v, "full") != 0)
+        return cli_usage_error(usage_run,
+                               "--trace takes none or full, not '%s'", v);
+    else if (c == OPT_TRACE)
+        o->brief = v[0] == 'n';
+    else if (c == 'j') {
+        char *end;
+        long j = strtol(v, &end, 10);
+        if (*v == '\0' || *end || j < 1 || j > 64)
+            return cli_usage_error(usage_run,
+                                   "-j takes a number of threads from 1 to "
+                                   "64, not '%s'",
+                                   v);
+        o->threads = (int)j;
+    }
+    return -1;
+}
+
+/* The options and file names of run: -1, or an exit status. */
+static int run_args(int argc, char **argv, struct run_opts *o,
+                    const char **rules, const char **files, int *nfiles)
+{
+    static const struct option longs[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"trace", required_argument, NULL, OPT_TRACE},
+        {"why-not", required_argument, NULL, OPT_WHY_NOT},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *v;
+    struct cli_args args;
+    cli_args_init(&args, argc, argv, "o:j:qh", longs, usage_run);
+    for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
+        if (c == CLI_BAD)
+            return EXIT_USAGE;
+        if (c == CLI_FILE && !*rules)
+            *rules = v;
+        else if (c == CLI_FILE)
+            files[(*nfiles)++] = v;
+        else if ((rc = run_option(o, c, v)) != -1)
+            return rc;
+    }
+    if (!*rules || *nfiles == 0)
+        return cli_usage_error(usage_run, "%s",
+                               !*rules ? "name a rule file and case files"
+                                       : "name at least one case file");
+    return -1;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, NULL, false, false, 1};
     const char *rules = NULL;
-    char **files = calloc((size_t)argc, sizeof *files);
+    const char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0, rc = EXIT_OK;
     if (!files)
         return EXIT_USAGE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            free(files);
-            return cli_help(usage_run);
-        }
-        if (strcmp(a, "--format") == 0 || strcmp(a, "--lang") == 0 ||
-            strcmp(a, "-o") == 0 || strcmp(a, "--why-not") == 0 ||
-            strcmp(a, "--trace") == 0 || strcmp(a, "-j") == 0) {
-            if (i + 1 >= argc) {
-                free(files);
-                return cli_usage_error(usage_run, "%s needs a value", a);
-            }
-            const char *v = argv[++i];
-            if (a[2] == 'f' && strcmp(v, "text") == 0) {
-                o.format = RC_TEXT;
-            } else if (a[2] == 'f' && strcmp(v, "json") == 0) {
-                o.format = RC_JSON;
-            } else if (a[2] == 'f') {
-                free(files);
-                return cli_usage_error(
-                    usage_run, "--format takes text or json, not '%s'", v);
-            } else if (a[2] == 'l' && cli_parse_lang(v, &o.lang) != 0) {
-                free(files);
-                return cli_usage_error(usage_run,
-                                       "--lang takes en, zh-Hant or zh-Hans, "
-                                       "not '%s'",
-                                       v);
-            } else if (a[1] == 'o') {
-                o.out = v;
-            } else if (a[2] == 'w') {
-                o.why_not = v;
-            } else if (a[2] == 't') {
-                if (strcmp(v, "none") != 0 && strcmp(v, "full") != 0) {
-                    free(files);
-                    return cli_usage_error(usage_run,
-                                           "--trace takes none or "
-                                           "full, not '%s'",
-                                           v);
-                }
-                o.brief = v[0] == 'n';
-            } else if (a[1] == 'j') {
-                char *end;
-                long j = strtol(v, &end, 10);
-                if (*v == '\0' || *end || j < 1 || j > 64) {
-                    free(files);
-                    return cli_usage_error(usage_run,
-                                           "-j takes a number of "
-                                           "threads from 1 to 64, not '%s'",
-                                           v);
-                }
-                o.threads = (int)j;
-            }
-        } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
-            o.quiet = true;
-        } else if (a[0] == '-' && a[1]) {
-            free(files);
-            return cli_usage_error(usage_run, "unknown option '%s'", a);
-        } else if (!rules) {
-            rules = a;
-        } else {
-            files[nfiles++] = argv[i];
-        }
-    }
-    if (!rules || nfiles == 0) {
+    if ((rc = run_args(argc, argv, &o, &rules, files, &nfiles)) != -1) {
         free(files);
-        return cli_usage_error(usage_run, "%s",
-                               !rules ? "name a rule file and case files"
-                                      : "name at least one case file");
+        return rc;
     }
+    rc = EXIT_OK;
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs) {
         free(files);
@@ -317,9 +332,8 @@ static int cmd_run(int argc, char **argv)
     if (o.why_not && o.brief) {
         rc_ruleset_free(rs);
         free(files);
-        return cli_usage_error(usage_run, "%s",
-                               "--why-not needs the full "
-                               "trace; leave out --trace none");
+        return cli_usage_error(usage_run, "--why-not needs the full "
+                                          "trace; leave out --trace none");
     }
     struct rc_eval *ev = rc_eval_new(rs);
     if (!ev)
@@ -404,13 +418,13 @@ int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
     if (argc < 2)
-        return cli_usage_error(usage_main, "%s", "name a command");
+        return cli_usage_error(usage_main, "name a command");
     const char *cmd = argv[1];
     if (cli_is_help(cmd)) {
         return cli_help(usage_main);
     }
     if (strcmp(cmd, "--version") == 0) {
-        return cli_help("rongcuo " VERSION "\n");
+        return cli_help("rongcuo " RONGCUO_VERSION "\n");
     }
     if (strcmp(cmd, "run") == 0)
         return cmd_run(argc - 1, argv + 1);

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,32 +218,31 @@ int cli_test(int argc, char **argv)
     struct covers covered = {0};
     int rc = EXIT_OK;
     bool walk_failed = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            rc = cli_help(usage_test);
+    static const struct option longs[] = {
+        {"coverage", no_argument, NULL, 'c'},
+        {"junit", required_argument, NULL, 'J'},
+        {"lang", required_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *a;
+    struct cli_args args;
+    cli_args_init(&args, argc, argv, "h", longs, usage_test);
+    for (int c; (c = cli_args_next(&args, &a)) != CLI_END;) {
+        if (c == CLI_BAD || c == 'h') {
+            rc = c == 'h' ? cli_help(usage_test) : EXIT_USAGE;
             goto out;
         }
-        if (strcmp(a, "--coverage") == 0) {
+        if (c == 'c') {
             coverage = true;
-        } else if (strcmp(a, "--junit") == 0 || strcmp(a, "--lang") == 0) {
-            if (i + 1 >= argc) {
-                rc = cli_usage_error(usage_test, "%s needs a value", a);
-                goto out;
-            }
-            if (a[2] == 'j') {
-                junit_path = argv[++i];
-            } else if (cli_parse_lang(argv[++i], &lang) != 0) {
-                rc = cli_usage_error(usage_test,
-                                     "--lang takes en, zh-Hant or zh-Hans, "
-                                     "not '%s'",
-                                     argv[i]);
-                goto out;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            rc = cli_usage_error(usage_test, "unknown option '%s'", a);
+        } else if (c == 'J') {
+            junit_path = a;
+        } else if (c == 'L' && cli_parse_lang(a, &lang) != 0) {
+            rc = cli_usage_error(usage_test,
+                                 "--lang takes en, zh-Hant or zh-Hans, "
+                                 "not '%s'",
+                                 a);
             goto out;
-        } else {
+        } else if (c == CLI_FILE) {
             struct stat st;
             size_t before = ps.n;
             if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -255,7 +255,7 @@ int cli_test(int argc, char **argv)
         }
     }
     if (ps.n == 0) {
-        rc = cli_usage_error(usage_test, "%s",
+        rc = cli_usage_error(usage_test,
                              "name rule files or folders with tests");
         goto out;
     }

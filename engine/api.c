@@ -9,6 +9,7 @@
 #include "engine/arena.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
+#include "engine/errstr.h"
 #include "engine/eval.h"
 #include "engine/handle.h"
 #include "engine/layer.h"
@@ -215,6 +216,13 @@ struct show_args {
     const char **junit;
     struct sbuf cases; /* JUnit test cases, before they are wrapped */
 };
+
+/* The languages of rongcuo.h are the engine's, value for value: the
+ * library casts between them (a plan's language is never LANG_ZH). */
+_Static_assert((int)RC_LANG_EN == (int)LANG_EN, "rc_lang: en");
+_Static_assert((int)RC_LANG_ZH_HANT == (int)LANG_ZH_HANT, "rc_lang: Hant");
+_Static_assert((int)RC_LANG_ZH_HANS == (int)LANG_ZH_HANS, "rc_lang: Hans");
+_Static_assert((int)RC_LANG_AUTO < 0, "rc_lang: auto is no language");
 
 static void show_work(void *ud)
 {

@@ -358,6 +358,12 @@ const char *rc_eval_error(const struct rc_eval *ev)
     return ev->error;
 }
 
+/* rc_status is the engine's status, value for value: it is cast. */
+_Static_assert((int)RC_DECIDED == (int)ST_DECIDED, "rc_status: decided");
+_Static_assert((int)RC_UNDETERMINED == (int)ST_UNDETERMINED,
+               "rc_status: undetermined");
+_Static_assert((int)RC_ERROR == (int)ST_ERROR, "rc_status: error");
+
 enum rc_status rc_eval_status(const struct rc_eval *ev)
 {
     if (!handle_live(ev, H_EVAL) || ev->error)
@@ -420,6 +426,11 @@ bool api_format_ok(enum rc_format f)
 {
     return (unsigned)f <= (unsigned)RC_JSON_BRIEF;
 }
+
+_Static_assert((int)RC_LANG_EN == (int)LANG_EN &&
+                   (int)RC_LANG_ZH_HANT == (int)LANG_ZH_HANT &&
+                   (int)RC_LANG_ZH_HANS == (int)LANG_ZH_HANS,
+               "rc_lang is cast to enum lang");
 
 void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
                 struct sbuf *out)

@@ -7,6 +7,7 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/errstr.h"
 #include "engine/jsonl.h"
 #include "engine/limits.h"
 #include "engine/source.h"
@@ -164,7 +165,7 @@ static struct case_facts *read_error(struct arena *a, const struct plan *p,
     struct source *src = src_from_text(a, name, "", 0, lineno);
     struct src_loc loc = {src, lineno, 1, lineno, 1};
     struct diag *d = diag_addf(errors, DIAG_ERROR, &loc, "cannot read '%s': %s",
-                               name, strerror(err));
+                               name, errstr(err).s);
     if (lineno > 1)
         diag_hintf(errors, d,
                    "the cases before line %d were read, the rest were not",
@@ -423,7 +424,7 @@ static void open_blocks(struct case_reader *r, struct diag_list *dl)
                   LIMIT_FILE_BYTES / (1024 * 1024));
     else if (bad)
         diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", r->path,
-                  strerror(err));
+                  errstr(err).s);
     if (r->own_f)
         fclose(r->f);
     r->f = NULL;

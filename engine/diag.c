@@ -13,12 +13,17 @@ void diag_init(struct diag_list *dl, struct arena *a)
     dl->arena = a;
 }
 
+static bool past_limit(const struct diag_list *dl, enum diag_severity sev)
+{
+    return sev == DIAG_ERROR && dl->errors >= LIMIT_ERRORS;
+}
+
 /* Past LIMIT_ERRORS errors a list keeps counting but stores no more: one
- * last note says so. The diagnostic handed back is then a scratch one. */
+ * last note says so, and the error is handed back as the list's sink. */
 struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, const char *msg)
 {
-    if (sev == DIAG_ERROR && dl->errors >= LIMIT_ERRORS) {
+    if (past_limit(dl, sev)) {
         if (dl->errors++ == LIMIT_ERRORS) {
             struct diag *n = diag_add(dl, DIAG_NOTE, loc, "");
             n->msg = arena_printf(dl->arena,
@@ -26,7 +31,8 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
                                   "are not shown",
                                   LIMIT_ERRORS);
         }
-        return arena_alloc(dl->arena, sizeof(struct diag));
+        dl->sink = (struct diag){.severity = sev, .msg = msg};
+        return &dl->sink;
     }
     struct diag *d = arena_alloc(dl->arena, sizeof *d);
     d->severity = sev;
@@ -58,18 +64,28 @@ static char *vfmt(struct arena *a, const char *fmt, va_list ap)
     return s;
 }
 
+struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
+                        const struct src_loc *loc, const char *fmt, va_list ap)
+{
+    if (past_limit(dl, sev)) /* not kept: not formatted */
+        return diag_add(dl, sev, loc, "");
+    return diag_add(dl, sev, loc, vfmt(dl->arena, fmt, ap));
+}
+
 struct diag *diag_addf(struct diag_list *dl, enum diag_severity sev,
                        const struct src_loc *loc, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *s = vfmt(dl->arena, fmt, ap);
+    struct diag *d = diag_vaddf(dl, sev, loc, fmt, ap);
     va_end(ap);
-    return diag_add(dl, sev, loc, s);
+    return d;
 }
 
 void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)
 {
+    if (d == &dl->sink)
+        return;
     va_list ap;
     va_start(ap, fmt);
     d->hint = vfmt(dl->arena, fmt, ap);

@@ -1,6 +1,7 @@
 #ifndef ENGINE_DIAG_H
 #define ENGINE_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -19,20 +20,31 @@ struct diag {
     const void *owner; /* what it belongs to (a case block), or NULL */
 };
 
-/* Diagnostics in the order they were found; strings live in the arena. */
+/* Diagnostics in the order they were found; strings live in the arena.
+ * Past LIMIT_ERRORS errors the list counts errors but keeps no more: one
+ * note says so, and each error after it is handed back as the list's
+ * sink, which nothing reads, so that setting its hint or owner is
+ * harmless and costs no memory. */
 struct diag_list {
     struct arena *arena;
     struct diag *head, *tail;
     int errors, warnings;
+    struct diag sink; /* an error past the limit */
 };
 
 void diag_init(struct diag_list *dl, struct arena *a);
+/* The diagnostic added, whose hint and owner the caller may set: they
+ * belong to it alone (the sink past the limit). */
 struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, const char *msg);
 struct diag *diag_addf(struct diag_list *dl, enum diag_severity sev,
                        const struct src_loc *loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-/* Attach a hint to d (printed as "hint: …" under the caret). */
+struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
+                        const struct src_loc *loc, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+/* Attach a hint to d (printed as "hint: …" under the caret); nothing is
+ * formatted for the sink. */
 void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

@@ -9,6 +9,7 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/errstr.h"
 #include "engine/limits.h"
 #include "lexer/keywords.h"
 
@@ -99,7 +100,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
         diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
-                  strerror(errno));
+                  errstr(errno).s);
         if (fd >= 0)
             close(fd);
         return NULL;
@@ -118,7 +119,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
     FILE *f = fdopen(fd, "rb");
     if (!f) {
         diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
-                  strerror(errno));
+                  errstr(errno).s);
         close(fd);
     }
     return f;
@@ -159,7 +160,7 @@ struct source *src_read_file(struct arena *a, const char *path,
                       LIMIT_FILE_BYTES / (1024 * 1024));
         else
             diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
-                      strerror(saved));
+                      errstr(saved).s);
         free(buf);
         return NULL;
     }

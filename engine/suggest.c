@@ -9,13 +9,18 @@
 #include "engine/source.h"
 #include "lexer/keywords.h"
 
+/* Names are compared up to this many code points; a longer one gets no
+ * suggestion and is suggested for none, rather than by its first part. */
 #define MAXCP 64
 
+/* The code points of s, or -1 when it has more than MAXCP. */
 static int decode_all(const char *s, uint32_t *out)
 {
     size_t len = strlen(s), i = 0;
     int n = 0;
-    while (i < len && n < MAXCP) {
+    while (i < len) {
+        if (n == MAXCP)
+            return -1;
         uint32_t cp;
         int k = utf8_decode(s + i, len - i, &cp);
         if (k == 0) {
@@ -54,6 +59,8 @@ const char *suggest_closest(const char *name, const char *const *cands, int n)
 {
     uint32_t a[MAXCP], b[MAXCP];
     int la = decode_all(name, a);
+    if (la < 0)
+        return NULL;
     int limit = la <= 3 ? 1 : la <= 8 ? 2 : 3;
     const char *best = NULL;
     int bestd = limit + 1;
@@ -61,7 +68,7 @@ const char *suggest_closest(const char *name, const char *const *cands, int n)
         if (!cands[i] || strcmp(cands[i], name) == 0)
             continue;
         int lb = decode_all(cands[i], b);
-        if (abs(la - lb) > limit)
+        if (lb < 0 || abs(la - lb) > limit)
             continue;
         int d = distance(a, la, b, lb);
         if (d < bestd && d < la && d < lb) {

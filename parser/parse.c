@@ -137,6 +137,7 @@ static int parse_with(struct parse_ctx *ctx, int first)
 int parse_source(struct arena *a, struct diag_list *dl,
                  const struct source *src, struct ast_file **out)
 {
+    *out = NULL; /* until the tree exists: memory may run out first */
     struct ast_file *file = arena_alloc(a, sizeof *file);
     file->src = src;
     struct parse_ctx ctx = {

@@ -28,7 +28,9 @@ struct parse_ctx {
 /*
  * Parse a rule file or a case file into *out (in the arena). Syntax errors
  * go to dl, each at its token; parsing recovers and goes on, so every error
- * of the file is reported. Returns the number of errors found.
+ * of the file is reported. Returns the number of errors found. *out is
+ * set on every path: the tree (empty for a text that is not UTF-8), or
+ * NULL when memory runs out before it exists.
  */
 int parse_source(struct arena *a, struct diag_list *dl,
                  const struct source *src, struct ast_file **out);

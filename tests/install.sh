@@ -17,7 +17,12 @@ LD_LIBRARY_PATH="$dest/usr/lib" "$dest/embed" rules/hubei.rules >"$dest/out"
 grep -q '^EMB-1: 澄清正名' "$dest/out"
 # the example linked the shared library, not the static one
 LD_LIBRARY_PATH="$dest/usr/lib" ldd "$dest/embed" | grep -q 'librongcuo.so.0'
-"$dest/usr/bin/rongcuo" --version >/dev/null
+# rongcuo.pc and --version give the one version of the Makefile
+pcv=$(pkg-config --modversion rongcuo)
+if [ "$("$dest/usr/bin/rongcuo" --version)" != "rongcuo $pcv" ]; then
+    echo "install-test: rongcuo.pc says $pcv, --version differs"
+    exit 1
+fi
 # every function declared in the installed header is exported by the
 # shared library (a declaration without RC_API would be hidden)
 nm -D --defined-only "$dest/usr/lib/librongcuo.so" | awk '{print $NF}' \

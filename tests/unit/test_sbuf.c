@@ -85,6 +85,70 @@ static void test_sbuf_json_escapes_all_c0(void **state)
     sb_free(&b);
 }
 
+/* The conversions done without vsnprintf agree with it. */
+static void test_sbuf_printf_quick(void **state)
+{
+    (void)state;
+    struct sbuf b = {0};
+    sb_printf(&b, "%s|%d|%ld|%c|%.*s|%.3s|%*s|%%|%d|%ld", "容錯", -42,
+              -9000000000L, 'x', 2, "abcdef", "uvwxyz", 4, "ab", 0, 0L);
+    assert_string_equal(b.p, "容錯|-42|-9000000000|x|ab|uvw|  ab|%|0|0");
+    sb_free(&b);
+    sb_printf(&b, "%ld", (long)(-9223372036854775807L - 1));
+    assert_string_equal(b.p, "-9223372036854775808");
+    sb_free(&b);
+}
+
+/* Other conversions go through a 256-byte scratch buffer, or straight
+ * into the buffer when longer: the limit, either side. */
+static void test_sbuf_printf_long(void **state)
+{
+    (void)state;
+    char big[1000];
+    for (int n = 250; n <= 260; n++) {
+        memset(big, 'a', sizeof big);
+        big[n] = '\0';
+        struct sbuf b = {0};
+        sb_puts(&b, "<");
+        sb_printf(&b, "%5.1f%s", 1.25, big); /* n + 5 bytes */
+        assert_int_equal(b.len, (size_t)n + 6);
+        assert_memory_equal(b.p, "<  1.2", 6);
+        assert_memory_equal(b.p + 6, big, (size_t)n);
+        assert_int_equal(b.p[b.len], '\0');
+        sb_free(&b);
+    }
+}
+
+/* The buffer grows, stays NUL-terminated, and holds bytes as given. */
+static void test_sbuf_put_grows(void **state)
+{
+    (void)state;
+    struct sbuf b = {0};
+    for (int i = 0; i < 100000; i++)
+        sb_putc(&b, (char)('a' + i % 26));
+    assert_int_equal(b.len, 100000);
+    assert_true(b.cap > b.len);
+    assert_int_equal(b.p[b.len], '\0');
+    assert_int_equal(b.p[99999], 'a' + 99999 % 26);
+    sb_put(&b, "x\0y", 3);
+    assert_int_equal(b.len, 100003);
+    assert_memory_equal(b.p + 100000, "x\0y", 3);
+    sb_free(&b);
+    assert_null(b.p);
+    assert_int_equal(b.len, 0);
+    sb_put(&b, "", 0);
+    sb_free(&b);
+}
+
+static void test_sbuf_controls_keeps_backslash(void **state)
+{
+    (void)state;
+    struct sbuf b = {0};
+    sb_controls(&b, "a\\b\tc\x1b");
+    assert_string_equal(b.p, "a\\b\\tc\\x1b");
+    sb_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -95,6 +159,10 @@ int main(void)
         cmocka_unit_test(test_sbuf_text_c1_and_separators),
         cmocka_unit_test(test_sbuf_text_broken_utf8),
         cmocka_unit_test(test_sbuf_json_escapes_all_c0),
+        cmocka_unit_test(test_sbuf_printf_quick),
+        cmocka_unit_test(test_sbuf_printf_long),
+        cmocka_unit_test(test_sbuf_put_grows),
+        cmocka_unit_test(test_sbuf_controls_keeps_backslash),
     };
     return cmocka_run_group_tests_name("sbuf", tests, NULL, NULL);
 }
