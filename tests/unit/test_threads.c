@@ -145,6 +145,32 @@ static int collect(void *ctx, const char *data, size_t len)
     return 0;
 }
 
+/* The cases of path on one thread and on four: the same bytes and
+ * counts; the counts of one thread into *c1. */
+static void same_on_one_and_four(const char *path, struct rc_counts *c1)
+{
+    struct rc_ruleset *rs = load("rules/hubei.rules");
+    struct buf one = {0}, four = {0};
+    struct rc_counts c4 = {0, 0, 0};
+    struct rc_cases *cs = rc_cases_open(rs, path);
+    assert_int_equal(
+        rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL, collect, &one, c1), 0);
+    rc_cases_close(cs);
+    cs = rc_cases_open(rs, path);
+    assert_int_equal(
+        rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL, collect, &four, &c4),
+        0);
+    rc_cases_close(cs);
+    assert_int_equal(c4.decided, c1->decided);
+    assert_int_equal(c4.undetermined, c1->undetermined);
+    assert_int_equal(c4.errors, c1->errors);
+    assert_true(one.len > 0 && one.len == four.len);
+    assert_memory_equal(one.p, four.p, one.len);
+    free(one.p);
+    free(four.p);
+    rc_ruleset_free(rs);
+}
+
 /* rc_cases_run: a register of 5,000 cases on 1 and on 4 threads (batches
  * are read, evaluated and handed out side by side). */
 static void test_threads_batch_run_is_the_same_on_four(void **state)
@@ -161,28 +187,10 @@ static void test_threads_batch_run_is_the_same_on_four(void **state)
                 i, i % 3 ? "true" : "false", i % 11 ? "false" : "true",
                 i % 97 ? "" : ", \"損失金額\": \"壞\"");
     fclose(f);
-    struct rc_ruleset *rs = load("rules/hubei.rules");
-    struct buf one = {0}, four = {0};
-    struct rc_counts c1 = {0, 0, 0}, c4 = {0, 0, 0};
-    struct rc_cases *cs = rc_cases_open(rs, path);
-    assert_int_equal(
-        rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL, collect, &one, &c1),
-        0);
-    rc_cases_close(cs);
-    cs = rc_cases_open(rs, path);
-    assert_int_equal(
-        rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL, collect, &four, &c4),
-        0);
-    rc_cases_close(cs);
+    struct rc_counts c1 = {0, 0, 0};
+    same_on_one_and_four(path, &c1);
     assert_int_equal(c1.decided + c1.undetermined + c1.errors, 5000);
     assert_int_equal(c1.errors, 52);
-    assert_int_equal(c4.decided, c1.decided);
-    assert_int_equal(c4.errors, c1.errors);
-    assert_true(one.len > 0 && one.len == four.len);
-    assert_memory_equal(one.p, four.p, one.len);
-    free(one.p);
-    free(four.p);
-    rc_ruleset_free(rs);
     unlink(path);
 }
 
@@ -207,28 +215,10 @@ static void test_threads_case_file_batches_are_the_same_on_four(void **state)
             fputs("fact 多餘: bool\n", f);
     }
     fclose(f);
-    struct rc_ruleset *rs = load("rules/hubei.rules");
-    struct buf one = {0}, four = {0};
-    struct rc_counts c1 = {0, 0, 0}, c4 = {0, 0, 0};
-    struct rc_cases *cs = rc_cases_open(rs, path);
-    assert_int_equal(
-        rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL, collect, &one, &c1),
-        0);
-    rc_cases_close(cs);
-    cs = rc_cases_open(rs, path);
-    assert_int_equal(
-        rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL, collect, &four, &c4),
-        0);
-    rc_cases_close(cs);
+    struct rc_counts c1 = {0, 0, 0};
+    same_on_one_and_four(path, &c1);
     assert_int_equal(c1.decided + c1.undetermined + c1.errors, 5005);
     assert_int_equal(c1.errors, 52 + 5);
-    assert_int_equal(c4.decided, c1.decided);
-    assert_int_equal(c4.errors, c1.errors);
-    assert_true(one.len > 0 && one.len == four.len);
-    assert_memory_equal(one.p, four.p, one.len);
-    free(one.p);
-    free(four.p);
-    rc_ruleset_free(rs);
     unlink(path);
     rmdir(dir);
 }
