@@ -1,5 +1,7 @@
 #include "engine/eval.h"
 
+#include "engine/date.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,7 +124,7 @@ static void raise_error(struct result *r, int i)
             break;
     }
     const struct cnode *n = &r->p->nodes[i];
-    diag_add(&r->errors, DIAG_ERROR, n->ast ? &n->ast->loc : NULL,
+    diag_add(&r->errors, DIAG_ERROR, n->x ? &n->x->loc : NULL,
              msg[r->nv[i].u.sym]);
 }
 

@@ -10,7 +10,7 @@
 #include "engine/arena.h"
 #include "engine/diag.h"
 #include "engine/limits.h"
-#include "lexer/keywords.h"
+#include "engine/lang.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -7,7 +7,7 @@
 #include "engine/arena.h"
 #include "engine/names.h"
 #include "engine/source.h"
-#include "lexer/keywords.h"
+#include "engine/lang.h"
 
 #define MAXCP 64
 

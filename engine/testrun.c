@@ -7,6 +7,7 @@
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
+#include "engine/plan_tests.h"
 #include "engine/trace.h"
 #include "parser/parse.h"
 

@@ -1,6 +1,9 @@
 #include "engine/trace.h"
 #include "engine/trace_int.h"
 
+#include "engine/date.h"
+#include "engine/show_expr.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,137 +120,6 @@ static void loc_text(const struct src_loc *l, struct sbuf *out)
         sb_printf(out, ":%d", l->first_line);
 }
 
-/* Binding strength, loosest first, as in LANGUAGE.md §8. */
-static int prec(enum ast_op op)
-{
-    switch (op) {
-    case OP_OR:
-        return 1;
-    case OP_AND:
-        return 2;
-    case OP_NOT:
-        return 3;
-    case OP_EQ:
-    case OP_NE:
-    case OP_LT:
-    case OP_LE:
-    case OP_GT:
-    case OP_GE:
-    case OP_IN:
-    case OP_CONTAINS:
-    case OP_CONTAINS_ANY:
-    case OP_KNOWN:
-        return 4;
-    case OP_ADD:
-    case OP_SUB:
-        return 5;
-    case OP_MUL:
-    case OP_DIV:
-        return 6;
-    case OP_NEG:
-        return 7;
-    default:
-        return 8;
-    }
-}
-
-static void names_list(const struct ast_name *n, struct sbuf *out)
-{
-    sb_putc(out, '{');
-    for (; n; n = n->next) {
-        sb_puts(out, n->text);
-        if (n->next)
-            sb_puts(out, ", ");
-    }
-    sb_putc(out, '}');
-}
-
-static void sub(const struct ast_expr *e, int min, enum lang lang,
-                struct sbuf *out)
-{
-    bool paren = prec(e->op) < min;
-    if (paren)
-        sb_putc(out, '(');
-    trace_expr(e, lang, out);
-    if (paren)
-        sb_putc(out, ')');
-}
-
-void trace_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
-{
-    static const char *const ops[] = {
-        [OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<",  [OP_LE] = "<=",
-        [OP_GT] = ">",  [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-",
-        [OP_MUL] = "*", [OP_DIV] = "/",
-    };
-    char buf[64];
-    int p = prec(e->op);
-    switch (e->op) {
-    case OP_NAME:
-        sb_puts(out, e->text);
-        return;
-    case OP_NUM:
-        num_format(e->num, buf, sizeof buf);
-        sb_puts(out, buf);
-        return;
-    case OP_DATE:
-        ast_date_format(e->date, buf);
-        sb_puts(out, buf);
-        return;
-    case OP_STR:
-        sb_putc(out, '"');
-        sb_text(out, e->text);
-        sb_putc(out, '"');
-        return;
-    case OP_BOOL:
-        sb_puts(out, kw_text(e->b ? KW_TRUE : KW_FALSE, lang));
-        return;
-    case OP_SET:
-        names_list(e->items, out);
-        return;
-    case OP_VERDICT:
-        sb_puts(out, kw_text(KW_VERDICT, lang));
-        return;
-    case OP_NOT:
-        sb_printf(out, "%s ", kw_text(KW_NOT, lang));
-        sub(e->l, p, lang, out);
-        return;
-    case OP_NEG:
-        sb_putc(out, '-');
-        sub(e->l, p, lang, out);
-        return;
-    case OP_KNOWN:
-        sub(e->l, p + 1, lang, out);
-        sb_printf(out, " %s", kw_text(KW_IS_KNOWN, lang));
-        return;
-    default:
-        break;
-    }
-    sub(e->l, p, lang, out);
-    switch (e->op) {
-    case OP_AND:
-        sb_printf(out, " %s ", kw_text(KW_AND, lang));
-        break;
-    case OP_OR:
-        sb_printf(out, " %s ", kw_text(KW_OR, lang));
-        break;
-    case OP_IN:
-        sb_printf(out, " %s ", kw_text(KW_IN, lang));
-        break;
-    case OP_CONTAINS:
-        sb_printf(out, " %s ", kw_text(KW_CONTAINS, lang));
-        break;
-    case OP_CONTAINS_ANY:
-        sb_printf(out, " %s %s ", kw_text(KW_CONTAINS, lang),
-                  kw_text(KW_ANY, lang));
-        break;
-    default:
-        sb_printf(out, " %s ", ops[e->op]);
-    }
-    /* left-associative: a right operand of equal strength needs parens */
-    sub(e->r, p + 1, lang, out);
-}
-
 void trace_value(const struct fact_info *f, const struct value *v,
                  enum lang lang, struct sbuf *out)
 {
@@ -314,20 +186,6 @@ static void fact_text(const struct result *r, int i, enum lang lang,
         sb_printf(out, " (%s)", L(L_NOT_GIVEN, lang));
         break;
     }
-}
-
-const struct ast_repeal *trace_repealed(const struct plan *p, int k,
-                                        const struct ast_repeal *after)
-{
-    const struct ast_repeal *r = after ? after->next : p->file->repealed;
-    for (; r; r = r->next) {
-        if (r->decl->kind != DECL_RULE)
-            continue;
-        for (const struct ast_name *n = r->decl->then; n; n = n->next)
-            if (strcmp(n->text, p->concls[k].name) == 0)
-                return r;
-    }
-    return NULL;
 }
 
 int trace_missing_order(const struct result *r, int *order)
@@ -416,7 +274,7 @@ static void atom_text(struct tctx *t, int atom)
     int i = atom / 4;
     enum tv tv = (enum tv)(atom % 4);
     const struct cnode *c = &t->p->nodes[i];
-    trace_expr(c->ast, t->lang, t->out);
+    show_expr(c->x, t->lang, t->out);
     sb_printf(t->out, " %s",
               L(tv == TV_TRUE    ? L_IS_TRUE
                 : tv == TV_FALSE ? L_IS_FALSE
@@ -424,11 +282,11 @@ static void atom_text(struct tctx *t, int atom)
                 t->lang));
     if (c->op == C_CONCL && tv == TV_FALSE) {
         sb_printf(t->out, " (%s", L(L_NO_RULE, t->lang));
-        const struct ast_repeal *rp = NULL;
-        while ((rp = trace_repealed(t->p, c->a, rp)))
+        const struct concl_info *k = &t->p->concls[c->a];
+        for (int j = 0; j < k->nrepeals; j++)
             sb_printf(t->out, "; %s %s %s %s:%d", L(L_RULE, t->lang),
-                      rp->decl->name.text, L(L_REPEALED, t->lang),
-                      rp->by->loc.src->name, rp->by->loc.first_line);
+                      k->repeals[j].rule, L(L_REPEALED, t->lang),
+                      k->repeals[j].by.src->name, k->repeals[j].by.first_line);
         sb_putc(t->out, ')');
         return;
     }
@@ -469,7 +327,7 @@ static void cond_text(struct tctx *t, int node)
     if (node < 0)
         sb_puts(t->out, L(L_OTHERWISE, t->lang));
     else
-        trace_expr(t->p->nodes[node].ast, t->lang, t->out);
+        show_expr(t->p->nodes[node].x, t->lang, t->out);
 }
 
 static void verdict_text(struct tctx *t)

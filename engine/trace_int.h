@@ -18,11 +18,6 @@ void trace_facts_under(const struct result *r, int i, int *seen, int *n);
 void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out);
 
-/* The next repealed rule (after `after`, or the first) that concluded
- * conclusion k, or NULL. */
-const struct ast_repeal *trace_repealed(const struct plan *p, int k,
-                                        const struct ast_repeal *after);
-
 /* The missing facts of an undetermined result, those that bear on more
  * unknown verdict lines first; returns how many (order has nfacts). */
 int trace_missing_order(const struct result *r, int *order);

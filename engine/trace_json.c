@@ -5,6 +5,7 @@
 
 #include "engine/arena.h"
 #include "engine/trace_int.h"
+#include "engine/date.h"
 
 /* The trace as JSON Lines (docs/trace.md). */
 
@@ -23,11 +24,11 @@ static void jstr_or_null(const char *s, struct sbuf *out)
         sb_puts(out, "null");
 }
 
-static void jexpr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
+static void jexpr(const struct wexpr *e, enum lang lang, struct sbuf *out)
 {
     struct sbuf b = {0};
     if (e)
-        trace_expr(e, lang, &b);
+        show_expr(e, lang, &b);
     else
         sb_puts(&b, kw_text(KW_OTHERWISE, lang));
     sb_json(out, b.p);
@@ -129,7 +130,7 @@ static void jline(const struct result *r, int i, enum lang lang,
     sb_putc(out, ',');
     jloc(&l->loc, out);
     sb_puts(out, ",\"condition\":");
-    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].ast : NULL, lang, out);
+    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].x : NULL, lang, out);
 }
 
 static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
@@ -151,7 +152,7 @@ static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
             if (k)
                 sb_putc(out, ',');
             sb_puts(out, "{\"condition\":");
-            jexpr(r->p->nodes[node].ast, lang, out);
+            jexpr(r->p->nodes[node].x, lang, out);
             sb_printf(out, ",\"is\":%s,\"facts\":",
                       atoms[k] % 4 == TV_TRUE    ? "true"
                       : atoms[k] % 4 == TV_FALSE ? "false"
@@ -162,15 +163,13 @@ static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
             const struct cnode *cn = &r->p->nodes[node];
             if (cn->op == C_CONCL) {
                 sb_puts(out, ",\"repealed\":[");
-                const struct ast_repeal *rp = NULL;
-                bool lead = true;
-                while ((rp = trace_repealed(r->p, cn->a, rp))) {
-                    sb_printf(out, "%s{\"rule\":", lead ? "" : ",");
-                    sb_json(out, rp->decl->name.text);
+                const struct concl_info *ci = &r->p->concls[cn->a];
+                for (int j = 0; j < ci->nrepeals; j++) {
+                    sb_printf(out, "%s{\"rule\":", j ? "," : "");
+                    sb_json(out, ci->repeals[j].rule);
                     sb_puts(out, ",\"by\":{");
-                    jloc(&rp->by->loc, out);
+                    jloc(&ci->repeals[j].by, out);
                     sb_puts(out, "}}");
-                    lead = false;
                 }
                 sb_putc(out, ']');
             }
@@ -318,7 +317,7 @@ static void jmeasures(const struct result *r, bool full, enum lang lang,
         jhead(r, m->id, m->title, &m->loc, m->amends, m->cites, m->ncites,
               m->because, m->nbecause, lang, out);
         sb_puts(out, ",\"condition\":");
-        jexpr(p->nodes[m->cond].ast, lang, out);
+        jexpr(p->nodes[m->cond].x, lang, out);
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
@@ -424,7 +423,7 @@ static void jparts(const struct result *r, int node, enum tv want, int depth,
     for (int k = 0; k < n; k++) {
         const struct cnode *c = &r->p->nodes[atoms[k] / 4];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
-        jexpr(c->ast, lang, out);
+        jexpr(c->x, lang, out);
         sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(atoms[k] % 4));
         int seenf[64], nf = 0;
         trace_facts_under(r, atoms[k] / 4, seenf, &nf);

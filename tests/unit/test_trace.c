@@ -471,7 +471,7 @@ static void test_trace_expr_round_trip(void **state)
         snprintf(text, sizeof text, "rule R when %s then K\n", conds[i]);
         assert_int_equal(fx_parse(f, text), 0);
         struct sbuf b = {0};
-        trace_expr(fx_named(f->file, "R")->when, LANG_EN, &b);
+        show_ast_expr(fx_named(f->file, "R")->when, LANG_EN, &b);
         assert_string_equal(b.p, conds[i]);
         sb_free(&b);
     }
@@ -485,7 +485,7 @@ static void test_trace_expr_round_trip(void **state)
     };
     for (int l = LANG_EN; l <= LANG_ZH_HANS; l++) {
         struct sbuf b = {0};
-        trace_expr(fx_named(f->file, "R")->when, (enum lang)l, &b);
+        show_ast_expr(fx_named(f->file, "R")->when, (enum lang)l, &b);
         assert_string_equal(b.p, want[l]);
         sb_free(&b);
     }
