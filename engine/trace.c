@@ -190,55 +190,83 @@ static void fact_text(const struct result *r, int i, enum lang lang,
 
 int trace_missing_order(const struct result *r, int *order)
 {
-    int n = 0;
+    /* counting sort on settles, most first: linear, and it keeps
+     * declaration order on ties */
+    int n = 0, top = 0;
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i]) {
+            n++;
+            if (r->settles[i] > top)
+                top = r->settles[i];
+        }
+    int *start = xtemp_calloc((size_t)top + 2, sizeof *start);
     for (int i = 0; i < r->p->nfacts; i++)
         if (r->missing[i])
-            order[n++] = i;
-    /* insertion sort: few facts, and it keeps declaration order on ties */
-    for (int i = 1; i < n; i++) {
-        int f = order[i], j = i;
-        while (j > 0 && r->settles[order[j - 1]] < r->settles[f]) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = f;
-    }
+            start[top - r->settles[i] + 1]++;
+    for (int k = 1; k <= top + 1; k++)
+        start[k] += start[k - 1];
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i])
+            order[start[top - r->settles[i]]++] = i;
+    xtemp_free(start);
     return n;
 }
 
-/* The facts read under node i, each once, in the order they appear. */
-void trace_facts_under(const struct result *r, int i, int *seen, int *n)
+static void facts_under(const struct result *r, int i, int *n)
 {
     const struct cnode *c = &r->p->nodes[i];
     if (c->op == C_FACT) {
-        for (int k = 0; k < *n; k++)
-            if (seen[k] == c->a)
-                return;
-        seen[(*n)++] = c->a;
+        if (!r->scratch[c->a]) {
+            r->scratch[c->a] = true;
+            r->found[(*n)++] = c->a;
+        }
         return;
     }
     if (c->op == C_CONST || c->op == C_CONCL || c->op == C_VERDICT)
         return;
     if (c->a >= 0)
-        trace_facts_under(r, c->a, seen, n);
+        facts_under(r, c->a, n);
     if (c->b >= 0)
-        trace_facts_under(r, c->b, seen, n);
+        facts_under(r, c->b, n);
 }
 
-/* Why boolean node i has truth want: the smallest parts of the condition
- * that settle it (for an unknown node: the parts still unknown). Each atom
- * is node * 4 + its truth (enum tv). */
-int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n)
+void trace_facts_under(const struct result *r, int i, int *n)
+{
+    *n = 0;
+    facts_under(r, i, n);
+    for (int k = 0; k < *n; k++)
+        r->scratch[r->found[k]] = false;
+}
+
+static void atoms_push(struct atoms *a, int atom)
+{
+    if (a->n == a->cap) {
+        int cap = a->cap ? a->cap * 2 : 16;
+        int *v = xtemp_calloc((size_t)cap, sizeof *v);
+        if (a->n)
+            memcpy(v, a->v, (size_t)a->n * sizeof *v);
+        xtemp_free(a->v);
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = atom;
+}
+
+void atoms_free(struct atoms *a)
+{
+    xtemp_free(a->v);
+    *a = (struct atoms){0};
+}
+
+void trace_why(const struct result *r, int i, enum tv want, struct atoms *a)
 {
     const struct cnode *c = &r->p->nodes[i];
-    if (n >= MAX_ATOMS)
-        return n;
     if (want == TV_UNKNOWN && (c->op == C_AND || c->op == C_OR)) {
         if (r->done[c->a] && !r->nv[c->a].known)
-            n = trace_why(r, c->a, TV_UNKNOWN, atoms, n);
+            trace_why(r, c->a, TV_UNKNOWN, a);
         if (r->done[c->b] && !r->nv[c->b].known)
-            n = trace_why(r, c->b, TV_UNKNOWN, atoms, n);
-        return n;
+            trace_why(r, c->b, TV_UNKNOWN, a);
+        return;
     }
     bool conj = (c->op == C_AND && want == TV_FALSE) ||
                 (c->op == C_OR && want == TV_TRUE);
@@ -246,19 +274,48 @@ int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n)
                 (c->op == C_OR && want == TV_FALSE);
     if (conj) {
         enum tv ta = r->done[c->a] ? eval_tv(&r->nv[c->a]) : TV_UNKNOWN;
-        return trace_why(r, ta == want ? c->a : c->b, want, atoms, n);
+        trace_why(r, ta == want ? c->a : c->b, want, a);
+    } else if (both) {
+        trace_why(r, c->a, want, a);
+        trace_why(r, c->b, want, a);
+    } else if (c->op == C_NOT) {
+        trace_why(r, c->a,
+                  want == TV_UNKNOWN ? TV_UNKNOWN
+                  : want == TV_TRUE  ? TV_FALSE
+                                     : TV_TRUE,
+                  a);
+    } else {
+        atoms_push(a, i * 4 + (int)want);
     }
-    if (both)
-        return trace_why(r, c->b, want, atoms,
-                         trace_why(r, c->a, want, atoms, n));
-    if (c->op == C_NOT)
-        return trace_why(r, c->a,
-                         want == TV_UNKNOWN ? TV_UNKNOWN
-                         : want == TV_TRUE  ? TV_FALSE
-                                            : TV_TRUE,
-                         atoms, n);
-    atoms[n++] = i * 4 + (int)want;
-    return n;
+}
+
+void followed_init(struct followed *f, int nconcls)
+{
+    f->on = xtemp_calloc((size_t)nconcls + 1, 1);
+    f->list = xtemp_calloc((size_t)nconcls + 1, sizeof *f->list);
+    f->n = 0;
+}
+
+bool followed_add(struct followed *f, int k)
+{
+    if (f->on[k])
+        return false;
+    f->on[k] = 1;
+    f->list[f->n++] = k;
+    return true;
+}
+
+void followed_clear(struct followed *f)
+{
+    for (int i = 0; i < f->n; i++)
+        f->on[f->list[i]] = 0;
+    f->n = 0;
+}
+
+void followed_free(struct followed *f)
+{
+    xtemp_free(f->list);
+    xtemp_free(f->on);
 }
 
 struct tctx {
@@ -290,15 +347,15 @@ static void atom_text(struct tctx *t, int atom)
         sb_putc(t->out, ')');
         return;
     }
-    int seen[64], n = 0;
-    trace_facts_under(r, i, seen, &n);
+    int n;
+    trace_facts_under(r, i, &n);
     if (n == 0)
         return;
     sb_puts(t->out, " [");
-    for (int k = 0; k < n && k < 64; k++) {
+    for (int k = 0; k < n; k++) {
         if (k)
             sb_puts(t->out, "; ");
-        fact_text(r, seen[k], t->lang, t->out);
+        fact_text(r, r->found[k], t->lang, t->out);
     }
     sb_putc(t->out, ']');
 }
@@ -416,6 +473,7 @@ static void not_taken_text(struct tctx *t)
 {
     const struct result *r = t->r;
     bool head = false;
+    struct atoms at = {0};
     for (int i = 0; i < t->p->nlines; i++) {
         if (r->lines[i] != TV_FALSE)
             continue;
@@ -425,15 +483,16 @@ static void not_taken_text(struct tctx *t)
         sb_puts(t->out, "    ");
         line_head(t, i);
         sb_puts(t->out, ": ");
-        int atoms[MAX_ATOMS];
-        int n = trace_why(r, t->p->lines[i].cond, TV_FALSE, atoms, 0);
-        for (int k = 0; k < n; k++) {
+        at.n = 0;
+        trace_why(r, t->p->lines[i].cond, TV_FALSE, &at);
+        for (int k = 0; k < at.n; k++) {
             if (k)
                 sb_puts(t->out, "; ");
-            atom_text(t, atoms[k]);
+            atom_text(t, at.v[k]);
         }
         sb_putc(t->out, '\n');
     }
+    atoms_free(&at);
 }
 
 static void rule_text(struct tctx *t, int ri, const char *indent)
@@ -536,16 +595,16 @@ static void stamp_text(const struct plan *p, enum lang lang, struct sbuf *out)
 #define WHY_DEPTH 4
 
 static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    uint8_t *seen);
+                    struct followed *seen);
 
 /* The rules behind conclusion k, each with why it did not take effect. */
-static void explain_concl(struct tctx *t, int k, int depth, uint8_t *seen)
+static void explain_concl(struct tctx *t, int k, int depth,
+                          struct followed *seen)
 {
     const struct result *r = t->r;
     const struct concl_info *c = &t->p->concls[k];
-    if (seen[k] || depth >= WHY_DEPTH)
+    if (depth >= WHY_DEPTH || !followed_add(seen, k))
         return;
-    seen[k] = 1;
     for (int i = 0; i < c->nrules; i++) {
         int ri = c->rules[i];
         const struct rule_info *ru = &t->p->rules[ri];
@@ -577,18 +636,19 @@ static void explain_concl(struct tctx *t, int k, int depth, uint8_t *seen)
 /* The parts of node that make it want, and below each conclusion among
  * them the rules behind it, WHY_DEPTH conclusions deep. */
 static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    uint8_t *seen)
+                    struct followed *seen)
 {
-    int atoms[MAX_ATOMS];
-    int n = trace_why(t->r, node, want, atoms, 0);
-    for (int k = 0; k < n; k++) {
+    struct atoms at = {0};
+    trace_why(t->r, node, want, &at);
+    for (int k = 0; k < at.n; k++) {
         sb_printf(t->out, "%*s", 6 + depth * 4, "");
-        atom_text(t, atoms[k]);
+        atom_text(t, at.v[k]);
         sb_putc(t->out, '\n');
-        const struct cnode *c = &t->p->nodes[atoms[k] / 4];
-        if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE)
+        const struct cnode *c = &t->p->nodes[at.v[k] / 4];
+        if (c->op == C_CONCL && at.v[k] % 4 != TV_TRUE)
             explain_concl(t, c->a, depth, seen);
     }
+    atoms_free(&at);
 }
 
 /* --why-not V: for every line of V, why it did not decide the case. */
@@ -596,7 +656,8 @@ static void why_not_text(struct tctx *t)
 {
     const struct result *r = t->r;
     const struct plan *p = t->p;
-    uint8_t *seen = xtemp_calloc((size_t)p->nconcls + 1, 1);
+    struct followed seen;
+    followed_init(&seen, p->nconcls);
     sb_printf(t->out, "  %s %s:\n", L(L_WHY_NOT, t->lang),
               p->verdicts.names[r->why_not]);
     for (int i = 0; i < p->nlines; i++) {
@@ -622,11 +683,11 @@ static void why_not_text(struct tctx *t)
                 L(r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
                   t->lang));
         if (v != TV_TRUE && p->lines[i].cond >= 0) {
-            memset(seen, 0, (size_t)p->nconcls);
-            explain(t, p->lines[i].cond, v, 0, seen);
+            followed_clear(&seen);
+            explain(t, p->lines[i].cond, v, 0, &seen);
         }
     }
-    xtemp_free(seen);
+    followed_free(&seen);
 }
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)

@@ -136,6 +136,7 @@ static void jline(const struct result *r, int i, enum lang lang,
 static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
 {
     bool first = true;
+    struct atoms at = {0};
     sb_puts(out, "\"not_taken\":[");
     for (int i = 0; i < r->p->nlines; i++) {
         if (r->lines[i] != TV_FALSE)
@@ -145,9 +146,10 @@ static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
         first = false;
         jline(r, i, lang, out);
         sb_puts(out, ",\"failed\":[");
-        int atoms[MAX_ATOMS];
-        int n = trace_why(r, r->p->lines[i].cond, TV_FALSE, atoms, 0);
-        for (int k = 0; k < n; k++) {
+        at.n = 0;
+        trace_why(r, r->p->lines[i].cond, TV_FALSE, &at);
+        const int *atoms = at.v;
+        for (int k = 0; k < at.n; k++) {
             int node = atoms[k] / 4;
             if (k)
                 sb_putc(out, ',');
@@ -157,9 +159,9 @@ static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
                       atoms[k] % 4 == TV_TRUE    ? "true"
                       : atoms[k] % 4 == TV_FALSE ? "false"
                                                  : "null");
-            int seen[64], nf = 0;
-            trace_facts_under(r, node, seen, &nf);
-            jfacts(r, seen, nf, out);
+            int nf;
+            trace_facts_under(r, node, &nf);
+            jfacts(r, r->found, nf, out);
             const struct cnode *cn = &r->p->nodes[node];
             if (cn->op == C_CONCL) {
                 sb_puts(out, ",\"repealed\":[");
@@ -178,6 +180,7 @@ static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "]}");
     }
     sb_putc(out, ']');
+    atoms_free(&at);
 }
 
 static void jamends(const struct src_loc *l, struct sbuf *out)
@@ -368,7 +371,7 @@ static void jwarnings(const struct case_facts *cf, struct sbuf *out)
 #define WHY_DEPTH 4
 
 static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   uint8_t *seen, enum lang lang, struct sbuf *out);
+                   struct followed *seen, enum lang lang, struct sbuf *out);
 
 static const char *tv_json(int v)
 {
@@ -377,12 +380,12 @@ static const char *tv_json(int v)
 
 /* The rules behind conclusion k, with why each did not take effect. */
 static void jconcl_rules(const struct result *r, int k, int depth,
-                         uint8_t *seen, enum lang lang, struct sbuf *out)
+                         struct followed *seen, enum lang lang,
+                         struct sbuf *out)
 {
     const struct plan *p = r->p;
     sb_puts(out, "[");
-    if (!seen[k] && depth < WHY_DEPTH) {
-        seen[k] = 1;
+    if (depth < WHY_DEPTH && followed_add(seen, k)) {
         const struct concl_info *c = &p->concls[k];
         for (int i = 0; i < c->nrules; i++) {
             int ri = c->rules[i];
@@ -415,19 +418,20 @@ static void jconcl_rules(const struct result *r, int k, int depth,
 }
 
 static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   uint8_t *seen, enum lang lang, struct sbuf *out)
+                   struct followed *seen, enum lang lang, struct sbuf *out)
 {
-    int atoms[MAX_ATOMS];
-    int n = trace_why(r, node, want, atoms, 0);
+    struct atoms at = {0};
+    trace_why(r, node, want, &at);
+    const int *atoms = at.v;
     sb_putc(out, '[');
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < at.n; k++) {
         const struct cnode *c = &r->p->nodes[atoms[k] / 4];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
         jexpr(c->x, lang, out);
         sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(atoms[k] % 4));
-        int seenf[64], nf = 0;
-        trace_facts_under(r, atoms[k] / 4, seenf, &nf);
-        jfacts(r, seenf, nf, out);
+        int nf;
+        trace_facts_under(r, atoms[k] / 4, &nf);
+        jfacts(r, r->found, nf, out);
         if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE) {
             sb_puts(out, ",\"rules\":");
             jconcl_rules(r, c->a, depth, seen, lang, out);
@@ -435,12 +439,14 @@ static void jparts(const struct result *r, int node, enum tv want, int depth,
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
+    atoms_free(&at);
 }
 
 static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    uint8_t *seen = xtemp_calloc((size_t)p->nconcls + 1, 1);
+    struct followed seen;
+    followed_init(&seen, p->nconcls);
     sb_puts(out, ",\"why_not\":{\"verdict\":");
     sb_json(out, p->verdicts.names[r->why_not]);
     sb_puts(out, ",\"lines\":[");
@@ -458,16 +464,16 @@ static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
                   tv_json(r->all_lines[i]), decided ? "true" : "false",
                   r->line < 0 || i <= r->line ? "true" : "false");
         if (!decided && p->lines[i].cond >= 0 && r->all_lines[i] != TV_TRUE) {
-            memset(seen, 0, (size_t)p->nconcls);
-            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, seen, lang,
-                   out);
+            followed_clear(&seen);
+            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, &seen,
+                   lang, out);
         } else {
             sb_puts(out, "[]");
         }
         sb_putc(out, '}');
     }
     sb_puts(out, "]}");
-    xtemp_free(seen);
+    followed_free(&seen);
 }
 
 void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
