@@ -760,7 +760,7 @@ void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
     sb_printf(out, "%s", sep[0] == '\t' ? "\t-" : "");
     sep = "\t";
     for (int i = 0; i < p->nrules; i++)
-        if (r->effect[i] == TV_TRUE) {
+        if (r->cond[i] == TV_TRUE) { /* fired, overridden or not */
             sb_printf(out, "%s%s", sep, p->rules[i].id);
             sep = ",";
         }

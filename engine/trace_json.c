@@ -511,7 +511,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"fired\":[");
     bool first = true;
     for (int i = 0; i < p->nrules; i++)
-        if (r->effect[i] == TV_TRUE) {
+        if (r->cond[i] == TV_TRUE) { /* overridden or not (LANGUAGE.md §3) */
             if (!first)
                 sb_putc(out, ',');
             first = false;
@@ -609,7 +609,7 @@ static bool measure_on(const struct result *r, int i)
 
 static bool rule_fired(const struct result *r, int i)
 {
-    return r->effect[i] == TV_TRUE;
+    return r->cond[i] == TV_TRUE; /* overridden or not (LANGUAGE.md §3) */
 }
 
 static bool fact_missing(const struct result *r, int i)
