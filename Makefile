@@ -19,7 +19,7 @@ CPPFLAGS += -I. -I$(B)/gen -MMD -MP
 LDLIBS   += -lyajl -lpthread
 
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
-              engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c \
+              engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c engine/explain.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/api_read.c engine/suggest.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c

@@ -466,9 +466,8 @@ void eval_case(struct result *r, const struct case_facts *cf)
     memset(r->cond, TV_FALSE, (size_t)p->nrules);
     memset(r->effect, TV_FALSE, (size_t)p->nrules);
     memset(r->concl, TV_FALSE, (size_t)p->nconcls);
-    if (r->errors.head) {
-        arena_free(&r->arena);
-        arena_init(&r->arena);
+    if (r->arena.total) { /* errors, or the last case's explanation */
+        arena_reset(&r->arena);
         diag_init(&r->errors, &r->arena);
     }
     if (cf->errors && cf->errors->errors) {

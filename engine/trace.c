@@ -2,6 +2,7 @@
 #include "engine/trace_int.h"
 
 #include "engine/date.h"
+#include "engine/explain.h"
 #include "engine/show_expr.h"
 
 #include <stdlib.h>
@@ -323,13 +324,13 @@ struct tctx {
     const struct plan *p;
     enum lang lang;
     struct sbuf *out;
+    const struct explanation *ex;
 };
 
-static void atom_text(struct tctx *t, int atom)
+/* "part is false [fact = value (source); …]" */
+static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
+                      int n)
 {
-    const struct result *r = t->r;
-    int i = atom / 4;
-    enum tv tv = (enum tv)(atom % 4);
     const struct cnode *c = &t->p->nodes[i];
     show_expr(c->x, t->lang, t->out);
     sb_printf(t->out, " %s",
@@ -347,17 +348,22 @@ static void atom_text(struct tctx *t, int atom)
         sb_putc(t->out, ')');
         return;
     }
-    int n;
-    trace_facts_under(r, i, &n);
     if (n == 0)
         return;
     sb_puts(t->out, " [");
     for (int k = 0; k < n; k++) {
         if (k)
             sb_puts(t->out, "; ");
-        fact_text(r, r->found[k], t->lang, t->out);
+        fact_text(t->r, facts[k], t->lang, t->out);
     }
     sb_putc(t->out, ']');
+}
+
+static void atom_text(struct tctx *t, int atom)
+{
+    int n;
+    trace_facts_under(t->r, atom / 4, &n);
+    part_text(t, atom / 4, (enum tv)(atom % 4), t->r->found, n);
 }
 
 /* " (amends base.rules:12)" for a declaration a variant amended. */
@@ -400,9 +406,8 @@ static void verdict_text(struct tctx *t)
         cond_text(t, p->lines[r->line].cond);
         sb_printf(out, " %s)\n", L(L_IS_UNKNOWN, t->lang));
         sb_printf(out, "  %s:\n", L(L_MISSING, t->lang));
-        int *order = xtemp_calloc((size_t)p->nfacts + 1, sizeof *order);
-        int n = trace_missing_order(r, order);
-        for (int k = 0; k < n; k++) {
+        const int *order = t->ex->missing;
+        for (int k = 0; k < t->ex->nmissing; k++) {
             const struct fact_info *f = &p->facts[order[k]];
             sb_printf(out, "    %s", f->name);
             if (f->desc)
@@ -414,7 +419,6 @@ static void verdict_text(struct tctx *t)
                 sb_printf(out, L(L_SETTLES, t->lang), r->settles[order[k]]);
             sb_puts(out, ")\n");
         }
-        xtemp_free(order);
     } else if (r->line < 0) {
         sb_printf(out, "%s\n", L(L_NO_LINE, t->lang));
     } else {
@@ -471,28 +475,22 @@ static void measures_text(struct tctx *t)
 
 static void not_taken_text(struct tctx *t)
 {
-    const struct result *r = t->r;
-    bool head = false;
-    struct atoms at = {0};
-    for (int i = 0; i < t->p->nlines; i++) {
-        if (r->lines[i] != TV_FALSE)
-            continue;
-        if (!head)
+    const struct explanation *e = t->ex;
+    for (int i = 0; i < e->nnot_taken; i++) {
+        const struct ex_line *l = &e->not_taken[i];
+        if (i == 0)
             sb_printf(t->out, "  %s:\n", L(L_NOT_TAKEN, t->lang));
-        head = true;
         sb_puts(t->out, "    ");
-        line_head(t, i);
+        line_head(t, l->line);
         sb_puts(t->out, ": ");
-        at.n = 0;
-        trace_why(r, t->p->lines[i].cond, TV_FALSE, &at);
-        for (int k = 0; k < at.n; k++) {
+        for (int k = 0; k < l->nparts; k++) {
             if (k)
                 sb_puts(t->out, "; ");
-            atom_text(t, at.v[k]);
+            part_text(t, l->parts[k].node, l->parts[k].is, l->parts[k].facts,
+                      l->parts[k].nfacts);
         }
         sb_putc(t->out, '\n');
     }
-    atoms_free(&at);
 }
 
 static void rule_text(struct tctx *t, int ri, const char *indent)
@@ -692,7 +690,7 @@ static void why_not_text(struct tctx *t)
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
 {
-    struct tctx t = {r, r->p, lang, out};
+    struct tctx t = {r, r->p, lang, out, NULL};
     const struct case_facts *cf = r->cf;
     sb_printf(out, "%s ", L(L_CASE, lang));
     sb_text(out, cf->id ? cf->id : "?");
@@ -717,6 +715,7 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
         sb_putc(out, '\n');
         return;
     }
+    t.ex = explain_result(r);
     verdict_text(&t);
     measures_text(&t);
     not_taken_text(&t);

@@ -6,6 +6,7 @@
 #include "engine/arena.h"
 #include "engine/trace_int.h"
 #include "engine/date.h"
+#include "engine/explain.h"
 
 /* The trace as JSON Lines (docs/trace.md). */
 
@@ -133,54 +134,50 @@ static void jline(const struct result *r, int i, enum lang lang,
     jexpr(l->cond >= 0 ? r->p->nodes[l->cond].x : NULL, lang, out);
 }
 
-static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
+static void jpart(const struct result *r, const struct ex_part *pt,
+                  enum lang lang, struct sbuf *out)
 {
-    bool first = true;
-    struct atoms at = {0};
+    sb_puts(out, "{\"condition\":");
+    jexpr(r->p->nodes[pt->node].x, lang, out);
+    sb_printf(out, ",\"is\":%s,\"facts\":",
+              pt->is == TV_TRUE    ? "true"
+              : pt->is == TV_FALSE ? "false"
+                                   : "null");
+    jfacts(r, pt->facts, pt->nfacts, out);
+    const struct cnode *cn = &r->p->nodes[pt->node];
+    if (cn->op == C_CONCL) {
+        sb_puts(out, ",\"repealed\":[");
+        const struct concl_info *ci = &r->p->concls[cn->a];
+        for (int j = 0; j < ci->nrepeals; j++) {
+            sb_printf(out, "%s{\"rule\":", j ? "," : "");
+            sb_json(out, ci->repeals[j].rule);
+            sb_puts(out, ",\"by\":{");
+            jloc(&ci->repeals[j].by, out);
+            sb_puts(out, "}}");
+        }
+        sb_putc(out, ']');
+    }
+    sb_putc(out, '}');
+}
+
+static void jnot_taken(const struct result *r, const struct explanation *e,
+                       enum lang lang, struct sbuf *out)
+{
     sb_puts(out, "\"not_taken\":[");
-    for (int i = 0; i < r->p->nlines; i++) {
-        if (r->lines[i] != TV_FALSE)
-            continue;
-        if (!first)
+    for (int i = 0; i < e->nnot_taken; i++) {
+        const struct ex_line *l = &e->not_taken[i];
+        if (i)
             sb_putc(out, ',');
-        first = false;
-        jline(r, i, lang, out);
+        jline(r, l->line, lang, out);
         sb_puts(out, ",\"failed\":[");
-        at.n = 0;
-        trace_why(r, r->p->lines[i].cond, TV_FALSE, &at);
-        const int *atoms = at.v;
-        for (int k = 0; k < at.n; k++) {
-            int node = atoms[k] / 4;
+        for (int k = 0; k < l->nparts; k++) {
             if (k)
                 sb_putc(out, ',');
-            sb_puts(out, "{\"condition\":");
-            jexpr(r->p->nodes[node].x, lang, out);
-            sb_printf(out, ",\"is\":%s,\"facts\":",
-                      atoms[k] % 4 == TV_TRUE    ? "true"
-                      : atoms[k] % 4 == TV_FALSE ? "false"
-                                                 : "null");
-            int nf;
-            trace_facts_under(r, node, &nf);
-            jfacts(r, r->found, nf, out);
-            const struct cnode *cn = &r->p->nodes[node];
-            if (cn->op == C_CONCL) {
-                sb_puts(out, ",\"repealed\":[");
-                const struct concl_info *ci = &r->p->concls[cn->a];
-                for (int j = 0; j < ci->nrepeals; j++) {
-                    sb_printf(out, "%s{\"rule\":", j ? "," : "");
-                    sb_json(out, ci->repeals[j].rule);
-                    sb_puts(out, ",\"by\":{");
-                    jloc(&ci->repeals[j].by, out);
-                    sb_puts(out, "}}");
-                }
-                sb_putc(out, ']');
-            }
-            sb_putc(out, '}');
+            jpart(r, &l->parts[k], lang, out);
         }
         sb_puts(out, "]}");
     }
     sb_putc(out, ']');
-    atoms_free(&at);
 }
 
 static void jamends(const struct src_loc *l, struct sbuf *out)
@@ -544,7 +541,8 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "null");
     }
     sb_putc(out, ',');
-    jnot_taken(r, lang, out);
+    const struct explanation *e = explain_result(r);
+    jnot_taken(r, e, lang, out);
     sb_putc(out, ',');
     jfindings(r, lang, out);
     sb_putc(out, ',');
@@ -554,9 +552,8 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"measures\":");
     jmeasures(r, true, lang, out);
     sb_puts(out, ",\"missing\":[");
-    int *order = xtemp_calloc((size_t)p->nfacts + 1, sizeof *order);
-    int n = trace_missing_order(r, order);
-    for (int k = 0; k < n; k++) {
+    const int *order = e->missing;
+    for (int k = 0; k < e->nmissing; k++) {
         const struct fact_info *f = &p->facts[order[k]];
         sb_puts(out, k ? ",{\"name\":" : "{\"name\":");
         sb_json(out, f->name);
@@ -564,7 +561,6 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         jstr_or_null(f->desc, out);
         sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
     }
-    xtemp_free(order);
     sb_puts(out, "]}");
     jwarnings(cf, out);
     sb_puts(out, "}\n");
