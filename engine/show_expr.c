@@ -81,8 +81,8 @@ static int prec(enum ast_op op)
     }
 }
 
-static void expr(const struct xsrc *s, const void *e, enum lang lang,
-                 struct sbuf *out);
+static void expr(const struct xsrc *s, const void *e, const struct xview *v,
+                 enum lang lang, struct sbuf *out);
 
 static void sub(const struct xsrc *s, const void *e, int min, enum lang lang,
                 struct sbuf *out)
@@ -92,7 +92,7 @@ static void sub(const struct xsrc *s, const void *e, int min, enum lang lang,
     bool paren = prec(v.op) < min;
     if (paren)
         sb_putc(out, '(');
-    expr(s, e, lang, out);
+    expr(s, e, &v, lang, out);
     if (paren)
         sb_putc(out, ')');
 }
@@ -148,21 +148,19 @@ static bool unary(const struct xsrc *s, const void *e, const struct xview *v,
     }
 }
 
-static void expr(const struct xsrc *s, const void *e, enum lang lang,
-                 struct sbuf *out)
+static void expr(const struct xsrc *s, const void *e, const struct xview *v,
+                 enum lang lang, struct sbuf *out)
 {
     static const char *const ops[] = {
         [OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<",  [OP_LE] = "<=",
         [OP_GT] = ">",  [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-",
         [OP_MUL] = "*", [OP_DIV] = "/",
     };
-    struct xview v;
-    s->view(e, &v);
-    if (unary(s, e, &v, lang, out))
+    if (unary(s, e, v, lang, out))
         return;
-    int p = prec(v.op);
-    sub(s, v.l, p, lang, out);
-    switch (v.op) {
+    int p = prec(v->op);
+    sub(s, v->l, p, lang, out);
+    switch (v->op) {
     case OP_AND:
         sb_printf(out, " %s ", kw_text(KW_AND, lang));
         break;
@@ -180,18 +178,18 @@ static void expr(const struct xsrc *s, const void *e, enum lang lang,
                   kw_text(KW_ANY, lang));
         break;
     default:
-        sb_printf(out, " %s ", ops[v.op]);
+        sb_printf(out, " %s ", ops[v->op]);
     }
     /* left-associative: a right operand of equal strength needs parens */
-    sub(s, v.r, p + 1, lang, out);
+    sub(s, v->r, p + 1, lang, out);
 }
 
 void show_expr(const struct wexpr *e, enum lang lang, struct sbuf *out)
 {
-    expr(&from_plan, e, lang, out);
+    sub(&from_plan, e, 0, lang, out);
 }
 
 void show_ast_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
 {
-    expr(&from_tree, e, lang, out);
+    sub(&from_tree, e, 0, lang, out);
 }
