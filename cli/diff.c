@@ -37,17 +37,15 @@ static const char usage_diff[] =
     "output file that cannot be created or may not be replaced, or a rule\n"
     "file that does not check.\n";
 
-#define MAXLIST 256
-
-/* One side of a case: what the report compares. */
+/* One side of a case: what the report compares, every list whole. */
 struct side {
     enum rc_status status;
-    char *verdict;                 /* NULL: none */
-    const char *measures[MAXLIST]; /* names live as long as the rule set */
+    char *verdict;         /* NULL: none */
+    const char **measures; /* names live as long as the rule set */
     int nmeasures;
-    const char *fired[MAXLIST];
+    const char **fired;
     int nfired;
-    const char *doubt[MAXLIST]; /* rules whose effect is unknown */
+    const char **doubt; /* rules whose effect is unknown */
     int ndoubt;
     char *error; /* the diagnostics of a case with an error, or NULL */
 };
@@ -85,21 +83,40 @@ static char *error_text(struct rc_eval *ev)
     return e;
 }
 
+/* The whole list of kind, however long (*n of them). */
+static const char **list(struct rc_eval *ev, enum rc_list kind, int *n)
+{
+    int cap = 64;
+    for (;;) {
+        const char **v = malloc((size_t)cap * sizeof *v);
+        if (!v)
+            cli_out_of_memory();
+        *n = rc_eval_list(ev, kind, v, cap);
+        if (*n <= cap)
+            return v;
+        free(v);
+        cap = *n;
+    }
+}
+
 static void take(struct rc_eval *ev, struct side *s)
 {
     s->status = rc_eval_status(ev);
     s->error = s->status == RC_ERROR ? error_text(ev) : NULL;
     const char *v = rc_eval_verdict(ev);
     s->verdict = v ? strdup(v) : NULL;
-    s->nmeasures = rc_eval_list(ev, RC_MEASURES, s->measures, MAXLIST);
-    s->nfired = rc_eval_list(ev, RC_FIRED, s->fired, MAXLIST);
-    s->ndoubt = rc_eval_list(ev, RC_UNSETTLED, s->doubt, MAXLIST);
-    if (s->ndoubt > MAXLIST)
-        s->ndoubt = MAXLIST;
-    if (s->nmeasures > MAXLIST)
-        s->nmeasures = MAXLIST;
-    if (s->nfired > MAXLIST)
-        s->nfired = MAXLIST;
+    s->measures = list(ev, RC_MEASURES, &s->nmeasures);
+    s->fired = list(ev, RC_FIRED, &s->nfired);
+    s->doubt = list(ev, RC_UNSETTLED, &s->ndoubt);
+}
+
+static void side_free(struct side *s)
+{
+    free(s->verdict);
+    free(s->error);
+    free(s->measures);
+    free(s->fired);
+    free(s->doubt);
 }
 
 /* "容錯減責", "undetermined", "error" or "no verdict". */
@@ -435,10 +452,8 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
             part_end(d);
         }
         d->errors += o.status == RC_ERROR || n.status == RC_ERROR;
-        free(o.verdict);
-        free(n.verdict);
-        free(o.error);
-        free(n.error);
+        side_free(&o);
+        side_free(&n);
         if (d->rec->err)
             break; /* the report cannot be written: stop */
     }

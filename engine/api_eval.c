@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/ast.h"
 #include "engine/caseread.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
@@ -384,10 +385,10 @@ const char *rc_eval_verdict(const struct rc_eval *ev)
 /* Whether rule i is in list which. */
 static bool rule_in(const struct result *r, enum rc_list which, int i)
 {
-    bool fired = r->effect[i] == TV_TRUE;
+    bool fired = r->cond[i] == TV_TRUE; /* LANGUAGE.md §3 */
     return which == RC_FIRED       ? fired
            : which == RC_UNSETTLED ? r->effect[i] == TV_UNKNOWN
-                                   : r->cond[i] == TV_TRUE && !fired;
+                                   : fired && r->effect[i] != TV_TRUE;
 }
 
 int rc_eval_list(const struct rc_eval *ev, enum rc_list which, const char **out,

@@ -3,8 +3,10 @@
 
 #include <stdbool.h>
 
+#include "engine/date.h"
 #include "engine/num.h"
 #include "engine/source.h"
+#include "engine/wexpr.h"
 
 struct arena;
 
@@ -16,34 +18,6 @@ struct ast_name { /* a name, an option, a rule ID or a citation */
     const char *text;
     struct src_loc loc;
     bool prefix; /* overrides T*: matches every rule ID starting with text */
-};
-
-enum ast_op {
-    OP_NAME,
-    OP_NUM,
-    OP_DATE,
-    OP_STR,
-    OP_BOOL,
-    OP_SET,
-    OP_VERDICT,
-    OP_NOT,
-    OP_AND,
-    OP_OR,
-    OP_EQ,
-    OP_NE,
-    OP_LT,
-    OP_LE,
-    OP_GT,
-    OP_GE,
-    OP_ADD,
-    OP_SUB,
-    OP_MUL,
-    OP_DIV,
-    OP_NEG,
-    OP_IN,
-    OP_CONTAINS,
-    OP_CONTAINS_ANY,
-    OP_KNOWN
 };
 
 struct ast_expr {
@@ -208,9 +182,5 @@ struct ast_decl *ast_decl(struct arena *a, enum ast_dkind k,
                           const struct src_loc *loc);
 void ast_add_decl(struct ast_file *f, struct ast_decl *d);
 void ast_add_case(struct ast_file *f, struct ast_case *c);
-
-/* Days since 1970-01-01 for a valid y-m-d, or -1 when the date is invalid. */
-int ast_date(int y, int m, int d);
-void ast_date_format(int days, char buf[16]);
 
 #endif

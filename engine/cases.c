@@ -1,4 +1,5 @@
 #include "engine/cases.h"
+#include "engine/ast.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,8 @@
 #include "engine/sbuf.h"
 
 struct arena;
+struct ast_name;
+struct ast_value;
 struct diag_list;
 
 /*

@@ -6,6 +6,7 @@
 #include "engine/cases.h"
 #include "engine/check_int.h"
 #include "engine/limits.h"
+#include "engine/plan_tests.h"
 #include "engine/sbuf.h"
 #include "engine/suggest.h"
 
@@ -501,15 +502,42 @@ static void measure(struct checker *c, const struct ast_decl *d)
     m->because = because(c, &d->because, &m->nbecause);
 }
 
-/* A repealed rule that concluded name, if any. */
-static const struct ast_repeal *repealed_concluding(struct checker *c,
-                                                    const char *name)
+/* The index of conclusion name, or -1. */
+static int concl_index(struct checker *c, const char *name)
 {
-    for (const struct ast_repeal *r = c->file->repealed; r; r = r->next)
-        for (const struct ast_name *t = r->decl->then; t; t = t->next)
-            if (r->decl->kind == DECL_RULE && strcmp(t->text, name) == 0)
-                return r;
-    return NULL;
+    int v = names_get(&c->ns, name);
+    return v >= 0 && NS_KIND(v) == NS_CONCL ? NS_INDEX(v) : -1;
+}
+
+/* Each conclusion's repealed rules, in the order they were repealed (for
+ * the trace: why a conclusion no rule reached is false). */
+static void concl_repeals(struct checker *c)
+{
+    struct plan *p = c->p;
+    for (int pass = 0; pass < 2; pass++) {
+        for (const struct ast_repeal *r = c->file->repealed; r; r = r->next) {
+            if (r->decl->kind != DECL_RULE)
+                continue;
+            for (const struct ast_name *t = r->decl->then; t; t = t->next) {
+                int i = concl_index(c, t->text);
+                struct concl_info *k = i >= 0 ? &p->concls[i] : NULL;
+                if (!k ||
+                    (k->nrepeals && k->repeals &&
+                     k->repeals[k->nrepeals - 1].rule == r->decl->name.text))
+                    continue;
+                if (pass == 1)
+                    k->repeals[k->nrepeals] =
+                        (struct repeal_info){r->decl->name.text, r->by->loc};
+                k->nrepeals++;
+            }
+        }
+        for (int i = 0; pass == 0 && i < p->nconcls; i++) {
+            struct concl_info *k = &p->concls[i];
+            k->repeals =
+                arena_calloc(c->a, (size_t)k->nrepeals + 1, sizeof *k->repeals);
+            k->nrepeals = 0;
+        }
+    }
 }
 
 static void order(struct checker *c, int **deps, int *ndeps)
@@ -529,6 +557,7 @@ static void order(struct checker *c, int **deps, int *ndeps)
             if (k->nrules == 0 || k->rules[k->nrules - 1] != r)
                 k->rules[k->nrules++] = r;
         }
+    concl_repeals(c);
     for (int i = 0; i < p->nconcls; i++) {
         struct concl_info *k = &p->concls[i];
         if (k->nrules == 0) {
@@ -536,13 +565,12 @@ static void order(struct checker *c, int **deps, int *ndeps)
                                        "no rule concludes '%s'; it is "
                                        "always false",
                                        k->name);
-            const struct ast_repeal *rp = repealed_concluding(c, k->name);
-            if (rp)
+            if (k->nrepeals)
                 diag_hintf(c->dl, d,
                            "rule %s, which concluded it, was "
                            "repealed at %s:%d",
-                           rp->decl->name.text, rp->by->loc.src->name,
-                           rp->by->loc.first_line);
+                           k->repeals[0].rule, k->repeals[0].by.src->name,
+                           k->repeals[0].by.first_line);
             else
                 diag_hintf(c->dl, d, "add a rule with: then %s", k->name);
         }

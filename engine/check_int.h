@@ -22,9 +22,10 @@ struct checker {
     struct names rule_ids, measure_ids;
     struct list_info *lists;
     int nlists;
-    int ncap;        /* capacity of p->nodes */
-    bool in_measure; /* `verdict` is allowed */
-    int *reads;      /* facts read by the condition being compiled */
+    int ncap;                     /* capacity of p->nodes */
+    const struct ast_expr **asts; /* per node: the tree it comes from */
+    bool in_measure;              /* `verdict` is allowed */
+    int *reads; /* facts read by the condition being compiled */
     int nreads, readcap;
     long npairs;     /* rule overrides rule, in all */
     int *concl_refs; /* conclusions it reads */

@@ -1,5 +1,7 @@
 #include "engine/eval.h"
 
+#include "engine/date.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,7 +126,7 @@ static void raise_error(struct result *r, int i)
             break;
     }
     const struct cnode *n = &r->p->nodes[i];
-    diag_add(&r->errors, DIAG_ERROR, n->ast ? &n->ast->loc : NULL,
+    diag_add(&r->errors, DIAG_ERROR, n->x ? &n->x->loc : NULL,
              msg[r->nv[i].u.sym]);
 }
 
@@ -470,7 +472,7 @@ void eval_case(struct result *r, const struct case_facts *cf)
     memset(r->cond, TV_FALSE, (size_t)p->nrules);
     memset(r->effect, TV_FALSE, (size_t)p->nrules);
     memset(r->concl, TV_FALSE, (size_t)p->nconcls);
-    if (r->arena.total) { /* the last case's errors and big numbers */
+    if (r->arena.total) { /* errors, big numbers, the explanation */
         arena_reset(&r->arena);
         diag_init(&r->errors, &r->arena);
     }

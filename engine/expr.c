@@ -1,5 +1,8 @@
 #include "engine/check_int.h"
+#include "engine/ast.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/arena.h"
@@ -32,9 +35,14 @@ static int emit(struct checker *c, enum cop op, enum vtype t, int a, int b,
     if (p->nnodes == c->ncap) {
         int cap = c->ncap ? c->ncap * 2 : 256;
         struct cnode *n = arena_calloc(c->a, (size_t)cap, sizeof *n);
-        if (p->nnodes)
+        const struct ast_expr **as =
+            arena_calloc(c->a, (size_t)cap, sizeof *as);
+        if (p->nnodes) {
             memcpy(n, p->nodes, (size_t)p->nnodes * sizeof *n);
+            memcpy(as, c->asts, (size_t)p->nnodes * sizeof *as);
+        }
         p->nodes = n;
+        c->asts = as;
         c->ncap = cap;
     }
     struct cnode *n = &p->nodes[p->nnodes];
@@ -42,7 +50,7 @@ static int emit(struct checker *c, enum cop op, enum vtype t, int a, int b,
     n->type = t;
     n->a = a;
     n->b = b;
-    n->ast = ast;
+    c->asts[p->nnodes] = ast;
     return p->nnodes++;
 }
 
@@ -507,8 +515,72 @@ static int compile(struct checker *c, const struct ast_expr *e, struct ty *out)
     return fail(c, out);
 }
 
+/* The nodes compiled from one condition, by the tree node they come from. */
+struct wmap {
+    const struct ast_expr *ast;
+    int node;
+};
+
+static int wmap_cmp(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t)((const struct wmap *)x)->ast;
+    uintptr_t b = (uintptr_t)((const struct wmap *)y)->ast;
+    return a < b ? -1 : a > b;
+}
+
+/* A copy of e as written (engine/wexpr.h); the nodes of m compiled from
+ * each part of it get that part. */
+static const struct wexpr *written(struct checker *c, const struct ast_expr *e,
+                                   const struct wmap *m, int nm)
+{
+    if (!e)
+        return NULL;
+    struct wexpr *w = arena_alloc(c->a, sizeof *w);
+    *w = (struct wexpr){.op = e->op,
+                        .loc = e->loc,
+                        .text = e->text,
+                        .num = e->num,
+                        .date = e->date,
+                        .b = e->b};
+    for (const struct ast_name *n = e->items; n; n = n->next)
+        w->nitems++;
+    if (w->nitems) {
+        const char **items =
+            arena_calloc(c->a, (size_t)w->nitems, sizeof *items);
+        int k = 0;
+        for (const struct ast_name *n = e->items; n; n = n->next)
+            items[k++] = n->text;
+        w->items = items;
+    }
+    w->l = written(c, e->l, m, nm);
+    w->r = written(c, e->r, m, nm);
+    int lo = 0, hi = nm; /* the first entry for e */
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if ((uintptr_t)m[mid].ast < (uintptr_t)e)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < nm && m[lo].ast == e; lo++)
+        c->p->nodes[m[lo].node].x = w;
+    return w;
+}
+
 int expr_compile_cond(struct checker *c, const struct ast_expr *e)
 {
     struct ty t;
-    return compile_bool(c, e, &t);
+    int first = c->p->nnodes;
+    int root = compile_bool(c, e, &t);
+    int nm = c->p->nnodes - first;
+    struct wmap *m = xtemp_calloc((size_t)nm + 1, sizeof *m);
+    for (int i = 0; i < nm; i++)
+        m[i] = (struct wmap){c->asts[first + i], first + i};
+    qsort(m, (size_t)nm, sizeof *m, wmap_cmp);
+    written(c, e, m, nm);
+    xtemp_free(m);
+    for (int i = first; i < c->p->nnodes; i++) /* from outside e: own copy */
+        if (c->asts[i] && !c->p->nodes[i].x)
+            c->p->nodes[i].x = written(c, c->asts[i], NULL, 0);
+    return root;
 }

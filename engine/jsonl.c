@@ -1,4 +1,5 @@
 #include "engine/jsonl.h"
+#include "engine/ast.h"
 
 #include <stddef.h>
 #include <string.h>

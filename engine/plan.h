@@ -5,12 +5,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/ast.h"
 #include "engine/diag.h"
+#include "engine/lang.h"
 #include "engine/names.h"
 #include "engine/num.h"
 #include "engine/source.h"
-#include "lexer/keywords.h"
+#include "engine/wexpr.h"
+
+struct ast_file;
+struct test_info;
 
 /*
  * The checked, compiled rule set. Facts live in numbered slots, options are
@@ -82,10 +85,10 @@ enum cop {
 
 struct cnode {
     enum cop op;
-    enum vtype type; /* of the result; operand type for comparisons */
-    int a, b;        /* operand nodes; C_FACT/C_CONCL: the slot */
-    struct value k;  /* C_CONST; C_IN/C_HAS_*: the mask in k.u.set */
-    const struct ast_expr *ast; /* for the trace */
+    enum vtype type;       /* of the result; operand type for comparisons */
+    int a, b;              /* operand nodes; C_FACT/C_CONCL: the slot */
+    struct value k;        /* C_CONST; C_IN/C_HAS_*: the mask in k.u.set */
+    const struct wexpr *x; /* as written: for the trace, and error places */
 };
 
 enum fact_origin { FROM_ABSENT, FROM_DEFAULT, FROM_CASE };
@@ -99,10 +102,17 @@ struct fact_info {
     struct value dflt;
 };
 
+struct repeal_info {   /* a repealed rule that concluded a conclusion */
+    const char *rule;  /* its ID */
+    struct src_loc by; /* the repeal */
+};
+
 struct concl_info {
     const char *name, *desc;
     struct src_loc loc;
-    int *rules, nrules; /* rules that conclude it */
+    int *rules, nrules;          /* rules that conclude it */
+    struct repeal_info *repeals; /* repealed rules that concluded it */
+    int nrepeals;
 };
 
 struct text_part { /* a piece of a because text: literal, or {name} */
@@ -141,18 +151,6 @@ struct measure_info {
     int nbecause;
 };
 
-struct expect_info { /* an expectation with its name resolved */
-    const struct ast_expect *ast;
-    int index;              /* verdict, measure or rule; -1 for undetermined */
-    int *missing, nmissing; /* facts, for expect undetermined missing */
-};
-
-struct test_info {
-    const struct ast_test *ast;
-    struct expect_info *expects;
-    int nexpects;
-};
-
 /* What the evaluator computes, in order: a rule's condition or a conclusion. */
 struct step {
     bool concl;
@@ -183,7 +181,8 @@ struct plan {
     const char *verdict_title;
     struct src_loc verdict_loc;
     const struct src_loc *verdict_amends;
-    const struct ast_file *file; /* the layered syntax tree */
+    const struct ast_file *file; /* the layered syntax tree: only checking
+                                    and `show` read it */
     struct vline_info *lines;
     int nlines;
     struct measure_info *measures;
@@ -192,7 +191,8 @@ struct plan {
     int nnodes;
     struct step *order; /* dependency order */
     int norder;
-    struct test_info *tests; /* of the top file (LANGUAGE.md §6) */
+    struct test_info *tests; /* of the top file (LANGUAGE.md §6);
+                                engine/plan_tests.h */
     int ntests;
 };
 

@@ -239,11 +239,13 @@ RC_API enum rc_status rc_eval_status(const struct rc_eval *ev);
  * nothing evaluated. Valid while ev lives (it holds its rule set). */
 RC_API const char *rc_eval_verdict(const struct rc_eval *ev);
 enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING, RC_UNSETTLED };
-/* Names in one part of the outcome (measures attached, rules that fired and
- * took effect, rules overridden, facts missing for an undetermined verdict,
- * rules whose effect is unknown), in declaration order. Fills up to max into
- * out; returns how many there are in all (0 when nothing was evaluated),
- * or -1 on a bad argument. The names are valid while ev lives. */
+/* Names in one part of the outcome, in declaration order: measures
+ * attached; rules that fired, that is whose condition is true, overridden
+ * or not (LANGUAGE.md §3); rules that fired and were or may be overridden;
+ * facts missing for an undetermined verdict; rules whose effect is unknown.
+ * Fills up to max into out; returns how many there are in all (0 when
+ * nothing was evaluated), or -1 on a bad argument. The names are valid
+ * while ev lives. */
 RC_API int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
                         const char **out, int max);
 /* The case's ID, or NULL when the case could not be read that far (or is

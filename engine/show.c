@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "engine/trace.h"
+#include "engine/show_expr.h"
 
 static void str(const char *s, struct sbuf *out)
 {
@@ -119,7 +119,7 @@ static void clauses(const struct ast_decl *d, enum lang lang, struct sbuf *out)
     }
     if (d->when) {
         clause(KW_WHEN, lang, out);
-        trace_expr(d->when, lang, out);
+        show_ast_expr(d->when, lang, out);
         sb_putc(out, '\n');
     }
     if (d->then) {
@@ -154,7 +154,7 @@ static void verdict(const struct ast_decl *d, enum lang lang, struct sbuf *out)
             sb_printf(out, "%s ", l->name.text);
             kw(KW_WHEN, lang, out);
             sb_putc(out, ' ');
-            trace_expr(l->when, lang, out);
+            show_ast_expr(l->when, lang, out);
         } else {
             kw(KW_OTHERWISE, lang, out);
             sb_printf(out, " %s", l->name.text);

@@ -3,7 +3,7 @@
 
 #include "engine/ast.h"
 #include "engine/sbuf.h"
-#include "lexer/keywords.h"
+#include "engine/lang.h"
 
 /* The effective rule set of a layered file (engine/layer.h) written back
  * in the rule language, keywords in lang, each declaration with a comment

@@ -11,7 +11,7 @@
 #include "engine/diag.h"
 #include "engine/errstr.h"
 #include "engine/limits.h"
-#include "lexer/keywords.h"
+#include "engine/lang.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -7,7 +7,7 @@
 #include "engine/arena.h"
 #include "engine/names.h"
 #include "engine/source.h"
-#include "lexer/keywords.h"
+#include "engine/lang.h"
 
 /* Names are compared up to this many code points; a longer one gets no
  * suggestion and is suggested for none, rather than by its first part. */

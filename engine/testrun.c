@@ -8,6 +8,7 @@
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
+#include "engine/plan_tests.h"
 #include "engine/trace.h"
 
 void sb_xml(struct sbuf *b, const char *s)
@@ -101,16 +102,12 @@ static void names_of(const struct plan *p, const bool *set, struct sbuf *b)
     sb_putc(b, '}');
 }
 
-/* Why rule i did not fire. */
+/* Why rule i did not fire (LANGUAGE.md §3: it fires when its condition
+ * is true, overridden or not). */
 static const char *not_fired(const struct result *r, int i)
 {
-    if (r->cond[i] == TV_FALSE)
-        return "its condition is false";
-    if (r->cond[i] == TV_UNKNOWN)
-        return "its condition is unknown";
-    return r->effect[i] == TV_FALSE ? "it was overridden"
-                                    : "it may be overridden (an overriding "
-                                      "condition is unknown)";
+    return r->cond[i] == TV_FALSE ? "its condition is false"
+                                  : "its condition is unknown";
 }
 
 /* Check one expectation; a message on failure, NULL when it holds. */
@@ -137,14 +134,17 @@ static void check(const struct result *r, const struct expect_info *x,
                       e->name.text);
         return;
     case EX_FIRED:
-        if (r->effect[x->index] != TV_TRUE)
+        if (r->cond[x->index] != TV_TRUE)
             sb_printf(why, "expected rule %s to fire; %s", e->name.text,
                       not_fired(r, x->index));
         return;
     case EX_NOT_FIRED:
-        if (x->index >= 0 && r->effect[x->index] == TV_TRUE)
-            sb_printf(why, "expected rule %s not to fire; it fired",
-                      e->name.text);
+        if (x->index >= 0 && r->cond[x->index] == TV_TRUE)
+            sb_printf(
+                why, "expected rule %s not to fire; it fired%s", e->name.text,
+                r->effect[x->index] == TV_TRUE    ? ""
+                : r->effect[x->index] == TV_FALSE ? " (and was overridden)"
+                                                  : " (and may be overridden)");
         return;
     case EX_UNDETERMINED:
         break;
@@ -176,7 +176,7 @@ static void cover(const struct result *r, struct coverage *cov)
         return;
     cov->runs++;
     for (int i = 0; i < p->nrules; i++) {
-        cov->rule_fired[i] |= r->effect[i] == TV_TRUE;
+        cov->rule_fired[i] |= r->cond[i] == TV_TRUE;
         cov->rule_false[i] |= r->cond[i] == TV_FALSE;
     }
     for (int i = 0; i < p->nlines; i++) {

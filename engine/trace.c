@@ -1,6 +1,10 @@
 #include "engine/trace.h"
 #include "engine/trace_int.h"
 
+#include "engine/date.h"
+#include "engine/explain.h"
+#include "engine/show_expr.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,136 +121,6 @@ static void loc_text(const struct src_loc *l, struct sbuf *out)
         sb_printf(out, ":%d", l->first_line);
 }
 
-/* Binding strength, loosest first, as in LANGUAGE.md §8. */
-static int prec(enum ast_op op)
-{
-    switch (op) {
-    case OP_OR:
-        return 1;
-    case OP_AND:
-        return 2;
-    case OP_NOT:
-        return 3;
-    case OP_EQ:
-    case OP_NE:
-    case OP_LT:
-    case OP_LE:
-    case OP_GT:
-    case OP_GE:
-    case OP_IN:
-    case OP_CONTAINS:
-    case OP_CONTAINS_ANY:
-    case OP_KNOWN:
-        return 4;
-    case OP_ADD:
-    case OP_SUB:
-        return 5;
-    case OP_MUL:
-    case OP_DIV:
-        return 6;
-    case OP_NEG:
-        return 7;
-    default:
-        return 8;
-    }
-}
-
-static void names_list(const struct ast_name *n, struct sbuf *out)
-{
-    sb_putc(out, '{');
-    for (; n; n = n->next) {
-        sb_puts(out, n->text);
-        if (n->next)
-            sb_puts(out, ", ");
-    }
-    sb_putc(out, '}');
-}
-
-static void sub(const struct ast_expr *e, int min, enum lang lang,
-                struct sbuf *out)
-{
-    bool paren = prec(e->op) < min;
-    if (paren)
-        sb_putc(out, '(');
-    trace_expr(e, lang, out);
-    if (paren)
-        sb_putc(out, ')');
-}
-
-void trace_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
-{
-    static const char *const ops[] = {
-        [OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<",  [OP_LE] = "<=",
-        [OP_GT] = ">",  [OP_GE] = ">=", [OP_ADD] = "+", [OP_SUB] = "-",
-        [OP_MUL] = "*", [OP_DIV] = "/",
-    };
-    char buf[64];
-    int p = prec(e->op);
-    switch (e->op) {
-    case OP_NAME:
-        sb_puts(out, e->text);
-        return;
-    case OP_NUM:
-        num_print(out, e->num);
-        return;
-    case OP_DATE:
-        ast_date_format(e->date, buf);
-        sb_puts(out, buf);
-        return;
-    case OP_STR:
-        sb_putc(out, '"');
-        sb_text(out, e->text);
-        sb_putc(out, '"');
-        return;
-    case OP_BOOL:
-        sb_puts(out, kw_text(e->b ? KW_TRUE : KW_FALSE, lang));
-        return;
-    case OP_SET:
-        names_list(e->items, out);
-        return;
-    case OP_VERDICT:
-        sb_puts(out, kw_text(KW_VERDICT, lang));
-        return;
-    case OP_NOT:
-        sb_printf(out, "%s ", kw_text(KW_NOT, lang));
-        sub(e->l, p, lang, out);
-        return;
-    case OP_NEG:
-        sb_putc(out, '-');
-        sub(e->l, p, lang, out);
-        return;
-    case OP_KNOWN:
-        sub(e->l, p + 1, lang, out);
-        sb_printf(out, " %s", kw_text(KW_IS_KNOWN, lang));
-        return;
-    default:
-        break;
-    }
-    sub(e->l, p, lang, out);
-    switch (e->op) {
-    case OP_AND:
-        sb_printf(out, " %s ", kw_text(KW_AND, lang));
-        break;
-    case OP_OR:
-        sb_printf(out, " %s ", kw_text(KW_OR, lang));
-        break;
-    case OP_IN:
-        sb_printf(out, " %s ", kw_text(KW_IN, lang));
-        break;
-    case OP_CONTAINS:
-        sb_printf(out, " %s ", kw_text(KW_CONTAINS, lang));
-        break;
-    case OP_CONTAINS_ANY:
-        sb_printf(out, " %s %s ", kw_text(KW_CONTAINS, lang),
-                  kw_text(KW_ANY, lang));
-        break;
-    default:
-        sb_printf(out, " %s ", ops[e->op]);
-    }
-    /* left-associative: a right operand of equal strength needs parens */
-    sub(e->r, p + 1, lang, out);
-}
-
 void trace_value(const struct fact_info *f, const struct value *v,
                  enum lang lang, struct sbuf *out)
 {
@@ -314,71 +188,85 @@ static void fact_text(const struct result *r, int i, enum lang lang,
     }
 }
 
-const struct ast_repeal *trace_repealed(const struct plan *p, int k,
-                                        const struct ast_repeal *after)
-{
-    const struct ast_repeal *r = after ? after->next : p->file->repealed;
-    for (; r; r = r->next) {
-        if (r->decl->kind != DECL_RULE)
-            continue;
-        for (const struct ast_name *n = r->decl->then; n; n = n->next)
-            if (strcmp(n->text, p->concls[k].name) == 0)
-                return r;
-    }
-    return NULL;
-}
-
 int trace_missing_order(const struct result *r, int *order)
 {
-    int n = 0;
+    /* counting sort on settles, most first: linear, and it keeps
+     * declaration order on ties */
+    int n = 0, top = 0;
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i]) {
+            n++;
+            if (r->settles[i] > top)
+                top = r->settles[i];
+        }
+    int *start = xtemp_calloc((size_t)top + 2, sizeof *start);
     for (int i = 0; i < r->p->nfacts; i++)
         if (r->missing[i])
-            order[n++] = i;
-    /* insertion sort: few facts, and it keeps declaration order on ties */
-    for (int i = 1; i < n; i++) {
-        int f = order[i], j = i;
-        while (j > 0 && r->settles[order[j - 1]] < r->settles[f]) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = f;
-    }
+            start[top - r->settles[i] + 1]++;
+    for (int k = 1; k <= top + 1; k++)
+        start[k] += start[k - 1];
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i])
+            order[start[top - r->settles[i]]++] = i;
+    xtemp_free(start);
     return n;
 }
 
-/* The facts read under node i, each once, in the order they appear. */
-void trace_facts_under(const struct result *r, int i, int *seen, int *n)
+static void facts_under(const struct result *r, int i, int *n)
 {
     const struct cnode *c = &r->p->nodes[i];
     if (c->op == C_FACT) {
-        for (int k = 0; k < *n; k++)
-            if (seen[k] == c->a)
-                return;
-        seen[(*n)++] = c->a;
+        if (!r->scratch[c->a]) {
+            r->scratch[c->a] = true;
+            r->found[(*n)++] = c->a;
+        }
         return;
     }
     if (c->op == C_CONST || c->op == C_CONCL || c->op == C_VERDICT)
         return;
     if (c->a >= 0)
-        trace_facts_under(r, c->a, seen, n);
+        facts_under(r, c->a, n);
     if (c->b >= 0)
-        trace_facts_under(r, c->b, seen, n);
+        facts_under(r, c->b, n);
 }
 
-/* Why boolean node i has truth want: the smallest parts of the condition
- * that settle it (for an unknown node: the parts still unknown). Each atom
- * is node * 4 + its truth (enum tv). */
-int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n)
+void trace_facts_under(const struct result *r, int i, int *n)
+{
+    *n = 0;
+    facts_under(r, i, n);
+    for (int k = 0; k < *n; k++)
+        r->scratch[r->found[k]] = false;
+}
+
+static void atoms_push(struct atoms *a, int atom)
+{
+    if (a->n == a->cap) {
+        int cap = a->cap ? a->cap * 2 : 16;
+        int *v = xtemp_calloc((size_t)cap, sizeof *v);
+        if (a->n)
+            memcpy(v, a->v, (size_t)a->n * sizeof *v);
+        xtemp_free(a->v);
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = atom;
+}
+
+void atoms_free(struct atoms *a)
+{
+    xtemp_free(a->v);
+    *a = (struct atoms){0};
+}
+
+void trace_why(const struct result *r, int i, enum tv want, struct atoms *a)
 {
     const struct cnode *c = &r->p->nodes[i];
-    if (n >= MAX_ATOMS)
-        return n;
     if (want == TV_UNKNOWN && (c->op == C_AND || c->op == C_OR)) {
         if (r->done[c->a] && !r->nv[c->a].known)
-            n = trace_why(r, c->a, TV_UNKNOWN, atoms, n);
+            trace_why(r, c->a, TV_UNKNOWN, a);
         if (r->done[c->b] && !r->nv[c->b].known)
-            n = trace_why(r, c->b, TV_UNKNOWN, atoms, n);
-        return n;
+            trace_why(r, c->b, TV_UNKNOWN, a);
+        return;
     }
     bool conj = (c->op == C_AND && want == TV_FALSE) ||
                 (c->op == C_OR && want == TV_TRUE);
@@ -386,19 +274,48 @@ int trace_why(const struct result *r, int i, enum tv want, int *atoms, int n)
                 (c->op == C_OR && want == TV_FALSE);
     if (conj) {
         enum tv ta = r->done[c->a] ? eval_tv(&r->nv[c->a]) : TV_UNKNOWN;
-        return trace_why(r, ta == want ? c->a : c->b, want, atoms, n);
+        trace_why(r, ta == want ? c->a : c->b, want, a);
+    } else if (both) {
+        trace_why(r, c->a, want, a);
+        trace_why(r, c->b, want, a);
+    } else if (c->op == C_NOT) {
+        trace_why(r, c->a,
+                  want == TV_UNKNOWN ? TV_UNKNOWN
+                  : want == TV_TRUE  ? TV_FALSE
+                                     : TV_TRUE,
+                  a);
+    } else {
+        atoms_push(a, i * 4 + (int)want);
     }
-    if (both)
-        return trace_why(r, c->b, want, atoms,
-                         trace_why(r, c->a, want, atoms, n));
-    if (c->op == C_NOT)
-        return trace_why(r, c->a,
-                         want == TV_UNKNOWN ? TV_UNKNOWN
-                         : want == TV_TRUE  ? TV_FALSE
-                                            : TV_TRUE,
-                         atoms, n);
-    atoms[n++] = i * 4 + (int)want;
-    return n;
+}
+
+void followed_init(struct followed *f, int nconcls)
+{
+    f->on = xtemp_calloc((size_t)nconcls + 1, 1);
+    f->list = xtemp_calloc((size_t)nconcls + 1, sizeof *f->list);
+    f->n = 0;
+}
+
+bool followed_add(struct followed *f, int k)
+{
+    if (f->on[k])
+        return false;
+    f->on[k] = 1;
+    f->list[f->n++] = k;
+    return true;
+}
+
+void followed_clear(struct followed *f)
+{
+    for (int i = 0; i < f->n; i++)
+        f->on[f->list[i]] = 0;
+    f->n = 0;
+}
+
+void followed_free(struct followed *f)
+{
+    xtemp_free(f->list);
+    xtemp_free(f->on);
 }
 
 struct tctx {
@@ -406,15 +323,15 @@ struct tctx {
     const struct plan *p;
     enum lang lang;
     struct sbuf *out;
+    const struct explanation *ex;
 };
 
-static void atom_text(struct tctx *t, int atom)
+/* "part is false [fact = value (source); …]" */
+static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
+                      int n)
 {
-    const struct result *r = t->r;
-    int i = atom / 4;
-    enum tv tv = (enum tv)(atom % 4);
     const struct cnode *c = &t->p->nodes[i];
-    trace_expr(c->ast, t->lang, t->out);
+    show_expr(c->x, t->lang, t->out);
     sb_printf(t->out, " %s",
               L(tv == TV_TRUE    ? L_IS_TRUE
                 : tv == TV_FALSE ? L_IS_FALSE
@@ -422,25 +339,30 @@ static void atom_text(struct tctx *t, int atom)
                 t->lang));
     if (c->op == C_CONCL && tv == TV_FALSE) {
         sb_printf(t->out, " (%s", L(L_NO_RULE, t->lang));
-        const struct ast_repeal *rp = NULL;
-        while ((rp = trace_repealed(t->p, c->a, rp)))
+        const struct concl_info *k = &t->p->concls[c->a];
+        for (int j = 0; j < k->nrepeals; j++)
             sb_printf(t->out, "; %s %s %s %s:%d", L(L_RULE, t->lang),
-                      rp->decl->name.text, L(L_REPEALED, t->lang),
-                      rp->by->loc.src->name, rp->by->loc.first_line);
+                      k->repeals[j].rule, L(L_REPEALED, t->lang),
+                      k->repeals[j].by.src->name, k->repeals[j].by.first_line);
         sb_putc(t->out, ')');
         return;
     }
-    int seen[64], n = 0;
-    trace_facts_under(r, i, seen, &n);
     if (n == 0)
         return;
     sb_puts(t->out, " [");
-    for (int k = 0; k < n && k < 64; k++) {
+    for (int k = 0; k < n; k++) {
         if (k)
             sb_puts(t->out, "; ");
-        fact_text(r, seen[k], t->lang, t->out);
+        fact_text(t->r, facts[k], t->lang, t->out);
     }
     sb_putc(t->out, ']');
+}
+
+static void atom_text(struct tctx *t, int atom)
+{
+    int n;
+    trace_facts_under(t->r, atom / 4, &n);
+    part_text(t, atom / 4, (enum tv)(atom % 4), t->r->found, n);
 }
 
 /* " (amends base.rules:12)" for a declaration a variant amended. */
@@ -467,7 +389,7 @@ static void cond_text(struct tctx *t, int node)
     if (node < 0)
         sb_puts(t->out, L(L_OTHERWISE, t->lang));
     else
-        trace_expr(t->p->nodes[node].ast, t->lang, t->out);
+        show_expr(t->p->nodes[node].x, t->lang, t->out);
 }
 
 static void verdict_text(struct tctx *t)
@@ -483,9 +405,8 @@ static void verdict_text(struct tctx *t)
         cond_text(t, p->lines[r->line].cond);
         sb_printf(out, " %s)\n", L(L_IS_UNKNOWN, t->lang));
         sb_printf(out, "  %s:\n", L(L_MISSING, t->lang));
-        int *order = xtemp_calloc((size_t)p->nfacts + 1, sizeof *order);
-        int n = trace_missing_order(r, order);
-        for (int k = 0; k < n; k++) {
+        const int *order = t->ex->missing;
+        for (int k = 0; k < t->ex->nmissing; k++) {
             const struct fact_info *f = &p->facts[order[k]];
             sb_printf(out, "    %s", f->name);
             if (f->desc)
@@ -497,7 +418,6 @@ static void verdict_text(struct tctx *t)
                 sb_printf(out, L(L_SETTLES, t->lang), r->settles[order[k]]);
             sb_puts(out, ")\n");
         }
-        xtemp_free(order);
     } else if (r->line < 0) {
         sb_printf(out, "%s\n", L(L_NO_LINE, t->lang));
     } else {
@@ -554,23 +474,19 @@ static void measures_text(struct tctx *t)
 
 static void not_taken_text(struct tctx *t)
 {
-    const struct result *r = t->r;
-    bool head = false;
-    for (int i = 0; i < t->p->nlines; i++) {
-        if (r->lines[i] != TV_FALSE)
-            continue;
-        if (!head)
+    const struct explanation *e = t->ex;
+    for (int i = 0; i < e->nnot_taken; i++) {
+        const struct ex_line *l = &e->not_taken[i];
+        if (i == 0)
             sb_printf(t->out, "  %s:\n", L(L_NOT_TAKEN, t->lang));
-        head = true;
         sb_puts(t->out, "    ");
-        line_head(t, i);
+        line_head(t, l->line);
         sb_puts(t->out, ": ");
-        int atoms[MAX_ATOMS];
-        int n = trace_why(r, t->p->lines[i].cond, TV_FALSE, atoms, 0);
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < l->nparts; k++) {
             if (k)
                 sb_puts(t->out, "; ");
-            atom_text(t, atoms[k]);
+            part_text(t, l->parts[k].node, l->parts[k].is, l->parts[k].facts,
+                      l->parts[k].nfacts);
         }
         sb_putc(t->out, '\n');
     }
@@ -676,16 +592,16 @@ static void stamp_text(const struct plan *p, enum lang lang, struct sbuf *out)
 #define WHY_DEPTH 4
 
 static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    uint8_t *seen);
+                    struct followed *seen);
 
 /* The rules behind conclusion k, each with why it did not take effect. */
-static void explain_concl(struct tctx *t, int k, int depth, uint8_t *seen)
+static void explain_concl(struct tctx *t, int k, int depth,
+                          struct followed *seen)
 {
     const struct result *r = t->r;
     const struct concl_info *c = &t->p->concls[k];
-    if (seen[k] || depth >= WHY_DEPTH)
+    if (depth >= WHY_DEPTH || !followed_add(seen, k))
         return;
-    seen[k] = 1;
     for (int i = 0; i < c->nrules; i++) {
         int ri = c->rules[i];
         const struct rule_info *ru = &t->p->rules[ri];
@@ -717,18 +633,19 @@ static void explain_concl(struct tctx *t, int k, int depth, uint8_t *seen)
 /* The parts of node that make it want, and below each conclusion among
  * them the rules behind it, WHY_DEPTH conclusions deep. */
 static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    uint8_t *seen)
+                    struct followed *seen)
 {
-    int atoms[MAX_ATOMS];
-    int n = trace_why(t->r, node, want, atoms, 0);
-    for (int k = 0; k < n; k++) {
+    struct atoms at = {0};
+    trace_why(t->r, node, want, &at);
+    for (int k = 0; k < at.n; k++) {
         sb_printf(t->out, "%*s", 6 + depth * 4, "");
-        atom_text(t, atoms[k]);
+        atom_text(t, at.v[k]);
         sb_putc(t->out, '\n');
-        const struct cnode *c = &t->p->nodes[atoms[k] / 4];
-        if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE)
+        const struct cnode *c = &t->p->nodes[at.v[k] / 4];
+        if (c->op == C_CONCL && at.v[k] % 4 != TV_TRUE)
             explain_concl(t, c->a, depth, seen);
     }
+    atoms_free(&at);
 }
 
 /* --why-not V: for every line of V, why it did not decide the case. */
@@ -736,7 +653,8 @@ static void why_not_text(struct tctx *t)
 {
     const struct result *r = t->r;
     const struct plan *p = t->p;
-    uint8_t *seen = xtemp_calloc((size_t)p->nconcls + 1, 1);
+    struct followed seen;
+    followed_init(&seen, p->nconcls);
     sb_printf(t->out, "  %s %s:\n", L(L_WHY_NOT, t->lang),
               p->verdicts.names[r->why_not]);
     for (int i = 0; i < p->nlines; i++) {
@@ -762,16 +680,16 @@ static void why_not_text(struct tctx *t)
                 L(r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
                   t->lang));
         if (v != TV_TRUE && p->lines[i].cond >= 0) {
-            memset(seen, 0, (size_t)p->nconcls);
-            explain(t, p->lines[i].cond, v, 0, seen);
+            followed_clear(&seen);
+            explain(t, p->lines[i].cond, v, 0, &seen);
         }
     }
-    xtemp_free(seen);
+    followed_free(&seen);
 }
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
 {
-    struct tctx t = {r, r->p, lang, out};
+    struct tctx t = {r, r->p, lang, out, NULL};
     const struct case_facts *cf = r->cf;
     sb_printf(out, "%s ", L(L_CASE, lang));
     sb_text(out, cf->id ? cf->id : "?");
@@ -796,6 +714,7 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
         sb_putc(out, '\n');
         return;
     }
+    t.ex = explain_result(r);
     verdict_text(&t);
     measures_text(&t);
     not_taken_text(&t);
@@ -839,7 +758,7 @@ void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
     sb_printf(out, "%s", sep[0] == '\t' ? "\t-" : "");
     sep = "\t";
     for (int i = 0; i < p->nrules; i++)
-        if (r->effect[i] == TV_TRUE) {
+        if (r->cond[i] == TV_TRUE) { /* fired, overridden or not */
             sb_printf(out, "%s%s", sep, p->rules[i].id);
             sep = ",";
         }

@@ -3,7 +3,8 @@
 
 #include "engine/eval.h"
 #include "engine/sbuf.h"
-#include "lexer/keywords.h"
+#include "engine/lang.h"
+#include "engine/show_expr.h"
 
 /*
  * The reasoned verdict trace (LANGUAGE.md §7): the verdict and the line that
@@ -22,8 +23,6 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out);
 void trace_json_brief(const struct result *r, struct sbuf *out);
 void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out);
 
-/* A condition as source text, keywords in lang. */
-void trace_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out);
 /* A fact's value as a person reads it. */
 void trace_value(const struct fact_info *f, const struct value *v,
                  enum lang lang, struct sbuf *out);

@@ -5,6 +5,8 @@
 
 #include "engine/arena.h"
 #include "engine/trace_int.h"
+#include "engine/date.h"
+#include "engine/explain.h"
 
 /* The trace as JSON Lines (docs/trace.md). */
 
@@ -23,11 +25,11 @@ static void jstr_or_null(const char *s, struct sbuf *out)
         sb_puts(out, "null");
 }
 
-static void jexpr(const struct ast_expr *e, enum lang lang, struct sbuf *out)
+static void jexpr(const struct wexpr *e, enum lang lang, struct sbuf *out)
 {
     struct sbuf b = {0};
     if (e)
-        trace_expr(e, lang, &b);
+        show_expr(e, lang, &b);
     else
         sb_puts(&b, kw_text(KW_OTHERWISE, lang));
     sb_json(out, b.p);
@@ -125,52 +127,49 @@ static void jline(const struct result *r, int i, enum lang lang,
     sb_putc(out, ',');
     jloc(&l->loc, out);
     sb_puts(out, ",\"condition\":");
-    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].ast : NULL, lang, out);
+    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].x : NULL, lang, out);
 }
 
-static void jnot_taken(const struct result *r, enum lang lang, struct sbuf *out)
+static void jpart(const struct result *r, const struct ex_part *pt,
+                  enum lang lang, struct sbuf *out)
 {
-    bool first = true;
+    sb_puts(out, "{\"condition\":");
+    jexpr(r->p->nodes[pt->node].x, lang, out);
+    sb_printf(out, ",\"is\":%s,\"facts\":",
+              pt->is == TV_TRUE    ? "true"
+              : pt->is == TV_FALSE ? "false"
+                                   : "null");
+    jfacts(r, pt->facts, pt->nfacts, out);
+    const struct cnode *cn = &r->p->nodes[pt->node];
+    if (cn->op == C_CONCL) {
+        sb_puts(out, ",\"repealed\":[");
+        const struct concl_info *ci = &r->p->concls[cn->a];
+        for (int j = 0; j < ci->nrepeals; j++) {
+            sb_printf(out, "%s{\"rule\":", j ? "," : "");
+            sb_json(out, ci->repeals[j].rule);
+            sb_puts(out, ",\"by\":{");
+            jloc(&ci->repeals[j].by, out);
+            sb_puts(out, "}}");
+        }
+        sb_putc(out, ']');
+    }
+    sb_putc(out, '}');
+}
+
+static void jnot_taken(const struct result *r, const struct explanation *e,
+                       enum lang lang, struct sbuf *out)
+{
     sb_puts(out, "\"not_taken\":[");
-    for (int i = 0; i < r->p->nlines; i++) {
-        if (r->lines[i] != TV_FALSE)
-            continue;
-        if (!first)
+    for (int i = 0; i < e->nnot_taken; i++) {
+        const struct ex_line *l = &e->not_taken[i];
+        if (i)
             sb_putc(out, ',');
-        first = false;
-        jline(r, i, lang, out);
+        jline(r, l->line, lang, out);
         sb_puts(out, ",\"failed\":[");
-        int atoms[MAX_ATOMS];
-        int n = trace_why(r, r->p->lines[i].cond, TV_FALSE, atoms, 0);
-        for (int k = 0; k < n; k++) {
-            int node = atoms[k] / 4;
+        for (int k = 0; k < l->nparts; k++) {
             if (k)
                 sb_putc(out, ',');
-            sb_puts(out, "{\"condition\":");
-            jexpr(r->p->nodes[node].ast, lang, out);
-            sb_printf(out, ",\"is\":%s,\"facts\":",
-                      atoms[k] % 4 == TV_TRUE    ? "true"
-                      : atoms[k] % 4 == TV_FALSE ? "false"
-                                                 : "null");
-            int seen[64], nf = 0;
-            trace_facts_under(r, node, seen, &nf);
-            jfacts(r, seen, nf, out);
-            const struct cnode *cn = &r->p->nodes[node];
-            if (cn->op == C_CONCL) {
-                sb_puts(out, ",\"repealed\":[");
-                const struct ast_repeal *rp = NULL;
-                bool lead = true;
-                while ((rp = trace_repealed(r->p, cn->a, rp))) {
-                    sb_printf(out, "%s{\"rule\":", lead ? "" : ",");
-                    sb_json(out, rp->decl->name.text);
-                    sb_puts(out, ",\"by\":{");
-                    jloc(&rp->by->loc, out);
-                    sb_puts(out, "}}");
-                    lead = false;
-                }
-                sb_putc(out, ']');
-            }
-            sb_putc(out, '}');
+            jpart(r, &l->parts[k], lang, out);
         }
         sb_puts(out, "]}");
     }
@@ -314,7 +313,7 @@ static void jmeasures(const struct result *r, bool full, enum lang lang,
         jhead(r, m->id, m->title, &m->loc, m->amends, m->cites, m->ncites,
               m->because, m->nbecause, lang, out);
         sb_puts(out, ",\"condition\":");
-        jexpr(p->nodes[m->cond].ast, lang, out);
+        jexpr(p->nodes[m->cond].x, lang, out);
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
@@ -365,7 +364,7 @@ static void jwarnings(const struct case_facts *cf, struct sbuf *out)
 #define WHY_DEPTH 4
 
 static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   uint8_t *seen, enum lang lang, struct sbuf *out);
+                   struct followed *seen, enum lang lang, struct sbuf *out);
 
 static const char *tv_json(int v)
 {
@@ -374,12 +373,12 @@ static const char *tv_json(int v)
 
 /* The rules behind conclusion k, with why each did not take effect. */
 static void jconcl_rules(const struct result *r, int k, int depth,
-                         uint8_t *seen, enum lang lang, struct sbuf *out)
+                         struct followed *seen, enum lang lang,
+                         struct sbuf *out)
 {
     const struct plan *p = r->p;
     sb_puts(out, "[");
-    if (!seen[k] && depth < WHY_DEPTH) {
-        seen[k] = 1;
+    if (depth < WHY_DEPTH && followed_add(seen, k)) {
         const struct concl_info *c = &p->concls[k];
         for (int i = 0; i < c->nrules; i++) {
             int ri = c->rules[i];
@@ -412,19 +411,20 @@ static void jconcl_rules(const struct result *r, int k, int depth,
 }
 
 static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   uint8_t *seen, enum lang lang, struct sbuf *out)
+                   struct followed *seen, enum lang lang, struct sbuf *out)
 {
-    int atoms[MAX_ATOMS];
-    int n = trace_why(r, node, want, atoms, 0);
+    struct atoms at = {0};
+    trace_why(r, node, want, &at);
+    const int *atoms = at.v;
     sb_putc(out, '[');
-    for (int k = 0; k < n; k++) {
+    for (int k = 0; k < at.n; k++) {
         const struct cnode *c = &r->p->nodes[atoms[k] / 4];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
-        jexpr(c->ast, lang, out);
+        jexpr(c->x, lang, out);
         sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(atoms[k] % 4));
-        int seenf[64], nf = 0;
-        trace_facts_under(r, atoms[k] / 4, seenf, &nf);
-        jfacts(r, seenf, nf, out);
+        int nf;
+        trace_facts_under(r, atoms[k] / 4, &nf);
+        jfacts(r, r->found, nf, out);
         if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE) {
             sb_puts(out, ",\"rules\":");
             jconcl_rules(r, c->a, depth, seen, lang, out);
@@ -432,12 +432,14 @@ static void jparts(const struct result *r, int node, enum tv want, int depth,
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
+    atoms_free(&at);
 }
 
 static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    uint8_t *seen = xtemp_calloc((size_t)p->nconcls + 1, 1);
+    struct followed seen;
+    followed_init(&seen, p->nconcls);
     sb_puts(out, ",\"why_not\":{\"verdict\":");
     sb_json(out, p->verdicts.names[r->why_not]);
     sb_puts(out, ",\"lines\":[");
@@ -455,16 +457,16 @@ static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
                   tv_json(r->all_lines[i]), decided ? "true" : "false",
                   r->line < 0 || i <= r->line ? "true" : "false");
         if (!decided && p->lines[i].cond >= 0 && r->all_lines[i] != TV_TRUE) {
-            memset(seen, 0, (size_t)p->nconcls);
-            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, seen, lang,
-                   out);
+            followed_clear(&seen);
+            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, &seen,
+                   lang, out);
         } else {
             sb_puts(out, "[]");
         }
         sb_putc(out, '}');
     }
     sb_puts(out, "]}");
-    xtemp_free(seen);
+    followed_free(&seen);
 }
 
 void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
@@ -502,7 +504,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"fired\":[");
     bool first = true;
     for (int i = 0; i < p->nrules; i++)
-        if (r->effect[i] == TV_TRUE) {
+        if (r->cond[i] == TV_TRUE) { /* overridden or not (LANGUAGE.md §3) */
             if (!first)
                 sb_putc(out, ',');
             first = false;
@@ -535,7 +537,8 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "null");
     }
     sb_putc(out, ',');
-    jnot_taken(r, lang, out);
+    const struct explanation *e = explain_result(r);
+    jnot_taken(r, e, lang, out);
     sb_putc(out, ',');
     jfindings(r, lang, out);
     sb_putc(out, ',');
@@ -545,9 +548,8 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"measures\":");
     jmeasures(r, true, lang, out);
     sb_puts(out, ",\"missing\":[");
-    int *order = xtemp_calloc((size_t)p->nfacts + 1, sizeof *order);
-    int n = trace_missing_order(r, order);
-    for (int k = 0; k < n; k++) {
+    const int *order = e->missing;
+    for (int k = 0; k < e->nmissing; k++) {
         const struct fact_info *f = &p->facts[order[k]];
         sb_puts(out, k ? ",{\"name\":" : "{\"name\":");
         sb_json(out, f->name);
@@ -555,7 +557,6 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         jstr_or_null(f->desc, out);
         sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
     }
-    xtemp_free(order);
     sb_puts(out, "]}");
     jwarnings(cf, out);
     sb_puts(out, "}\n");
@@ -600,7 +601,7 @@ static bool measure_on(const struct result *r, int i)
 
 static bool rule_fired(const struct result *r, int i)
 {
-    return r->effect[i] == TV_TRUE;
+    return r->cond[i] == TV_TRUE; /* overridden or not (LANGUAGE.md §3) */
 }
 
 static bool fact_missing(const struct result *r, int i)

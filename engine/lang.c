@@ -1,4 +1,4 @@
-#include "lexer/keywords.h"
+#include "engine/lang.h"
 
 #include <string.h>
 

@@ -1,0 +1,99 @@
+/* The explanation of a result as data (engine/explain.c): the lines not
+ * taken with the parts that failed and their facts, and the missing facts
+ * ranked, sized by the rule set. */
+
+#include "helpers.h"
+
+#include "engine/explain.h"
+#include "engine/sbuf.h"
+
+static struct fixture *F(void **state)
+{
+    return *state;
+}
+
+#define RULES                                                      \
+    "fact a: bool\nfact b: bool\nfact x: number\nfact y: number\n" \
+    "conclusion K\nrule R when a then K\n"                         \
+    "verdict {\n  V1 when K and x + y > 10\n  V2 when a or b\n"    \
+    "  V3 when b and y > 1\n  otherwise W\n}\n"
+
+static void test_explain_not_taken(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(f, RULES);
+    const struct result *r =
+        fx_run(f, "case \"C\" { a = false, b = false, x = 1, y = 2 }");
+    const struct explanation *e = explain_result(r);
+    assert_int_equal(e->nnot_taken, 3); /* every line before otherwise */
+    assert_int_equal(e->not_taken[0].line, 0);
+    assert_int_equal(e->not_taken[0].nparts, 1); /* K is false */
+    assert_int_equal(p->nodes[e->not_taken[0].parts[0].node].op, C_CONCL);
+    const struct ex_line *l = &e->not_taken[1];
+    assert_int_equal(l->nparts, 2); /* a, b: each side of the `or` */
+    assert_int_equal(l->parts[0].is, TV_FALSE);
+    assert_int_equal(l->parts[0].nfacts, 1);
+    assert_int_equal(l->parts[0].facts[0], fx_fact(p, "a"));
+    assert_int_equal(l->parts[1].facts[0], fx_fact(p, "b"));
+    l = &e->not_taken[2]; /* b and y > 1: only the false side, b */
+    assert_int_equal(l->nparts, 1);
+    assert_int_equal(l->parts[0].facts[0], fx_fact(p, "b"));
+    assert_int_equal(e->nmissing, 0);
+}
+
+static void test_explain_missing_ranked(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(f, "fact a: bool\nfact b: bool\n"
+                                "verdict {\n  V1 when b\n  V2 when a and b\n"
+                                "  V3 when a\n  V4 when a\n  otherwise W\n}\n");
+    const struct result *r = fx_run(f, "case \"C\" { }");
+    const struct explanation *e = explain_result(r);
+    assert_int_equal(e->nmissing, 1); /* the first line is unknown: b */
+    assert_int_equal(e->missing[0], fx_fact(p, "b"));
+}
+
+/* 100 facts under one part and a 40-way `or`: nothing is cut short. */
+static void test_explain_sized_by_rule_set(void **state)
+{
+    struct fixture *f = F(state);
+    struct sbuf rules = {0}, c = {0};
+    for (int i = 0; i < 100; i++)
+        sb_printf(&rules, "fact f%d: number\n", i);
+    for (int i = 0; i < 40; i++)
+        sb_printf(&rules, "fact g%d: bool\n", i);
+    sb_puts(&rules, "verdict {\n  A when f0");
+    for (int i = 1; i < 100; i++)
+        sb_printf(&rules, " + f%d", i);
+    sb_puts(&rules, " > 1000\n  B when g0");
+    for (int i = 1; i < 40; i++)
+        sb_printf(&rules, " or g%d", i);
+    sb_puts(&rules, "\n  otherwise C\n}\n");
+    sb_puts(&c, "case \"M\" {\n");
+    for (int i = 0; i < 100; i++)
+        sb_printf(&c, "  f%d = 1\n", i);
+    for (int i = 0; i < 40; i++)
+        sb_printf(&c, "  g%d = false\n", i);
+    sb_puts(&c, "}\n");
+    struct plan *p = fx_plan(f, rules.p);
+    const struct explanation *e = explain_result(fx_run(f, c.p));
+    assert_int_equal(e->nnot_taken, 2);
+    assert_int_equal(e->not_taken[0].nparts, 1);
+    assert_int_equal(e->not_taken[0].parts[0].nfacts, 100);
+    assert_int_equal(e->not_taken[0].parts[0].facts[99], fx_fact(p, "f99"));
+    assert_int_equal(e->not_taken[1].nparts, 40);
+    assert_int_equal(e->not_taken[1].parts[39].facts[0], fx_fact(p, "g39"));
+    sb_free(&rules);
+    sb_free(&c);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_explain_not_taken),
+        T(test_explain_missing_ranked),
+        T(test_explain_sized_by_rule_set),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
