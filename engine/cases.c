@@ -2,6 +2,7 @@
 #include "engine/ast.h"
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/arena.h"
@@ -153,19 +154,31 @@ void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
         diag_hintf(dl, d, "did you mean '%s'?", near);
 }
 
+/* The note for the unknown facts not shown: its text is rewritten in
+ * place as more come, so that it says how many were left out. */
+static void unknown_note(struct case_facts *cf, const struct src_loc *loc)
+{
+    enum { NOTE = 128 };
+    int left = cf->unknown - CASES_UNKNOWN_SHOWN;
+    if (!cf->unknown_note) {
+        cf->unknown_note = arena_alloc(cf->errors->arena, NOTE);
+        struct diag *d = diag_add(cf->errors, DIAG_NOTE, loc, cf->unknown_note);
+        d->hint = "is this case meant for another rule set?";
+    }
+    snprintf(cf->unknown_note, NOTE,
+             "%d more fact%s the rule set does not have; only the first %d "
+             "are shown",
+             left, left == 1 ? "" : "s", CASES_UNKNOWN_SHOWN);
+}
+
 void cases_unknown(const struct plan *p, struct case_facts *cf,
                    const char *name, size_t len, const struct src_loc *loc)
 {
     struct diag_list *dl = cf->errors;
-    if (++cf->unknown <= CASES_UNKNOWN_SHOWN) {
+    if (++cf->unknown <= CASES_UNKNOWN_SHOWN)
         cases_unknown_fact(p, dl, arena_strndup(dl->arena, name, len), loc);
-    } else if (cf->unknown == CASES_UNKNOWN_SHOWN + 1) {
-        struct diag *d = diag_addf(dl, DIAG_NOTE, loc,
-                                   "more facts the rule set does not have; "
-                                   "only the first %d are shown",
-                                   CASES_UNKNOWN_SHOWN);
-        d->hint = "is this case meant for another rule set?";
-    }
+    else
+        unknown_note(cf, loc);
 }
 
 void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,

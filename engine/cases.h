@@ -24,6 +24,7 @@ struct case_facts {
     struct src_loc *locs;     /* where each given value stands */
     struct diag_list *errors; /* this case's errors (none: evaluate) */
     int unknown;              /* facts given that the plan does not have */
+    char *unknown_note;       /* the note's text for those not shown */
 };
 
 /* Of the facts a case gives that the plan does not have, so many are

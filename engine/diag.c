@@ -1,6 +1,7 @@
 #include "engine/diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/arena.h"
@@ -24,13 +25,15 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, const char *msg)
 {
     if (past_limit(dl, sev)) {
+        enum { MORE = 96 };
         if (dl->errors++ == LIMIT_ERRORS) {
-            struct diag *n = diag_add(dl, DIAG_NOTE, loc, "");
-            n->msg = arena_printf(dl->arena,
-                                  "more than %d errors; the rest "
-                                  "are not shown",
-                                  LIMIT_ERRORS);
+            dl->more = arena_alloc(dl->arena, MORE);
+            diag_add(dl, DIAG_NOTE, loc, dl->more);
         }
+        int left = dl->errors - LIMIT_ERRORS; /* rewritten as more come */
+        snprintf(dl->more, MORE,
+                 "%d more error%s not shown; only the first %d are", left,
+                 left == 1 ? " is" : "s are", LIMIT_ERRORS);
         dl->sink = (struct diag){.severity = sev, .msg = msg};
         return &dl->sink;
     }

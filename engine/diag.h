@@ -30,6 +30,7 @@ struct diag_list {
     struct diag *head, *tail;
     int errors, warnings;
     struct diag sink; /* an error past the limit */
+    char *more;       /* the text of the note that counts them */
 };
 
 void diag_init(struct diag_list *dl, struct arena *a);

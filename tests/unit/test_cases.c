@@ -112,7 +112,8 @@ static void test_cases_unknown_limit(void **state)
         char *out = run_text(in[k][0], in[k][1], &warned, &n);
         assert_int_equal(count(out, "the rule set has no fact"),
                          CASES_UNKNOWN_SHOWN);
-        assert_int_equal(count(out, "more facts the rule set does not have"),
+        assert_int_equal(count(out, "5 more facts the rule set does not "
+                                    "have; only the first 10 are shown"),
                          1);
         assert_int_equal(n.errors, 1);
         free(out);

@@ -98,8 +98,8 @@ static void test_diag_hint_at_and_past_limit(void **state)
         assert_null(d->owner);
     }
     assert_int_equal(d->severity, DIAG_NOTE);
-    assert_string_equal(d->msg, "more than 100 errors; the rest are not "
-                                "shown");
+    assert_string_equal(d->msg, "2 more errors are not shown; only the "
+                                "first 100 are"); /* how many: counted */
     assert_null(d->hint);
     assert_null(d->owner);
     assert_ptr_equal(d->next, w);
