@@ -53,12 +53,39 @@ static void not_taken(const struct result *r, struct explanation *e)
     e->nnot_taken = n;
 }
 
+/* The conclusions found true, each with the rules in effect behind it. */
+static void findings(const struct result *r, struct explanation *e)
+{
+    const struct plan *p = r->p;
+    struct arena *a = arena_of(r);
+    int n = 0;
+    for (int i = 0; i < p->nconcls; i++)
+        n += r->concl[i] == TV_TRUE;
+    struct ex_finding *fs = arena_calloc(a, (size_t)n + 1, sizeof *fs);
+    n = 0;
+    for (int i = 0; i < p->nconcls; i++) {
+        if (r->concl[i] != TV_TRUE)
+            continue;
+        const struct concl_info *k = &p->concls[i];
+        int *rules = arena_calloc(a, (size_t)k->nrules + 1, sizeof *rules);
+        struct ex_finding *f = &fs[n++];
+        f->concl = i;
+        for (int j = 0; j < k->nrules; j++)
+            if (r->effect[k->rules[j]] == TV_TRUE)
+                rules[f->nrules++] = k->rules[j];
+        f->rules = rules;
+    }
+    e->findings = fs;
+    e->nfindings = n;
+}
+
 const struct explanation *explain_result(const struct result *r)
 {
-    struct explanation *e = arena_alloc(arena_of(r), sizeof *e);
+    struct explanation *e = arena_calloc(arena_of(r), 1, sizeof *e);
     if (r->status == ST_ERROR)
         return e;
     not_taken(r, e);
+    findings(r, e);
     int *order =
         arena_calloc(arena_of(r), (size_t)r->p->nfacts + 1, sizeof *order);
     e->nmissing = trace_missing_order(r, order);

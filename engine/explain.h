@@ -8,11 +8,18 @@
  * rendering (the text and JSON traces today): sized by the rule set, never
  * by a constant, and kept in the result's arena until its next case.
  *
- * So far it holds the lines not taken, each with the parts of its condition
- * that made it false and the facts each part read, and the missing facts of
- * an undetermined verdict, most decisive first. The findings, overrides,
- * why-not chains and measures are still worked out by each rendering.
+ * It holds the findings with the rules that concluded them, the lines not
+ * taken, each with the parts of its condition that made it false and the
+ * facts each part read, and the missing facts of an undetermined verdict,
+ * most decisive first. The overrides, why-not chains and measures are still
+ * worked out by each rendering.
  */
+
+struct ex_finding {   /* a conclusion found true */
+    int concl;        /* in plan.concls */
+    const int *rules; /* the rules in effect that concluded it, in order */
+    int nrules;
+};
 
 struct ex_part { /* a part of a condition that settles it */
     int node;    /* in plan.nodes */
@@ -28,6 +35,8 @@ struct ex_line { /* a verdict line tried and found false */
 };
 
 struct explanation {
+    const struct ex_finding *findings; /* in declaration order */
+    int nfindings;
     const struct ex_line *not_taken;
     int nnot_taken;
     const int *missing; /* facts, those that bear on more lines first */

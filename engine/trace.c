@@ -524,22 +524,17 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
 
 static void findings_text(struct tctx *t)
 {
-    const struct result *r = t->r;
     const struct plan *p = t->p;
-    bool head = false;
-    for (int i = 0; i < p->nconcls; i++) {
-        if (r->concl[i] != TV_TRUE)
-            continue;
-        if (!head)
+    for (int i = 0; i < t->ex->nfindings; i++) {
+        const struct ex_finding *f = &t->ex->findings[i];
+        if (i == 0)
             sb_printf(t->out, "  %s:\n", L(L_FINDINGS, t->lang));
-        head = true;
-        sb_printf(t->out, "    %s", p->concls[i].name);
-        if (p->concls[i].desc)
-            quoted(t->out, p->concls[i].desc);
+        sb_printf(t->out, "    %s", p->concls[f->concl].name);
+        if (p->concls[f->concl].desc)
+            quoted(t->out, p->concls[f->concl].desc);
         sb_putc(t->out, '\n');
-        for (int k = 0; k < p->concls[i].nrules; k++)
-            if (r->effect[p->concls[i].rules[k]] == TV_TRUE)
-                rule_text(t, p->concls[i].rules[k], "      ");
+        for (int k = 0; k < f->nrules; k++)
+            rule_text(t, f->rules[k], "      ");
     }
 }
 

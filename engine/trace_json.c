@@ -227,31 +227,22 @@ static void jrule(const struct result *r, int ri, enum lang lang,
     sb_putc(out, '}');
 }
 
-static void jfindings(const struct result *r, enum lang lang, struct sbuf *out)
+static void jfindings(const struct result *r, const struct explanation *e,
+                      enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    bool first = true;
     sb_puts(out, "\"conclusions\":[");
-    for (int i = 0; i < p->nconcls; i++) {
-        if (r->concl[i] != TV_TRUE)
-            continue;
-        if (!first)
-            sb_putc(out, ',');
-        first = false;
-        sb_puts(out, "{\"name\":");
-        sb_json(out, p->concls[i].name);
+    for (int i = 0; i < e->nfindings; i++) {
+        const struct ex_finding *f = &e->findings[i];
+        sb_puts(out, i ? ",{\"name\":" : "{\"name\":");
+        sb_json(out, p->concls[f->concl].name);
         sb_puts(out, ",\"description\":");
-        jstr_or_null(p->concls[i].desc, out);
+        jstr_or_null(p->concls[f->concl].desc, out);
         sb_puts(out, ",\"rules\":[");
-        bool rf = true;
-        for (int k = 0; k < p->concls[i].nrules; k++) {
-            int ri = p->concls[i].rules[k];
-            if (r->effect[ri] != TV_TRUE)
-                continue;
-            if (!rf)
+        for (int k = 0; k < f->nrules; k++) {
+            if (k)
                 sb_putc(out, ',');
-            rf = false;
-            jrule(r, ri, lang, out);
+            jrule(r, f->rules[k], lang, out);
         }
         sb_puts(out, "]}");
     }
@@ -540,7 +531,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     const struct explanation *e = explain_result(r);
     jnot_taken(r, e, lang, out);
     sb_putc(out, ',');
-    jfindings(r, lang, out);
+    jfindings(r, e, lang, out);
     sb_putc(out, ',');
     joverridden(r, out);
     if (r->why_not >= 0)

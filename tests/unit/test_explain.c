@@ -53,6 +53,33 @@ static void test_explain_missing_ranked(void **state)
     assert_int_equal(e->missing[0], fx_fact(p, "b"));
 }
 
+#define RULES2                                                      \
+    "fact a: bool\nfact b: bool\nfact c: bool\n"                    \
+    "conclusion K\nconclusion L\nconclusion M\n"                    \
+    "rule R1 when a then K\nrule R2 when b then K\n"                \
+    "rule R3 when a then L\nrule R4 when b then M overrides R3\n"   \
+    "rule R5 when c then M overrides R2\n"                          \
+    "verdict {\n  V1 when K\n  otherwise W\n}\n"                    \
+    "measure N1 when verdict == V1\nmeasure N2 when verdict == W\n" \
+    "measure N3 when verdict == V1 and not c\n"
+
+/* Findings: each conclusion found true with only the rules in effect. */
+static void test_explain_findings(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(f, RULES2);
+    const struct result *r =
+        fx_run(f, "case \"C\" { a = true, b = true, c = true }");
+    const struct explanation *e = explain_result(r);
+    assert_int_equal(e->nfindings, 2); /* K and M; L is overridden */
+    assert_string_equal(p->concls[e->findings[0].concl].name, "K");
+    assert_int_equal(e->findings[0].nrules, 1); /* R2 is overridden */
+    assert_string_equal(p->rules[e->findings[0].rules[0]].id, "R1");
+    assert_string_equal(p->concls[e->findings[1].concl].name, "M");
+    assert_int_equal(e->findings[1].nrules, 2);
+    assert_string_equal(p->rules[e->findings[1].rules[1]].id, "R5");
+}
+
 /* 100 facts under one part and a 40-way `or`: nothing is cut short. */
 static void test_explain_sized_by_rule_set(void **state)
 {
@@ -94,6 +121,7 @@ int main(void)
         T(test_explain_not_taken),
         T(test_explain_missing_ranked),
         T(test_explain_sized_by_rule_set),
+        T(test_explain_findings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
