@@ -11,8 +11,8 @@
  * It holds the findings with the rules that concluded them, the lines not
  * taken, each with the parts of its condition that made it false and the
  * facts each part read, and the missing facts of an undetermined verdict,
- * most decisive first. The overrides, why-not chains and measures are still
- * worked out by each rendering.
+ * most decisive first, and the why-not chains. The overrides and measures
+ * are still worked out by each rendering.
  */
 
 struct ex_finding {   /* a conclusion found true */
@@ -34,6 +34,34 @@ struct ex_line { /* a verdict line tried and found false */
     int nparts;
 };
 
+struct ex_wrule;
+
+struct ex_wpart { /* a part in a why-not chain */
+    struct ex_part part;
+    /* a conclusion not true: the rules behind it, unless it was followed
+     * already on this line or lies too deep (then none) */
+    const struct ex_wrule *rules;
+    int nrules;
+};
+
+struct ex_wrule {  /* a rule behind a conclusion that did not hold */
+    int rule;      /* in plan.rules */
+    enum tv cond;  /* its condition */
+    const int *by; /* condition true: the overriders not false, in order */
+    int nby;
+    const struct ex_wpart *parts; /* condition not true: why */
+    int nparts;
+};
+
+struct ex_wline { /* a line of the verdict asked about (--why-not) */
+    int line;     /* in plan.lines */
+    enum tv is;   /* its condition */
+    bool decided; /* it decided the case */
+    bool reached; /* no earlier line decided or left the case open */
+    const struct ex_wpart *parts; /* why it is not true, if it is not */
+    int nparts;
+};
+
 struct explanation {
     const struct ex_finding *findings; /* in declaration order */
     int nfindings;
@@ -41,6 +69,8 @@ struct explanation {
     int nnot_taken;
     const int *missing; /* facts, those that bear on more lines first */
     int nmissing;
+    const struct ex_wline *why_not; /* the lines of result.why_not */
+    int nwhy_not;
 };
 
 /* The explanation of r (after eval_case), in r's arena: valid until r

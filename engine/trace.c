@@ -358,13 +358,6 @@ static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
     sb_putc(t->out, ']');
 }
 
-static void atom_text(struct tctx *t, int atom)
-{
-    int n;
-    trace_facts_under(t->r, atom / 4, &n);
-    part_text(t, atom / 4, (enum tv)(atom % 4), t->r->found, n);
-}
-
 /* " (amends base.rules:12)" for a declaration a variant amended. */
 static void amends_text(struct tctx *t, const struct src_loc *amends)
 {
@@ -584,22 +577,16 @@ static void stamp_text(const struct plan *p, enum lang lang, struct sbuf *out)
     sb_putc(out, '\n');
 }
 
-#define WHY_DEPTH 4
+static void why_parts_text(struct tctx *t, const struct ex_wpart *ps, int n,
+                           int depth);
 
-static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    struct followed *seen);
-
-/* The rules behind conclusion k, each with why it did not take effect. */
-static void explain_concl(struct tctx *t, int k, int depth,
-                          struct followed *seen)
+/* The rules behind a conclusion, each with why it did not take effect. */
+static void why_rules_text(struct tctx *t, const struct ex_wrule *rs, int n,
+                           int depth)
 {
-    const struct result *r = t->r;
-    const struct concl_info *c = &t->p->concls[k];
-    if (depth >= WHY_DEPTH || !followed_add(seen, k))
-        return;
-    for (int i = 0; i < c->nrules; i++) {
-        int ri = c->rules[i];
-        const struct rule_info *ru = &t->p->rules[ri];
+    const struct plan *p = t->p;
+    for (int i = 0; i < n; i++) {
+        const struct rule_info *ru = &p->rules[rs[i].rule];
         sb_printf(t->out, "%*s%s %s", 8 + depth * 4, "", L(L_RULE, t->lang),
                   ru->id);
         if (ru->title)
@@ -607,79 +594,62 @@ static void explain_concl(struct tctx *t, int k, int depth,
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
-        enum tv cv = (enum tv)r->cond[ri];
-        if (cv != TV_TRUE) {
-            explain(t, ru->cond, cv, depth + 1, seen);
+        if (rs[i].cond != TV_TRUE) {
+            why_parts_text(t, rs[i].parts, rs[i].nparts, depth + 1);
             continue;
         }
-        for (int o = 0; o < ru->nover; o++) {
-            int w = ru->overriders[o];
-            if (r->cond[w] == TV_FALSE)
-                continue;
-            sb_printf(t->out, "%*s%s %s %s  ", 10 + depth * 4, "",
-                      L(r->cond[w] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
-                      L(L_RULE, t->lang), t->p->rules[w].id);
-            loc_text(&t->p->rules[w].loc, t->out);
+        for (int o = 0; o < rs[i].nby; o++) {
+            int w = rs[i].by[o];
+            sb_printf(
+                t->out, "%*s%s %s %s  ", 10 + depth * 4, "",
+                L(t->r->cond[w] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
+                L(L_RULE, t->lang), p->rules[w].id);
+            loc_text(&p->rules[w].loc, t->out);
             sb_putc(t->out, '\n');
         }
     }
 }
 
-/* The parts of node that make it want, and below each conclusion among
- * them the rules behind it, WHY_DEPTH conclusions deep. */
-static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    struct followed *seen)
+static void why_parts_text(struct tctx *t, const struct ex_wpart *ps, int n,
+                           int depth)
 {
-    struct atoms at = {0};
-    trace_why(t->r, node, want, &at);
-    for (int k = 0; k < at.n; k++) {
+    for (int k = 0; k < n; k++) {
+        const struct ex_part *pt = &ps[k].part;
         sb_printf(t->out, "%*s", 6 + depth * 4, "");
-        atom_text(t, at.v[k]);
+        part_text(t, pt->node, pt->is, pt->facts, pt->nfacts);
         sb_putc(t->out, '\n');
-        const struct cnode *c = &t->p->nodes[at.v[k] / 4];
-        if (c->op == C_CONCL && at.v[k] % 4 != TV_TRUE)
-            explain_concl(t, c->a, depth, seen);
+        why_rules_text(t, ps[k].rules, ps[k].nrules, depth);
     }
-    atoms_free(&at);
 }
 
 /* --why-not V: for every line of V, why it did not decide the case. */
 static void why_not_text(struct tctx *t)
 {
-    const struct result *r = t->r;
     const struct plan *p = t->p;
-    struct followed seen;
-    followed_init(&seen, p->nconcls);
     sb_printf(t->out, "  %s %s:\n", L(L_WHY_NOT, t->lang),
-              p->verdicts.names[r->why_not]);
-    for (int i = 0; i < p->nlines; i++) {
-        if (p->lines[i].verdict != r->why_not)
-            continue;
+              p->verdicts.names[t->r->why_not]);
+    for (int k = 0; k < t->ex->nwhy_not; k++) {
+        const struct ex_wline *l = &t->ex->why_not[k];
         sb_puts(t->out, "    ");
-        line_head(t, i);
+        line_head(t, l->line);
         sb_puts(t->out, ": ");
-        cond_text(t, p->lines[i].cond);
-        enum tv v = (enum tv)r->all_lines[i];
-        if (i == r->line && r->status == ST_DECIDED) {
+        cond_text(t, p->lines[l->line].cond);
+        if (l->decided) {
             sb_printf(t->out, " (%s)\n", L(L_IS_VERDICT, t->lang));
             continue;
         }
         sb_printf(t->out, " %s\n",
-                  L(v == TV_FALSE  ? L_IS_FALSE
-                    : v == TV_TRUE ? L_IS_TRUE
-                                   : L_IS_UNKNOWN,
+                  L(l->is == TV_FALSE  ? L_IS_FALSE
+                    : l->is == TV_TRUE ? L_IS_TRUE
+                                       : L_IS_UNKNOWN,
                     t->lang));
-        if (r->line >= 0 && i > r->line)
+        if (!l->reached)
             sb_printf(
                 t->out, "      %s\n",
-                L(r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
+                L(t->r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
                   t->lang));
-        if (v != TV_TRUE && p->lines[i].cond >= 0) {
-            followed_clear(&seen);
-            explain(t, p->lines[i].cond, v, 0, &seen);
-        }
+        why_parts_text(t, l->parts, l->nparts, 0);
     }
-    followed_free(&seen);
 }
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)

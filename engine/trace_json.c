@@ -352,112 +352,78 @@ static void jwarnings(const struct case_facts *cf, struct sbuf *out)
     sb_putc(out, ']');
 }
 
-#define WHY_DEPTH 4
-
-static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   struct followed *seen, enum lang lang, struct sbuf *out);
-
 static const char *tv_json(int v)
 {
     return v == TV_TRUE ? "true" : v == TV_FALSE ? "false" : "null";
 }
 
-/* The rules behind conclusion k, with why each did not take effect. */
-static void jconcl_rules(const struct result *r, int k, int depth,
-                         struct followed *seen, enum lang lang,
-                         struct sbuf *out)
+static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
+                    enum lang lang, struct sbuf *out);
+
+/* The rules behind a conclusion, with why each did not take effect. */
+static void jwrules(const struct result *r, const struct ex_wrule *rs, int n,
+                    enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
     sb_puts(out, "[");
-    if (depth < WHY_DEPTH && followed_add(seen, k)) {
-        const struct concl_info *c = &p->concls[k];
-        for (int i = 0; i < c->nrules; i++) {
-            int ri = c->rules[i];
-            const struct rule_info *ru = &p->rules[ri];
-            sb_puts(out, i ? ",{\"id\":" : "{\"id\":");
-            sb_json(out, ru->id);
-            sb_putc(out, ',');
-            jloc(&ru->loc, out);
-            sb_printf(out, ",\"condition_is\":%s,\"overridden_by\":[",
-                      tv_json(r->cond[ri]));
-            bool lead = true;
-            for (int o = 0; r->cond[ri] == TV_TRUE && o < ru->nover; o++) {
-                int w = ru->overriders[o];
-                if (r->cond[w] == TV_FALSE)
-                    continue;
-                sb_puts(out, lead ? "" : ",");
-                sb_json(out, p->rules[w].id);
-                lead = false;
-            }
-            sb_puts(out, "],\"parts\":");
-            if (r->cond[ri] != TV_TRUE)
-                jparts(r, ru->cond, (enum tv)r->cond[ri], depth + 1, seen, lang,
-                       out);
-            else
-                sb_puts(out, "[]");
-            sb_putc(out, '}');
+    for (int i = 0; i < n; i++) {
+        const struct rule_info *ru = &p->rules[rs[i].rule];
+        sb_puts(out, i ? ",{\"id\":" : "{\"id\":");
+        sb_json(out, ru->id);
+        sb_putc(out, ',');
+        jloc(&ru->loc, out);
+        sb_printf(out, ",\"condition_is\":%s,\"overridden_by\":[",
+                  tv_json(rs[i].cond));
+        for (int o = 0; o < rs[i].nby; o++) {
+            sb_puts(out, o ? "," : "");
+            sb_json(out, p->rules[rs[i].by[o]].id);
         }
+        sb_puts(out, "],\"parts\":");
+        jwparts(r, rs[i].parts, rs[i].nparts, lang, out);
+        sb_putc(out, '}');
     }
     sb_putc(out, ']');
 }
 
-static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   struct followed *seen, enum lang lang, struct sbuf *out)
+static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
+                    enum lang lang, struct sbuf *out)
 {
-    struct atoms at = {0};
-    trace_why(r, node, want, &at);
-    const int *atoms = at.v;
     sb_putc(out, '[');
-    for (int k = 0; k < at.n; k++) {
-        const struct cnode *c = &r->p->nodes[atoms[k] / 4];
+    for (int k = 0; k < n; k++) {
+        const struct ex_part *pt = &ps[k].part;
+        const struct cnode *c = &r->p->nodes[pt->node];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
         jexpr(c->x, lang, out);
-        sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(atoms[k] % 4));
-        int nf;
-        trace_facts_under(r, atoms[k] / 4, &nf);
-        jfacts(r, r->found, nf, out);
-        if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE) {
+        sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(pt->is));
+        jfacts(r, pt->facts, pt->nfacts, out);
+        if (c->op == C_CONCL && pt->is != TV_TRUE) {
             sb_puts(out, ",\"rules\":");
-            jconcl_rules(r, c->a, depth, seen, lang, out);
+            jwrules(r, ps[k].rules, ps[k].nrules, lang, out);
         }
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
-    atoms_free(&at);
 }
 
-static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
+static void jwhy_not(const struct result *r, const struct explanation *e,
+                     enum lang lang, struct sbuf *out)
 {
-    const struct plan *p = r->p;
-    struct followed seen;
-    followed_init(&seen, p->nconcls);
     sb_puts(out, ",\"why_not\":{\"verdict\":");
-    sb_json(out, p->verdicts.names[r->why_not]);
+    sb_json(out, r->p->verdicts.names[r->why_not]);
     sb_puts(out, ",\"lines\":[");
-    bool lead = true;
-    for (int i = 0; i < p->nlines; i++) {
-        if (p->lines[i].verdict != r->why_not)
-            continue;
-        sb_puts(out, lead ? "" : ",");
-        lead = false;
-        jline(r, i, lang, out);
-        bool decided = i == r->line && r->status == ST_DECIDED;
+    for (int k = 0; k < e->nwhy_not; k++) {
+        const struct ex_wline *l = &e->why_not[k];
+        sb_puts(out, k ? "," : "");
+        jline(r, l->line, lang, out);
         sb_printf(out,
                   ",\"is\":%s,\"decided\":%s,\"reached\":%s,"
                   "\"parts\":",
-                  tv_json(r->all_lines[i]), decided ? "true" : "false",
-                  r->line < 0 || i <= r->line ? "true" : "false");
-        if (!decided && p->lines[i].cond >= 0 && r->all_lines[i] != TV_TRUE) {
-            followed_clear(&seen);
-            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, &seen,
-                   lang, out);
-        } else {
-            sb_puts(out, "[]");
-        }
+                  tv_json(l->is), l->decided ? "true" : "false",
+                  l->reached ? "true" : "false");
+        jwparts(r, l->parts, l->nparts, lang, out);
         sb_putc(out, '}');
     }
     sb_puts(out, "]}");
-    followed_free(&seen);
 }
 
 void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
@@ -535,7 +501,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_putc(out, ',');
     joverridden(r, out);
     if (r->why_not >= 0)
-        jwhy_not(r, lang, out);
+        jwhy_not(r, e, lang, out);
     sb_puts(out, ",\"measures\":");
     jmeasures(r, true, lang, out);
     sb_puts(out, ",\"missing\":[");

@@ -80,6 +80,50 @@ static void test_explain_findings(void **state)
     assert_string_equal(p->rules[e->findings[1].rules[1]].id, "R5");
 }
 
+/* Why not V1: K did not hold, R1's condition is false (a) and R2 fired but
+ * R5 overrode it. */
+static void test_explain_why_not(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(f, RULES2);
+    f->result = eval_new(p);
+    f->result->why_not = plan_option(&p->verdicts, "V1");
+    f->result->explain = true;
+    const struct result *r =
+        fx_run(f, "case \"C\" { a = false, b = true, c = true }");
+    const struct explanation *e = explain_result(r);
+    assert_int_equal(e->nwhy_not, 1);
+    const struct ex_wline *l = &e->why_not[0];
+    assert_int_equal(l->line, 0);
+    assert_int_equal(l->is, TV_FALSE);
+    assert_false(l->decided);
+    assert_true(l->reached);
+    assert_int_equal(l->nparts, 1); /* K is false */
+    assert_int_equal(l->parts[0].part.node, p->lines[0].cond);
+    assert_int_equal(l->parts[0].nrules, 2);
+    const struct ex_wrule *r1 = &l->parts[0].rules[0];
+    assert_int_equal(r1->rule, fx_rule(p, "R1"));
+    assert_int_equal(r1->cond, TV_FALSE);
+    assert_int_equal(r1->nby, 0);
+    assert_int_equal(r1->nparts, 1);
+    assert_int_equal(r1->parts[0].part.facts[0], fx_fact(p, "a"));
+    assert_int_equal(r1->parts[0].nrules, 0); /* a is a fact */
+    const struct ex_wrule *r2 = &l->parts[0].rules[1];
+    assert_int_equal(r2->cond, TV_TRUE);
+    assert_int_equal(r2->nparts, 0);
+    assert_int_equal(r2->nby, 1);
+    assert_int_equal(r2->by[0], fx_rule(p, "R5"));
+}
+
+/* Without --why-not there are no why-not chains. */
+static void test_explain_no_why_not(void **state)
+{
+    struct fixture *f = F(state);
+    fx_plan(f, RULES2);
+    const struct result *r = fx_run(f, "case \"C\" { a = false }");
+    assert_int_equal(explain_result(r)->nwhy_not, 0);
+}
+
 /* 100 facts under one part and a 40-way `or`: nothing is cut short. */
 static void test_explain_sized_by_rule_set(void **state)
 {
@@ -118,10 +162,9 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
     const struct CMUnitTest tests[] = {
-        T(test_explain_not_taken),
-        T(test_explain_missing_ranked),
-        T(test_explain_sized_by_rule_set),
-        T(test_explain_findings),
+        T(test_explain_not_taken),         T(test_explain_missing_ranked),
+        T(test_explain_sized_by_rule_set), T(test_explain_findings),
+        T(test_explain_why_not),           T(test_explain_no_why_not),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
