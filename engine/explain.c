@@ -93,6 +93,30 @@ static const int *overriders(const struct result *r, int ri, int *n)
     return by;
 }
 
+/* The measures attached, and the rules that fired and were overridden. */
+static void measures_overrides(const struct result *r, struct explanation *e)
+{
+    const struct plan *p = r->p;
+    struct arena *a = arena_of(r);
+    int *ms = arena_calloc(a, (size_t)p->nmeasures + 1, sizeof *ms);
+    for (int i = 0; i < p->nmeasures; i++)
+        if (r->measures[i] == TV_TRUE)
+            ms[e->nmeasures++] = i;
+    e->measures = ms;
+    int n = 0;
+    for (int i = 0; i < p->nrules; i++)
+        n += r->cond[i] == TV_TRUE && r->effect[i] != TV_TRUE;
+    struct ex_override *os = arena_calloc(a, (size_t)n + 1, sizeof *os);
+    for (int i = 0; i < p->nrules; i++)
+        if (r->cond[i] == TV_TRUE && r->effect[i] != TV_TRUE) {
+            struct ex_override *o = &os[e->noverridden++];
+            o->rule = i;
+            o->effect = (enum tv)r->effect[i];
+            o->by = overriders(r, i, &o->nby);
+        }
+    e->overridden = os;
+}
+
 #define WHY_DEPTH 4 /* conclusions followed below a line */
 
 struct wctx {
@@ -181,6 +205,7 @@ const struct explanation *explain_result(const struct result *r)
         return e;
     not_taken(r, e);
     findings(r, e);
+    measures_overrides(r, e);
     int *order =
         arena_calloc(arena_of(r), (size_t)r->p->nfacts + 1, sizeof *order);
     e->nmissing = trace_missing_order(r, order);

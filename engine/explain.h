@@ -11,8 +11,8 @@
  * It holds the findings with the rules that concluded them, the lines not
  * taken, each with the parts of its condition that made it false and the
  * facts each part read, and the missing facts of an undetermined verdict,
- * most decisive first, and the why-not chains. The overrides and measures
- * are still worked out by each rendering.
+ * most decisive first, the measures attached, the rules overridden and by
+ * what, and the why-not chains.
  */
 
 struct ex_finding {   /* a conclusion found true */
@@ -32,6 +32,13 @@ struct ex_line { /* a verdict line tried and found false */
     int line;    /* in plan.lines */
     const struct ex_part *parts;
     int nparts;
+};
+
+struct ex_override { /* a rule that fired and was overridden */
+    int rule;        /* in plan.rules */
+    enum tv effect;  /* false, or unknown while an overrider is unknown */
+    const int *by;   /* the overriders whose condition is not false, in order */
+    int nby;
 };
 
 struct ex_wrule;
@@ -69,6 +76,10 @@ struct explanation {
     int nnot_taken;
     const int *missing; /* facts, those that bear on more lines first */
     int nmissing;
+    const int *measures; /* attached, in order; why: plan.measures */
+    int nmeasures;
+    const struct ex_override *overridden; /* in declaration order */
+    int noverridden;
     const struct ex_wline *why_not; /* the lines of result.why_not */
     int nwhy_not;
 };

@@ -440,14 +440,10 @@ void trace_because(const struct result *r, const struct text_part *b, int n,
 
 static void measures_text(struct tctx *t)
 {
-    const struct plan *p = t->p;
     struct sbuf *out = t->out;
     sb_printf(out, "  %s:", L(L_MEASURES, t->lang));
-    bool any = false;
-    for (int i = 0; i < p->nmeasures; i++) {
-        if (t->r->measures[i] != TV_TRUE)
-            continue;
-        const struct measure_info *m = &p->measures[i];
+    for (int i = 0; i < t->ex->nmeasures; i++) {
+        const struct measure_info *m = &t->p->measures[t->ex->measures[i]];
         sb_printf(out, "\n    %s", m->id);
         if (m->title)
             quoted(out, m->title);
@@ -458,9 +454,8 @@ static void measures_text(struct tctx *t)
             sb_printf(out, "\n      %s: ", L(L_BECAUSE, t->lang));
             trace_because(t->r, m->because, m->nbecause, t->lang, out);
         }
-        any = true;
     }
-    if (!any)
+    if (!t->ex->nmeasures)
         sb_printf(out, " %s", L(L_NONE, t->lang));
     sb_putc(out, '\n');
 }
@@ -535,24 +530,19 @@ static void overridden_text(struct tctx *t)
 {
     const struct result *r = t->r;
     const struct plan *p = t->p;
-    bool head = false;
-    for (int i = 0; i < p->nrules; i++) {
-        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
-            continue;
-        if (!head)
+    for (int i = 0; i < t->ex->noverridden; i++) {
+        const struct ex_override *ov = &t->ex->overridden[i];
+        if (i == 0)
             sb_printf(t->out, "  %s:\n", L(L_OVERRIDDEN, t->lang));
-        head = true;
-        const struct rule_info *ru = &p->rules[i];
+        const struct rule_info *ru = &p->rules[ov->rule];
         sb_printf(t->out, "    %s %s", L(L_RULE, t->lang), ru->id);
         if (ru->title)
             quoted(t->out, ru->title);
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
-        for (int k = 0; k < ru->nover; k++) {
-            int o = ru->overriders[k];
-            if (r->cond[o] == TV_FALSE)
-                continue;
+        for (int k = 0; k < ov->nby; k++) {
+            int o = ov->by[k];
             sb_printf(t->out, "      %s %s %s  ",
                       L(r->cond[o] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
                       L(L_RULE, t->lang), p->rules[o].id);

@@ -249,32 +249,22 @@ static void jfindings(const struct result *r, const struct explanation *e,
     sb_putc(out, ']');
 }
 
-static void joverridden(const struct result *r, struct sbuf *out)
+static void joverridden(const struct result *r, const struct explanation *e,
+                        struct sbuf *out)
 {
     const struct plan *p = r->p;
-    bool first = true;
     sb_puts(out, "\"overridden\":[");
-    for (int i = 0; i < p->nrules; i++) {
-        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
-            continue;
-        if (!first)
-            sb_putc(out, ',');
-        first = false;
-        sb_puts(out, "{\"rule\":");
-        sb_json(out, p->rules[i].id);
+    for (int i = 0; i < e->noverridden; i++) {
+        const struct ex_override *ov = &e->overridden[i];
+        sb_puts(out, i ? ",{\"rule\":" : "{\"rule\":");
+        sb_json(out, p->rules[ov->rule].id);
         sb_putc(out, ',');
-        jloc(&p->rules[i].loc, out);
+        jloc(&p->rules[ov->rule].loc, out);
         sb_printf(out, ",\"effect\":%s,\"by\":[",
-                  r->effect[i] == TV_FALSE ? "false" : "null");
-        bool bf = true;
-        for (int k = 0; k < p->rules[i].nover; k++) {
-            int o = p->rules[i].overriders[k];
-            if (r->cond[o] == TV_FALSE)
-                continue;
-            if (!bf)
-                sb_putc(out, ',');
-            bf = false;
-            sb_puts(out, "{\"rule\":");
+                  ov->effect == TV_FALSE ? "false" : "null");
+        for (int k = 0; k < ov->nby; k++) {
+            int o = ov->by[k];
+            sb_puts(out, k ? ",{\"rule\":" : "{\"rule\":");
             sb_json(out, p->rules[o].id);
             sb_printf(out, ",\"condition\":%s}",
                       r->cond[o] == TV_TRUE ? "true" : "null");
@@ -284,19 +274,15 @@ static void joverridden(const struct result *r, struct sbuf *out)
     sb_putc(out, ']');
 }
 
-static void jmeasures(const struct result *r, bool full, enum lang lang,
-                      struct sbuf *out)
+static void jmeasures(const struct result *r, const struct explanation *e,
+                      bool full, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    bool first = true;
     sb_putc(out, '[');
-    for (int i = 0; i < p->nmeasures; i++) {
-        if (r->measures[i] != TV_TRUE)
-            continue;
-        const struct measure_info *m = &p->measures[i];
-        if (!first)
+    for (int i = 0; i < e->nmeasures; i++) {
+        const struct measure_info *m = &p->measures[e->measures[i]];
+        if (i)
             sb_putc(out, ',');
-        first = false;
         if (!full) {
             sb_json(out, m->id);
             continue;
@@ -456,8 +442,9 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "}\n");
         return;
     }
+    const struct explanation *e = explain_result(r);
     sb_puts(out, ",\"measures\":");
-    jmeasures(r, false, lang, out);
+    jmeasures(r, e, false, lang, out);
     sb_puts(out, ",\"fired\":[");
     bool first = true;
     for (int i = 0; i < p->nrules; i++)
@@ -468,14 +455,10 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
             sb_json(out, p->rules[i].id);
         }
     sb_puts(out, "],\"overridden\":[");
-    first = true;
-    for (int i = 0; i < p->nrules; i++)
-        if (r->cond[i] == TV_TRUE && r->effect[i] != TV_TRUE) {
-            if (!first)
-                sb_putc(out, ',');
-            first = false;
-            sb_json(out, p->rules[i].id);
-        }
+    for (int i = 0; i < e->noverridden; i++) {
+        sb_puts(out, i ? "," : "");
+        sb_json(out, p->rules[e->overridden[i].rule].id);
+    }
     sb_puts(out, "],\"missing\":[");
     first = true;
     for (int i = 0; i < p->nfacts; i++)
@@ -494,16 +477,15 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "null");
     }
     sb_putc(out, ',');
-    const struct explanation *e = explain_result(r);
     jnot_taken(r, e, lang, out);
     sb_putc(out, ',');
     jfindings(r, e, lang, out);
     sb_putc(out, ',');
-    joverridden(r, out);
+    joverridden(r, e, out);
     if (r->why_not >= 0)
         jwhy_not(r, e, lang, out);
     sb_puts(out, ",\"measures\":");
-    jmeasures(r, true, lang, out);
+    jmeasures(r, e, true, lang, out);
     sb_puts(out, ",\"missing\":[");
     const int *order = e->missing;
     for (int k = 0; k < e->nmissing; k++) {

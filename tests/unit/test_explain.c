@@ -80,6 +80,45 @@ static void test_explain_findings(void **state)
     assert_string_equal(p->rules[e->findings[1].rules[1]].id, "R5");
 }
 
+/* Measures: only those attached, in order; N3 is unknown while c is. */
+static void test_explain_measures(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(f, RULES2);
+    const struct explanation *e =
+        explain_result(fx_run(f, "case \"C\" { a = true, b = true }"));
+    assert_int_equal(e->nmeasures, 1);
+    assert_string_equal(p->measures[e->measures[0]].id, "N1");
+    e = explain_result(fx_run(f, "case \"D\" { a = true, c = false }"));
+    assert_int_equal(e->nmeasures, 2);
+    assert_string_equal(p->measures[e->measures[0]].id, "N1");
+    assert_string_equal(p->measures[e->measures[1]].id, "N3");
+}
+
+/* Overrides: each rule that fired and did not take effect, with the
+ * overriders whose condition is not false. */
+static void test_explain_overridden(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(f, RULES2);
+    const struct explanation *e = explain_result(
+        fx_run(f, "case \"C\" { a = true, b = true, c = true }"));
+    assert_int_equal(e->noverridden, 2);
+    assert_int_equal(e->overridden[0].rule, fx_rule(p, "R2"));
+    assert_int_equal(e->overridden[0].effect, TV_FALSE);
+    assert_int_equal(e->overridden[0].nby, 1);
+    assert_int_equal(e->overridden[0].by[0], fx_rule(p, "R5"));
+    assert_int_equal(e->overridden[1].rule, fx_rule(p, "R3"));
+    assert_int_equal(e->overridden[1].by[0], fx_rule(p, "R4"));
+    /* c unknown: R2 perhaps overridden (by R5, unknown) */
+    e = explain_result(fx_run(f, "case \"D\" { a = true, b = true }"));
+    assert_int_equal(e->noverridden, 2);
+    assert_int_equal(e->overridden[0].effect, TV_UNKNOWN);
+    assert_int_equal(e->overridden[0].by[0], fx_rule(p, "R5"));
+    e = explain_result(fx_run(f, "case \"E\" { a = true, b = false }"));
+    assert_int_equal(e->noverridden, 0); /* b false: R4 overrides nothing */
+}
+
 /* Why not V1: K did not hold, R1's condition is false (a) and R2 fired but
  * R5 overrode it. */
 static void test_explain_why_not(void **state)
@@ -164,6 +203,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_explain_not_taken),         T(test_explain_missing_ranked),
         T(test_explain_sized_by_rule_set), T(test_explain_findings),
+        T(test_explain_measures),          T(test_explain_overridden),
         T(test_explain_why_not),           T(test_explain_no_why_not),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
