@@ -2,7 +2,159 @@
 
 #include <string.h>
 
-#include "engine/trace_int.h"
+#include "engine/arena.h"
+
+/* The parts of a condition that settle it (why_atoms): each is
+ * node * 4 + its truth (enum tv); as many as the condition has. */
+struct atoms {
+    int *v;
+    int n, cap;
+};
+
+/* Conclusions followed in one why-not chain; clearing costs as much as
+ * how many were followed, not how many the rule set has. */
+struct followed {
+    uint8_t *on; /* per conclusion */
+    int *list, n;
+};
+
+/* The missing facts of an undetermined result, those that bear on more
+ * unknown verdict lines first; returns how many (order has nfacts). */
+static int missing_order(const struct result *r, int *order)
+{
+    /* counting sort on settles, most first: linear, and it keeps
+     * declaration order on ties */
+    int n = 0, top = 0;
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i]) {
+            n++;
+            if (r->settles[i] > top)
+                top = r->settles[i];
+        }
+    int *start = xtemp_calloc((size_t)top + 2, sizeof *start);
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i])
+            start[top - r->settles[i] + 1]++;
+    for (int k = 1; k <= top + 1; k++)
+        start[k] += start[k - 1];
+    for (int i = 0; i < r->p->nfacts; i++)
+        if (r->missing[i])
+            order[start[top - r->settles[i]]++] = i;
+    xtemp_free(start);
+    return n;
+}
+
+static void facts_under(const struct result *r, int i, int *n)
+{
+    const struct cnode *c = &r->p->nodes[i];
+    if (c->op == C_FACT) {
+        if (!r->scratch[c->a]) {
+            r->scratch[c->a] = true;
+            r->found[(*n)++] = c->a;
+        }
+        return;
+    }
+    if (c->op == C_CONST || c->op == C_CONCL || c->op == C_VERDICT)
+        return;
+    if (c->a >= 0)
+        facts_under(r, c->a, n);
+    if (c->b >= 0)
+        facts_under(r, c->b, n);
+}
+
+/* The facts read under node i, each once, in the order they appear: in
+ * r->found (*n of them; r->scratch is the scratch it leaves all false). */
+static void facts_under_node(const struct result *r, int i, int *n)
+{
+    *n = 0;
+    facts_under(r, i, n);
+    for (int k = 0; k < *n; k++)
+        r->scratch[r->found[k]] = false;
+}
+
+static void atoms_push(struct atoms *a, int atom)
+{
+    if (a->n == a->cap) {
+        int cap = a->cap ? a->cap * 2 : 16;
+        int *v = xtemp_calloc((size_t)cap, sizeof *v);
+        if (a->n)
+            memcpy(v, a->v, (size_t)a->n * sizeof *v);
+        xtemp_free(a->v);
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = atom;
+}
+
+static void atoms_free(struct atoms *a)
+{
+    xtemp_free(a->v);
+    *a = (struct atoms){0};
+}
+
+/* Why boolean node i has truth want: the smallest parts of the condition
+ * that settle it (unknown: the parts still unknown), appended to a. */
+static void why_atoms(const struct result *r, int i, enum tv want,
+                      struct atoms *a)
+{
+    const struct cnode *c = &r->p->nodes[i];
+    if (want == TV_UNKNOWN && (c->op == C_AND || c->op == C_OR)) {
+        if (r->done[c->a] && !r->nv[c->a].known)
+            why_atoms(r, c->a, TV_UNKNOWN, a);
+        if (r->done[c->b] && !r->nv[c->b].known)
+            why_atoms(r, c->b, TV_UNKNOWN, a);
+        return;
+    }
+    bool conj = (c->op == C_AND && want == TV_FALSE) ||
+                (c->op == C_OR && want == TV_TRUE);
+    bool both = (c->op == C_AND && want == TV_TRUE) ||
+                (c->op == C_OR && want == TV_FALSE);
+    if (conj) {
+        enum tv ta = r->done[c->a] ? eval_tv(&r->nv[c->a]) : TV_UNKNOWN;
+        why_atoms(r, ta == want ? c->a : c->b, want, a);
+    } else if (both) {
+        why_atoms(r, c->a, want, a);
+        why_atoms(r, c->b, want, a);
+    } else if (c->op == C_NOT) {
+        why_atoms(r, c->a,
+                  want == TV_UNKNOWN ? TV_UNKNOWN
+                  : want == TV_TRUE  ? TV_FALSE
+                                     : TV_TRUE,
+                  a);
+    } else {
+        atoms_push(a, i * 4 + (int)want);
+    }
+}
+
+static void followed_init(struct followed *f, int nconcls)
+{
+    f->on = xtemp_calloc((size_t)nconcls + 1, 1);
+    f->list = xtemp_calloc((size_t)nconcls + 1, sizeof *f->list);
+    f->n = 0;
+}
+
+/* False when k was followed already; otherwise marks it. */
+static bool followed_add(struct followed *f, int k)
+{
+    if (f->on[k])
+        return false;
+    f->on[k] = 1;
+    f->list[f->n++] = k;
+    return true;
+}
+
+static void followed_clear(struct followed *f)
+{
+    for (int i = 0; i < f->n; i++)
+        f->on[f->list[i]] = 0;
+    f->n = 0;
+}
+
+static void followed_free(struct followed *f)
+{
+    xtemp_free(f->list);
+    xtemp_free(f->on);
+}
 
 /* The arena of the result being explained: the result is the caller's, the
  * trace only reads it, and its arena holds what one case needs. */
@@ -18,13 +170,13 @@ static struct ex_part *parts_of(const struct result *r, int node, enum tv want,
 {
     struct arena *a = arena_of(r);
     struct atoms at = {0};
-    trace_why(r, node, want, &at);
+    why_atoms(r, node, want, &at);
     struct ex_part *parts = arena_calloc(a, (size_t)at.n + 1, sizeof *parts);
     for (int k = 0; k < at.n; k++) {
         struct ex_part *pt = &parts[k];
         pt->node = at.v[k] / 4;
         pt->is = (enum tv)(at.v[k] % 4);
-        trace_facts_under(r, pt->node, &pt->nfacts);
+        facts_under_node(r, pt->node, &pt->nfacts);
         int *facts = arena_calloc(a, (size_t)pt->nfacts + 1, sizeof *facts);
         if (pt->nfacts)
             memcpy(facts, r->found, (size_t)pt->nfacts * sizeof *facts);
@@ -208,7 +360,7 @@ const struct explanation *explain_result(const struct result *r)
     measures_overrides(r, e);
     int *order =
         arena_calloc(arena_of(r), (size_t)r->p->nfacts + 1, sizeof *order);
-    e->nmissing = trace_missing_order(r, order);
+    e->nmissing = missing_order(r, order);
     e->missing = order;
     if (r->why_not >= 0)
         why_not(r, e);
