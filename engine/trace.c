@@ -188,136 +188,6 @@ static void fact_text(const struct result *r, int i, enum lang lang,
     }
 }
 
-int trace_missing_order(const struct result *r, int *order)
-{
-    /* counting sort on settles, most first: linear, and it keeps
-     * declaration order on ties */
-    int n = 0, top = 0;
-    for (int i = 0; i < r->p->nfacts; i++)
-        if (r->missing[i]) {
-            n++;
-            if (r->settles[i] > top)
-                top = r->settles[i];
-        }
-    int *start = xtemp_calloc((size_t)top + 2, sizeof *start);
-    for (int i = 0; i < r->p->nfacts; i++)
-        if (r->missing[i])
-            start[top - r->settles[i] + 1]++;
-    for (int k = 1; k <= top + 1; k++)
-        start[k] += start[k - 1];
-    for (int i = 0; i < r->p->nfacts; i++)
-        if (r->missing[i])
-            order[start[top - r->settles[i]]++] = i;
-    xtemp_free(start);
-    return n;
-}
-
-static void facts_under(const struct result *r, int i, int *n)
-{
-    const struct cnode *c = &r->p->nodes[i];
-    if (c->op == C_FACT) {
-        if (!r->scratch[c->a]) {
-            r->scratch[c->a] = true;
-            r->found[(*n)++] = c->a;
-        }
-        return;
-    }
-    if (c->op == C_CONST || c->op == C_CONCL || c->op == C_VERDICT)
-        return;
-    if (c->a >= 0)
-        facts_under(r, c->a, n);
-    if (c->b >= 0)
-        facts_under(r, c->b, n);
-}
-
-void trace_facts_under(const struct result *r, int i, int *n)
-{
-    *n = 0;
-    facts_under(r, i, n);
-    for (int k = 0; k < *n; k++)
-        r->scratch[r->found[k]] = false;
-}
-
-static void atoms_push(struct atoms *a, int atom)
-{
-    if (a->n == a->cap) {
-        int cap = a->cap ? a->cap * 2 : 16;
-        int *v = xtemp_calloc((size_t)cap, sizeof *v);
-        if (a->n)
-            memcpy(v, a->v, (size_t)a->n * sizeof *v);
-        xtemp_free(a->v);
-        a->v = v;
-        a->cap = cap;
-    }
-    a->v[a->n++] = atom;
-}
-
-void atoms_free(struct atoms *a)
-{
-    xtemp_free(a->v);
-    *a = (struct atoms){0};
-}
-
-void trace_why(const struct result *r, int i, enum tv want, struct atoms *a)
-{
-    const struct cnode *c = &r->p->nodes[i];
-    if (want == TV_UNKNOWN && (c->op == C_AND || c->op == C_OR)) {
-        if (r->done[c->a] && !r->nv[c->a].known)
-            trace_why(r, c->a, TV_UNKNOWN, a);
-        if (r->done[c->b] && !r->nv[c->b].known)
-            trace_why(r, c->b, TV_UNKNOWN, a);
-        return;
-    }
-    bool conj = (c->op == C_AND && want == TV_FALSE) ||
-                (c->op == C_OR && want == TV_TRUE);
-    bool both = (c->op == C_AND && want == TV_TRUE) ||
-                (c->op == C_OR && want == TV_FALSE);
-    if (conj) {
-        enum tv ta = r->done[c->a] ? eval_tv(&r->nv[c->a]) : TV_UNKNOWN;
-        trace_why(r, ta == want ? c->a : c->b, want, a);
-    } else if (both) {
-        trace_why(r, c->a, want, a);
-        trace_why(r, c->b, want, a);
-    } else if (c->op == C_NOT) {
-        trace_why(r, c->a,
-                  want == TV_UNKNOWN ? TV_UNKNOWN
-                  : want == TV_TRUE  ? TV_FALSE
-                                     : TV_TRUE,
-                  a);
-    } else {
-        atoms_push(a, i * 4 + (int)want);
-    }
-}
-
-void followed_init(struct followed *f, int nconcls)
-{
-    f->on = xtemp_calloc((size_t)nconcls + 1, 1);
-    f->list = xtemp_calloc((size_t)nconcls + 1, sizeof *f->list);
-    f->n = 0;
-}
-
-bool followed_add(struct followed *f, int k)
-{
-    if (f->on[k])
-        return false;
-    f->on[k] = 1;
-    f->list[f->n++] = k;
-    return true;
-}
-
-void followed_clear(struct followed *f)
-{
-    for (int i = 0; i < f->n; i++)
-        f->on[f->list[i]] = 0;
-    f->n = 0;
-}
-
-void followed_free(struct followed *f)
-{
-    xtemp_free(f->list);
-    xtemp_free(f->on);
-}
-
 struct tctx {
     const struct result *r;
     const struct plan *p;
@@ -356,13 +226,6 @@ static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
         fact_text(t->r, facts[k], t->lang, t->out);
     }
     sb_putc(t->out, ']');
-}
-
-static void atom_text(struct tctx *t, int atom)
-{
-    int n;
-    trace_facts_under(t->r, atom / 4, &n);
-    part_text(t, atom / 4, (enum tv)(atom % 4), t->r->found, n);
 }
 
 /* " (amends base.rules:12)" for a declaration a variant amended. */
@@ -447,14 +310,10 @@ void trace_because(const struct result *r, const struct text_part *b, int n,
 
 static void measures_text(struct tctx *t)
 {
-    const struct plan *p = t->p;
     struct sbuf *out = t->out;
     sb_printf(out, "  %s:", L(L_MEASURES, t->lang));
-    bool any = false;
-    for (int i = 0; i < p->nmeasures; i++) {
-        if (t->r->measures[i] != TV_TRUE)
-            continue;
-        const struct measure_info *m = &p->measures[i];
+    for (int i = 0; i < t->ex->nmeasures; i++) {
+        const struct measure_info *m = &t->p->measures[t->ex->measures[i]];
         sb_printf(out, "\n    %s", m->id);
         if (m->title)
             quoted(out, m->title);
@@ -465,9 +324,8 @@ static void measures_text(struct tctx *t)
             sb_printf(out, "\n      %s: ", L(L_BECAUSE, t->lang));
             trace_because(t->r, m->because, m->nbecause, t->lang, out);
         }
-        any = true;
     }
-    if (!any)
+    if (!t->ex->nmeasures)
         sb_printf(out, " %s", L(L_NONE, t->lang));
     sb_putc(out, '\n');
 }
@@ -524,22 +382,17 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
 
 static void findings_text(struct tctx *t)
 {
-    const struct result *r = t->r;
     const struct plan *p = t->p;
-    bool head = false;
-    for (int i = 0; i < p->nconcls; i++) {
-        if (r->concl[i] != TV_TRUE)
-            continue;
-        if (!head)
+    for (int i = 0; i < t->ex->nfindings; i++) {
+        const struct ex_finding *f = &t->ex->findings[i];
+        if (i == 0)
             sb_printf(t->out, "  %s:\n", L(L_FINDINGS, t->lang));
-        head = true;
-        sb_printf(t->out, "    %s", p->concls[i].name);
-        if (p->concls[i].desc)
-            quoted(t->out, p->concls[i].desc);
+        sb_printf(t->out, "    %s", p->concls[f->concl].name);
+        if (p->concls[f->concl].desc)
+            quoted(t->out, p->concls[f->concl].desc);
         sb_putc(t->out, '\n');
-        for (int k = 0; k < p->concls[i].nrules; k++)
-            if (r->effect[p->concls[i].rules[k]] == TV_TRUE)
-                rule_text(t, p->concls[i].rules[k], "      ");
+        for (int k = 0; k < f->nrules; k++)
+            rule_text(t, f->rules[k], "      ");
     }
 }
 
@@ -547,24 +400,19 @@ static void overridden_text(struct tctx *t)
 {
     const struct result *r = t->r;
     const struct plan *p = t->p;
-    bool head = false;
-    for (int i = 0; i < p->nrules; i++) {
-        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
-            continue;
-        if (!head)
+    for (int i = 0; i < t->ex->noverridden; i++) {
+        const struct ex_override *ov = &t->ex->overridden[i];
+        if (i == 0)
             sb_printf(t->out, "  %s:\n", L(L_OVERRIDDEN, t->lang));
-        head = true;
-        const struct rule_info *ru = &p->rules[i];
+        const struct rule_info *ru = &p->rules[ov->rule];
         sb_printf(t->out, "    %s %s", L(L_RULE, t->lang), ru->id);
         if (ru->title)
             quoted(t->out, ru->title);
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
-        for (int k = 0; k < ru->nover; k++) {
-            int o = ru->overriders[k];
-            if (r->cond[o] == TV_FALSE)
-                continue;
+        for (int k = 0; k < ov->nby; k++) {
+            int o = ov->by[k];
             sb_printf(t->out, "      %s %s %s  ",
                       L(r->cond[o] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
                       L(L_RULE, t->lang), p->rules[o].id);
@@ -589,22 +437,16 @@ static void stamp_text(const struct plan *p, enum lang lang, struct sbuf *out)
     sb_putc(out, '\n');
 }
 
-#define WHY_DEPTH 4
+static void why_parts_text(struct tctx *t, const struct ex_wpart *ps, int n,
+                           int depth);
 
-static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    struct followed *seen);
-
-/* The rules behind conclusion k, each with why it did not take effect. */
-static void explain_concl(struct tctx *t, int k, int depth,
-                          struct followed *seen)
+/* The rules behind a conclusion, each with why it did not take effect. */
+static void why_rules_text(struct tctx *t, const struct ex_wrule *rs, int n,
+                           int depth)
 {
-    const struct result *r = t->r;
-    const struct concl_info *c = &t->p->concls[k];
-    if (depth >= WHY_DEPTH || !followed_add(seen, k))
-        return;
-    for (int i = 0; i < c->nrules; i++) {
-        int ri = c->rules[i];
-        const struct rule_info *ru = &t->p->rules[ri];
+    const struct plan *p = t->p;
+    for (int i = 0; i < n; i++) {
+        const struct rule_info *ru = &p->rules[rs[i].rule];
         sb_printf(t->out, "%*s%s %s", 8 + depth * 4, "", L(L_RULE, t->lang),
                   ru->id);
         if (ru->title)
@@ -612,79 +454,62 @@ static void explain_concl(struct tctx *t, int k, int depth,
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
-        enum tv cv = (enum tv)r->cond[ri];
-        if (cv != TV_TRUE) {
-            explain(t, ru->cond, cv, depth + 1, seen);
+        if (rs[i].cond != TV_TRUE) {
+            why_parts_text(t, rs[i].parts, rs[i].nparts, depth + 1);
             continue;
         }
-        for (int o = 0; o < ru->nover; o++) {
-            int w = ru->overriders[o];
-            if (r->cond[w] == TV_FALSE)
-                continue;
-            sb_printf(t->out, "%*s%s %s %s  ", 10 + depth * 4, "",
-                      L(r->cond[w] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
-                      L(L_RULE, t->lang), t->p->rules[w].id);
-            loc_text(&t->p->rules[w].loc, t->out);
+        for (int o = 0; o < rs[i].nby; o++) {
+            int w = rs[i].by[o];
+            sb_printf(
+                t->out, "%*s%s %s %s  ", 10 + depth * 4, "",
+                L(t->r->cond[w] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
+                L(L_RULE, t->lang), p->rules[w].id);
+            loc_text(&p->rules[w].loc, t->out);
             sb_putc(t->out, '\n');
         }
     }
 }
 
-/* The parts of node that make it want, and below each conclusion among
- * them the rules behind it, WHY_DEPTH conclusions deep. */
-static void explain(struct tctx *t, int node, enum tv want, int depth,
-                    struct followed *seen)
+static void why_parts_text(struct tctx *t, const struct ex_wpart *ps, int n,
+                           int depth)
 {
-    struct atoms at = {0};
-    trace_why(t->r, node, want, &at);
-    for (int k = 0; k < at.n; k++) {
+    for (int k = 0; k < n; k++) {
+        const struct ex_part *pt = &ps[k].part;
         sb_printf(t->out, "%*s", 6 + depth * 4, "");
-        atom_text(t, at.v[k]);
+        part_text(t, pt->node, pt->is, pt->facts, pt->nfacts);
         sb_putc(t->out, '\n');
-        const struct cnode *c = &t->p->nodes[at.v[k] / 4];
-        if (c->op == C_CONCL && at.v[k] % 4 != TV_TRUE)
-            explain_concl(t, c->a, depth, seen);
+        why_rules_text(t, ps[k].rules, ps[k].nrules, depth);
     }
-    atoms_free(&at);
 }
 
 /* --why-not V: for every line of V, why it did not decide the case. */
 static void why_not_text(struct tctx *t)
 {
-    const struct result *r = t->r;
     const struct plan *p = t->p;
-    struct followed seen;
-    followed_init(&seen, p->nconcls);
     sb_printf(t->out, "  %s %s:\n", L(L_WHY_NOT, t->lang),
-              p->verdicts.names[r->why_not]);
-    for (int i = 0; i < p->nlines; i++) {
-        if (p->lines[i].verdict != r->why_not)
-            continue;
+              p->verdicts.names[t->r->why_not]);
+    for (int k = 0; k < t->ex->nwhy_not; k++) {
+        const struct ex_wline *l = &t->ex->why_not[k];
         sb_puts(t->out, "    ");
-        line_head(t, i);
+        line_head(t, l->line);
         sb_puts(t->out, ": ");
-        cond_text(t, p->lines[i].cond);
-        enum tv v = (enum tv)r->all_lines[i];
-        if (i == r->line && r->status == ST_DECIDED) {
+        cond_text(t, p->lines[l->line].cond);
+        if (l->decided) {
             sb_printf(t->out, " (%s)\n", L(L_IS_VERDICT, t->lang));
             continue;
         }
         sb_printf(t->out, " %s\n",
-                  L(v == TV_FALSE  ? L_IS_FALSE
-                    : v == TV_TRUE ? L_IS_TRUE
-                                   : L_IS_UNKNOWN,
+                  L(l->is == TV_FALSE  ? L_IS_FALSE
+                    : l->is == TV_TRUE ? L_IS_TRUE
+                                       : L_IS_UNKNOWN,
                     t->lang));
-        if (r->line >= 0 && i > r->line)
+        if (!l->reached)
             sb_printf(
                 t->out, "      %s\n",
-                L(r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
+                L(t->r->status == ST_DECIDED ? L_NOT_REACHED : L_NOT_REACHED_U,
                   t->lang));
-        if (v != TV_TRUE && p->lines[i].cond >= 0) {
-            followed_clear(&seen);
-            explain(t, p->lines[i].cond, v, 0, &seen);
-        }
+        why_parts_text(t, l->parts, l->nparts, 0);
     }
-    followed_free(&seen);
 }
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)

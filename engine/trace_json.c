@@ -227,63 +227,44 @@ static void jrule(const struct result *r, int ri, enum lang lang,
     sb_putc(out, '}');
 }
 
-static void jfindings(const struct result *r, enum lang lang, struct sbuf *out)
+static void jfindings(const struct result *r, const struct explanation *e,
+                      enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    bool first = true;
     sb_puts(out, "\"conclusions\":[");
-    for (int i = 0; i < p->nconcls; i++) {
-        if (r->concl[i] != TV_TRUE)
-            continue;
-        if (!first)
-            sb_putc(out, ',');
-        first = false;
-        sb_puts(out, "{\"name\":");
-        sb_json(out, p->concls[i].name);
+    for (int i = 0; i < e->nfindings; i++) {
+        const struct ex_finding *f = &e->findings[i];
+        sb_puts(out, i ? ",{\"name\":" : "{\"name\":");
+        sb_json(out, p->concls[f->concl].name);
         sb_puts(out, ",\"description\":");
-        jstr_or_null(p->concls[i].desc, out);
+        jstr_or_null(p->concls[f->concl].desc, out);
         sb_puts(out, ",\"rules\":[");
-        bool rf = true;
-        for (int k = 0; k < p->concls[i].nrules; k++) {
-            int ri = p->concls[i].rules[k];
-            if (r->effect[ri] != TV_TRUE)
-                continue;
-            if (!rf)
+        for (int k = 0; k < f->nrules; k++) {
+            if (k)
                 sb_putc(out, ',');
-            rf = false;
-            jrule(r, ri, lang, out);
+            jrule(r, f->rules[k], lang, out);
         }
         sb_puts(out, "]}");
     }
     sb_putc(out, ']');
 }
 
-static void joverridden(const struct result *r, struct sbuf *out)
+static void joverridden(const struct result *r, const struct explanation *e,
+                        struct sbuf *out)
 {
     const struct plan *p = r->p;
-    bool first = true;
     sb_puts(out, "\"overridden\":[");
-    for (int i = 0; i < p->nrules; i++) {
-        if (r->cond[i] != TV_TRUE || r->effect[i] == TV_TRUE)
-            continue;
-        if (!first)
-            sb_putc(out, ',');
-        first = false;
-        sb_puts(out, "{\"rule\":");
-        sb_json(out, p->rules[i].id);
+    for (int i = 0; i < e->noverridden; i++) {
+        const struct ex_override *ov = &e->overridden[i];
+        sb_puts(out, i ? ",{\"rule\":" : "{\"rule\":");
+        sb_json(out, p->rules[ov->rule].id);
         sb_putc(out, ',');
-        jloc(&p->rules[i].loc, out);
+        jloc(&p->rules[ov->rule].loc, out);
         sb_printf(out, ",\"effect\":%s,\"by\":[",
-                  r->effect[i] == TV_FALSE ? "false" : "null");
-        bool bf = true;
-        for (int k = 0; k < p->rules[i].nover; k++) {
-            int o = p->rules[i].overriders[k];
-            if (r->cond[o] == TV_FALSE)
-                continue;
-            if (!bf)
-                sb_putc(out, ',');
-            bf = false;
-            sb_puts(out, "{\"rule\":");
+                  ov->effect == TV_FALSE ? "false" : "null");
+        for (int k = 0; k < ov->nby; k++) {
+            int o = ov->by[k];
+            sb_puts(out, k ? ",{\"rule\":" : "{\"rule\":");
             sb_json(out, p->rules[o].id);
             sb_printf(out, ",\"condition\":%s}",
                       r->cond[o] == TV_TRUE ? "true" : "null");
@@ -293,19 +274,15 @@ static void joverridden(const struct result *r, struct sbuf *out)
     sb_putc(out, ']');
 }
 
-static void jmeasures(const struct result *r, bool full, enum lang lang,
-                      struct sbuf *out)
+static void jmeasures(const struct result *r, const struct explanation *e,
+                      bool full, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
-    bool first = true;
     sb_putc(out, '[');
-    for (int i = 0; i < p->nmeasures; i++) {
-        if (r->measures[i] != TV_TRUE)
-            continue;
-        const struct measure_info *m = &p->measures[i];
-        if (!first)
+    for (int i = 0; i < e->nmeasures; i++) {
+        const struct measure_info *m = &p->measures[e->measures[i]];
+        if (i)
             sb_putc(out, ',');
-        first = false;
         if (!full) {
             sb_json(out, m->id);
             continue;
@@ -361,112 +338,78 @@ static void jwarnings(const struct case_facts *cf, struct sbuf *out)
     sb_putc(out, ']');
 }
 
-#define WHY_DEPTH 4
-
-static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   struct followed *seen, enum lang lang, struct sbuf *out);
-
 static const char *tv_json(int v)
 {
     return v == TV_TRUE ? "true" : v == TV_FALSE ? "false" : "null";
 }
 
-/* The rules behind conclusion k, with why each did not take effect. */
-static void jconcl_rules(const struct result *r, int k, int depth,
-                         struct followed *seen, enum lang lang,
-                         struct sbuf *out)
+static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
+                    enum lang lang, struct sbuf *out);
+
+/* The rules behind a conclusion, with why each did not take effect. */
+static void jwrules(const struct result *r, const struct ex_wrule *rs, int n,
+                    enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
     sb_puts(out, "[");
-    if (depth < WHY_DEPTH && followed_add(seen, k)) {
-        const struct concl_info *c = &p->concls[k];
-        for (int i = 0; i < c->nrules; i++) {
-            int ri = c->rules[i];
-            const struct rule_info *ru = &p->rules[ri];
-            sb_puts(out, i ? ",{\"id\":" : "{\"id\":");
-            sb_json(out, ru->id);
-            sb_putc(out, ',');
-            jloc(&ru->loc, out);
-            sb_printf(out, ",\"condition_is\":%s,\"overridden_by\":[",
-                      tv_json(r->cond[ri]));
-            bool lead = true;
-            for (int o = 0; r->cond[ri] == TV_TRUE && o < ru->nover; o++) {
-                int w = ru->overriders[o];
-                if (r->cond[w] == TV_FALSE)
-                    continue;
-                sb_puts(out, lead ? "" : ",");
-                sb_json(out, p->rules[w].id);
-                lead = false;
-            }
-            sb_puts(out, "],\"parts\":");
-            if (r->cond[ri] != TV_TRUE)
-                jparts(r, ru->cond, (enum tv)r->cond[ri], depth + 1, seen, lang,
-                       out);
-            else
-                sb_puts(out, "[]");
-            sb_putc(out, '}');
+    for (int i = 0; i < n; i++) {
+        const struct rule_info *ru = &p->rules[rs[i].rule];
+        sb_puts(out, i ? ",{\"id\":" : "{\"id\":");
+        sb_json(out, ru->id);
+        sb_putc(out, ',');
+        jloc(&ru->loc, out);
+        sb_printf(out, ",\"condition_is\":%s,\"overridden_by\":[",
+                  tv_json(rs[i].cond));
+        for (int o = 0; o < rs[i].nby; o++) {
+            sb_puts(out, o ? "," : "");
+            sb_json(out, p->rules[rs[i].by[o]].id);
         }
+        sb_puts(out, "],\"parts\":");
+        jwparts(r, rs[i].parts, rs[i].nparts, lang, out);
+        sb_putc(out, '}');
     }
     sb_putc(out, ']');
 }
 
-static void jparts(const struct result *r, int node, enum tv want, int depth,
-                   struct followed *seen, enum lang lang, struct sbuf *out)
+static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
+                    enum lang lang, struct sbuf *out)
 {
-    struct atoms at = {0};
-    trace_why(r, node, want, &at);
-    const int *atoms = at.v;
     sb_putc(out, '[');
-    for (int k = 0; k < at.n; k++) {
-        const struct cnode *c = &r->p->nodes[atoms[k] / 4];
+    for (int k = 0; k < n; k++) {
+        const struct ex_part *pt = &ps[k].part;
+        const struct cnode *c = &r->p->nodes[pt->node];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
         jexpr(c->x, lang, out);
-        sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(atoms[k] % 4));
-        int nf;
-        trace_facts_under(r, atoms[k] / 4, &nf);
-        jfacts(r, r->found, nf, out);
-        if (c->op == C_CONCL && atoms[k] % 4 != TV_TRUE) {
+        sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(pt->is));
+        jfacts(r, pt->facts, pt->nfacts, out);
+        if (c->op == C_CONCL && pt->is != TV_TRUE) {
             sb_puts(out, ",\"rules\":");
-            jconcl_rules(r, c->a, depth, seen, lang, out);
+            jwrules(r, ps[k].rules, ps[k].nrules, lang, out);
         }
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
-    atoms_free(&at);
 }
 
-static void jwhy_not(const struct result *r, enum lang lang, struct sbuf *out)
+static void jwhy_not(const struct result *r, const struct explanation *e,
+                     enum lang lang, struct sbuf *out)
 {
-    const struct plan *p = r->p;
-    struct followed seen;
-    followed_init(&seen, p->nconcls);
     sb_puts(out, ",\"why_not\":{\"verdict\":");
-    sb_json(out, p->verdicts.names[r->why_not]);
+    sb_json(out, r->p->verdicts.names[r->why_not]);
     sb_puts(out, ",\"lines\":[");
-    bool lead = true;
-    for (int i = 0; i < p->nlines; i++) {
-        if (p->lines[i].verdict != r->why_not)
-            continue;
-        sb_puts(out, lead ? "" : ",");
-        lead = false;
-        jline(r, i, lang, out);
-        bool decided = i == r->line && r->status == ST_DECIDED;
+    for (int k = 0; k < e->nwhy_not; k++) {
+        const struct ex_wline *l = &e->why_not[k];
+        sb_puts(out, k ? "," : "");
+        jline(r, l->line, lang, out);
         sb_printf(out,
                   ",\"is\":%s,\"decided\":%s,\"reached\":%s,"
                   "\"parts\":",
-                  tv_json(r->all_lines[i]), decided ? "true" : "false",
-                  r->line < 0 || i <= r->line ? "true" : "false");
-        if (!decided && p->lines[i].cond >= 0 && r->all_lines[i] != TV_TRUE) {
-            followed_clear(&seen);
-            jparts(r, p->lines[i].cond, (enum tv)r->all_lines[i], 0, &seen,
-                   lang, out);
-        } else {
-            sb_puts(out, "[]");
-        }
+                  tv_json(l->is), l->decided ? "true" : "false",
+                  l->reached ? "true" : "false");
+        jwparts(r, l->parts, l->nparts, lang, out);
         sb_putc(out, '}');
     }
     sb_puts(out, "]}");
-    followed_free(&seen);
 }
 
 void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
@@ -499,8 +442,9 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "}\n");
         return;
     }
+    const struct explanation *e = explain_result(r);
     sb_puts(out, ",\"measures\":");
-    jmeasures(r, false, lang, out);
+    jmeasures(r, e, false, lang, out);
     sb_puts(out, ",\"fired\":[");
     bool first = true;
     for (int i = 0; i < p->nrules; i++)
@@ -511,14 +455,10 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
             sb_json(out, p->rules[i].id);
         }
     sb_puts(out, "],\"overridden\":[");
-    first = true;
-    for (int i = 0; i < p->nrules; i++)
-        if (r->cond[i] == TV_TRUE && r->effect[i] != TV_TRUE) {
-            if (!first)
-                sb_putc(out, ',');
-            first = false;
-            sb_json(out, p->rules[i].id);
-        }
+    for (int i = 0; i < e->noverridden; i++) {
+        sb_puts(out, i ? "," : "");
+        sb_json(out, p->rules[e->overridden[i].rule].id);
+    }
     sb_puts(out, "],\"missing\":[");
     first = true;
     for (int i = 0; i < p->nfacts; i++)
@@ -537,16 +477,15 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "null");
     }
     sb_putc(out, ',');
-    const struct explanation *e = explain_result(r);
     jnot_taken(r, e, lang, out);
     sb_putc(out, ',');
-    jfindings(r, lang, out);
+    jfindings(r, e, lang, out);
     sb_putc(out, ',');
-    joverridden(r, out);
+    joverridden(r, e, out);
     if (r->why_not >= 0)
-        jwhy_not(r, lang, out);
+        jwhy_not(r, e, lang, out);
     sb_puts(out, ",\"measures\":");
-    jmeasures(r, true, lang, out);
+    jmeasures(r, e, true, lang, out);
     sb_puts(out, ",\"missing\":[");
     const int *order = e->missing;
     for (int k = 0; k < e->nmissing; k++) {
