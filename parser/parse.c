@@ -134,13 +134,13 @@ static int parse_with(struct parse_ctx *ctx, int first)
     return dl->errors - before;
 }
 
-int parse_source(struct arena *a, struct diag_list *dl,
-                 const struct source *src, struct ast_file **out)
+/* The lexer's and parser's context for src, with an empty tree. */
+static struct parse_ctx ctx_for(struct arena *a, struct diag_list *dl,
+                                const struct source *src)
 {
-    *out = NULL; /* until the tree exists: memory may run out first */
     struct ast_file *file = arena_alloc(a, sizeof *file);
     file->src = src;
-    struct parse_ctx ctx = {
+    return (struct parse_ctx){
         .arena = a,
         .diags = dl,
         .src = src,
@@ -148,23 +148,21 @@ int parse_source(struct arena *a, struct diag_list *dl,
         .line = src->first_line,
         .column = 1,
     };
-    *out = file;
+}
+
+int parse_source(struct arena *a, struct diag_list *dl,
+                 const struct source *src, struct ast_file **out)
+{
+    *out = NULL; /* until the tree exists: memory may run out first */
+    struct parse_ctx ctx = ctx_for(a, dl, src);
+    *out = ctx.file;
     return parse_with(&ctx, 0);
 }
 
 struct ast_value *parse_value(struct arena *a, struct diag_list *dl,
                               const struct source *src)
 {
-    struct ast_file *file = arena_alloc(a, sizeof *file);
-    file->src = src;
-    struct parse_ctx ctx = {
-        .arena = a,
-        .diags = dl,
-        .src = src,
-        .file = file,
-        .line = src->first_line,
-        .column = 1,
-    };
+    struct parse_ctx ctx = ctx_for(a, dl, src);
     return parse_with(&ctx, TOK_VALUE_ONLY) ? NULL : ctx.value;
 }
 
