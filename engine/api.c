@@ -25,7 +25,7 @@
 static struct diag oom_diag = {.severity = DIAG_ERROR, .msg = "out of memory"};
 static char oom_text[] = "error: out of memory\n";
 static struct rc_diags oom_diags = {
-    .list = {NULL, &oom_diag, &oom_diag, 1, 0},
+    .list = {.head = &oom_diag, .tail = &oom_diag, .errors = 1},
     .text = {oom_text, sizeof oom_text - 1, sizeof oom_text}};
 
 static bool diags_ok(const struct rc_diags *d)
