@@ -158,7 +158,7 @@ void arena_reset(struct arena *a)
     a->total = 0;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+void *arena_alloc_raw(struct arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);
     if (size > SIZE_MAX / 2)
@@ -178,6 +178,12 @@ void *arena_alloc(struct arena *a, size_t size)
     void *p = (char *)b->data + b->used;
     b->used += size;
     a->total += size;
+    return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+    void *p = arena_alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
@@ -191,7 +197,7 @@ void *arena_calloc(struct arena *a, size_t n, size_t size)
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
-    char *p = arena_alloc(a, len + 1);
+    char *p = arena_alloc_raw(a, len + 1);
     memcpy(p, s, len);
     p[len] = '\0';
     return p;

@@ -23,6 +23,8 @@ void arena_reset(struct arena *a);
 
 /* Zeroed, aligned for any object. Out of memory: see arena_protect. */
 void *arena_alloc(struct arena *a, size_t size);
+/* The same, not zeroed: for memory the caller fills at once. */
+void *arena_alloc_raw(struct arena *a, size_t size);
 /* n elements of size each, checked for overflow. */
 void *arena_calloc(struct arena *a, size_t n, size_t size);
 char *arena_strndup(struct arena *a, const char *s, size_t len);

@@ -685,6 +685,39 @@ static enum lang file_lang(const struct ast_file *f)
     return k[LANG_ZH_HANS] > k[LANG_ZH_HANT] ? LANG_ZH_HANS : LANG_ZH_HANT;
 }
 
+static bool texts_plain(const char **cites, int ncites,
+                        const struct text_part *b, int nb)
+{
+    for (int i = 0; i < ncites; i++)
+        if (!sb_plain(cites[i]))
+            return false;
+    for (int i = 0; i < nb; i++)
+        if (!sb_plain(b[i].lit))
+            return false;
+    return true;
+}
+
+/* Whether every text of the rule set a trace quotes is plain. */
+static bool plan_plain(const struct plan *p)
+{
+    bool ok = !p->verdict_title || sb_plain(p->verdict_title);
+    for (int i = 0; ok && i < p->nfacts; i++)
+        ok = !p->facts[i].desc || sb_plain(p->facts[i].desc);
+    for (int i = 0; ok && i < p->nconcls; i++)
+        ok = !p->concls[i].desc || sb_plain(p->concls[i].desc);
+    for (int i = 0; ok && i < p->nrules; i++) {
+        const struct rule_info *r = &p->rules[i];
+        ok = (!r->title || sb_plain(r->title)) &&
+             texts_plain(r->cites, r->ncites, r->because, r->nbecause);
+    }
+    for (int i = 0; ok && i < p->nmeasures; i++) {
+        const struct measure_info *m = &p->measures[i];
+        ok = (!m->title || sb_plain(m->title)) &&
+             texts_plain(m->cites, m->ncites, m->because, m->nbecause);
+    }
+    return ok;
+}
+
 struct plan *check_file(struct arena *a, struct diag_list *dl,
                         const struct ast_file *file)
 {
@@ -781,7 +814,10 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     if (dl->errors == before)
         order(&c, deps, ndeps);
     p->ns = c.ns; /* it may have grown */
-    return dl->errors == before ? p : NULL;
+    if (dl->errors != before)
+        return NULL;
+    p->plain = plan_plain(p);
+    return p;
 }
 
 int plan_fact(const struct plan *p, const char *name, size_t len)

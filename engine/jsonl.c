@@ -422,7 +422,7 @@ static const yajl_callbacks callbacks = {
  * so that running out of memory inside the parser leaves nothing behind. */
 static void *y_malloc(void *ctx, size_t n)
 {
-    size_t *h = arena_alloc(ctx, sizeof(max_align_t) + n);
+    size_t *h = arena_alloc_raw(ctx, sizeof(max_align_t) + n);
     *h = n;
     return (char *)h + sizeof(max_align_t);
 }

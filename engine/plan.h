@@ -171,6 +171,9 @@ struct plan {
     struct names ns;
     const struct source *src;
     enum lang lang; /* keyword language of the rule file */
+    bool plain;     /* no title, description, citation or because text
+                       needs escaping (sb_plain): traces copy them as
+                       they are */
     struct fact_info *facts;
     int nfacts;
     struct concl_info *concls;

@@ -169,6 +169,14 @@ static void text(struct sbuf *b, const char *s, bool backslash)
             s++, left--;
             continue;
         }
+        /* U+3000 to U+CFFF and U+E000 to U+FFFF (lead bytes E3 to EC, EE,
+         * EF; the CJK range): never escaped, so skip them undecoded. */
+        if (c >= 0xe3 && c != 0xed && c <= 0xef && left >= 3 &&
+            ((unsigned char)s[1] & 0xc0) == 0x80 &&
+            ((unsigned char)s[2] & 0xc0) == 0x80) {
+            s += 3, left -= 3;
+            continue;
+        }
         uint32_t cp = 0;
         int n = utf8_decode(s, left, &cp);
         char tmp[8];
@@ -184,6 +192,24 @@ static void text(struct sbuf *b, const char *s, bool backslash)
     sb_put(b, run, (size_t)(s - run));
     if (!b->p)
         sb_put(b, "", 0);
+}
+
+bool sb_plain(const char *s)
+{
+    for (size_t left = strlen(s); left > 0;) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 0x20 && c < 0x7f && c != '\\') {
+            s++, left--;
+            continue;
+        }
+        uint32_t cp = 0;
+        int n = utf8_decode(s, left, &cp);
+        char tmp[8];
+        if (text_escape(s, n, cp, tmp, true))
+            return false;
+        s += n, left -= (size_t)n;
+    }
+    return true;
 }
 
 void sb_text(struct sbuf *b, const char *s)

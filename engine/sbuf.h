@@ -1,6 +1,7 @@
 #ifndef ENGINE_SBUF_H
 #define ENGINE_SBUF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* A growable byte buffer for building output. */
@@ -23,6 +24,8 @@ void sb_text(struct sbuf *b, const char *s);
  * that quotes a line of a file (a diagnostic), where the backslash is the
  * user's and the caret points at it. */
 void sb_controls(struct sbuf *b, const char *s);
+/* Whether sb_text writes s as it is (nothing in it is escaped). */
+bool sb_plain(const char *s);
 /* s as a JSON string, quotes included; every control character (C0, DEL,
  * C1) and U+2028, U+2029 escaped as \uHHHH (\n, \t, \r as such). */
 void sb_json(struct sbuf *b, const char *s);

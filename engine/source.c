@@ -11,6 +11,7 @@
 #include "engine/diag.h"
 #include "engine/errstr.h"
 #include "engine/limits.h"
+#include "engine/sbuf.h"
 #include "engine/lang.h"
 
 #include <sys/stat.h>
@@ -26,6 +27,7 @@ struct source *src_from_text(struct arena *a, const char *name,
     }
     char *t = arena_strndup(a, text, len);
     s->name = arena_strdup(a, name);
+    s->plain_name = sb_plain(name);
     s->text = t;
     s->len = len;
     s->first_line = first_line;
@@ -51,6 +53,7 @@ struct source *src_from_line(struct arena *a, const char *name,
         len -= 3;
     }
     s->name = name;
+    s->plain_name = sb_plain(name);
     s->text = arena_strndup(a, text, len);
     s->len = len;
     s->first_line = line;

@@ -20,6 +20,7 @@ struct source {
     int first_line; /* line number of text[0] (JSON Lines: the line) */
     int nlines;
     size_t *line_start; /* byte offset of each line, nlines entries */
+    bool plain_name;    /* sb_text writes the name as it is */
     bool hidden;        /* read from a file that is not a rule or case file
                            (src_rule_text): diagnostics do not quote its lines */
 };

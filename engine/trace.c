@@ -106,17 +106,30 @@ static const char *L(enum label l, enum lang lang)
     return labels[l][lang == LANG_ZH ? 1 : (int)lang];
 }
 
+/* A text of the rule set (or, with plain false, of a case), its control
+ * characters escaped unless it has none (plan.plain). */
+static void rs_text(struct sbuf *out, const char *s, bool plain)
+{
+    if (plain)
+        sb_puts(out, s);
+    else
+        sb_text(out, s);
+}
+
 /* ' "title"', with the title's control characters escaped. */
-static void quoted(struct sbuf *out, const char *s)
+static void quoted(struct sbuf *out, const char *s, bool plain)
 {
     sb_puts(out, " \"");
-    sb_text(out, s);
+    rs_text(out, s, plain);
     sb_putc(out, '"');
 }
 
 static void loc_text(const struct src_loc *l, struct sbuf *out)
 {
-    sb_text(out, l->src ? l->src->name : "?");
+    if (!l->src)
+        sb_putc(out, '?');
+    else
+        rs_text(out, l->src->name, l->src->plain_name);
     if (l->first_line > 0)
         sb_printf(out, ":%d", l->first_line);
 }
@@ -273,7 +286,7 @@ static void verdict_text(struct tctx *t)
             const struct fact_info *f = &p->facts[order[k]];
             sb_printf(out, "    %s", f->name);
             if (f->desc)
-                quoted(out, f->desc);
+                quoted(out, f->desc, p->plain);
             sb_printf(out, " (");
             if (r->settles[order[k]] == 1)
                 sb_puts(out, L(L_SETTLES1, t->lang));
@@ -295,7 +308,7 @@ void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out)
 {
     for (int i = 0; i < n; i++) {
-        sb_puts(out, b[i].lit);
+        rs_text(out, b[i].lit, r->p->plain);
         if (b[i].fact >= 0)
             trace_value(&r->p->facts[b[i].fact], &r->cf->vals[b[i].fact], lang,
                         out);
@@ -316,7 +329,7 @@ static void measures_text(struct tctx *t)
         const struct measure_info *m = &t->p->measures[t->ex->measures[i]];
         sb_printf(out, "\n    %s", m->id);
         if (m->title)
-            quoted(out, m->title);
+            quoted(out, m->title, t->p->plain);
         sb_puts(out, "  ");
         loc_text(&m->loc, out);
         amends_text(t, m->amends);
@@ -356,14 +369,16 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
     struct sbuf *out = t->out;
     sb_printf(out, "%s%s %s", indent, L(L_RULE, t->lang), ru->id);
     if (ru->title)
-        quoted(out, ru->title);
+        quoted(out, ru->title, t->p->plain);
     sb_puts(out, "  ");
     loc_text(&ru->loc, out);
     amends_text(t, ru->amends);
     sb_putc(out, '\n');
-    for (int k = 0; k < ru->ncites; k++)
-        sb_printf(out, "%s  %s: %s\n", indent, L(L_CITES, t->lang),
-                  ru->cites[k]);
+    for (int k = 0; k < ru->ncites; k++) {
+        sb_printf(out, "%s  %s: ", indent, L(L_CITES, t->lang));
+        rs_text(out, ru->cites[k], t->p->plain);
+        sb_putc(out, '\n');
+    }
     if (ru->nbecause) {
         sb_printf(out, "%s  %s: ", indent, L(L_BECAUSE, t->lang));
         trace_because(t->r, ru->because, ru->nbecause, t->lang, out);
@@ -389,7 +404,7 @@ static void findings_text(struct tctx *t)
             sb_printf(t->out, "  %s:\n", L(L_FINDINGS, t->lang));
         sb_printf(t->out, "    %s", p->concls[f->concl].name);
         if (p->concls[f->concl].desc)
-            quoted(t->out, p->concls[f->concl].desc);
+            quoted(t->out, p->concls[f->concl].desc, p->plain);
         sb_putc(t->out, '\n');
         for (int k = 0; k < f->nrules; k++)
             rule_text(t, f->rules[k], "      ");
@@ -407,7 +422,7 @@ static void overridden_text(struct tctx *t)
         const struct rule_info *ru = &p->rules[ov->rule];
         sb_printf(t->out, "    %s %s", L(L_RULE, t->lang), ru->id);
         if (ru->title)
-            quoted(t->out, ru->title);
+            quoted(t->out, ru->title, t->p->plain);
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
@@ -450,7 +465,7 @@ static void why_rules_text(struct tctx *t, const struct ex_wrule *rs, int n,
         sb_printf(t->out, "%*s%s %s", 8 + depth * 4, "", L(L_RULE, t->lang),
                   ru->id);
         if (ru->title)
-            quoted(t->out, ru->title);
+            quoted(t->out, ru->title, t->p->plain);
         sb_puts(t->out, "  ");
         loc_text(&ru->loc, t->out);
         sb_putc(t->out, '\n');
@@ -519,7 +534,7 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     sb_printf(out, "%s ", L(L_CASE, lang));
     sb_text(out, cf->id ? cf->id : "?");
     if (cf->title)
-        quoted(out, cf->title);
+        quoted(out, cf->title, false);
     if (cf->loc.src) {
         sb_puts(out, "  ");
         loc_text(&cf->loc, out);

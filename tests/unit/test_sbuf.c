@@ -16,6 +16,8 @@ static void assert_text(const char *in, const char *want)
     sb_text(&b, in);
     assert_non_null(b.p);
     assert_string_equal(b.p, want);
+    /* sb_plain says whether the text is written as it is */
+    assert_int_equal(sb_plain(in), strcmp(in, want) == 0);
     sb_free(&b);
 }
 
@@ -25,6 +27,18 @@ static void test_sbuf_text_plain_unchanged(void **state)
     assert_text("", "");
     assert_text("SZ-2023-07", "SZ-2023-07");
     assert_text("松滋市 \"減免\" 租金", "松滋市 \"減免\" 租金");
+}
+
+/* CJK text is copied without decoding; a broken sequence among it is
+ * still escaped byte by byte. */
+static void test_sbuf_text_cjk(void **state)
+{
+    (void)state;
+    assert_text("容錯免責\xef\xbc\x91", "容錯免責\xef\xbc\x91");
+    assert_text("容\xe9\x8c", "容\\xe9\\x8c");
+    assert_text("\xe9\x8c\x20", "\\xe9\\x8c ");
+    assert_text("\xed\xa0\x80", "\\xed\\xa0\\x80"); /* a surrogate */
+    assert_text("錯\n錯", "錯\\n錯");
 }
 
 static void test_sbuf_text_line_breaks(void **state)
@@ -153,6 +167,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sbuf_text_plain_unchanged),
+        cmocka_unit_test(test_sbuf_text_cjk),
         cmocka_unit_test(test_sbuf_text_line_breaks),
         cmocka_unit_test(test_sbuf_text_c0_and_del),
         cmocka_unit_test(test_sbuf_text_backslash),
