@@ -22,11 +22,11 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c engine/explain.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
-              engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c
+              engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 FRONT_SRC  := parser/parse.c
-GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c
+GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
-              $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o
+              $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o
 CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -64,7 +64,12 @@ $(B)/gen/lexer.c $(B)/gen/lexer.h &: lexer/lexer.l
 	@mkdir -p $(B)/gen
 	flex --header-file=$(B)/gen/lexer.h -o $(B)/gen/lexer.c $<
 
-$(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h
+# The message table, from the one catalog (engine/msg.h).
+$(B)/gen/messages.c $(B)/gen/messages.h &: engine/messages.txt engine/msggen.awk
+	@mkdir -p $(B)/gen
+	awk -f engine/msggen.awk -v out=$(B)/gen engine/messages.txt
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h $(B)/gen/messages.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -73,7 +78,7 @@ $(B)/obj/parser/parse.o: $(B)/gen/parser.h $(B)/gen/lexer.h
 $(B)/obj/cli/main.o: CPPFLAGS += -DRONGCUO_VERSION='"$(VERSION)"'
 $(B)/obj/cli/main.o: Makefile
 
-$(B)/obj/%.o: %.c
+$(B)/obj/%.o: %.c | $(B)/gen/messages.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 

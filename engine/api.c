@@ -13,6 +13,7 @@
 #include "engine/eval.h"
 #include "engine/handle.h"
 #include "engine/layer.h"
+#include "engine/msg.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
@@ -22,11 +23,14 @@
 
 /* Diagnostics for a load that ran out of memory: static, so that they
  * can be handed out when nothing more can be had. */
-static struct diag oom_diag = {.severity = DIAG_ERROR, .msg = "out of memory"};
+static struct diag oom_diag = {
+    .severity = DIAG_ERROR, .msg = "out of memory", .code = -1};
 static char oom_text[] = "error: out of memory\n";
 static struct rc_diags oom_diags = {
     .list = {.head = &oom_diag, .tail = &oom_diag, .errors = 1},
-    .text = {oom_text, sizeof oom_text - 1, sizeof oom_text}};
+    .text = {{oom_text, sizeof oom_text - 1, sizeof oom_text},
+             {oom_text, sizeof oom_text - 1, sizeof oom_text},
+             {oom_text, sizeof oom_text - 1, sizeof oom_text}}};
 
 static bool diags_ok(const struct rc_diags *d)
 {
@@ -47,13 +51,27 @@ struct load_args {
 
 /* Copy the diagnostics out, as text and as data: they point into the
  * rule set's sources, and a failed rule set is freed. */
-static void load_copy_diags(struct rc_diags *d, const struct diag_list *dl)
+static const char *dup_or_null(struct arena *a, const char *s)
 {
+    return s ? arena_strdup(a, s) : NULL;
+}
+
+static void load_copy_diags(struct rc_diags *d, struct diag_list *dl)
+{
+    d->lang_auto = dl->lang;
+    d->list.lang = dl->lang;
+    diag_localize(dl, dl->lang);
     for (const struct diag *x = dl->head; x; x = x->next) {
-        diag_format(x, "", &d->text);
+        for (int k = 0; k < 3; k++)
+            diag_format_in(x, "", (enum lang)k, &d->text[k]);
         struct diag *c = diag_add(&d->list, x->severity, NULL,
                                   arena_strdup(&d->arena, x->msg));
-        c->hint = x->hint ? arena_strdup(&d->arena, x->hint) : NULL;
+        c->hint = dup_or_null(&d->arena, x->hint);
+        c->code = x->code;
+        for (int k = 0; k < 3; k++) {
+            c->msgs[k] = dup_or_null(&d->arena, x->msgs[k]);
+            c->hints[k] = dup_or_null(&d->arena, x->hints[k]);
+        }
         if (x->loc.src) {
             /* a source of just the file name, for rc_diags_get */
             c->loc = x->loc;
@@ -108,7 +126,8 @@ static void diags_destroy(struct rc_diags *d)
 {
     if (!d || d == &oom_diags)
         return;
-    sb_free(&d->text);
+    for (int k = 0; k < 3; k++)
+        sb_free(&d->text[k]);
     arena_free(&d->arena);
     free(d);
 }
@@ -206,6 +225,7 @@ int rc_diags_get(const struct rc_diags *d, int i, struct rc_diag *out)
                                                   : RC_SEV_NOTE;
     out->message = x->msg;
     out->hint = x->hint;
+    out->code = x->code >= 0 ? msg_code_of((enum msg)x->code) : NULL;
     return 0;
 }
 
@@ -372,7 +392,28 @@ const char *rc_diags_text(struct rc_diags *d)
 {
     if (!diags_ok(d))
         return NULL;
-    return d->text.p ? d->text.p : "";
+    const struct sbuf *t = &d->text[d->list.lang];
+    return t->p ? t->p : "";
+}
+
+void rc_diags_set_lang(struct rc_diags *d, enum rc_lang lang)
+{
+    if (!diags_ok(d) || d == &oom_diags)
+        return;
+    enum lang l = lang == RC_LANG_ZH_HANT   ? LANG_ZH_HANT
+                  : lang == RC_LANG_ZH_HANS ? LANG_ZH_HANS
+                  : lang == RC_LANG_EN      ? LANG_EN
+                                            : d->lang_auto;
+    diag_localize(&d->list, l);
+}
+
+enum rc_lang rc_diags_lang(const struct rc_diags *d)
+{
+    if (!diags_ok(d))
+        return RC_LANG_AUTO;
+    return d->lang_auto == LANG_ZH_HANT   ? RC_LANG_ZH_HANT
+           : d->lang_auto == LANG_ZH_HANS ? RC_LANG_ZH_HANS
+                                          : RC_LANG_EN;
 }
 
 void rc_diags_free(struct rc_diags *d)

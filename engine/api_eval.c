@@ -442,7 +442,7 @@ void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
         trace_json(r, l, out);
         break;
     case RC_JSON_BRIEF:
-        trace_json_brief(r, out);
+        trace_json_brief(r, l, out);
         break;
     case RC_TEXT_BRIEF:
         trace_text_brief(r, l, out);

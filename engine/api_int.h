@@ -28,8 +28,9 @@ struct rc_ruleset {
 
 struct rc_diags {
     struct arena arena;
-    struct diag_list list;
-    struct sbuf text;
+    struct diag_list list; /* in the language list.lang */
+    struct sbuf text[3];   /* the diagnostics as text, by language */
+    enum lang lang_auto;   /* the author's: that of the rule file */
 };
 
 struct rc_case {

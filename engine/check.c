@@ -676,15 +676,6 @@ static void tests(struct checker *c, const struct ast_file *file)
     }
 }
 
-static enum lang file_lang(const struct ast_file *f)
-{
-    const int *k = f->keyword_lang;
-    int zh = k[LANG_ZH_HANT] + k[LANG_ZH_HANS] + k[LANG_ZH];
-    if (k[LANG_EN] > zh)
-        return LANG_EN;
-    return k[LANG_ZH_HANS] > k[LANG_ZH_HANT] ? LANG_ZH_HANS : LANG_ZH_HANT;
-}
-
 static bool texts_plain(const char **cites, int ncites,
                         const struct text_part *b, int nb)
 {
@@ -739,7 +730,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     p->version = file->version;
     p->src = file->src;
     p->file = file;
-    p->lang = file_lang(file);
+    p->lang = lang_of_counts(file->keyword_lang);
     p->facts = arena_calloc(a, (size_t)count[DECL_FACT], sizeof *p->facts);
     p->concls =
         arena_calloc(a, (size_t)count[DECL_CONCLUSION], sizeof *p->concls);

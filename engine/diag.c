@@ -6,6 +6,7 @@
 
 #include "engine/arena.h"
 #include "engine/limits.h"
+#include "engine/msg.h"
 #include "engine/sbuf.h"
 
 void diag_init(struct diag_list *dl, struct arena *a)
@@ -25,16 +26,23 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, const char *msg)
 {
     if (past_limit(dl, sev)) {
-        enum { MORE = 96 };
+        enum { MORE = 128 };
         if (dl->errors++ == LIMIT_ERRORS) {
-            dl->more = arena_alloc(dl->arena, MORE);
-            diag_add(dl, DIAG_NOTE, loc, dl->more);
+            for (int k = 0; k < 3; k++)
+                dl->more[k] = arena_alloc(dl->arena, MORE);
+            struct diag *n = diag_add(dl, DIAG_NOTE, loc, dl->more[0]);
+            n->code = MSG_more_errors;
+            for (int k = 0; k < 3; k++)
+                n->msgs[k] = dl->more[k];
+            n->msg = n->msgs[dl->lang];
         }
         int left = dl->errors - LIMIT_ERRORS; /* rewritten as more come */
-        snprintf(dl->more, MORE,
-                 "%d more error%s not shown; only the first %d are", left,
-                 left == 1 ? " is" : "s are", LIMIT_ERRORS);
-        dl->sink = (struct diag){.severity = sev, .msg = msg};
+        enum msg m = left == 1 ? MSG_ID(more_error, left, LIMIT_ERRORS)
+                               : MSG_ID(more_errors, left, LIMIT_ERRORS);
+        for (int k = 0; k < 3; k++)
+            snprintf(dl->more[k], MORE, msg_fmt(m, (enum lang)k), left,
+                     LIMIT_ERRORS);
+        dl->sink = (struct diag){.severity = sev, .msg = msg, .code = -1};
         return &dl->sink;
     }
     struct diag *d = arena_alloc(dl->arena, sizeof *d);
@@ -42,6 +50,8 @@ struct diag *diag_add(struct diag_list *dl, enum diag_severity sev,
     if (loc)
         d->loc = *loc;
     d->msg = msg;
+    d->code = -1;
+    d->lang = dl->lang;
     if (dl->tail)
         dl->tail->next = d;
     else
@@ -95,17 +105,76 @@ void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)
     va_end(ap);
 }
 
-static const char *sev_name(enum diag_severity s)
+struct diag *diag_msg(struct diag_list *dl, enum diag_severity sev,
+                      const struct src_loc *loc, int m, ...)
+{
+    if (past_limit(dl, sev)) /* not kept: not formatted */
+        return diag_add(dl, sev, loc, "");
+    const char *t[3];
+    for (int k = 0; k < 3; k++) {
+        va_list ap;
+        va_start(ap, m);
+        t[k] = vfmt(dl->arena, msg_fmt((enum msg)m, (enum lang)k), ap);
+        va_end(ap);
+    }
+    struct diag *d = diag_add(dl, sev, loc, t[dl->lang]);
+    d->code = m;
+    for (int k = 0; k < 3; k++)
+        d->msgs[k] = t[k];
+    return d;
+}
+
+void diag_hint(struct diag_list *dl, struct diag *d, int m, ...)
+{
+    if (d == &dl->sink)
+        return;
+    for (int k = 0; k < 3; k++) {
+        va_list ap;
+        va_start(ap, m);
+        d->hints[k] = vfmt(dl->arena, msg_fmt((enum msg)m, (enum lang)k), ap);
+        va_end(ap);
+    }
+    d->hint = d->hints[d->lang];
+}
+
+static int lang_index(enum lang lang)
+{
+    return lang == LANG_ZH_HANS ? 2 : lang == LANG_EN ? 0 : 1;
+}
+
+const char *diag_msg_in(const struct diag *d, enum lang lang)
+{
+    const char *m = d->msgs[lang_index(lang)];
+    return m ? m : d->msg;
+}
+
+const char *diag_hint_in(const struct diag *d, enum lang lang)
+{
+    const char *h = d->hints[lang_index(lang)];
+    return h ? h : d->hint;
+}
+
+void diag_localize(struct diag_list *dl, enum lang lang)
+{
+    dl->lang = (enum lang)lang_index(lang);
+    for (struct diag *d = dl->head; d; d = d->next) {
+        d->msg = diag_msg_in(d, dl->lang);
+        d->hint = diag_hint_in(d, dl->lang);
+        d->lang = dl->lang;
+    }
+}
+
+static const char *sev_name(enum diag_severity s, enum lang lang)
 {
     switch (s) {
     case DIAG_ERROR:
-        return "error";
+        return MSG(sev_error, lang);
     case DIAG_WARNING:
-        return "warning";
+        return MSG(sev_warning, lang);
     case DIAG_NOTE:
-        return "note";
+        return MSG(sev_note, lang);
     }
-    return "error";
+    return MSG(sev_error, lang);
 }
 
 /* Long lines are shown as a window of this many code points around the
@@ -173,16 +242,24 @@ void diag_caret(const struct src_loc *loc, struct sbuf *out)
 
 void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
 {
+    diag_format_in(d, indent, d->lang, out);
+}
+
+void diag_format_in(const struct diag *d, const char *indent, enum lang lang,
+                    struct sbuf *out)
+{
     const struct src_loc *l = &d->loc;
+    /* a message not yet in the catalog is English, and so are its words */
+    enum lang wl = d->code >= 0 ? lang : LANG_EN;
     sb_puts(out, indent);
     if (l->src) {
         sb_controls(out, l->src->name);
         sb_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column,
-                  sev_name(d->severity));
+                  sev_name(d->severity, wl));
     } else {
-        sb_printf(out, "rongcuo: %s: ", sev_name(d->severity));
+        sb_printf(out, "rongcuo: %s: ", sev_name(d->severity, wl));
     }
-    sb_controls(out, d->msg); /* it may quote case data */
+    sb_controls(out, diag_msg_in(d, lang)); /* it may quote case data */
     sb_putc(out, '\n');
     if (l->src && l->first_line > 0 && !l->src->hidden) {
         size_t len, full;
@@ -210,9 +287,10 @@ void diag_format(const struct diag *d, const char *indent, struct sbuf *out)
         sb_printf(out, "\n%s %*s | ", indent, w, "");
         diag_caret(l, out);
     }
-    if (d->hint) {
-        sb_printf(out, "%s  hint: ", indent);
-        sb_controls(out, d->hint);
+    const char *hint = diag_hint_in(d, lang);
+    if (hint) {
+        sb_printf(out, "%s  %s: ", indent, MSG(sev_hint, wl));
+        sb_controls(out, hint);
         sb_putc(out, '\n');
     }
 }

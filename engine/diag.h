@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "engine/lang.h"
 #include "engine/source.h"
 
 struct arena;
@@ -15,9 +16,13 @@ struct diag {
     struct diag *next;
     enum diag_severity severity;
     struct src_loc loc; /* loc.src == NULL: no position (e.g. a missing file) */
-    const char *msg;
+    const char *msg;   /* in the language lang */
     const char *hint;  /* "did you mean …", or NULL */
     const void *owner; /* what it belongs to (a case block), or NULL */
+    int code;          /* enum msg (engine/msg.h), or -1: not from the
+                          catalog, msg is the same in every language */
+    enum lang lang;    /* of msg, hint, and the words "error", "hint" */
+    const char *msgs[3], *hints[3]; /* by language, when from the catalog */
 };
 
 /* Diagnostics in the order they were found; strings live in the arena.
@@ -30,7 +35,8 @@ struct diag_list {
     struct diag *head, *tail;
     int errors, warnings;
     struct diag sink; /* an error past the limit */
-    char *more;       /* the text of the note that counts them */
+    char *more[3];    /* the text of the note that counts them */
+    enum lang lang;   /* of the diagnostics added (diag_localize) */
 };
 
 void diag_init(struct diag_list *dl, struct arena *a);
@@ -44,6 +50,17 @@ struct diag *diag_addf(struct diag_list *dl, enum diag_severity sev,
 struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
                         const struct src_loc *loc, const char *fmt, va_list ap)
     __attribute__((format(printf, 4, 0)));
+/* A diagnostic from the catalog (engine/msg.h: use the DIAG macros), in
+ * every language; and its hint (HINT). */
+struct diag *diag_msg(struct diag_list *dl, enum diag_severity sev,
+                      const struct src_loc *loc, int m, ...);
+void diag_hint(struct diag_list *dl, struct diag *d, int m, ...);
+/* Show every diagnostic of dl, and those added later, in lang. */
+void diag_localize(struct diag_list *dl, enum lang lang);
+/* The message and hint of d in lang (those of d when it has no version
+ * in lang). */
+const char *diag_msg_in(const struct diag *d, enum lang lang);
+const char *diag_hint_in(const struct diag *d, enum lang lang);
 /* Attach a hint to d (printed as "hint: …" under the caret); nothing is
  * formatted for the sink. */
 void diag_hintf(struct diag_list *dl, struct diag *d, const char *fmt, ...)
@@ -56,6 +73,9 @@ void diag_print_all(const struct diag_list *dl, FILE *out);
 struct sbuf;
 /* d as text, each line prefixed by indent. */
 void diag_format(const struct diag *d, const char *indent, struct sbuf *out);
+/* The same in lang. */
+void diag_format_in(const struct diag *d, const char *indent, enum lang lang,
+                    struct sbuf *out);
 /* The caret line for loc: spaces by display width, then ^~~~. */
 void diag_caret(const struct src_loc *loc, struct sbuf *out);
 

@@ -80,3 +80,12 @@ const char *kw_text(enum kw k, enum lang lang)
     int l = lang == LANG_ZH ? 1 : (int)lang;
     return spell[k][l].text;
 }
+
+enum lang lang_of_counts(const int counts[4])
+{
+    const int *k = counts;
+    int zh = k[LANG_ZH_HANT] + k[LANG_ZH_HANS] + k[LANG_ZH];
+    if (k[LANG_EN] > zh)
+        return LANG_EN;
+    return k[LANG_ZH_HANS] > k[LANG_ZH_HANT] ? LANG_ZH_HANS : LANG_ZH_HANT;
+}

@@ -57,6 +57,10 @@ enum lang { LANG_EN, LANG_ZH_HANT, LANG_ZH_HANS, LANG_ZH };
 
 /* The keyword spelled s[0..len), or -1; *lang gets its spelling's language. */
 int kw_lookup(const char *s, size_t len, enum lang *lang);
+/* The language of a file by the keyword spellings counted in it (by enum
+ * lang): English when most are English; else traditional unless more are
+ * simplified. */
+enum lang lang_of_counts(const int counts[4]);
 /* How keyword k is spelled in lang (LANG_EN, LANG_ZH_HANT, LANG_ZH_HANS). */
 const char *kw_text(enum kw k, enum lang lang);
 

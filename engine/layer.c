@@ -144,7 +144,13 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
         return NULL;
     }
     struct ast_file *file = NULL;
-    if (parse_source(a, dl, src, &file) != 0)
+    int bad = parse_source(a, dl, src, &file);
+    if (!up && file) { /* the author's language: that of the top file */
+        const int *k = file->keyword_lang;
+        if (k[0] + k[1] + k[2] + k[3] > 0)
+            dl->lang = lang_of_counts(k);
+    }
+    if (bad)
         return NULL;
     for (const struct ast_case *c = file->cases; c; c = c->next) {
         struct diag *d = diag_add(dl, DIAG_ERROR, &c->loc,

@@ -145,6 +145,8 @@ struct rc_diag {      /* one diagnostic, as data */
     enum rc_severity severity;
     const char *message;
     const char *hint; /* NULL or a suggestion */
+    const char *code; /* the message's stable code (its id in the
+                         catalog), or NULL */
 };
 
 /* How many diagnostics, and diagnostic i (0-based) into *out; -1 when
@@ -156,6 +158,11 @@ RC_API int rc_diags_errors(const struct rc_diags *d);
 RC_API int rc_diags_warnings(const struct rc_diags *d);
 /* Every diagnostic as text (file:line:col, source line, caret, hint). */
 RC_API const char *rc_diags_text(struct rc_diags *d);
+/* Messages, hints and the text of d in lang from now on; RC_LANG_AUTO
+ * (the default) is the keyword language of the rule file. */
+RC_API void rc_diags_set_lang(struct rc_diags *d, enum rc_lang lang);
+/* That keyword language (RC_LANG_AUTO for a handle that is not live). */
+RC_API enum rc_lang rc_diags_lang(const struct rc_diags *d);
 RC_API void rc_diags_free(struct rc_diags *d);
 
 /* Open a case file: .case syntax, or JSON Lines (by a .jsonl/.ndjson/.json

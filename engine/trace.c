@@ -544,13 +544,13 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     for (const struct diag *d = cf->errors ? cf->errors->head : NULL;
          d && r->status != ST_ERROR; d = d->next)
         if (d->severity == DIAG_WARNING) /* a case ID used twice */
-            diag_format(d, "  ", out);
+            diag_format_in(d, "  ", lang, out);
     if (r->status == ST_ERROR) {
         sb_printf(out, "  %s: %s\n", L(L_VERDICT, lang), L(L_ERROR, lang));
         const struct diag_list *dl =
             cf->errors && cf->errors->errors ? cf->errors : &r->errors;
         for (const struct diag *d = dl->head; d; d = d->next)
-            diag_format(d, "  ", out);
+            diag_format_in(d, "  ", lang, out);
         sb_putc(out, '\n');
         return;
     }

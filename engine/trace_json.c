@@ -7,6 +7,7 @@
 #include "engine/trace_int.h"
 #include "engine/date.h"
 #include "engine/explain.h"
+#include "engine/msg.h"
 
 /* The trace as JSON Lines (docs/trace.md). */
 
@@ -296,35 +297,39 @@ static void jmeasures(const struct result *r, const struct explanation *e,
     sb_putc(out, ']');
 }
 
-static void jdiag(const struct diag *d, struct sbuf *out)
+static void jdiag(const struct diag *d, enum lang lang, struct sbuf *out)
 {
     sb_puts(out, "{\"file\":");
     jstr_or_null(d->loc.src ? d->loc.src->name : NULL, out);
     sb_printf(out,
               ",\"line\":%d,\"column\":%d,\"severity\":\"%s\","
-              "\"message\":",
+              "\"code\":",
               d->loc.first_line, d->loc.first_column,
               d->severity == DIAG_ERROR ? "error" : "warning");
-    sb_json(out, d->msg);
+    jstr_or_null(d->code >= 0 ? msg_code_of((enum msg)d->code) : NULL, out);
+    sb_puts(out, ",\"message\":");
+    sb_json(out, diag_msg_in(d, lang));
     sb_puts(out, ",\"hint\":");
-    jstr_or_null(d->hint, out);
+    jstr_or_null(diag_hint_in(d, lang), out);
     sb_putc(out, '}');
 }
 
-static void jerrors(const struct diag_list *dl, struct sbuf *out)
+static void jerrors(const struct diag_list *dl, enum lang lang,
+                    struct sbuf *out)
 {
     sb_puts(out, ",\"errors\":[");
     for (const struct diag *d = dl->head; d; d = d->next) {
         if (d != dl->head)
             sb_putc(out, ',');
-        jdiag(d, out);
+        jdiag(d, lang, out);
     }
     sb_putc(out, ']');
 }
 
 /* The warnings of a case that was evaluated (a case ID used twice), as
  * ,"warnings":[…] when there are any. */
-static void jwarnings(const struct case_facts *cf, struct sbuf *out)
+static void jwarnings(const struct case_facts *cf, enum lang lang,
+                      struct sbuf *out)
 {
     if (!cf->errors || !cf->errors->warnings)
         return;
@@ -333,7 +338,7 @@ static void jwarnings(const struct case_facts *cf, struct sbuf *out)
         if (d->severity == DIAG_WARNING) {
             sb_puts(out, sep);
             sep = ",";
-            jdiag(d, out);
+            jdiag(d, lang, out);
         }
     sb_putc(out, ']');
 }
@@ -438,7 +443,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, ",\"measures\":[],\"fired\":[],\"overridden\":[],"
                      "\"missing\":[],\"reasons\":null");
         jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
-                out);
+                lang, out);
         sb_puts(out, "}\n");
         return;
     }
@@ -497,7 +502,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
     }
     sb_puts(out, "]}");
-    jwarnings(cf, out);
+    jwarnings(cf, lang, out);
     sb_puts(out, "}\n");
 }
 
@@ -548,7 +553,8 @@ static bool fact_missing(const struct result *r, int i)
     return r->missing[i];
 }
 
-void trace_json_brief(const struct result *r, struct sbuf *out)
+void trace_json_brief(const struct result *r, enum lang lang,
+                      struct sbuf *out)
 {
     static const char *const status[] = {"decided", "undetermined", "error"};
     const struct plan *p = r->p;
@@ -566,7 +572,7 @@ void trace_json_brief(const struct result *r, struct sbuf *out)
         jloc(&cf->loc, out);
         sb_putc(out, '}');
         jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
-                out);
+                lang, out);
         sb_printf(out, ",\"sha256\":\"%.12s\"}\n", p->sha256);
         return;
     }
@@ -574,6 +580,6 @@ void trace_json_brief(const struct result *r, struct sbuf *out)
     jnames(out, "fired", p->nrules, rule_name, r, rule_fired);
     jnames(out, "missing", p->nfacts, fact_name, r, fact_missing);
     sb_printf(out, ",\"sha256\":\"%.12s\"", p->sha256);
-    jwarnings(cf, out);
+    jwarnings(cf, lang, out);
     sb_puts(out, "}\n");
 }

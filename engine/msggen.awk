@@ -1,0 +1,101 @@
+# Generates the message table from the catalog (engine/messages.txt):
+#   awk -f engine/msggen.awk -v out=DIR engine/messages.txt
+# writes DIR/messages.h (enum msg, MSGF_<id> the English format, for the
+# compiler's format check) and DIR/messages.c (the three versions and the
+# codes). Fails, naming the catalog's line, when an entry lacks a version,
+# an id is used twice, or the versions' % conversions differ.
+function fail(msg) {
+    printf "%s:%d: error: %s\n", FILENAME, FNR, msg > "/dev/stderr"
+    failed = 1
+    exit 1
+}
+function specs(s,    r, t) {
+    r = ""
+    while (match(s, /%[-+ #0-9.]*(l|ll|z|j)?[a-zA-Z%]/)) {
+        t = substr(s, RSTART, RLENGTH)
+        r = r " " t
+        s = substr(s, RSTART + RLENGTH)
+    }
+    return r
+}
+function close_entry() {
+    if (id == "")
+        return
+    for (k = 0; k < 3; k++)
+        if (!((id, k) in text)) {
+            FNR = line[id]
+            fail("message '" id "' has no " lang[k] " version")
+        }
+    s0 = specs(text[id, 0])
+    for (k = 1; k < 3; k++)
+        if (specs(text[id, k]) != s0) {
+            FNR = line[id]
+            fail("message '" id "': the " lang[k] " version's conversions (" \
+                 specs(text[id, k]) " ) differ from the English (" s0 " )")
+        }
+}
+BEGIN {
+    lang[0] = "en"; lang[1] = "hant"; lang[2] = "hans"
+    n = 0; id = ""
+}
+/^[ \t]*#/ || /^[ \t]*$/ { next }
+/^[a-z][a-z0-9_]*[ \t]*$/ {
+    close_entry()
+    id = $1
+    if (id in line)
+        fail("message '" id "' is defined twice")
+    line[id] = FNR
+    ids[n++] = id
+    next
+}
+/^[ \t]+(en|hant|hans):/ {
+    if (id == "")
+        fail("a version before any message id")
+    t = $0
+    sub(/^[ \t]+/, "", t)
+    k = substr(t, 1, index(t, ":") - 1)
+    v = substr(t, index(t, ":") + 1)
+    sub(/^ /, "", v)
+    kk = k == "en" ? 0 : k == "hant" ? 1 : 2
+    if ((id, kk) in text)
+        fail("message '" id "' has two " k " versions")
+    if (v == "")
+        fail("message '" id "': the " k " version is empty")
+    text[id, kk] = v
+    next
+}
+{ fail("expected a message id (lower case, digits, _) or an indented en:, hant: or hans: line") }
+END {
+    if (failed)
+        exit 1
+    close_entry()
+    if (failed)
+        exit 1
+    h = out "/messages.h"
+    c = out "/messages.c"
+    print "/* Generated from engine/messages.txt by engine/msggen.awk. */" > h
+    print "#ifndef GEN_MESSAGES_H" > h
+    print "#define GEN_MESSAGES_H" > h
+    print "enum msg {" > h
+    for (i = 0; i < n; i++)
+        printf "    MSG_%s,\n", ids[i] > h
+    print "    MSG_COUNT" > h
+    print "};" > h
+    for (i = 0; i < n; i++)
+        printf "#define MSGF_%s \"%s\"\n", ids[i], text[ids[i], 0] > h
+    print "/* [message][0 English, 1 traditional, 2 simplified] */" > h
+    print "extern const char *const msg_table[MSG_COUNT][3];" > h
+    print "/* the stable code of each message (its id) */" > h
+    print "extern const char *const msg_code[MSG_COUNT];" > h
+    print "#endif" > h
+    print "/* Generated from engine/messages.txt by engine/msggen.awk. */" > c
+    print "#include \"messages.h\"" > c
+    print "const char *const msg_table[MSG_COUNT][3] = {" > c
+    for (i = 0; i < n; i++)
+        printf "    {\"%s\",\n     \"%s\",\n     \"%s\"},\n", text[ids[i], 0], text[ids[i], 1], text[ids[i], 2] > c
+    print "};" > c
+    print "const char *const msg_code[MSG_COUNT] = {" > c
+    for (i = 0; i < n; i++)
+        printf "    \"%s\",\n", ids[i] > c
+    print "};" > c
+}
