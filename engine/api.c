@@ -248,7 +248,7 @@ static void show_work(void *ud)
 {
     struct show_args *a = ud;
     struct rc_ruleset *rs = a->rs;
-    show_file(rs->plan->file,
+    show_plan(rs->plan,
               a->lang == RC_LANG_AUTO ? rs->plan->lang : (enum lang)a->lang,
               &rs->shown);
 }

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "engine/arena.h"
-#include "engine/ast.h"
 #include "engine/handle.h"
 #include "engine/plan.h"
+#include "engine/plan_show.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
 
@@ -27,14 +27,14 @@ int rc_ruleset_ids(const struct rc_ruleset *rs, enum rc_part part,
 }
 
 struct part_args {
-    const struct ast_decl *d;
+    const struct wdecl *d;
     struct sbuf *out;
 };
 
 static void part_work(void *ud)
 {
     struct part_args *a = ud;
-    show_rule(a->d, a->out);
+    show_part(a->d, a->out);
 }
 
 const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
@@ -44,18 +44,21 @@ const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
         (part != RC_RULE && part != RC_MEASURE && part != RC_VERDICT_TABLE) ||
         (part != RC_VERDICT_TABLE && !id))
         return NULL;
-    enum ast_dkind kind = part == RC_RULE      ? DECL_RULE
-                          : part == RC_MEASURE ? DECL_MEASURE
-                                               : DECL_VERDICT;
-    for (const struct ast_decl *d = rs->plan->file->decls; d; d = d->next)
+    enum wdecl_kind kind = part == RC_RULE      ? WD_RULE
+                           : part == RC_MEASURE ? WD_MEASURE
+                                                : WD_VERDICT;
+    const struct show_info *s = rs->plan->show;
+    for (int i = 0; i < s->ndecls; i++) {
+        const struct wdecl *d = &s->decls[i];
         if (d->kind == kind &&
-            (kind == DECL_VERDICT || strcmp(d->name.text, id) == 0)) {
+            (kind == WD_VERDICT || strcmp(d->name, id) == 0)) {
             rs->shown.len = 0;
             struct part_args a = {d, &rs->shown};
             if (arena_protect(part_work, &a) != 0)
                 return NULL;
             return rs->shown.p;
         }
+    }
     return NULL;
 }
 

@@ -3,9 +3,11 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/ast.h"
 #include "engine/cases.h"
 #include "engine/check_int.h"
 #include "engine/limits.h"
+#include "engine/plan_build.h"
 #include "engine/plan_tests.h"
 #include "engine/sbuf.h"
 #include "engine/suggest.h"
@@ -612,7 +614,6 @@ static void tests(struct checker *c, const struct ast_file *file)
     int k = 0;
     for (const struct ast_test *t = file->tests; t; t = t->next, k++) {
         struct test_info *ti = &p->tests[k];
-        ti->ast = t;
         for (const struct ast_expect *e = t->expects; e; e = e->next)
             ti->nexpects++;
         ti->expects =
@@ -626,7 +627,6 @@ static void tests(struct checker *c, const struct ast_file *file)
         int j = 0;
         for (const struct ast_expect *e = t->expects; e; e = e->next) {
             struct expect_info *x = &ti->expects[j++];
-            x->ast = e;
             x->index = -1;
             switch (e->kind) {
             case EX_VERDICT:
@@ -729,7 +729,6 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     p->policy = file->policy;
     p->version = file->version;
     p->src = file->src;
-    p->file = file;
     p->lang = lang_of_counts(file->keyword_lang);
     p->facts = arena_calloc(a, (size_t)count[DECL_FACT], sizeof *p->facts);
     p->concls =
@@ -808,6 +807,8 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     if (dl->errors != before)
         return NULL;
     p->plain = plan_plain(p);
+    plan_build_show(a, p, file);
+    plan_build_tests(a, p, file);
     return p;
 }
 

@@ -13,6 +13,7 @@
 #include "engine/wexpr.h"
 
 struct ast_file;
+struct show_info;
 struct test_info;
 
 /*
@@ -184,8 +185,8 @@ struct plan {
     const char *verdict_title;
     struct src_loc verdict_loc;
     const struct src_loc *verdict_amends;
-    const struct ast_file *file; /* the layered syntax tree: only checking
-                                    and `show` read it */
+    const struct show_info *show; /* the declarations as written, for
+                                     `show` (engine/plan_show.h) */
     struct vline_info *lines;
     int nlines;
     struct measure_info *measures;
@@ -200,7 +201,9 @@ struct plan {
 };
 
 /* Check a parsed rule file and compile it into a plan (in the arena).
- * Returns NULL when the file has errors; every error goes to dl. */
+ * Returns NULL when the file has errors; every error goes to dl. The plan
+ * keeps all that evaluating, tracing, testing and `show` need: none of
+ * them reads the syntax tree. */
 struct plan *check_file(struct arena *a, struct diag_list *dl,
                         const struct ast_file *file);
 

@@ -8,8 +8,9 @@
 struct ast_expr;
 
 /* A condition as source text, keywords in lang, with the parentheses its
- * operators need (LANGUAGE.md §8): from the compiled plan (the trace) or
- * from the syntax tree (`show`), the same text for the same condition. */
+ * operators need (LANGUAGE.md §8): from the compiled plan (the trace,
+ * `show`) or from the syntax tree (tests of the parser), the same text
+ * for the same condition. */
 void show_expr(const struct wexpr *e, enum lang lang, struct sbuf *out);
 void show_ast_expr(const struct ast_expr *e, enum lang lang, struct sbuf *out);
 

@@ -39,38 +39,52 @@ void sb_xml(struct sbuf *b, const char *s)
     }
 }
 
+/* The facts given { … } sets, converted when the rule set was checked;
+ * their errors are the case's (nothing adds to them here). */
+static void given_here(const struct test_info *t, struct case_facts *cf,
+                       struct diag_list *errors)
+{
+    if (t->errors)
+        *errors = *t->errors;
+    for (int i = 0; i < t->nfacts; i++) {
+        const struct given_fact *g = &t->facts[i];
+        cf->vals[g->fact] = g->v;
+        cf->origin[g->fact] = FROM_CASE;
+        cf->locs[g->fact] = g->loc;
+    }
+}
+
 /* The facts of a test: its given { … }, or a case read from a file. */
 static struct case_facts *given(struct arena *a, const struct plan *p,
-                                const struct ast_test *t,
+                                const struct test_info *t,
                                 struct diag_list *errors)
 {
     struct case_facts *cf = cases_new(a, p, errors);
     cf->id = t->name;
     cf->loc = t->loc;
-    if (t->given) {
-        for (const struct ast_assign *s = t->given->facts; s; s = s->next)
-            cases_set(a, p, cf, &s->name, s->value);
+    if (t->given_here) {
+        given_here(t, cf, errors);
         return cf;
     }
-    const char *path = src_relative(a, t->loc.src->name, t->given_file.text);
+    const char *path = src_relative(a, t->loc.src->name, t->file);
     struct diag_list io;
     diag_init(&io, a);
     struct source *src = src_read_file(a, path, &io);
     if (!src) {
-        diag_add(errors, DIAG_ERROR, &t->given_file.loc, io.head->msg);
+        diag_add(errors, DIAG_ERROR, &t->file_loc, io.head->msg);
         return cf;
     }
     const struct case_facts *c = NULL;
     int outside = 0;
-    int n = caseread_given(a, p, src, t->given_id.text, errors, &c, &outside);
-    if (t->given_id.text && !c) {
-        diag_addf(errors, DIAG_ERROR, &t->given_id.loc, "%s has no case \"%s\"",
-                  path, t->given_id.text);
-    } else if (!t->given_id.text && n != 1) {
-        struct diag *d = diag_addf(errors, DIAG_ERROR, &t->given_file.loc,
+    int n = caseread_given(a, p, src, t->case_id, errors, &c, &outside);
+    if (t->case_id && !c) {
+        diag_addf(errors, DIAG_ERROR, &t->id_loc, "%s has no case \"%s\"", path,
+                  t->case_id);
+    } else if (!t->case_id && n != 1) {
+        struct diag *d = diag_addf(errors, DIAG_ERROR, &t->file_loc,
                                    "%s holds %d cases", path, n);
         diag_hintf(errors, d, "name the one to use: given case \"%s\" \"ID\"",
-                   t->given_file.text);
+                   t->file);
     } else if (!outside) {
         cf->loc = c->loc;
         cf->title = c->title;
@@ -116,44 +130,43 @@ static void check(const struct result *r, const struct expect_info *x,
                   struct sbuf *why, bool *want)
 {
     const struct plan *p = r->p;
-    const struct ast_expect *e = x->ast;
-    switch (e->kind) {
-    case EX_VERDICT:
+    switch (x->kind) {
+    case EXPECT_VERDICT:
         if (r->status != ST_DECIDED || r->verdict != x->index)
-            sb_printf(why, "expected verdict %s, got %s", e->name.text,
+            sb_printf(why, "expected verdict %s, got %s", x->name,
                       verdict_text(r));
         return;
-    case EX_MEASURE:
+    case EXPECT_MEASURE:
         if (r->measures[x->index] != TV_TRUE)
             sb_printf(why, "expected measure %s to be attached; it was not",
-                      e->name.text);
+                      x->name);
         return;
-    case EX_NOT_MEASURE:
+    case EXPECT_NOT_MEASURE:
         if (x->index >= 0 && r->measures[x->index] == TV_TRUE)
             sb_printf(why, "expected measure %s not to be attached; it was",
-                      e->name.text);
+                      x->name);
         return;
-    case EX_FIRED:
+    case EXPECT_FIRED:
         if (r->cond[x->index] != TV_TRUE)
-            sb_printf(why, "expected rule %s to fire; %s", e->name.text,
+            sb_printf(why, "expected rule %s to fire; %s", x->name,
                       not_fired(r, x->index));
         return;
-    case EX_NOT_FIRED:
+    case EXPECT_NOT_FIRED:
         if (x->index >= 0 && r->cond[x->index] == TV_TRUE)
-            sb_printf(
-                why, "expected rule %s not to fire; it fired%s", e->name.text,
-                r->effect[x->index] == TV_TRUE    ? ""
-                : r->effect[x->index] == TV_FALSE ? " (and was overridden)"
-                                                  : " (and may be overridden)");
+            sb_printf(why, "expected rule %s not to fire; it fired%s", x->name,
+                      r->effect[x->index] == TV_TRUE ? ""
+                      : r->effect[x->index] == TV_FALSE
+                          ? " (and was overridden)"
+                          : " (and may be overridden)");
         return;
-    case EX_UNDETERMINED:
+    case EXPECT_UNDETERMINED:
         break;
     }
     if (r->status != ST_UNDETERMINED) {
         sb_printf(why, "expected undetermined, got %s", verdict_text(r));
         return;
     }
-    if (!e->has_missing)
+    if (!x->has_missing)
         return;
     memset(want, 0, ((size_t)p->nfacts + 1) * sizeof *want);
     for (int k = 0; k < x->nmissing; k++)
@@ -216,7 +229,7 @@ struct trun {
     struct sbuf why, line, trace; /* of one test */
 };
 
-static void junit_case(struct trun *u, const struct ast_test *t, bool ok)
+static void junit_case(struct trun *u, const struct test_info *t, bool ok)
 {
     struct sbuf *junit = u->junit;
     sb_puts(junit, "    <testcase classname=\"");
@@ -237,9 +250,8 @@ static void junit_case(struct trun *u, const struct ast_test *t, bool ok)
     }
 }
 
-static void run_test(struct trun *u, const struct test_info *ti)
+static void run_test(struct trun *u, const struct test_info *t)
 {
-    const struct ast_test *t = ti->ast;
     struct result *r = u->r;
     arena_reset(&u->a);
     u->why.len = u->trace.len = 0;
@@ -251,13 +263,13 @@ static void run_test(struct trun *u, const struct test_info *ti)
     struct sbuf *why = &u->why;
     if (r->status == ST_ERROR && errors.errors)
         sb_puts(why, "the facts of the test have errors");
-    for (int j = 0; j < ti->nexpects && !(errors.errors); j++) {
+    for (int j = 0; j < t->nexpects && !(errors.errors); j++) {
         size_t before = why->len;
-        check(r, &ti->expects[j], why, u->want);
+        check(r, &t->expects[j], why, u->want);
         if (why->len != before) {
             u->line.len = 0;
             sb_text(&u->line, t->loc.src->name);
-            sb_printf(&u->line, ":%d: ", ti->expects[j].ast->loc.first_line);
+            sb_printf(&u->line, ":%d: ", t->expects[j].loc.first_line);
             sb_put(&u->line, why->p + before, why->len - before);
             sb_putc(&u->line, '\n');
             why->len = before;

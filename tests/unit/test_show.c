@@ -140,6 +140,38 @@ static void test_show_amend_and_repeal(void **state)
     scratch_drop(base);
 }
 
+/* A rule, measure or verdict table alone, in canonical form (what `diff`
+ * compares): English keywords, no origin, a title kept whole even where
+ * it looks like the origin comment. */
+static void test_show_parts(void **state)
+{
+    (void)state;
+    struct rc_ruleset *rs =
+        rules_load("fact 甲: bool\n"
+                   "conclusion 成立\n"
+                   "conclusion 排除\n"
+                   "規則 T1 如果 甲 則 成立\n"
+                   "rule X1 cites \"第五條\" when not 甲 then 排除 "
+                   "overrides T* because \"依{甲}\"\n"
+                   "verdict \"處理  # 結論\" { 不容錯 when 排除\n"
+                   "  otherwise 另議 }\n"
+                   "measure 提醒 when verdict == 另議 because \"提醒\"\n");
+    assert_string_equal(rc_ruleset_part_text(rs, RC_RULE, "T1"),
+                        "rule T1\n  when 甲\n  then 成立\n");
+    assert_string_equal(rc_ruleset_part_text(rs, RC_RULE, "X1"),
+                        "rule X1\n  cites \"第五條\"\n  when not 甲\n"
+                        "  then 排除\n  overrides T*\n  because \"依{甲}\"\n");
+    assert_string_equal(rc_ruleset_part_text(rs, RC_MEASURE, "提醒"),
+                        "measure 提醒\n  when verdict == 另議\n"
+                        "  because \"提醒\"\n");
+    assert_string_equal(rc_ruleset_part_text(rs, RC_VERDICT_TABLE, NULL),
+                        "verdict \"處理  # 結論\" {\n  不容錯 when 排除\n"
+                        "  otherwise 另議\n}\n");
+    assert_null(rc_ruleset_part_text(rs, RC_RULE, "T2"));
+    assert_null(rc_ruleset_part_text(rs, RC_MEASURE, "T1"));
+    rc_ruleset_free(rs);
+}
+
 static void test_show_bad_arguments(void **state)
 {
     (void)state;
@@ -156,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_show_languages),
         cmocka_unit_test(test_show_reads_back),
         cmocka_unit_test(test_show_amend_and_repeal),
+        cmocka_unit_test(test_show_parts),
         cmocka_unit_test(test_show_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -111,6 +111,45 @@ static void test_testrun_coverage(void **state)
     rc_ruleset_free(rs);
 }
 
+/* The facts of given { … } are converted when the rule set is checked:
+ * their errors fail the test with the case's diagnostics, a fact that
+ * failed may still be given after, and run after run says the same. */
+static void test_testrun_given_errors(void **state)
+{
+    (void)state;
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s", rules_text,
+             "test \"有誤\" {\n" /* line 13 */
+             "  given { 甲 = 12, 乙 = true, 甲 = false, 域 = 丙類 }\n"
+             "  expect verdict 容錯\n"
+             "}\n"
+             "test \"預設\" {\n" /* line 17 */
+             "  given { 額 = 6, 甲 = true }\n"
+             "  expect measure 提醒\n"
+             "}\n");
+    struct rc_ruleset *rs = rules_load(text);
+    int passed = 0, failed = 0;
+    const char *out = rc_ruleset_test(rs, RC_LANG_EN, &passed, &failed, NULL);
+    assert_non_null(out);
+    assert_int_equal(passed, 1);
+    assert_int_equal(failed, 1);
+    assert_non_null(strstr(out, "FAIL mem.rules:13: test \"有誤\"\n"
+                                "  the facts of the test have errors\n"));
+    assert_non_null(strstr(out, "mem.rules:14:15: error: fact '甲' takes "));
+    assert_non_null(strstr(out, "mem.rules:14:19: error: the rule set has no "
+                                "fact '乙'"));
+    assert_non_null(strstr(out, "error: '丙類' is not an option of 域"));
+    assert_null(strstr(out, "given twice"));
+    assert_non_null(strstr(out, "ok   mem.rules:17: test \"預設\"\n"));
+    char *first = strdup(out);
+    for (int i = 0; i < 2; i++) {
+        out = rc_ruleset_test(rs, RC_LANG_EN, &passed, &failed, NULL);
+        assert_string_equal(out, first);
+    }
+    free(first);
+    rc_ruleset_free(rs);
+}
+
 static void test_testrun_bad_arguments(void **state)
 {
     (void)state;
@@ -134,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_testrun_lines_and_counts),
         cmocka_unit_test(test_testrun_junit),
         cmocka_unit_test(test_testrun_coverage),
+        cmocka_unit_test(test_testrun_given_errors),
         cmocka_unit_test(test_testrun_bad_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
