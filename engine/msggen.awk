@@ -61,6 +61,8 @@ BEGIN {
         fail("message '" id "' has two " k " versions")
     if (v == "")
         fail("message '" id "': the " k " version is empty")
+    if (v ~ /(^|[^\\])(\\\\)*"/)
+        fail("message '" id "': write a quote as \\\" (the text is the inside of a C string)")
     text[id, kk] = v
     next
 }

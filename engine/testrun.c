@@ -8,6 +8,7 @@
 #include "engine/cases.h"
 #include "engine/diag.h"
 #include "engine/eval.h"
+#include "engine/msg.h"
 #include "engine/plan_tests.h"
 #include "engine/trace.h"
 
@@ -71,20 +72,27 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
     diag_init(&io, a);
     struct source *src = src_read_file(a, path, &io);
     if (!src) {
-        diag_add(errors, DIAG_ERROR, &t->file_loc, io.head->msg);
+        struct diag *d = diag_add(errors, DIAG_ERROR, &t->file_loc, "");
+        d->code = io.head->code; /* every version of the reading error */
+        for (int k = 0; k < 3; k++)
+            d->msgs[k] = io.head->msgs[k];
+        d->msg = io.head->msg;
         return cf;
     }
     const struct case_facts *c = NULL;
     int outside = 0;
     int n = caseread_given(a, p, src, t->case_id, errors, &c, &outside);
     if (t->case_id && !c) {
-        diag_addf(errors, DIAG_ERROR, &t->id_loc, "%s has no case \"%s\"", path,
-                  t->case_id);
+        DIAG(errors, DIAG_ERROR, &t->id_loc, given_no_case, path, t->case_id);
     } else if (!t->case_id && n != 1) {
-        struct diag *d = diag_addf(errors, DIAG_ERROR, &t->file_loc,
-                                   "%s holds %d cases", path, n);
-        diag_hintf(errors, d, "name the one to use: given case \"%s\" \"ID\"",
-                   t->file);
+        struct diag *d = DIAG(errors, DIAG_ERROR, &t->file_loc,
+                              given_many_cases, path, n);
+        for (int k = 0; k < 3; k++) /* the keywords in each language */
+            d->hints[k] = arena_printf(
+                a, msg_fmt(MSG_given_name_one, (enum lang)k),
+                kw_text(KW_GIVEN, (enum lang)k), kw_text(KW_CASE, (enum lang)k),
+                t->file);
+        d->hint = d->hints[d->lang];
     } else if (!outside) {
         cf->loc = c->loc;
         cf->title = c->title;
@@ -95,13 +103,14 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
     return cf;
 }
 
-static const char *verdict_text(const struct result *r)
+static const char *verdict_text(const struct result *r, enum lang lang)
 {
     if (r->status == ST_ERROR)
-        return "an error";
+        return MSG(test_got_error, lang);
     if (r->status == ST_UNDETERMINED)
-        return "undetermined";
-    return r->verdict >= 0 ? r->p->verdicts.names[r->verdict] : "no verdict";
+        return MSG(test_got_undetermined, lang);
+    return r->verdict >= 0 ? r->p->verdicts.names[r->verdict]
+                           : MSG(test_got_no_verdict, lang);
 }
 
 static void names_of(const struct plan *p, const bool *set, struct sbuf *b)
@@ -118,52 +127,52 @@ static void names_of(const struct plan *p, const bool *set, struct sbuf *b)
 
 /* Why rule i did not fire (LANGUAGE.md §3: it fires when its condition
  * is true, overridden or not). */
-static const char *not_fired(const struct result *r, int i)
+static const char *not_fired(const struct result *r, int i, enum lang lang)
 {
-    return r->cond[i] == TV_FALSE ? "its condition is false"
-                                  : "its condition is unknown";
+    return r->cond[i] == TV_FALSE ? MSG(test_cond_false, lang)
+                                  : MSG(test_cond_unknown, lang);
 }
 
 /* Check one expectation; a message on failure, NULL when it holds. */
 /* want: scratch, a flag per fact. */
 static void check(const struct result *r, const struct expect_info *x,
-                  struct sbuf *why, bool *want)
+                  enum lang lang, struct sbuf *why, bool *want)
 {
     const struct plan *p = r->p;
     switch (x->kind) {
     case EXPECT_VERDICT:
         if (r->status != ST_DECIDED || r->verdict != x->index)
-            sb_printf(why, "expected verdict %s, got %s", x->name,
-                      verdict_text(r));
+            SB_MSG(why, lang, test_want_verdict, x->name,
+                   verdict_text(r, lang));
         return;
     case EXPECT_MEASURE:
         if (r->measures[x->index] != TV_TRUE)
-            sb_printf(why, "expected measure %s to be attached; it was not",
-                      x->name);
+            SB_MSG(why, lang, test_want_measure, x->name);
         return;
     case EXPECT_NOT_MEASURE:
         if (x->index >= 0 && r->measures[x->index] == TV_TRUE)
-            sb_printf(why, "expected measure %s not to be attached; it was",
-                      x->name);
+            SB_MSG(why, lang, test_want_no_measure, x->name);
         return;
     case EXPECT_FIRED:
         if (r->cond[x->index] != TV_TRUE)
-            sb_printf(why, "expected rule %s to fire; %s", x->name,
-                      not_fired(r, x->index));
+            SB_MSG(why, lang, test_want_fired, x->name,
+                   not_fired(r, x->index, lang));
         return;
     case EXPECT_NOT_FIRED:
-        if (x->index >= 0 && r->cond[x->index] == TV_TRUE)
-            sb_printf(why, "expected rule %s not to fire; it fired%s", x->name,
-                      r->effect[x->index] == TV_TRUE ? ""
-                      : r->effect[x->index] == TV_FALSE
-                          ? " (and was overridden)"
-                          : " (and may be overridden)");
+        if (x->index < 0 || r->cond[x->index] != TV_TRUE)
+            return;
+        if (r->effect[x->index] == TV_TRUE)
+            SB_MSG(why, lang, test_want_not_fired, x->name);
+        else if (r->effect[x->index] == TV_FALSE)
+            SB_MSG(why, lang, test_want_not_fired_overridden, x->name);
+        else
+            SB_MSG(why, lang, test_want_not_fired_maybe, x->name);
         return;
     case EXPECT_UNDETERMINED:
         break;
     }
     if (r->status != ST_UNDETERMINED) {
-        sb_printf(why, "expected undetermined, got %s", verdict_text(r));
+        SB_MSG(why, lang, test_want_undetermined, verdict_text(r, lang));
         return;
     }
     if (!x->has_missing)
@@ -175,10 +184,12 @@ static void check(const struct result *r, const struct expect_info *x,
     for (int i = 0; i < p->nfacts; i++)
         same = same && want[i] == r->missing[i];
     if (!same) {
-        sb_puts(why, "expected missing ");
-        names_of(p, want, why);
-        sb_puts(why, ", got ");
-        names_of(p, r->missing, why);
+        struct sbuf w = {0}, g = {0};
+        names_of(p, want, &w);
+        names_of(p, r->missing, &g);
+        SB_MSG(why, lang, test_want_missing, w.p, g.p);
+        sb_free(&w);
+        sb_free(&g);
     }
 }
 
@@ -250,6 +261,19 @@ static void junit_case(struct trun *u, const struct test_info *t, bool ok)
     }
 }
 
+/* The display width of s (a CJK character takes two columns). */
+static int utf8_width_of(const char *s)
+{
+    int w = 0;
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        uint32_t cp = '?';
+        int k = utf8_decode(s + i, n - i, &cp);
+        w += utf8_width(cp);
+        i += k > 0 ? (size_t)k : 1;
+    }
+    return w;
+}
+
 static void run_test(struct trun *u, const struct test_info *t)
 {
     struct result *r = u->r;
@@ -262,10 +286,10 @@ static void run_test(struct trun *u, const struct test_info *t)
     cover(r, u->cov);
     struct sbuf *why = &u->why;
     if (r->status == ST_ERROR && errors.errors)
-        sb_puts(why, "the facts of the test have errors");
+        sb_puts(why, MSG(test_given_errors, u->lang));
     for (int j = 0; j < t->nexpects && !(errors.errors); j++) {
         size_t before = why->len;
-        check(r, &t->expects[j], why, u->want);
+        check(r, &t->expects[j], u->lang, why, u->want);
         if (why->len != before) {
             u->line.len = 0;
             sb_text(&u->line, t->loc.src->name);
@@ -277,9 +301,13 @@ static void run_test(struct trun *u, const struct test_info *t)
         }
     }
     bool ok = why->len == 0;
-    sb_printf(u->out, "%s ", ok ? "ok  " : "FAIL");
+    const char *mark = ok ? MSG(test_ok, u->lang) : MSG(test_fail, u->lang);
+    sb_puts(u->out, mark); /* padded to four columns */
+    for (int w = utf8_width_of(mark); w < 5; w++)
+        sb_putc(u->out, ' ');
     sb_text(u->out, t->loc.src->name);
-    sb_printf(u->out, ":%d: test \"", t->loc.first_line);
+    sb_printf(u->out, ":%d: %s \"", t->loc.first_line,
+              kw_text(KW_TEST, u->lang));
     sb_text(u->out, t->name);
     sb_puts(u->out, "\"\n");
     if (!ok) {
