@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "engine/date.h"
+#include "engine/msg.h"
 #include "engine/show_expr.h"
 
 static void str(const char *s, struct sbuf *out)
@@ -21,16 +22,33 @@ static void kw(enum kw k, enum lang lang, struct sbuf *out)
     sb_puts(out, kw_text(k, lang));
 }
 
-static void origin(const struct src_loc *l, const struct src_loc *amends,
-                   struct sbuf *out)
+/* s with its control characters escaped, in a buffer of its own (freed
+ * by the caller), for a message that quotes it. */
+static struct sbuf escaped(const char *s)
 {
-    sb_puts(out, "  # ");
-    sb_text(out, l->src ? l->src->name : "?");
-    sb_printf(out, ":%d", l->first_line);
+    struct sbuf b = {0};
+    sb_text(&b, s);
+    return b;
+}
+
+/* "file:line", escaped, in a buffer of its own. */
+static struct sbuf place(const struct src_loc *l)
+{
+    struct sbuf b = escaped(l->src ? l->src->name : "?");
+    sb_printf(&b, ":%d", l->first_line);
+    return b;
+}
+
+static void origin(const struct src_loc *l, const struct src_loc *amends,
+                   enum lang lang, struct sbuf *out)
+{
+    struct sbuf at = place(l);
+    sb_printf(out, "  # %s", at.p);
+    sb_free(&at);
     if (amends) {
-        sb_puts(out, ", amends ");
-        sb_text(out, amends->src->name);
-        sb_printf(out, ":%d", amends->first_line);
+        at = place(amends);
+        SB_MSG(out, lang, show_amends, at.p);
+        sb_free(&at);
     }
     sb_putc(out, '\n');
 }
@@ -133,7 +151,7 @@ static void verdict(const struct wdecl *d, enum lang lang, bool with_origin,
     }
     sb_puts(out, " {");
     if (with_origin)
-        origin(&d->loc, d->amends, out);
+        origin(&d->loc, d->amends, lang, out);
     else
         sb_putc(out, '\n');
     for (int i = 0; i < d->nlines; i++) {
@@ -171,22 +189,22 @@ static void decl(const struct wdecl *d, enum lang lang, struct sbuf *out)
     switch (d->kind) {
     case WD_FACT:
         fact(d, lang, out);
-        origin(&d->loc, NULL, out);
+        origin(&d->loc, NULL, lang, out);
         break;
     case WD_CONCLUSION:
         head(KW_CONCLUSION, d, lang, out);
-        origin(&d->loc, NULL, out);
+        origin(&d->loc, NULL, lang, out);
         break;
     case WD_LIST:
         kw(KW_LIST, lang, out);
         sb_printf(out, " %s = {%s}", d->name, d->names ? d->names : "");
-        origin(&d->loc, NULL, out);
+        origin(&d->loc, NULL, lang, out);
         break;
     case WD_RULE:
     case WD_MEASURE:
         sb_putc(out, '\n');
         head(d->kind == WD_RULE ? KW_RULE : KW_MEASURE, d, lang, out);
-        origin(&d->loc, d->amends, out);
+        origin(&d->loc, d->amends, lang, out);
         clauses(d, lang, out);
         break;
     case WD_VERDICT:
@@ -210,7 +228,7 @@ void show_part(const struct wdecl *d, struct sbuf *out)
 static void repealed(const struct show_info *s, enum lang lang,
                      struct sbuf *out)
 {
-    sb_puts(out, "\n# repealed:\n");
+    sb_printf(out, "\n%s\n", MSG(show_repealed, lang));
     for (int i = 0; i < s->nrepealed; i++) {
         const struct wrepeal *r = &s->repealed[i];
         sb_printf(out, "#   %s %s  ",
@@ -218,14 +236,15 @@ static void repealed(const struct show_info *s, enum lang lang,
                   : r->kind == WD_MEASURE ? kw_text(KW_MEASURE, lang)
                                           : kw_text(KW_VERDICT, lang),
                   r->name);
-        sb_text(out, r->loc.src->name);
-        sb_printf(out, ":%d, repealed at ", r->loc.first_line);
-        sb_text(out, r->by.src->name);
-        sb_printf(out, ":%d", r->by.first_line);
+        struct sbuf at = place(&r->loc), by = place(&r->by);
+        sb_puts(out, at.p);
+        SB_MSG(out, lang, show_repealed_at, by.p);
+        sb_free(&at);
+        sb_free(&by);
         if (r->because) {
-            sb_puts(out, ", because \"");
-            sb_text(out, r->because);
-            sb_putc(out, '"');
+            struct sbuf why = escaped(r->because);
+            SB_MSG(out, lang, show_because, why.p);
+            sb_free(&why);
         }
         sb_putc(out, '\n');
     }
@@ -234,9 +253,10 @@ static void repealed(const struct show_info *s, enum lang lang,
 void show_plan(const struct plan *p, enum lang lang, struct sbuf *out)
 {
     const struct show_info *s = p->show;
-    sb_puts(out, "# the effective rule set of ");
-    sb_text(out, s->files[0]);
-    sb_puts(out, "\n# files:");
+    struct sbuf top = escaped(s->files[0]);
+    SB_MSG(out, lang, show_effective, top.p);
+    sb_free(&top);
+    sb_printf(out, "\n%s", MSG(show_chain, lang));
     for (int i = 0; i < s->nfiles; i++) {
         sb_putc(out, ' ');
         sb_text(out, s->files[i]);
