@@ -4,8 +4,9 @@
 # 本模型, a bare source number such as S5 or （S10，摘要）); every citation
 # names a document a reader can look up (a title in 《》 or 〈〉); and no
 # citation is a note on how a rule was reconstructed (重構：…), which belongs
-# in a comment or in the rule's because text.
-# Prints "citations: ok" and the count of citations read, or each offence.
+# in a comment or in the rule's because text. A rule ID written with its
+# prefix (宜昌.S9) is not a source number. Prints "citations: ok", or each
+# offence; fails if it read fewer than 40 distinct citations.
 LC_ALL=C
 export LC_ALL
 tmp=$(mktemp -d)
