@@ -79,16 +79,44 @@ static int fail(struct checker *c, struct ty *out)
     return emit(c, C_CONST, VT_ERR, -1, -1, NULL);
 }
 
-/* An error at loc: message m whose one %s is a type (or other word) w. */
-#define err_w(c, loc, m, w) \
-    check_diag((c)->dl, DIAG_ERROR, (loc), (m), 1, (struct marg[]){(w)})
+/* The errors are reported by functions of their own, kept out of line:
+ * compiling recurses once per level of a condition, and its frames stay
+ * small (tests/unit/test_deep.c runs it on a 1 MiB stack). */
+#define COLD __attribute__((noinline, cold))
+
+/* Who has the options, in a message: a fact's name, or one of these. */
+static const char owner_verdict[] = "the verdict", owner_value[] = "this value";
+
+static struct marg owner_word(const char *owner)
+{
+    if (owner == owner_verdict)
+        return marg_m(MSG_type_verdict);
+    return owner == owner_value ? marg_m(MSG_this_value) : marg_s(owner);
+}
+
+/* An error at loc: message m, whose one %s is the name of type t. */
+static COLD struct diag *type_error(struct checker *c,
+                                    const struct src_loc *loc, enum msg m,
+                                    enum vtype t)
+{
+    return check_diag(c->dl, DIAG_ERROR, loc, m, 1,
+                      (struct marg[]){type_name(t)});
+}
+
+/* An error at loc: message m, whose one %s is owner. */
+static COLD void owner_error(struct checker *c, const struct src_loc *loc,
+                             enum msg m, const char *owner)
+{
+    check_diag(c->dl, DIAG_ERROR, loc, m, 1,
+               (struct marg[]){owner_word(owner)});
+}
 
 /* Option name of dom, or -1 after an error. */
 static int option_of(struct checker *c, const char *name,
                      const struct src_loc *loc, const struct domain *dom,
-                     struct marg owner)
+                     const char *owner)
 {
-    int i = check_option_at(c->dl, dom, name, loc, owner);
+    int i = check_option_at(c->dl, dom, name, loc, owner_word(owner));
     if (i < 0 && !dom->n && dom == &c->p->verdicts &&
         c->dl->errors <= LIMIT_ERRORS) /* the error is the list's last */
         HINT0(c->dl, c->dl->tail, no_verdict_table);
@@ -96,7 +124,7 @@ static int option_of(struct checker *c, const char *name,
 }
 
 static uint64_t mask_of(struct checker *c, const struct ast_name *items,
-                        const struct domain *dom, struct marg owner)
+                        const struct domain *dom, const char *owner)
 {
     uint64_t m = 0;
     for (const struct ast_name *n = items; n; n = n->next) {
@@ -114,11 +142,22 @@ static bool is_bare(const struct ast_expr *e)
     return e->op == OP_NAME || e->op == OP_SET || e->op == OP_STR;
 }
 
-static struct marg owner_of(const struct ast_expr *e, const struct ty *t)
+static const char *owner_of(const struct ast_expr *e, const struct ty *t)
 {
     if (t->t == VT_VERDICT)
-        return marg_m(MSG_type_verdict);
-    return e->op == OP_NAME ? marg_s(e->text) : marg_m(MSG_this_value);
+        return owner_verdict;
+    return e->op == OP_NAME ? e->text : owner_value;
+}
+
+/* e, an option of the set-of fact owner, compared with it. */
+static COLD void one_option_error(struct checker *c, const struct ast_expr *e,
+                                  const char *owner)
+{
+    struct marg text = marg_s(e->text), o = owner_word(owner);
+    struct diag *d =
+        check_diag(c->dl, DIAG_ERROR, &e->loc, MSG_one_option_of_set, 2,
+                   (struct marg[]){text, o});
+    check_hint(c->dl, d, MSG_write_contains, 3, (struct marg[]){o, text, text});
 }
 
 /* Compile e as a value of the typed side (ty, from expression other). */
@@ -126,7 +165,7 @@ static int as_option(struct checker *c, const struct ast_expr *e,
                      const struct ty *ty, const struct ast_expr *other,
                      struct ty *out)
 {
-    struct marg owner = owner_of(other, ty);
+    const char *owner = owner_of(other, ty);
     if (ty->t == VT_ERR)
         return fail(c, out);
     if (ty->t == VT_SET && e->op == OP_SET) {
@@ -151,17 +190,12 @@ static int as_option(struct checker *c, const struct ast_expr *e,
         }
     }
     if (e->op == OP_SET) {
-        err_w(c, &e->loc, MSG_set_vs_value, owner);
+        owner_error(c, &e->loc, MSG_set_vs_value, owner);
         return fail(c, out);
     }
     if (ty->t == VT_SET && e->op == OP_NAME &&
         plan_option(ty->dom, e->text) >= 0) {
-        struct marg text = marg_s(e->text);
-        struct diag *d =
-            check_diag(c->dl, DIAG_ERROR, &e->loc, MSG_one_option_of_set, 2,
-                       (struct marg[]){text, owner});
-        check_hint(c->dl, d, MSG_write_contains, 3,
-                   (struct marg[]){owner, text, text});
+        one_option_error(c, e, owner);
         return fail(c, out);
     }
     return compile(c, e, out);
@@ -189,6 +223,18 @@ static bool same_type(const struct ty *a, const struct ty *b)
         if (strcmp(a->dom->names[i], b->dom->names[i]) != 0)
             return false;
     return true;
+}
+
+/* Types a and b cannot be compared. */
+static COLD void compare_error(struct checker *c, const struct src_loc *loc,
+                               enum vtype a, enum vtype b)
+{
+    struct diag *d = check_diag(c->dl, DIAG_ERROR, loc, MSG_cannot_compare, 2,
+                                (struct marg[]){type_name(a), type_name(b)});
+    if (a == VT_SYM && b == VT_SYM)
+        HINT0(c->dl, d, different_facts_options);
+    else if (a == VT_SET || b == VT_SET)
+        HINT0(c->dl, d, set_write_contains);
 }
 
 static int compile_cmp(struct checker *c, const struct ast_expr *e, enum cop op,
@@ -220,17 +266,11 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e, enum cop op,
         return fail(c, out);
     bool order = op == C_LT || op == C_LE || op == C_GT || op == C_GE;
     if (!same_type(&tl, &tr)) {
-        struct diag *d =
-            check_diag(c->dl, DIAG_ERROR, &e->loc, MSG_cannot_compare, 2,
-                       (struct marg[]){type_name(tl.t), type_name(tr.t)});
-        if (tl.t == VT_SYM && tr.t == VT_SYM)
-            HINT0(c->dl, d, different_facts_options);
-        else if (tl.t == VT_SET || tr.t == VT_SET)
-            HINT0(c->dl, d, set_write_contains);
+        compare_error(c, &e->loc, tl.t, tr.t);
         return fail(c, out);
     }
     if (order && tl.t != VT_NUM && tl.t != VT_DATE) {
-        err_w(c, &e->loc, MSG_order_needs_numbers, type_name(tl.t));
+        type_error(c, &e->loc, MSG_order_needs_numbers, tl.t);
         return fail(c, out);
     }
     if (tl.t == VT_LIST) {
@@ -246,7 +286,7 @@ static int compile_bool(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_BOOL && t->t != VT_ERR) {
-        err_w(c, &e->loc, MSG_expected_bool, type_name(t->t));
+        type_error(c, &e->loc, MSG_expected_bool, t->t);
         return fail(c, t);
     }
     return n;
@@ -257,7 +297,7 @@ static int compile_num(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_NUM && t->t != VT_ERR) {
-        err_w(c, &e->loc, MSG_arith_number, type_name(t->t));
+        type_error(c, &e->loc, MSG_arith_number, t->t);
         return fail(c, t);
     }
     return n;
@@ -291,15 +331,16 @@ static int compile_add(struct checker *c, const struct ast_expr *e,
     bool left_ok = a.t == VT_NUM || a.t == VT_DATE;
     const struct ast_expr *bad = left_ok ? e->r : e->l;
     struct diag *d =
-        err_w(c, &bad->loc, MSG_arith_number, type_name(left_ok ? b.t : a.t));
+        type_error(c, &bad->loc, MSG_arith_number, left_ok ? b.t : a.t);
     HINT0(c->dl, d, arith_operands);
     return fail(c, out);
 }
 
 /* The hint of d, an option of list (used with owner at loc) that owner
  * does not have: in each language, what it said, then where. */
-static void list_used_with(struct checker *c, struct diag *d, const char *list,
-                           struct marg owner, const struct src_loc *at)
+static COLD void list_used_with(struct checker *c, struct diag *d,
+                                const char *list, const char *owner,
+                                const struct src_loc *at)
 {
     if (d == &c->dl->sink)
         return;
@@ -307,7 +348,7 @@ static void list_used_with(struct checker *c, struct diag *d, const char *list,
         const char *was = d->hints[k] ? d->hints[k]
                           : d->hint   ? d->hint
                                       : MSG(options_differ, (enum lang)k);
-        const char *o = owner.v[k], *f = at->src->name;
+        const char *o = owner_word(owner).v[k], *f = at->src->name;
         int line = at->first_line, col = at->first_column;
         enum msg m = MSG_ID(list_used_with, was, list, o, f, line, col);
         d->hints[k] = arena_printf(c->a, msg_fmt(m, (enum lang)k), was, list, o,
@@ -328,21 +369,20 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
         return fail(c, out);
     bool in = e->op == OP_IN;
     if (in && tl.t != VT_SYM && tl.t != VT_VERDICT) {
-        struct diag *d =
-            err_w(c, &e->l->loc, MSG_in_needs_one_of, type_name(tl.t));
+        struct diag *d = type_error(c, &e->l->loc, MSG_in_needs_one_of, tl.t);
         if (tl.t == VT_SET)
             HINT0(c->dl, d, set_write_contains);
         return fail(c, out);
     }
     if (!in && tl.t != VT_SET) {
         struct diag *d =
-            err_w(c, &e->l->loc, MSG_contains_needs_set, type_name(tl.t));
+            type_error(c, &e->l->loc, MSG_contains_needs_set, tl.t);
         if (tl.t == VT_SYM)
             HINT0(c->dl, d, one_of_write_in);
         return fail(c, out);
     }
     const struct ast_expr *r = e->r;
-    struct marg owner = owner_of(e->l, &tl);
+    const char *owner = owner_of(e->l, &tl);
     uint64_t mask = 0;
     if (r->op == OP_SET) {
         mask = mask_of(c, r->items, tl.dom, owner);
