@@ -21,11 +21,11 @@ struct ty {
 static struct marg type_name(enum vtype t)
 {
     static const enum msg n[] = {
-        [VT_BOOL] = MSG_type_bool,       [VT_NUM] = MSG_type_number,
-        [VT_TEXT] = MSG_type_text,       [VT_DATE] = MSG_type_date,
-        [VT_SYM] = MSG_type_option,      [VT_SET] = MSG_type_options,
-        [VT_VERDICT] = MSG_type_verdict, [VT_LIST] = MSG_type_list,
-        [VT_ERR] = MSG_type_error,
+        [VT_BOOL] = MSG_vtype_bool,       [VT_NUM] = MSG_vtype_number,
+        [VT_TEXT] = MSG_vtype_text,       [VT_DATE] = MSG_vtype_date,
+        [VT_SYM] = MSG_vtype_option,      [VT_SET] = MSG_vtype_options,
+        [VT_VERDICT] = MSG_vtype_verdict, [VT_LIST] = MSG_vtype_list,
+        [VT_ERR] = MSG_vtype_error,
     };
     return marg_m(n[t]);
 }
@@ -90,7 +90,7 @@ static const char owner_verdict[] = "the verdict", owner_value[] = "this value";
 static struct marg owner_word(const char *owner)
 {
     if (owner == owner_verdict)
-        return marg_m(MSG_type_verdict);
+        return marg_m(MSG_vtype_verdict);
     return owner == owner_value ? marg_m(MSG_this_value) : marg_s(owner);
 }
 
