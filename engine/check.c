@@ -29,79 +29,6 @@ int plan_option(const struct domain *dom, const char *name)
     return -1;
 }
 
-int plan_option_at(struct diag_list *dl, const struct domain *dom,
-                   const char *name, const struct src_loc *loc,
-                   const char *owner)
-{
-    int i = plan_option(dom, name);
-    if (i >= 0)
-        return i;
-    struct diag *d = diag_addf(dl, DIAG_ERROR, loc,
-                               "'%s' is not an option of %s", name, owner);
-    if (!dom || !dom->n)
-        return -1;
-    size_t len = 1;
-    for (int k = 0; k < dom->n; k++)
-        len += strlen(dom->names[k]) + 2;
-    char *all = arena_alloc(dl->arena, len);
-    for (int k = 0; k < dom->n; k++) {
-        if (k)
-            strcat(all, ", ");
-        strcat(all, dom->names[k]);
-    }
-    const char *near = suggest_closest(name, dom->names, dom->n);
-    if (near)
-        diag_hintf(dl, d, "did you mean '%s'? (options: %s)", near, all);
-    else
-        diag_hintf(dl, d, "the options are: %s", all);
-    return -1;
-}
-
-void check_unknown_name(struct checker *c, const struct src_loc *loc,
-                        const char *name, const char *what)
-{
-    struct diag *d =
-        diag_addf(c->dl, DIAG_ERROR, loc, "unknown %s '%s'", what, name);
-    if (c->dl->errors > LIMIT_ERRORS)
-        return; /* not shown: spare the search */
-    const char *split = suggest_split(c->a, name, &c->ns);
-    if (split) {
-        diag_hintf(c->dl, d, "separate keywords from names with spaces: %s",
-                   split);
-        return;
-    }
-    const char **cands = arena_calloc(c->a, c->ns.cap, sizeof *cands);
-    int n = 0;
-    for (size_t i = 0; i < c->ns.cap; i++)
-        if (c->ns.keys[i])
-            cands[n++] = c->ns.keys[i];
-    const char *near = suggest_closest(name, cands, n);
-    if (near)
-        diag_hintf(c->dl, d, "did you mean '%s'?", near);
-}
-
-static void redeclared(struct checker *c, const struct ast_name *n,
-                       const struct src_loc *first, const char *what)
-{
-    struct diag *d = diag_addf(c->dl, DIAG_ERROR, &n->loc,
-                               "%s '%s' is declared twice", what, n->text);
-    const char *file = first->src ? first->src->name : "?";
-    if (first->src != n->loc.src && strcmp(what, "name") != 0)
-        diag_hintf(c->dl, d,
-                   "it is declared in the base file %s:%d; to "
-                   "replace it write: amend %s %s …",
-                   file, first->first_line, what, n->text);
-    else if (first->src != n->loc.src)
-        diag_hintf(c->dl, d,
-                   "it is declared in the base file %s:%d; a "
-                   "variant uses the base's facts and "
-                   "conclusions as they are",
-                   file, first->first_line);
-    else
-        diag_hintf(c->dl, d, "first declared at %s:%d:%d", file,
-                   first->first_line, first->first_column);
-}
-
 static const struct src_loc *ns_loc(struct checker *c, int v)
 {
     int i = NS_INDEX(v);
@@ -122,7 +49,7 @@ static bool declare(struct checker *c, const struct ast_name *n, int v)
         return false; /* the parser already refused it */
     int old = names_put(&c->ns, n->text, v);
     if (old >= 0) {
-        redeclared(c, n, ns_loc(c, old), "name");
+        check_redeclared(c, n, ns_loc(c, old), MSG_name_declared_twice);
         return false;
     }
     return true;
@@ -138,20 +65,19 @@ static struct domain *domain_of(struct checker *c, const struct ast_type *t,
     d->names = arena_calloc(c->a, (size_t)n, sizeof *d->names);
     for (const struct ast_name *o = t->options; o; o = o->next) {
         if (plan_option(d, o->text) >= 0) {
-            diag_addf(c->dl, DIAG_ERROR, &o->loc, "option '%s' is listed twice",
-                      o->text);
+            DIAG(c->dl, DIAG_ERROR, &o->loc, option_twice, o->text);
             continue;
         }
         if (d->n == 64) {
-            struct diag *e = diag_addf(c->dl, DIAG_ERROR, &o->loc,
-                                       "%s has more than 64 options", owner);
-            diag_hintf(c->dl, e, "split it into several facts");
+            struct diag *e =
+                DIAG(c->dl, DIAG_ERROR, &o->loc, too_many_options, owner);
+            HINT0(c->dl, e, split_fact);
             break;
         }
         d->names[d->n++] = o->text;
     }
     if (n == 0)
-        diag_addf(c->dl, DIAG_ERROR, &t->loc, "%s has no options", owner);
+        DIAG(c->dl, DIAG_ERROR, &t->loc, no_options, owner);
     return d;
 }
 
@@ -174,9 +100,9 @@ static void fact(struct checker *c, const struct ast_decl *d)
         return;
     p->nfacts++;
     if (d->dflt && d->dflt->kind == VAL_UNKNOWN) {
-        struct diag *e = diag_addf(c->dl, DIAG_WARNING, &d->dflt->loc,
-                                   "a default of unknown is no default");
-        diag_hintf(c->dl, e, "leave the default out");
+        struct diag *e =
+            DIAG0(c->dl, DIAG_WARNING, &d->dflt->loc, unknown_default);
+        HINT0(c->dl, e, leave_default_out);
     } else if (d->dflt) {
         f->has_default = cases_convert(c->a, c->dl, f, d->dflt, &f->dflt);
     }
@@ -255,7 +181,7 @@ static struct text_part *because(struct checker *c, const struct ast_name *b,
             loc.last_column =
                 loc.first_column + utf8_count(open, (size_t)(close - open + 1));
             loc.last_line = loc.first_line;
-            check_unknown_name(c, &loc, name, "fact in {…}");
+            check_unknown_name(c, &loc, name, MSG_unknown_because_name);
         }
         s = close + 1;
     }
@@ -290,9 +216,9 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
     r->amends = d->amends ? &d->amends->name.loc : NULL;
     r->cites = strings(c, d->cites, &r->ncites);
     if (!d->when) {
-        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
-                                   "rule %s has no 'when' condition", r->id);
-        diag_hintf(c->dl, e, "add: when 條件 (如果 條件)");
+        struct diag *e =
+            DIAG(c->dl, DIAG_ERROR, &d->name.loc, rule_no_when, r->id);
+        HINT0(c->dl, e, add_when);
         r->cond = -1;
     } else {
         r->cond = cond(c, d->when);
@@ -302,9 +228,9 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
         ndeps[i] = c->nconcl_refs;
     }
     if (!d->then) {
-        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
-                                   "rule %s concludes nothing", r->id);
-        diag_hintf(c->dl, e, "add: then 認定名稱 (則 認定名稱)");
+        struct diag *e =
+            DIAG(c->dl, DIAG_ERROR, &d->name.loc, rule_no_then, r->id);
+        HINT0(c->dl, e, add_then);
     }
     int n = 0;
     for (const struct ast_name *t = d->then; t; t = t->next)
@@ -313,12 +239,14 @@ static void rule(struct checker *c, const struct ast_decl *d, int **deps,
     for (const struct ast_name *t = d->then; t; t = t->next) {
         int v = names_get(&c->ns, t->text);
         if (v < 0) {
-            check_unknown_name(c, &t->loc, t->text, "conclusion");
+            check_unknown_name(c, &t->loc, t->text, MSG_unknown_conclusion);
         } else if (NS_KIND(v) != NS_CONCL) {
-            struct diag *e = diag_addf(
-                c->dl, DIAG_ERROR, &t->loc, "'%s' is a %s, not a conclusion",
-                t->text, NS_KIND(v) == NS_FACT ? "fact" : "list");
-            diag_hintf(c->dl, e, "declare it with: conclusion %s", t->text);
+            struct diag *e = NS_KIND(v) == NS_FACT
+                                 ? DIAG(c->dl, DIAG_ERROR, &t->loc,
+                                        fact_not_conclusion, t->text)
+                                 : DIAG(c->dl, DIAG_ERROR, &t->loc,
+                                        list_not_conclusion, t->text);
+            HINT(c->dl, e, declare_conclusion, t->text);
         } else {
             r->concls[r->nconcls++] = NS_INDEX(v);
         }
@@ -335,22 +263,16 @@ static void add_overrider(struct checker *c, int target, int by,
 {
     struct rule_info *t = &c->p->rules[target];
     if (target == by) {
-        diag_addf(c->dl, DIAG_ERROR, &at->loc, "rule %s overrides itself",
-                  t->id);
+        DIAG(c->dl, DIAG_ERROR, &at->loc, overrides_itself, t->id);
         return;
     }
     if (t->nover && t->overriders[t->nover - 1] == by)
         return;
     if (c->npairs++ >= LIMIT_OVERRIDES) { /* said once */
         if (c->npairs - 1 == LIMIT_OVERRIDES) {
-            struct diag *d = diag_addf(c->dl, DIAG_ERROR, &at->loc,
-                                       "more than %d overrides in one rule "
-                                       "set",
-                                       LIMIT_OVERRIDES);
-            diag_hintf(c->dl, d,
-                       "each rule an 'overrides' names counts, and a "
-                       "prefix (T*) names every rule it starts; override "
-                       "fewer rules");
+            struct diag *d = DIAG(c->dl, DIAG_ERROR, &at->loc,
+                                  too_many_overrides, LIMIT_OVERRIDES);
+            HINT0(c->dl, d, override_fewer);
         }
         return;
     }
@@ -364,18 +286,9 @@ static void add_overrider(struct checker *c, int target, int by,
     t->overriders[t->nover++] = by;
 }
 
-static bool repealed_kind(const struct ast_file *f, enum ast_dkind k,
-                          const char *id)
-{
-    for (const struct ast_repeal *r = f->repealed; r; r = r->next)
-        if (r->decl->kind == k && strcmp(r->decl->name.text, id) == 0)
-            return true;
-    return false;
-}
-
 static bool repealed(const struct ast_file *f, const char *id)
 {
-    return repealed_kind(f, DECL_RULE, id);
+    return check_repealed(f, DECL_RULE, id);
 }
 
 static void overrides(struct checker *c, const struct ast_decl *d, int by)
@@ -393,8 +306,7 @@ static void overrides(struct checker *c, const struct ast_decl *d, int by)
                     hits++;
                 }
             if (!hits)
-                diag_addf(c->dl, DIAG_ERROR, &o->loc,
-                          "no rule ID starts with '%s'", o->text);
+                DIAG(c->dl, DIAG_ERROR, &o->loc, no_rule_prefix, o->text);
             continue;
         }
         int i = names_get(&c->rule_ids, o->text);
@@ -404,15 +316,14 @@ static void overrides(struct checker *c, const struct ast_decl *d, int by)
         }
         if (repealed(c->file, o->text))
             continue; /* overriding a repealed rule has no effect */
-        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &o->loc,
-                                   "rule %s overrides unknown rule '%s'",
-                                   p->rules[by].id, o->text);
+        struct diag *e = DIAG(c->dl, DIAG_ERROR, &o->loc, overrides_unknown,
+                              p->rules[by].id, o->text);
         const char **ids = arena_calloc(c->a, (size_t)p->nrules, sizeof *ids);
         for (int k = 0; k < p->nrules; k++)
             ids[k] = p->rules[k].id;
         const char *near = suggest_closest(o->text, ids, p->nrules);
         if (near)
-            diag_hintf(c->dl, e, "did you mean '%s'?", near);
+            HINT(c->dl, e, near_name, near);
     }
 }
 
@@ -430,10 +341,9 @@ static void verdict(struct checker *c, const struct ast_decl *d)
     bool otherwise = false, too_many = false;
     for (const struct ast_vline *l = d->lines; l; l = l->next) {
         if (otherwise) {
-            struct diag *e = diag_addf(c->dl, DIAG_ERROR, &l->loc,
-                                       "this line comes after 'otherwise' "
-                                       "and can never apply");
-            diag_hintf(c->dl, e, "move 'otherwise' to the end of the table");
+            struct diag *e =
+                DIAG0(c->dl, DIAG_ERROR, &l->loc, line_after_otherwise);
+            HINT0(c->dl, e, move_otherwise);
         }
         if (!l->when)
             otherwise = true;
@@ -441,8 +351,7 @@ static void verdict(struct checker *c, const struct ast_decl *d)
         if (v < 0) {
             if (p->verdicts.n == 64) {
                 if (!too_many)
-                    diag_addf(c->dl, DIAG_ERROR, &l->loc,
-                              "a verdict table has at most 64 verdicts");
+                    DIAG0(c->dl, DIAG_ERROR, &l->loc, too_many_verdicts);
                 too_many = true;
                 continue;
             }
@@ -455,12 +364,8 @@ static void verdict(struct checker *c, const struct ast_decl *d)
         vl->cond = -1;
     }
     if (!otherwise) {
-        struct diag *e = diag_addf(c->dl, DIAG_WARNING, &d->loc,
-                                   "the verdict table has no 'otherwise' "
-                                   "line");
-        diag_hintf(c->dl, e,
-                   "a case that no line decides gets no verdict; "
-                   "add: otherwise 名稱 (否則 名稱)");
+        struct diag *e = DIAG0(c->dl, DIAG_WARNING, &d->loc, no_otherwise);
+        HINT0(c->dl, e, add_otherwise);
     }
 }
 
@@ -487,14 +392,11 @@ static void measure(struct checker *c, const struct ast_decl *d)
     m->amends = d->amends ? &d->amends->name.loc : NULL;
     m->cites = strings(c, d->cites, &m->ncites);
     if (d->then || d->overrides)
-        diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
-                  "measure %s: a measure has only 'when', 'cites' and "
-                  "'because'",
-                  m->id);
+        DIAG(c->dl, DIAG_ERROR, &d->name.loc, measure_only_when, m->id);
     if (!d->when) {
-        struct diag *e = diag_addf(c->dl, DIAG_ERROR, &d->name.loc,
-                                   "measure %s has no 'when' condition", m->id);
-        diag_hintf(c->dl, e, "add: when 條件 (如果 條件)");
+        struct diag *e =
+            DIAG(c->dl, DIAG_ERROR, &d->name.loc, measure_no_when, m->id);
+        HINT0(c->dl, e, add_when);
         m->cond = -1;
     } else {
         c->in_measure = true;
@@ -563,117 +465,16 @@ static void order(struct checker *c, int **deps, int *ndeps)
     for (int i = 0; i < p->nconcls; i++) {
         struct concl_info *k = &p->concls[i];
         if (k->nrules == 0) {
-            struct diag *d = diag_addf(c->dl, DIAG_WARNING, &k->loc,
-                                       "no rule concludes '%s'; it is "
-                                       "always false",
-                                       k->name);
+            struct diag *d =
+                DIAG(c->dl, DIAG_WARNING, &k->loc, no_rule_concludes, k->name);
             if (k->nrepeals)
-                diag_hintf(c->dl, d,
-                           "rule %s, which concluded it, was "
-                           "repealed at %s:%d",
-                           k->repeals[0].rule, k->repeals[0].by.src->name,
-                           k->repeals[0].by.first_line);
+                HINT(c->dl, d, concluded_by_repealed, k->repeals[0].rule,
+                     k->repeals[0].by.src->name, k->repeals[0].by.first_line);
             else
-                diag_hintf(c->dl, d, "add a rule with: then %s", k->name);
+                HINT(c->dl, d, add_rule_then, k->name);
         }
     }
     check_order(c, deps, ndeps);
-}
-
-static void bad_name(struct checker *c, const struct ast_name *n,
-                     const char *what, const char **cands, int ncands)
-{
-    struct diag *d = diag_addf(c->dl, DIAG_ERROR, &n->loc,
-                               "the rule set has no %s '%s'", what, n->text);
-    const char *near = suggest_closest(n->text, cands, ncands);
-    if (near)
-        diag_hintf(c->dl, d, "did you mean '%s'?", near);
-}
-
-/* Resolve the names in the tests' expectations, so that a misspelt name
- * is an error rather than an expectation that passes for the wrong
- * reason. */
-static void tests(struct checker *c, const struct ast_file *file)
-{
-    struct plan *p = c->p;
-    for (const struct ast_test *t = file->tests; t; t = t->next)
-        p->ntests++;
-    p->tests = arena_calloc(c->a, (size_t)p->ntests, sizeof *p->tests);
-    const char **rules =
-        arena_calloc(c->a, (size_t)p->nrules + 1, sizeof *rules);
-    const char **measures =
-        arena_calloc(c->a, (size_t)p->nmeasures + 1, sizeof *measures);
-    const char **facts =
-        arena_calloc(c->a, (size_t)p->nfacts + 1, sizeof *facts);
-    for (int i = 0; i < p->nrules; i++)
-        rules[i] = p->rules[i].id;
-    for (int i = 0; i < p->nmeasures; i++)
-        measures[i] = p->measures[i].id;
-    for (int i = 0; i < p->nfacts; i++)
-        facts[i] = p->facts[i].name;
-    int k = 0;
-    for (const struct ast_test *t = file->tests; t; t = t->next, k++) {
-        struct test_info *ti = &p->tests[k];
-        for (const struct ast_expect *e = t->expects; e; e = e->next)
-            ti->nexpects++;
-        ti->expects =
-            arena_calloc(c->a, (size_t)ti->nexpects, sizeof *ti->expects);
-        if (t->ngiven == 0)
-            diag_addf(c->dl, DIAG_ERROR, &t->loc, "test \"%s\" has no 'given'",
-                      t->name);
-        if (ti->nexpects == 0)
-            diag_addf(c->dl, DIAG_ERROR, &t->loc, "test \"%s\" expects nothing",
-                      t->name);
-        int j = 0;
-        for (const struct ast_expect *e = t->expects; e; e = e->next) {
-            struct expect_info *x = &ti->expects[j++];
-            x->index = -1;
-            switch (e->kind) {
-            case EX_VERDICT:
-                x->index = plan_option(&p->verdicts, e->name.text);
-                if (x->index < 0)
-                    bad_name(c, &e->name, "verdict", p->verdicts.names,
-                             p->verdicts.n);
-                break;
-            case EX_MEASURE:
-            case EX_NOT_MEASURE:
-                x->index = names_get(&c->measure_ids, e->name.text);
-                if (x->index < 0 && e->kind == EX_NOT_MEASURE &&
-                    repealed_kind(file, DECL_MEASURE, e->name.text))
-                    ; /* a repealed measure is never attached: it holds */
-                else if (x->index < 0)
-                    bad_name(c, &e->name, "measure", measures, p->nmeasures);
-                break;
-            case EX_FIRED:
-            case EX_NOT_FIRED:
-                x->index = names_get(&c->rule_ids, e->name.text);
-                if (x->index < 0 && repealed(file, e->name.text) &&
-                    e->kind == EX_NOT_FIRED)
-                    ; /* a repealed rule never fires: it holds */
-                else if (x->index < 0 && repealed(file, e->name.text))
-                    diag_addf(c->dl, DIAG_ERROR, &e->name.loc,
-                              "rule %s was repealed; it can never fire",
-                              e->name.text);
-                else if (x->index < 0)
-                    bad_name(c, &e->name, "rule", rules, p->nrules);
-                break;
-            case EX_UNDETERMINED:
-                for (const struct ast_name *m = e->missing; m; m = m->next)
-                    x->nmissing++;
-                x->missing =
-                    arena_calloc(c->a, (size_t)x->nmissing, sizeof *x->missing);
-                x->nmissing = 0;
-                for (const struct ast_name *m = e->missing; m; m = m->next) {
-                    int f = plan_fact(p, m->text, strlen(m->text));
-                    if (f < 0)
-                        bad_name(c, m, "fact", facts, p->nfacts);
-                    else
-                        x->missing[x->nmissing++] = f;
-                }
-                break;
-            }
-        }
-    }
 }
 
 static bool texts_plain(const char **cites, int ncites,
@@ -709,6 +510,18 @@ static bool plan_plain(const struct plan *p)
     return ok;
 }
 
+/* A verdict table d after the first, vd. */
+static void second_verdict(struct diag_list *dl, const struct ast_decl *d,
+                           const struct ast_decl *vd)
+{
+    struct diag *e = DIAG0(dl, DIAG_ERROR, &d->loc, second_verdict);
+    if (vd->loc.src != d->loc.src)
+        HINT(dl, e, first_verdict_in_base, vd->loc.src->name,
+             vd->loc.first_line);
+    else
+        HINT(dl, e, first_verdict_at, vd->loc.src->name, vd->loc.first_line);
+}
+
 struct plan *check_file(struct arena *a, struct diag_list *dl,
                         const struct ast_file *file)
 {
@@ -721,8 +534,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     for (const struct ast_decl *d = file->decls; d; d = d->next) {
         count[d->kind]++;
         if (++total == LIMIT_DECLS + 1) {
-            diag_addf(dl, DIAG_ERROR, &d->loc,
-                      "more than %d declarations in one rule set", LIMIT_DECLS);
+            DIAG(dl, DIAG_ERROR, &d->loc, too_many_decls, LIMIT_DECLS);
             return NULL;
         }
     }
@@ -753,24 +565,14 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         else if (d->kind == DECL_LIST)
             list(&c, d);
         else if (d->kind == DECL_VERDICT && vd)
-            diag_hintf(
-                dl,
-                diag_addf(dl, DIAG_ERROR, &d->loc, "a second verdict table"),
-                "the first is at %s:%d%s", vd->loc.src->name,
-                vd->loc.first_line,
-                vd->loc.src != d->loc.src
-                    ? "; a variant replaces it with: amend verdict { … }"
-                    : "");
+            second_verdict(dl, d, vd);
         else if (d->kind == DECL_VERDICT)
             vd = d;
     }
     if (!vd) {
         struct src_loc loc = {file->src, 1, 1, 1, 1};
-        struct diag *e =
-            diag_add(dl, DIAG_ERROR, &loc, "the rule set has no verdict table");
-        diag_hintf(dl, e,
-                   "add: verdict \"處理結論\" { 名稱 when 條件 … "
-                   "otherwise 名稱 }");
+        struct diag *e = DIAG0(dl, DIAG_ERROR, &loc, no_verdict_table);
+        HINT0(dl, e, add_verdict);
     } else {
         verdict(&c, vd);
     }
@@ -782,7 +584,8 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         if (d->kind == DECL_RULE) {
             int old = names_put(&c.rule_ids, d->name.text, p->nrules);
             if (old >= 0) {
-                redeclared(&c, &d->name, &p->rules[old].loc, "rule");
+                check_redeclared(&c, &d->name, &p->rules[old].loc,
+                                 MSG_rule_declared_twice);
                 continue;
             }
             rdecl[p->nrules] = d;
@@ -790,7 +593,8 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         } else if (d->kind == DECL_MEASURE) {
             int old = names_put(&c.measure_ids, d->name.text, p->nmeasures);
             if (old >= 0) {
-                redeclared(&c, &d->name, &p->measures[old].loc, "measure");
+                check_redeclared(&c, &d->name, &p->measures[old].loc,
+                                 MSG_measure_declared_twice);
                 continue;
             }
             measure(&c, d);
@@ -800,7 +604,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         overrides(&c, rdecl[i], i);
     if (vd)
         verdict_conds(&c, vd);
-    tests(&c, file);
+    check_tests(&c, file);
     if (dl->errors == before)
         order(&c, deps, ndeps);
     p->ns = c.ns; /* it may have grown */

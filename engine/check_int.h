@@ -3,7 +3,9 @@
 
 /* Shared by check.c (declarations) and expr.c (conditions); not an API. */
 
+#include "engine/ast.h"
 #include "engine/diag.h"
+#include "engine/msg.h"
 #include "engine/names.h"
 #include "engine/plan.h"
 
@@ -40,8 +42,48 @@ int expr_compile_cond(struct checker *c, const struct ast_expr *e);
  * rule r reads, and each conclusion's rules are filled in. */
 void check_order(struct checker *c, int **deps, int *ndeps);
 
-/* Report an unknown name at loc with a did-you-mean. */
+/* Report an unknown name at loc with message m (unknown_name, …: one %s,
+ * the name) and a did-you-mean. */
 void check_unknown_name(struct checker *c, const struct src_loc *loc,
-                        const char *name, const char *what);
+                        const char *name, enum msg m);
+
+/* An argument of a catalog message, by language (0 English, 1 traditional,
+ * 2 simplified): a name is the same in all three, a word of the catalog
+ * is not. */
+struct marg {
+    const char *v[3];
+};
+/* s in every language. */
+struct marg marg_s(const char *s);
+/* Catalog message m (without conversions) in each language. */
+struct marg marg_m(enum msg m);
+
+/* A diagnostic of catalog message m, whose conversions are at most three
+ * %s, with the arguments a[0..n) each in the version's language. */
+struct diag *check_diag(struct diag_list *dl, enum diag_severity sev,
+                        const struct src_loc *loc, enum msg m, int n,
+                        const struct marg *a);
+/* The same for the hint of d. */
+void check_hint(struct diag_list *dl, struct diag *d, enum msg m, int n,
+                const struct marg *a);
+
+/* Option name of dom, or -1 after an error naming owner (a fact, the
+ * verdict, this value) and the options. */
+int check_option_at(struct diag_list *dl, const struct domain *dom,
+                    const char *name, const struct src_loc *loc,
+                    struct marg owner);
+
+/* Whether the base files declared, and the file repealed, the rule or
+ * measure (kind k) id. */
+bool check_repealed(const struct ast_file *f, enum ast_dkind k, const char *id);
+
+/* "name 'x' is declared twice" at n, pointing at the first declaration;
+ * twice is name_declared_twice, rule_declared_twice or
+ * measure_declared_twice. */
+void check_redeclared(struct checker *c, const struct ast_name *n,
+                      const struct src_loc *first, enum msg twice);
+
+/* Resolve the names in the tests' expectations (check_tests.c). */
+void check_tests(struct checker *c, const struct ast_file *file);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/limits.h"
 #include "engine/suggest.h"
 
 /* Type checking and compiling of conditions (LANGUAGE.md §2, §3, §8). */
@@ -16,16 +17,17 @@ struct ty {
     int list;                 /* VT_LIST: index in c->lists */
 };
 
-static const char *type_name(enum vtype t)
+/* The name of type t, as the argument of a message. */
+static struct marg type_name(enum vtype t)
 {
-    static const char *const n[] = {
-        [VT_BOOL] = "a yes/no value", [VT_NUM] = "a number",
-        [VT_TEXT] = "text",           [VT_DATE] = "a date",
-        [VT_SYM] = "an option",       [VT_SET] = "a set of options",
-        [VT_VERDICT] = "the verdict", [VT_LIST] = "a list",
-        [VT_ERR] = "an error",
+    static const enum msg n[] = {
+        [VT_BOOL] = MSG_vtype_bool,       [VT_NUM] = MSG_vtype_number,
+        [VT_TEXT] = MSG_vtype_text,       [VT_DATE] = MSG_vtype_date,
+        [VT_SYM] = MSG_vtype_option,      [VT_SET] = MSG_vtype_options,
+        [VT_VERDICT] = MSG_vtype_verdict, [VT_LIST] = MSG_vtype_list,
+        [VT_ERR] = MSG_vtype_error,
     };
-    return n[t];
+    return marg_m(n[t]);
 }
 
 static int emit(struct checker *c, enum cop op, enum vtype t, int a, int b,
@@ -77,17 +79,47 @@ static int fail(struct checker *c, struct ty *out)
     return emit(c, C_CONST, VT_ERR, -1, -1, NULL);
 }
 
-/* An error at loc, printf-style. */
-#define err(c, loc, ...) diag_addf((c)->dl, DIAG_ERROR, (loc), __VA_ARGS__)
+/* The errors are reported by functions of their own, kept out of line:
+ * compiling recurses once per level of a condition, and its frames stay
+ * small (tests/unit/test_deep.c runs it on a 1 MiB stack). */
+#define COLD __attribute__((noinline, cold))
+
+/* Who has the options, in a message: a fact's name, or one of these. */
+static const char owner_verdict[] = "the verdict", owner_value[] = "this value";
+
+static struct marg owner_word(const char *owner)
+{
+    if (owner == owner_verdict)
+        return marg_m(MSG_vtype_verdict);
+    return owner == owner_value ? marg_m(MSG_this_value) : marg_s(owner);
+}
+
+/* An error at loc: message m, whose one %s is the name of type t. */
+static COLD struct diag *type_error(struct checker *c,
+                                    const struct src_loc *loc, enum msg m,
+                                    enum vtype t)
+{
+    return check_diag(c->dl, DIAG_ERROR, loc, m, 1,
+                      (struct marg[]){type_name(t)});
+}
+
+/* An error at loc: message m, whose one %s is owner. */
+static COLD void owner_error(struct checker *c, const struct src_loc *loc,
+                             enum msg m, const char *owner)
+{
+    check_diag(c->dl, DIAG_ERROR, loc, m, 1,
+               (struct marg[]){owner_word(owner)});
+}
 
 /* Option name of dom, or -1 after an error. */
 static int option_of(struct checker *c, const char *name,
                      const struct src_loc *loc, const struct domain *dom,
                      const char *owner)
 {
-    int i = plan_option_at(c->dl, dom, name, loc, owner);
-    if (i < 0 && !dom->n && dom == &c->p->verdicts)
-        diag_hintf(c->dl, c->dl->tail, "the rule set has no verdict table");
+    int i = check_option_at(c->dl, dom, name, loc, owner_word(owner));
+    if (i < 0 && !dom->n && dom == &c->p->verdicts &&
+        c->dl->errors <= LIMIT_ERRORS) /* the error is the list's last */
+        HINT0(c->dl, c->dl->tail, no_verdict_table);
     return i;
 }
 
@@ -113,8 +145,19 @@ static bool is_bare(const struct ast_expr *e)
 static const char *owner_of(const struct ast_expr *e, const struct ty *t)
 {
     if (t->t == VT_VERDICT)
-        return "the verdict";
-    return e->op == OP_NAME ? e->text : "this value";
+        return owner_verdict;
+    return e->op == OP_NAME ? e->text : owner_value;
+}
+
+/* e, an option of the set-of fact owner, compared with it. */
+static COLD void one_option_error(struct checker *c, const struct ast_expr *e,
+                                  const char *owner)
+{
+    struct marg text = marg_s(e->text), o = owner_word(owner);
+    struct diag *d =
+        check_diag(c->dl, DIAG_ERROR, &e->loc, MSG_one_option_of_set, 2,
+                   (struct marg[]){text, o});
+    check_hint(c->dl, d, MSG_write_contains, 3, (struct marg[]){o, text, text});
 }
 
 /* Compile e as a value of the typed side (ty, from expression other). */
@@ -147,19 +190,12 @@ static int as_option(struct checker *c, const struct ast_expr *e,
         }
     }
     if (e->op == OP_SET) {
-        err(c, &e->loc, "%s cannot be compared with a set of options", owner);
+        owner_error(c, &e->loc, MSG_set_vs_value, owner);
         return fail(c, out);
     }
     if (ty->t == VT_SET && e->op == OP_NAME &&
         plan_option(ty->dom, e->text) >= 0) {
-        struct diag *d = err(c, &e->loc,
-                             "'%s' is one option; %s is a set "
-                             "of them",
-                             e->text, owner);
-        diag_hintf(c->dl, d,
-                   "write '%s contains %s', or compare with "
-                   "{%s}",
-                   owner, e->text, e->text);
+        one_option_error(c, e, owner);
         return fail(c, out);
     }
     return compile(c, e, out);
@@ -187,6 +223,18 @@ static bool same_type(const struct ty *a, const struct ty *b)
         if (strcmp(a->dom->names[i], b->dom->names[i]) != 0)
             return false;
     return true;
+}
+
+/* Types a and b cannot be compared. */
+static COLD void compare_error(struct checker *c, const struct src_loc *loc,
+                               enum vtype a, enum vtype b)
+{
+    struct diag *d = check_diag(c->dl, DIAG_ERROR, loc, MSG_cannot_compare, 2,
+                                (struct marg[]){type_name(a), type_name(b)});
+    if (a == VT_SYM && b == VT_SYM)
+        HINT0(c->dl, d, different_facts_options);
+    else if (a == VT_SET || b == VT_SET)
+        HINT0(c->dl, d, set_write_contains);
 }
 
 static int compile_cmp(struct checker *c, const struct ast_expr *e, enum cop op,
@@ -218,28 +266,16 @@ static int compile_cmp(struct checker *c, const struct ast_expr *e, enum cop op,
         return fail(c, out);
     bool order = op == C_LT || op == C_LE || op == C_GT || op == C_GE;
     if (!same_type(&tl, &tr)) {
-        struct diag *d = err(c, &e->loc, "cannot compare %s with %s",
-                             type_name(tl.t), type_name(tr.t));
-        if (tl.t == VT_SYM && tr.t == VT_SYM)
-            diag_hintf(c->dl, d,
-                       "options of different facts are "
-                       "different values");
-        else if (tl.t == VT_SET || tr.t == VT_SET)
-            diag_hintf(c->dl, d,
-                       "for a set-of fact write 'S contains a' "
-                       "or 'S contains any LIST'");
+        compare_error(c, &e->loc, tl.t, tr.t);
         return fail(c, out);
     }
     if (order && tl.t != VT_NUM && tl.t != VT_DATE) {
-        err(c, &e->loc,
-            "'<', '<=', '>' and '>=' compare numbers and dates, "
-            "not %s",
-            type_name(tl.t));
+        type_error(c, &e->loc, MSG_order_needs_numbers, tl.t);
         return fail(c, out);
     }
     if (tl.t == VT_LIST) {
-        struct diag *d = err(c, &e->loc, "a list cannot be compared");
-        diag_hintf(c->dl, d, "write 'x in LIST' or 'S contains any LIST'");
+        struct diag *d = DIAG0(c->dl, DIAG_ERROR, &e->loc, list_compared);
+        HINT0(c->dl, d, list_write_in);
         return fail(c, out);
     }
     return emit(c, op, tl.t, l, r, e);
@@ -250,8 +286,7 @@ static int compile_bool(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_BOOL && t->t != VT_ERR) {
-        err(c, &e->loc, "expected a yes/no condition, found %s",
-            type_name(t->t));
+        type_error(c, &e->loc, MSG_expected_bool, t->t);
         return fail(c, t);
     }
     return n;
@@ -262,7 +297,7 @@ static int compile_num(struct checker *c, const struct ast_expr *e,
 {
     int n = compile(c, e, t);
     if (t->t != VT_NUM && t->t != VT_ERR) {
-        err(c, &e->loc, "arithmetic needs a number, found %s", type_name(t->t));
+        type_error(c, &e->loc, MSG_arith_number, t->t);
         return fail(c, t);
     }
     return n;
@@ -295,12 +330,31 @@ static int compile_add(struct checker *c, const struct ast_expr *e,
     /* point at the operand that does not fit */
     bool left_ok = a.t == VT_NUM || a.t == VT_DATE;
     const struct ast_expr *bad = left_ok ? e->r : e->l;
-    struct diag *d = err(c, &bad->loc, "arithmetic needs a number, found %s",
-                         type_name(left_ok ? b.t : a.t));
-    diag_hintf(c->dl, d,
-               "+ and - take numbers; a date plus or minus a "
-               "number of days, or a date minus a date (days)");
+    struct diag *d =
+        type_error(c, &bad->loc, MSG_arith_number, left_ok ? b.t : a.t);
+    HINT0(c->dl, d, arith_operands);
     return fail(c, out);
+}
+
+/* The hint of d, an option of list (used with owner at loc) that owner
+ * does not have: in each language, what it said, then where. */
+static COLD void list_used_with(struct checker *c, struct diag *d,
+                                const char *list, const char *owner,
+                                const struct src_loc *at)
+{
+    if (d == &c->dl->sink)
+        return;
+    for (int k = 0; k < 3; k++) {
+        const char *was = d->hints[k] ? d->hints[k]
+                          : d->hint   ? d->hint
+                                      : MSG(options_differ, (enum lang)k);
+        const char *o = owner_word(owner).v[k], *f = at->src->name;
+        int line = at->first_line, col = at->first_column;
+        enum msg m = MSG_ID(list_used_with, was, list, o, f, line, col);
+        d->hints[k] = arena_printf(c->a, msg_fmt(m, (enum lang)k), was, list, o,
+                                   f, line, col);
+    }
+    d->hint = d->hints[d->lang];
 }
 
 /* x in {…} / x in LIST, S contains a, S contains any LIST */
@@ -315,25 +369,16 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
         return fail(c, out);
     bool in = e->op == OP_IN;
     if (in && tl.t != VT_SYM && tl.t != VT_VERDICT) {
-        struct diag *d = err(c, &e->l->loc,
-                             "'in' needs a one-of fact or "
-                             "the verdict, found %s",
-                             type_name(tl.t));
+        struct diag *d = type_error(c, &e->l->loc, MSG_in_needs_one_of, tl.t);
         if (tl.t == VT_SET)
-            diag_hintf(c->dl, d,
-                       "for a set-of fact write 'S contains a' "
-                       "or 'S contains any LIST'");
+            HINT0(c->dl, d, set_write_contains);
         return fail(c, out);
     }
     if (!in && tl.t != VT_SET) {
-        struct diag *d = err(c, &e->l->loc,
-                             "'contains' needs a set-of "
-                             "fact, found %s",
-                             type_name(tl.t));
+        struct diag *d =
+            type_error(c, &e->l->loc, MSG_contains_needs_set, tl.t);
         if (tl.t == VT_SYM)
-            diag_hintf(c->dl, d,
-                       "for a one-of fact write 'x in {a, b}' "
-                       "or 'x == a'");
+            HINT0(c->dl, d, one_of_write_in);
         return fail(c, out);
     }
     const struct ast_expr *r = e->r;
@@ -351,22 +396,18 @@ static int compile_member(struct checker *c, const struct ast_expr *e,
         struct diag *last = c->dl->tail;
         mask = mask_of(c, li->items, tl.dom, owner);
         for (struct diag *d = last ? last->next : c->dl->head; d; d = d->next)
-            diag_hintf(c->dl, d, "%s; list %s is used with %s at %s:%d:%d",
-                       d->hint ? d->hint : "the options differ", li->name,
-                       owner, r->loc.src->name, r->loc.first_line,
-                       r->loc.first_column);
+            list_used_with(c, d, li->name, owner, &r->loc);
     } else if (r->op == OP_NAME && e->op == OP_CONTAINS) {
         if (option_of(c, r->text, &r->loc, tl.dom, owner) < 0)
             return fail(c, out);
     } else if (r->op == OP_NAME && names_get(&c->ns, r->text) < 0) {
-        check_unknown_name(c, &r->loc, r->text, "list");
+        check_unknown_name(c, &r->loc, r->text, MSG_unknown_list);
         return fail(c, out);
     } else {
-        struct diag *d = err(c, &r->loc,
-                             "expected a list or {options} "
-                             "after '%s'%s",
-                             in ? "in" : "contains", "");
-        diag_hintf(c->dl, d, "write {a, b} or the name of a list");
+        struct diag *d =
+            in ? DIAG0(c->dl, DIAG_ERROR, &r->loc, list_after_in)
+               : DIAG0(c->dl, DIAG_ERROR, &r->loc, list_after_contains);
+        HINT0(c->dl, d, write_set_or_list);
         return fail(c, out);
     }
     enum cop op = e->op == OP_IN         ? C_IN
@@ -383,7 +424,7 @@ static int compile_name(struct checker *c, const struct ast_expr *e,
 {
     int v = names_get(&c->ns, e->text);
     if (v < 0) {
-        check_unknown_name(c, &e->loc, e->text, "name");
+        check_unknown_name(c, &e->loc, e->text, MSG_unknown_name);
         return fail(c, out);
     }
     int i = NS_INDEX(v);
@@ -446,16 +487,13 @@ static int compile(struct checker *c, const struct ast_expr *e, struct ty *out)
     case OP_BOOL:
         return constant(c, e, VT_BOOL, out);
     case OP_SET:
-        err(c, &e->loc, "a set of options {…} needs a fact to go with");
+        DIAG0(c->dl, DIAG_ERROR, &e->loc, set_needs_fact);
         return fail(c, out);
     case OP_VERDICT:
         if (!c->in_measure) {
-            struct diag *d = err(c, &e->loc,
-                                 "the verdict can only be used "
-                                 "in a measure's condition");
-            diag_hintf(c->dl, d,
-                       "rules and verdict lines are what decide "
-                       "the verdict");
+            struct diag *d =
+                DIAG0(c->dl, DIAG_ERROR, &e->loc, verdict_in_measure);
+            HINT0(c->dl, d, verdict_decided_by);
             return fail(c, out);
         }
         out->t = VT_VERDICT;
@@ -505,9 +543,7 @@ static int compile(struct checker *c, const struct ast_expr *e, struct ty *out)
     case OP_KNOWN:
         l = compile(c, e->l, &a);
         if (a.t == VT_LIST) {
-            err(c, &e->l->loc,
-                "'is known' applies to facts and conditions, "
-                "not to a list");
+            DIAG0(c->dl, DIAG_ERROR, &e->l->loc, known_list);
             return fail(c, out);
         }
         return emit(c, C_KNOWN, VT_BOOL, l, -1, e);

@@ -10,6 +10,7 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/msg.h"
 #include "engine/sbuf.h"
 #include "engine/sha256.h"
 #include "engine/suggest.h"
@@ -22,11 +23,6 @@ struct chain { /* the files being loaded, innermost last */
     const char *path, *real;
 };
 
-static const char *kind_name(enum ast_dkind k)
-{
-    return k == DECL_RULE ? "rule" : k == DECL_MEASURE ? "measure" : "verdict";
-}
-
 static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
 {
     if (d->kind != k)
@@ -34,21 +30,32 @@ static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
     return k == DECL_VERDICT || strcmp(d->name.text, id) == 0;
 }
 
-static void not_found(struct diag_list *dl, const struct ast_file *merged,
-                      const struct ast_decl *v, const char *verb)
+/* The error for amending (amend) or repealing v, which the base files do
+ * not declare. */
+static struct diag *not_in_base(struct diag_list *dl, const struct ast_decl *v,
+                                bool amend)
 {
-    const char *what = kind_name(v->kind);
-    struct diag *d;
-    if (v->kind == DECL_VERDICT) {
-        d = diag_addf(dl, DIAG_ERROR, &v->loc,
-                      "cannot %s the verdict: the base files have no "
-                      "verdict table",
-                      verb);
+    const struct src_loc *at = &v->name.loc;
+    const char *id = v->name.text;
+    if (v->kind == DECL_VERDICT && amend)
+        return DIAG0(dl, DIAG_ERROR, &v->loc, cannot_amend_verdict);
+    if (v->kind == DECL_VERDICT)
+        return DIAG0(dl, DIAG_ERROR, &v->loc, cannot_repeal_verdict);
+    if (v->kind == DECL_RULE && amend)
+        return DIAG(dl, DIAG_ERROR, at, cannot_amend_rule, id, id);
+    if (v->kind == DECL_RULE)
+        return DIAG(dl, DIAG_ERROR, at, cannot_repeal_rule, id, id);
+    if (amend)
+        return DIAG(dl, DIAG_ERROR, at, cannot_amend_measure, id, id);
+    return DIAG(dl, DIAG_ERROR, at, cannot_repeal_measure, id, id);
+}
+
+static void not_found(struct diag_list *dl, const struct ast_file *merged,
+                      const struct ast_decl *v, bool amend)
+{
+    struct diag *d = not_in_base(dl, v, amend);
+    if (v->kind == DECL_VERDICT)
         return;
-    }
-    d = diag_addf(dl, DIAG_ERROR, &v->name.loc,
-                  "cannot %s %s %s: the base files have no %s %s", verb, what,
-                  v->name.text, what, v->name.text);
     int n = 0;
     for (const struct ast_decl *b = merged->decls; b; b = b->next)
         n += b->kind == v->kind;
@@ -59,9 +66,9 @@ static void not_found(struct diag_list *dl, const struct ast_file *merged,
             ids[n++] = b->name.text;
     const char *near = suggest_closest(v->name.text, ids, n);
     if (near)
-        diag_hintf(dl, d, "did you mean '%s'?", near);
+        HINT(dl, d, near_name, near);
     else if (!merged->base && !merged->extends)
-        diag_hintf(dl, d, "this file extends no base; add: extends \"…\"");
+        HINT0(dl, d, extends_no_base);
 }
 
 /* Apply the variant's declarations on top of the merged base. */
@@ -83,7 +90,7 @@ static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
             p = &(*p)->next;
         }
         if (!*p) {
-            not_found(dl, m, d, d->action == ACT_AMEND ? "amend" : "repeal");
+            not_found(dl, m, d, d->action == ACT_AMEND);
         } else if (d->action == ACT_AMEND) {
             d->amends = *p;
             d->next = (*p)->next;
@@ -106,10 +113,6 @@ static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
     }
 }
 
-static const char not_rules_hint[] =
-    "a rule file starts, after # comments, with a declaration such as "
-    "policy, fact or rule (辦法, 事實, 規則)";
-
 /* Read the rule file at path; a file that is not one (src_rule_text:
  * /etc/passwd, a binary file) is refused before anything of it is shown,
  * as an extends path may lead anywhere. */
@@ -118,12 +121,23 @@ static struct source *read_rules(struct arena *a, const char *path,
 {
     struct source *src = src_read_file(a, path, dl);
     if (src && src->hidden) {
-        struct diag *d =
-            diag_addf(dl, DIAG_ERROR, NULL, "'%s' is not a rule file", path);
-        d->hint = not_rules_hint;
+        struct diag *d = DIAG(dl, DIAG_ERROR, NULL, not_rule_file, path);
+        HINT0(dl, d, rule_file_starts);
         return NULL;
     }
     return src;
+}
+
+/* d (added to another list) says what from says, in every language. */
+static void copy_diag(struct diag *d, const struct diag *from)
+{
+    d->code = from->code;
+    for (int k = 0; k < 3; k++) {
+        d->msgs[k] = from->msgs[k];
+        d->hints[k] = from->hints[k];
+    }
+    d->msg = diag_msg_in(from, d->lang);
+    d->hint = diag_hint_in(from, d->lang);
 }
 
 static struct ast_file *load(struct arena *a, struct diag_list *dl,
@@ -137,10 +151,9 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
         src = read_rules(a, path, &local);
     if (!src) {
         struct diag *d = diag_add(dl, DIAG_ERROR, from, local.head->msg);
-        d->hint = local.head->hint;
-        if (from && d->hint != not_rules_hint)
-            d->hint = "extends takes a path relative to the file that "
-                      "names it";
+        copy_diag(d, local.head);
+        if (from && local.head->code != MSG_not_rule_file)
+            HINT0(dl, d, extends_relative);
         return NULL;
     }
     struct ast_file *file = NULL;
@@ -153,10 +166,8 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
     if (bad)
         return NULL;
     for (const struct ast_case *c = file->cases; c; c = c->next) {
-        struct diag *d = diag_add(dl, DIAG_ERROR, &c->loc,
-                                  "a rule file holds no case blocks");
-        d->hint = "put cases in a .case file, or use one in a test: "
-                  "test \"…\" { given { … } expect … }";
+        struct diag *d = DIAG0(dl, DIAG_ERROR, &c->loc, no_cases_in_rules);
+        HINT0(dl, d, cases_elsewhere);
     }
     struct ast_file *m = arena_alloc(a, sizeof *m);
     *m = *file;
@@ -179,17 +190,15 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
                 sb_free(&cyc);
                 cyc = t;
             }
-            struct diag *d = diag_addf(dl, DIAG_ERROR, &file->extends_loc,
-                                       "extends cycle: %s", cyc.p);
+            struct diag *d =
+                DIAG(dl, DIAG_ERROR, &file->extends_loc, extends_cycle, cyc.p);
             sb_free(&cyc);
-            diag_hintf(dl, d,
-                       "a chain of extends must end in a file that "
-                       "extends nothing");
+            HINT0(dl, d, extends_chain_end);
             return NULL;
         }
         if (depth >= LAYER_MAX_DEPTH) {
-            diag_addf(dl, DIAG_ERROR, &file->extends_loc,
-                      "more than %d levels of extends", LAYER_MAX_DEPTH);
+            DIAG(dl, DIAG_ERROR, &file->extends_loc, extends_too_deep,
+                 LAYER_MAX_DEPTH);
             return NULL;
         }
         struct ast_file *b =

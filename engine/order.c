@@ -50,18 +50,20 @@ static int overridden_via(const struct plan *p, int k, int v)
 
 /* Node i of the path (the path's end stands for its start) in a cycle
  * text, with the arrow after it. */
-static void cycle_node(struct order_ctx *o, struct sbuf *s, int i, int start)
+static void cycle_node(struct order_ctx *o, struct sbuf *s, int i, int start,
+                       enum lang lang)
 {
     struct plan *p = o->c->p;
     int v = i < o->npath ? o->path[i].v : o->path[start].v;
     int prev = i > start ? o->path[i - 1].v : -1;
     if (v < p->nrules)
-        sb_puts(s, "rule ");
-    sb_puts(s, node_name(p, v));
+        SB_MSG(s, lang, cycle_rule, node_name(p, v));
+    else
+        sb_puts(s, node_name(p, v));
     if (v < p->nrules && prev >= p->nrules) {
         int via = overridden_via(p, prev - p->nrules, v);
         if (via >= 0)
-            sb_printf(s, " (overrides %s)", p->rules[via].id);
+            SB_MSG(s, lang, cycle_overrides, p->rules[via].id);
     }
     if (i < o->npath)
         sb_puts(s, " → ");
@@ -72,30 +74,45 @@ static void cycle_node(struct order_ctx *o, struct sbuf *s, int i, int start)
  * one. */
 #define CYCLE_SHOWN 16
 
+/* The cycle from the path's node start to its top, and back, in lang. */
+static void cycle_text(struct order_ctx *o, int start, enum lang lang,
+                       struct sbuf *s)
+{
+    int len = o->npath - start;
+    for (int i = start; i <= o->npath; i++) {
+        if (len > CYCLE_SHOWN && i == start + CYCLE_SHOWN / 2) {
+            int skip = len - CYCLE_SHOWN;
+            SB_MSG(s, lang, cycle_more, skip);
+            sb_puts(s, " → ");
+            i += skip;
+        }
+        cycle_node(o, s, i, start, lang);
+    }
+}
+
 /* The cycle from back (on the path) to the top of the path, and back. */
 static void report_cycle(struct order_ctx *o, int back)
 {
     struct plan *p = o->c->p;
+    struct diag_list *dl = o->c->dl;
     int start = o->pos[back];
-    int len = o->npath - start;
-    struct sbuf s = {0};
-    for (int i = start; i <= o->npath; i++) {
-        if (len > CYCLE_SHOWN && i == start + CYCLE_SHOWN / 2) {
-            int skip = len - CYCLE_SHOWN;
-            sb_printf(&s, "… (%d more) … → ", skip);
-            i += skip;
-        }
-        cycle_node(o, &s, i, start);
-    }
     /* rules and conclusions alternate: the cycle's first of each */
     int a = o->path[start].v, b = o->path[start + 1].v;
     int rule = a < p->nrules ? a : b;
     int concl = (a < p->nrules ? b : a) - p->nrules;
-    struct diag *d =
-        diag_addf(o->c->dl, DIAG_ERROR, &p->rules[rule].loc,
-                  "conclusion '%s' depends on itself", p->concls[concl].name);
-    diag_hintf(o->c->dl, d, "the cycle: %s", s.p);
-    sb_free(&s);
+    struct diag *d = DIAG(dl, DIAG_ERROR, &p->rules[rule].loc,
+                          depends_on_itself, p->concls[concl].name);
+    if (d == &dl->sink)
+        return;
+    struct sbuf s[3] = {{0}, {0}, {0}};
+    struct marg cycle;
+    for (int k = 0; k < 3; k++) {
+        cycle_text(o, start, (enum lang)k, &s[k]);
+        cycle.v[k] = s[k].p;
+    }
+    check_hint(dl, d, MSG_the_cycle, 1, &cycle);
+    for (int k = 0; k < 3; k++)
+        sb_free(&s[k]);
 }
 
 /* The next successor of the node of frame f, or -1 when done. */

@@ -3,6 +3,8 @@
 
 #include "helpers.h"
 
+#include "engine/msg.h"
+
 static struct fixture *F(void **state)
 {
     return *state;
@@ -502,11 +504,44 @@ static void test_check_reports_every_error(void **state)
     assert_true(seen[12] && seen[13] && seen[14] && seen[15]);
 }
 
+/* The messages whose arguments are words of the catalog (check_diag,
+ * check_hint) take at most three %s and nothing else, in every version:
+ * the compiler cannot check them. */
+static void test_check_word_messages_take_strings(void **state)
+{
+    (void)state;
+    static const enum msg ms[] = {
+        MSG_not_option,           MSG_options_near,
+        MSG_options_are,          MSG_unknown_name,
+        MSG_unknown_conclusion,   MSG_unknown_list,
+        MSG_unknown_because_name, MSG_name_declared_twice,
+        MSG_rule_declared_twice,  MSG_measure_declared_twice,
+        MSG_test_no_verdict,      MSG_test_no_measure,
+        MSG_test_no_rule,         MSG_test_no_fact,
+        MSG_set_vs_value,         MSG_one_option_of_set,
+        MSG_write_contains,       MSG_cannot_compare,
+        MSG_order_needs_numbers,  MSG_expected_bool,
+        MSG_arith_number,         MSG_in_needs_one_of,
+        MSG_contains_needs_set,   MSG_the_cycle,
+    };
+    for (size_t i = 0; i < sizeof ms / sizeof *ms; i++)
+        for (int k = 0; k < 3; k++) {
+            const char *f = msg_fmt(ms[i], (enum lang)k);
+            int n = 0;
+            for (const char *p = strchr(f, '%'); p; p = strchr(p + 2, '%')) {
+                assert_int_equal(p[1], 's');
+                n++;
+            }
+            assert_true(n <= 3);
+        }
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         T(test_check_example_is_clean),
+        T(test_check_word_messages_take_strings),
         T(test_check_example_language),
         T(test_check_unknown_name_did_you_mean),
         T(test_check_unknown_name_no_hint_when_far),

@@ -1,0 +1,1 @@
+check tests/golden/checklang/decls-hans.rules

@@ -1,0 +1,1 @@
+check tests/golden/checklang/extcycle-hant.rules

@@ -1,0 +1,1 @@
+check tests/golden/checklang/order-hant.rules

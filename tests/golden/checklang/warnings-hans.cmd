@@ -1,0 +1,1 @@
+check tests/golden/checklang/warnings-hans.rules
