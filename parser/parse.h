@@ -4,6 +4,13 @@
 #include "engine/ast.h"
 #include "engine/diag.h"
 
+/* A token read, for the hints of a syntax error. */
+struct parse_tok {
+    int tok;
+    struct src_loc loc;
+};
+enum { PARSE_LAST = 8 };
+
 /* State shared by the lexer and the parser of one file. */
 struct parse_ctx {
     struct arena *arena;
@@ -23,7 +30,15 @@ struct parse_ctx {
     int depth;                  /* nesting of ( and {, against runaway input */
     struct ast_case *done;      /* a case block just ended, or broke off */
     struct ast_value *value;    /* parse_value: the value read */
+    struct parse_tok last[PARSE_LAST]; /* the last tokens read, a ring */
+    int nlast;                         /* tokens read */
+    bool in_rule;  /* since 'rule' or 'measure', before another item */
+    bool saw_when; /* ... with 'when' read since */
+    bool saw_then; /* ... with 'then' read since */
 };
+
+/* Note the token tok at loc, read and about to be parsed. */
+void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc);
 
 /*
  * Parse a rule file or a case file into *out (in the arena). Syntax errors

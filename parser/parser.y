@@ -11,7 +11,7 @@
 %define api.token.prefix {TOK_}
 %define api.value.type union
 %define api.location.type {struct src_loc}
-%define parse.error detailed
+%define parse.error custom
 %define parse.lac full
 %locations
 %param {yyscan_t scanner}
@@ -47,13 +47,14 @@ void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg);
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/msg.h"
 #include "parser/parse.h"
+#include "parser/syntax.h"
 struct parse_ctx *lex_get_extra(yyscan_t scanner);
 #define CTX (lex_get_extra(scanner))
 #define A (CTX->arena)
 #define F (CTX->file)
-static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
-                   const char *hint);
+static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
 static void given(yyscan_t scanner, const LEX_LTYPE *loc);
 static struct ast_vline *vlines_reverse(struct ast_vline *l);
@@ -132,8 +133,7 @@ item:
 | VERDICT title_opt '{' vlines '}' {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $2;
                                cur->lines = vlines_reverse($4); ast_add_decl(F, cur); }
-| EXTENDS STRING             { if (F->extends) advise(scanner, &@1, "a file extends one base file",
-                                                    "a district extends its city, which extends the province");
+| EXTENDS STRING             { if (F->extends) advise(scanner, &@1, MSG_second_extends, MSG_second_extends_hint);
                                else { F->extends = $2; F->extends_loc = @2; } }
 | AMEND RULE rule_id title_opt {
                                cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$3;
@@ -251,12 +251,10 @@ clauses:
 clause:
   CITES strings              { cur->cites = ast_names_append(cur->cites, $2); }
 | WHEN expr                  { if (cur->nwhen++ == 0) { cur->when = limit(scanner, $2); cur->when_loc = @1; }
-                               else advise(scanner, &@1, "a second 'when' in one declaration",
-                                           "join the conditions with 'and' (且)"); }
+                               else advise(scanner, &@1, MSG_second_when, MSG_second_when_hint); }
 | THEN names                 { cur->then = ast_names_append(cur->then, $2); }
 | OVERRIDES ov_list          { cur->overrides = ast_names_append(cur->overrides, $2); }
-| BECAUSE STRING             { if (cur->because.text) advise(scanner, &@1, "a second 'because' in one declaration",
-                                                            "write one because text; {事實} shows a fact's value");
+| BECAUSE STRING             { if (cur->because.text) advise(scanner, &@1, MSG_second_because, MSG_second_because_hint);
                                else cur->because = *ast_name(A, $2, &@2); }
 ;
 
@@ -333,8 +331,7 @@ assign:
                                $$->value = $3; }
 | NAME EQ value              { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $1, &@1);
                                $$->value = $3;
-                               advise(scanner, &@2, "'==' compares; a case gives a value with '='",
-                                      "write 名稱 = 值"); }
+                               advise(scanner, &@2, MSG_case_eq_eq, MSG_case_eq_eq_hint); }
 ;
 
 value:
@@ -355,8 +352,7 @@ expr:
 | NOT expr                   { $$ = ast_expr(A, OP_NOT, &@$, $2, NULL); }
 | expr EQ expr               { $$ = ast_expr(A, OP_EQ, &@$, $1, $3); }
 | expr '=' expr              { $$ = ast_expr(A, OP_EQ, &@$, $1, $3);
-                               advise(scanner, &@2, "'=' gives a value in a case; in a condition use ==",
-                                      "write == to compare"); }
+                               advise(scanner, &@2, MSG_cond_eq, MSG_cond_eq_hint); }
 | expr NE expr               { $$ = ast_expr(A, OP_NE, &@$, $1, $3); }
 | expr '<' expr              { $$ = ast_expr(A, OP_LT, &@$, $1, $3); }
 | expr LE expr               { $$ = ast_expr(A, OP_LE, &@$, $1, $3); }
@@ -376,16 +372,14 @@ expr:
 | '(' error ')'              { $$ = ast_expr(A, OP_BOOL, &@$, NULL, NULL); }
 | NAME                       { $$ = ast_expr(A, OP_NAME, &@1, NULL, NULL); $$->text = $1; }
 | DOTTED                     { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
-                               advise(scanner, &@1, "a rule ID is not a value in a condition",
-                                      "name the conclusion that the rule gives"); }
+                               advise(scanner, &@1, MSG_cond_rule_id, MSG_cond_rule_id_hint); }
 | NUM                        { $$ = ast_expr(A, OP_NUM, &@1, NULL, NULL); $$->num = $1; }
 | DATE                       { $$ = ast_expr(A, OP_DATE, &@1, NULL, NULL); $$->date = $1; }
 | STRING                     { $$ = ast_expr(A, OP_STR, &@1, NULL, NULL); $$->text = $1; }
 | TRUE                       { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); $$->b = true; }
 | FALSE                      { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); }
 | UNKNOWN                    { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
-                               advise(scanner, &@1, "there is no 'unknown' value in a condition",
-                                      "write 'x is known' (x 已查明) or 'not x is known'"); }
+                               advise(scanner, &@1, MSG_cond_unknown, MSG_cond_unknown_hint); }
 | VERDICT                    { $$ = ast_expr(A, OP_VERDICT, &@1, NULL, NULL); }
 | '{' options_opt '}'        { $$ = ast_expr(A, OP_SET, &@$, NULL, NULL); $$->items = $2; }
 ;
@@ -395,13 +389,35 @@ expr:
 void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
 {
     struct parse_ctx *c = CTX;
-    if (strcmp(msg, "memory exhausted") == 0)
-        msg = "nested too deeply: the parser's stack is full";
-    struct diag *d = diag_add(c->diags, DIAG_ERROR, loc,
-                              arena_strdup(c->arena, msg));
+    struct diag *d =
+        strcmp(msg, "memory exhausted") == 0
+            ? DIAG0(c->diags, DIAG_ERROR, loc, parser_stack_full)
+            : diag_add(c->diags, DIAG_ERROR, loc, arena_strdup(c->arena, msg));
     d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;
+}
+
+/* A syntax error: told by syntax_report, with every token that could
+ * stand where the unexpected one does. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner)
+{
+    struct syntax_error e = {.loc = *yypcontext_location(ctx)};
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    yysymbol_kind_t exp[YYNTOKENS];
+    const char *names[YYNTOKENS];
+    if (tok != YYSYMBOL_YYEMPTY) {
+        e.unexpected = yysymbol_name(tok);
+        int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
+        if (n < 0)
+            return n;
+        for (int i = 0; i < n; i++)
+            names[i] = yysymbol_name(exp[i]);
+        e.expected = names;
+        e.nexpected = n;
+    }
+    syntax_report(CTX, &e);
+    return 0;
 }
 
 /* Verdict lines are gathered last first (linear); this puts them back. */
@@ -422,8 +438,7 @@ static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
                    const char *version)
 {
     if (F->policy && F->policy_loc.src) {
-        advise(scanner, loc, "a second 'policy' in one file",
-               "a file names one policy; a variant names its own in its file");
+        advise(scanner, loc, MSG_second_policy, MSG_second_policy_hint);
         return;
     }
     F->policy = name;
@@ -435,8 +450,7 @@ static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
 static void given(yyscan_t scanner, const LEX_LTYPE *loc)
 {
     if (CTX->test->ngiven++ > 0)
-        advise(scanner, loc, "a test has one 'given'",
-               "write every fact in one given { … }, or split the test");
+        advise(scanner, loc, MSG_second_given, MSG_second_given_hint);
 }
 
 /* Expectations are pushed last first; the end of the test reverses them
@@ -460,19 +474,19 @@ static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e)
     if (e->depth <= AST_MAX_DEPTH)
         return e;
     struct parse_ctx *c = CTX;
-    struct diag *d = diag_addf(c->diags, DIAG_ERROR, &e->loc,
-                               "condition too long or nested too deeply (more than %d levels)",
-                               AST_MAX_DEPTH);
-    d->hint = "split it into conclusions, each with its own rule";
+    struct diag *d = DIAG(c->diags, DIAG_ERROR, &e->loc, cond_too_deep,
+                          AST_MAX_DEPTH);
+    HINT0(c->diags, d, cond_too_deep_hint);
     return ast_expr(A, OP_BOOL, &e->loc, NULL, NULL);
 }
 
-static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
-                   const char *hint)
+/* An error at loc from the catalog: the message m and its hint (enum
+ * msg, without arguments). */
+static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint)
 {
     struct parse_ctx *c = CTX;
-    struct diag *d = diag_add(c->diags, DIAG_ERROR, loc, msg);
-    d->hint = hint;
+    struct diag *d = diag_msg(c->diags, DIAG_ERROR, loc, m);
+    diag_hint(c->diags, d, hint);
     d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;
