@@ -5,6 +5,7 @@
 
 #include "engine/arena.h"
 #include "engine/msg.h"
+#include "parser/syntax.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -142,8 +143,10 @@ static int parse_with(struct parse_ctx *ctx, int first)
     struct diag_list *dl = ctx->diags;
     const struct source *src = ctx->src;
     int before = dl->errors;
-    if (!utf8_check(dl, src))
+    if (!utf8_check(dl, src)) { /* said in the file's language */
+        syntax_count_keywords(src, ctx->file->keyword_lang);
         return 1;
+    }
     yyscan_t scanner;
     if (lex_lex_init_extra(ctx, &scanner) != 0) {
         DIAG0(dl, DIAG_ERROR, NULL, lexer_start);

@@ -199,6 +199,24 @@ static int next_kw(const struct source *src, size_t from, size_t to, size_t *at)
     return -1;
 }
 
+void syntax_count_keywords(const struct source *src, int counts[4])
+{
+    size_t at;
+    for (size_t i = 0; i < src->len;) {
+        int k = next_kw(src, i, src->len, &at);
+        if (k < 0)
+            return;
+        enum lang lang;
+        size_t e = at;
+        while (e < src->len &&
+               !sep_len((const unsigned char *)src->text + e, src->len - e))
+            e++;
+        kw_lookup(src->text + at, e - at, &lang);
+        counts[lang]++;
+        i = e;
+    }
+}
+
 /* The end of the line holding byte i. */
 static size_t line_end(const struct source *src, size_t i)
 {

@@ -23,4 +23,8 @@ struct syntax_error {
  */
 void syntax_report(struct parse_ctx *c, const struct syntax_error *e);
 
+/* Count the keywords of src by the language of their spelling (enum
+ * lang), as the lexer does: for a text the lexer does not read. */
+void syntax_count_keywords(const struct source *src, int counts[4]);
+
 #endif
