@@ -56,6 +56,7 @@ struct parse_ctx *lex_get_extra(yyscan_t scanner);
 #define F (CTX->file)
 static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
+static void quoted_date(yyscan_t scanner, const LEX_LTYPE *loc, const char *s);
 static void given(yyscan_t scanner, const LEX_LTYPE *loc);
 static struct ast_vline *vlines_reverse(struct ast_vline *l);
 static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
@@ -375,7 +376,8 @@ expr:
                                advise(scanner, &@1, MSG_cond_rule_id, MSG_cond_rule_id_hint); }
 | NUM                        { $$ = ast_expr(A, OP_NUM, &@1, NULL, NULL); $$->num = $1; }
 | DATE                       { $$ = ast_expr(A, OP_DATE, &@1, NULL, NULL); $$->date = $1; }
-| STRING                     { $$ = ast_expr(A, OP_STR, &@1, NULL, NULL); $$->text = $1; }
+| STRING                     { $$ = ast_expr(A, OP_STR, &@1, NULL, NULL); $$->text = $1;
+                               quoted_date(scanner, &@1, $1); }
 | TRUE                       { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); $$->b = true; }
 | FALSE                      { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); }
 | UNKNOWN                    { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
@@ -482,6 +484,20 @@ static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e)
 
 /* An error at loc from the catalog: the message m and its hint (enum
  * msg, without arguments). */
+/* A date in quotes in a condition is text, never equal to a date. */
+static void quoted_date(yyscan_t scanner, const LEX_LTYPE *loc, const char *s)
+{
+    char iso[16];
+    size_t n = strlen(s);
+    if (n == 0 || syntax_date(s, n, iso) != n)
+        return;
+    struct parse_ctx *c = CTX;
+    struct diag *d = DIAG(c->diags, DIAG_ERROR, loc, date_quoted,
+                          c->src->hidden ? "…" : s);
+    HINT(c->diags, d, date_write_unquoted, iso);
+    d->owner = c->open_case;
+}
+
 static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint)
 {
     struct parse_ctx *c = CTX;

@@ -1,5 +1,6 @@
 #include "parser/syntax.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/arena.h"
@@ -8,6 +9,72 @@
 #include "engine/msg.h"
 #include "parser.h"
 #include "parser/parse.h"
+
+/* One digit, ASCII or full-width, at t: its value and its length in
+ * *len; -1 when there is none. */
+static int digit_at(const char *t, size_t n, size_t *len)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    if (n >= 1 && u[0] >= '0' && u[0] <= '9')
+        return *len = 1, u[0] - '0';
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99)
+        return *len = 3, u[2] - 0x90;
+    return -1;
+}
+
+/* From min to max digits at t: their bytes (0 for fewer), value in *v. */
+static size_t number_at(const char *t, size_t n, int min, int max, int *v)
+{
+    size_t i = 0, len;
+    int count = 0, d;
+    *v = 0;
+    while (count < max && (d = digit_at(t + i, n - i, &len)) >= 0) {
+        *v = *v * 10 + d;
+        i += len;
+        count++;
+    }
+    return count >= min ? i : 0;
+}
+
+/* The length of the separator p at t (or of any date separator, -, /,
+ * . and their full-width forms, when p is NULL); 0 for none. */
+static size_t sep_at(const char *t, size_t n, const char *p)
+{
+    static const char *const seps[] = {"-", "/", ".", "－", "／", "．"};
+    for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+        const char *x = p ? p : seps[k];
+        size_t l = strlen(x);
+        if (l <= n && memcmp(t, x, l) == 0)
+            return l;
+        if (p)
+            return 0;
+    }
+    return 0;
+}
+
+size_t syntax_date(const char *t, size_t n, char iso[16])
+{
+    int y, m, d;
+    size_t i = number_at(t, n, 4, 4, &y), k;
+    if (!i)
+        return 0;
+    bool cn = sep_at(t + i, n - i, "年") > 0;
+    const char *const mark[3] = {"年", "月", "日"};
+    for (int part = 0; part < 2; part++) {
+        size_t s = sep_at(t + i, n - i, cn ? mark[part] : NULL);
+        if (!s ||
+            !(k = number_at(t + i + s, n - i - s, 1, 2, part == 0 ? &m : &d)))
+            return 0;
+        i += s + k;
+    }
+    if (cn) {
+        if (!(k = sep_at(t + i, n - i, mark[2])))
+            return 0;
+        i += k;
+    }
+    snprintf(iso, 16, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+    return i;
+}
 
 /* The tokens of the grammar that are words, not keywords, by name. */
 static const struct {
@@ -312,7 +379,11 @@ static const char *text_to(struct parse_ctx *c, const struct src_loc *loc,
             e = i;
             break;
         }
-    if (kw && next_kw(src, b, e, &at) >= 0)
+    struct src_loc tok = *loc; /* the token may be a keyword: after it */
+    tok.first_line = loc->last_line;
+    tok.first_column = loc->last_column;
+    size_t after = loc->last_line == loc->first_line ? loc_offset(&tok) : e;
+    if (kw && after < e && next_kw(src, after, e, &at) >= 0)
         e = at;
     e = trim_end(src->text, b, e);
     if (e <= b)
@@ -327,12 +398,13 @@ static const char *text_to(struct parse_ctx *c, const struct src_loc *loc,
 static bool hint_unquoted(struct parse_ctx *c, const struct syntax_error *e)
 {
     int w = word_of(e->unexpected);
-    if (e->loc.src->hidden || !expects(e, "string") ||
-        !(w == 1 || w == 2 || w == 5))
+    if (e->loc.src->hidden || !expects(e, "string"))
         return false;
-    bool only = true;
+    bool only = sym_kw(e->unexpected) >= 0 || w == 1 || w == 2 || w == 5;
     for (int i = 0; i < e->nexpected; i++)
         only = only && strcmp(e->expected[i], "string") == 0;
+    if (!(w == 1 || w == 2 || w == 5 || only))
+        return false;
     bool title =
         c->in_rule && !c->saw_when && !c->saw_then && title_like(&e->loc);
     bool head = is_tok(c, 1, TOK_NAME) && is_tok(c, 2, TOK_CONCLUSION);

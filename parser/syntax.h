@@ -1,6 +1,8 @@
 #ifndef PARSER_SYNTAX_H
 #define PARSER_SYNTAX_H
 
+#include <stddef.h>
+
 #include "engine/source.h"
 
 struct parse_ctx;
@@ -22,6 +24,11 @@ struct syntax_error {
  * citation without quotes, several values for a fact without braces.
  */
 void syntax_report(struct parse_ctx *c, const struct syntax_error *e);
+
+/* A date at t[0..n) in a form other than the language's, or in it:
+ * 2024/3/5, 2024.3.5, 2024年3月5日, ２０２４－０３－０５, 2024-03-05. Its
+ * length in bytes (0 for none), its ISO form in iso. */
+size_t syntax_date(const char *t, size_t n, char iso[16]);
 
 /* Count the keywords of src by the language of their spelling (enum
  * lang), as the lexer does: for a text the lexer does not read. */
