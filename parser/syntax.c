@@ -434,6 +434,17 @@ static bool hint_bare_set(struct parse_ctx *c, const struct syntax_error *e)
         return false;
     struct src_loc span;
     const char *text = text_to(c, &v->loc, "#};", false, &span);
+    const struct parse_tok *next = back(c, 0); /* a name: the next fact */
+    if (text && next->tok != ',' && next->loc.first_line == span.first_line &&
+        next->loc.first_column < span.last_column) {
+        struct src_loc upto = span;
+        upto.last_column = next->loc.first_column;
+        text = loc_text(c->arena, &upto);
+        size_t n = text ? trim_end(text, 0, strlen(text)) : 0;
+        text = n ? arena_strndup(c->arena, text, n) : NULL;
+        span.last_column =
+            v->loc.first_column + (text ? utf8_count(text, n) : 0);
+    }
     const char *fact = loc_text(c->arena, &back(c, 5)->loc);
     if (!text || !fact)
         return false;
