@@ -41,6 +41,13 @@ static bool utf8_check(struct diag_list *dl, const struct source *src)
 void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc)
 {
     c->last[c->nlast % PARSE_LAST] = (struct parse_tok){tok, *loc};
+    if (loc->first_line != c->depth_line)
+        c->line_depth = 0;
+    c->depth_line = loc->last_line;
+    if (tok == '{')
+        c->line_depth++;
+    else if (tok == '}' && c->line_depth > 0)
+        c->line_depth--;
     if (++c->nlast >= 2 * PARSE_LAST)
         c->nlast -= PARSE_LAST; /* the same slot, and never overflows */
     switch (tok) {
@@ -69,6 +76,27 @@ void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc)
         break;
     default:
         break;
+    }
+}
+
+bool parse_skip(struct parse_ctx *c, int tok, const struct src_loc *loc)
+{
+    if (!c->skip_line || !c->open_case || loc->first_line != c->skip_line ||
+        tok == TOK_YYEOF) {
+        c->skip_line = c->skip_depth = 0;
+        return false;
+    }
+    if (tok == '}' && c->skip_depth == 0)
+        return false; /* it closes the case: the parser takes it */
+    c->skip_depth += tok == '{' ? 1 : tok == '}' ? -1 : 0;
+    return true;
+}
+
+void parse_after(struct parse_ctx *c, int errors, const struct src_loc *loc)
+{
+    if (c->open_case && c->diags->errors > errors && !c->skip_line) {
+        c->skip_line = loc->last_line;
+        c->skip_depth = c->line_depth;
     }
 }
 
@@ -118,15 +146,20 @@ static void parse_run(void *ud)
     while (status == YYPUSH_MORE) {
         LEX_STYPE v;
         LEX_LTYPE loc;
+        struct parse_ctx *c = lex_get_extra(r->scanner);
+        int before = c->diags->errors;
         int tok = lex_lex(&v, &loc, r->scanner);
-        parse_note(lex_get_extra(r->scanner), tok, &loc);
-        int errors = r->first ? lex_get_extra(r->scanner)->diags->errors : 0;
+        if (parse_skip(c, tok, &loc))
+            continue;
+        parse_note(c, tok, &loc);
+        int errors = r->first ? c->diags->errors : 0;
         if (r->first && tok != TOK_YYEOF &&
             after_value(r->scanner, &loc, errors)) {
             status = 1; /* the value is whole: the rest is not parsed */
             break;
         }
         status = lex_push_parse(r->ps, tok, &v, &loc, r->scanner);
+        parse_after(c, before, &loc);
         if (r->first && tok != TOK_YYEOF &&
             after_value(r->scanner, &loc, errors)) {
             status = 1;
@@ -270,9 +303,13 @@ struct ast_case *parse_stream_next(struct parse_stream *s, struct arena *a,
     while (s->status == YYPUSH_MORE && !c->done) {
         LEX_STYPE v;
         LEX_LTYPE loc;
+        int before = dl->errors;
         int tok = lex_lex(&v, &loc, s->scanner);
+        if (parse_skip(c, tok, &loc))
+            continue;
         parse_note(c, tok, &loc);
         s->status = lex_push_parse(s->ps, tok, &v, &loc, s->scanner);
+        parse_after(c, before, &loc);
         stray(s);
     }
     if (s->status == 2 && !s->told) {

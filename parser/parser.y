@@ -183,7 +183,8 @@ test_items:
 test_item:
   GIVEN '{'                  { struct ast_case *c = arena_alloc(A, sizeof *c);
                                c->id = *ast_name(A, CTX->test->name, &@1); c->loc = @1;
-                               given(scanner, &@1); CTX->test->given = c; CTX->open_case = c; }
+                               given(scanner, &@1); CTX->test->given = c; CTX->open_case = c;
+                               CTX->line_depth = 0; }
   assigns '}'                { CTX->open_case = NULL; }
 | GIVEN CASE STRING          { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3); }
 | GIVEN CASE STRING STRING   { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3);
@@ -309,7 +310,8 @@ vline:
 case:
   CASE case_id title_opt '{' { struct ast_case *c = arena_alloc(A, sizeof *c);
                                c->id = *$2; c->title = $3; c->loc = @1;
-                               ast_add_case(F, c); CTX->open_case = c; }
+                               ast_add_case(F, c); CTX->open_case = c;
+                               CTX->line_depth = 0; /* braces in the case */ }
   assigns '}'                { CTX->done = CTX->open_case; CTX->open_case = NULL; }
 ;
 
@@ -325,6 +327,15 @@ assigns:
                                c->facts_tail = $2; }
 | assigns ','
 | assigns ';'
+| assigns error              { /* the rest of the line is skipped (parse.c) */
+                               if (yychar != TOK_YYEOF) {
+                                   yyerrok; /* the next line's errors are told */
+                                   if (yychar != '}') yyclearin;
+                               } else { /* the file ends in the case */
+                                   if (CTX->open_case == F->cases_tail)
+                                       CTX->done = CTX->open_case;
+                                   CTX->open_case = NULL;
+                               } }
 ;
 
 assign:
