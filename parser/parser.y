@@ -58,6 +58,7 @@ static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
 static void quoted_date(yyscan_t scanner, const LEX_LTYPE *loc, const char *s);
 static void given(yyscan_t scanner, const LEX_LTYPE *loc);
+static bool item_start(int tok);
 static struct ast_vline *vlines_reverse(struct ast_vline *l);
 static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
                    const char *version);
@@ -328,6 +329,8 @@ assigns:
 | assigns ','
 | assigns ';'
 | assigns error              { /* the rest of the line is skipped (parse.c) */
+                               if (item_start(yychar))
+                                   YYERROR; /* a '}' is missing: recover outside */
                                if (yychar != TOK_YYEOF) {
                                    yyerrok; /* the next line's errors are told */
                                    if (yychar != '}') yyclearin;
@@ -457,6 +460,20 @@ static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
     F->policy = name;
     F->version = version;
     F->policy_loc = *loc;
+}
+
+/* Whether tok starts a declaration, a case or a test: never in a case
+ * block. */
+static bool item_start(int tok)
+{
+    switch (tok) {
+    case TOK_POLICY: case TOK_EXTENDS: case TOK_FACT: case TOK_CONCLUSION:
+    case TOK_LIST: case TOK_RULE: case TOK_MEASURE: case TOK_VERDICT:
+    case TOK_AMEND: case TOK_REPEAL: case TOK_CASE: case TOK_TEST:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* A test has one given. */
