@@ -118,19 +118,22 @@ file:
 item:
   POLICY STRING              { policy(scanner, &@1, $2, NULL); }
 | POLICY STRING VERSION STRING { policy(scanner, &@1, $2, $4); }
-| fact
-| CONCLUSION NAME title_opt  { cur = ast_decl(A, DECL_CONCLUSION, &@1);
-                               cur->name = *ast_name(A, $2, &@2); cur->title = $3;
+| fresh fact
+| fresh CONCLUSION NAME title_opt {
+                               cur = ast_decl(A, DECL_CONCLUSION, &@2);
+                               cur->name = *ast_name(A, $3, &@3); cur->title = $4;
                                ast_add_decl(F, cur); }
 | LIST NAME '=' '{' options_opt '}' {
                                cur = ast_decl(A, DECL_LIST, &@1);
                                cur->name = *ast_name(A, $2, &@2); cur->items = $5;
                                ast_add_decl(F, cur); }
-| RULE rule_id title_opt     { cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$2;
-                               cur->title = $3; ast_add_decl(F, cur); }
+| fresh RULE rule_id title_opt {
+                               cur = ast_decl(A, DECL_RULE, &@2); cur->name = *$3;
+                               cur->title = $4; ast_add_decl(F, cur); }
   clauses
-| MEASURE rule_id title_opt  { cur = ast_decl(A, DECL_MEASURE, &@1); cur->name = *$2;
-                               cur->title = $3; ast_add_decl(F, cur); }
+| fresh MEASURE rule_id title_opt {
+                               cur = ast_decl(A, DECL_MEASURE, &@2); cur->name = *$3;
+                               cur->title = $4; ast_add_decl(F, cur); }
   clauses
 | VERDICT title_opt '{' vlines '}' {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $2;
@@ -157,13 +160,19 @@ item:
 | REPEAL VERDICT because_opt {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->name.loc = @2;
                                cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
-| case
-| test
+| fresh case
+| fresh test
 | VALUE_ONLY value           { CTX->value = $2; } /* parse_value */
 | ';'
 | error                      { if (CTX->open_case && CTX->open_case == F->cases_tail)
                                    CTX->done = CTX->open_case; /* broken off */
                                CTX->open_case = NULL; }
+;
+
+/* A declaration, a case or a test starts afresh after an error: its own
+ * errors are told at once, not only from its fourth token on. */
+fresh:
+  %empty                     { yyerrok; }
 ;
 
 test:

@@ -403,7 +403,9 @@ static bool hint_unquoted(struct parse_ctx *c, const struct syntax_error *e)
     bool only = sym_kw(e->unexpected) >= 0 || w == 1 || w == 2 || w == 5;
     for (int i = 0; i < e->nexpected; i++)
         only = only && strcmp(e->expected[i], "string") == 0;
-    if (!(w == 1 || w == 2 || w == 5 || only))
+    const struct parse_tok *prev = back(c, 1); /* on the same line */
+    if (!(w == 1 || w == 2 || w == 5 || only) || !prev ||
+        prev->loc.last_line != e->loc.first_line)
         return false;
     bool title =
         c->in_rule && !c->saw_when && !c->saw_then && title_like(&e->loc);
