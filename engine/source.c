@@ -11,6 +11,7 @@
 #include "engine/diag.h"
 #include "engine/errstr.h"
 #include "engine/limits.h"
+#include "engine/msg.h"
 #include "engine/sbuf.h"
 #include "engine/lang.h"
 
@@ -84,14 +85,17 @@ static _Noreturn void src_read_oom(FILE *f, char *buf)
     arena_oom();
 }
 
-/* What a file that is not a regular one is, for the error. */
-static const char *file_kind(mode_t m)
+/* The error for a file that is not a regular one. */
+static void not_regular(struct diag_list *dl, const char *path, mode_t m)
 {
-    return S_ISDIR(m)                 ? "a folder"
-           : S_ISFIFO(m)              ? "a FIFO (named pipe)"
-           : S_ISCHR(m) || S_ISBLK(m) ? "a device"
-           : S_ISSOCK(m)              ? "a socket"
-                                      : "not a regular file";
+    struct diag *d = S_ISDIR(m) ? DIAG(dl, DIAG_ERROR, NULL, read_folder, path)
+                     : S_ISFIFO(m) ? DIAG(dl, DIAG_ERROR, NULL, read_fifo, path)
+                     : S_ISCHR(m) || S_ISBLK(m)
+                         ? DIAG(dl, DIAG_ERROR, NULL, read_device, path)
+                     : S_ISSOCK(m)
+                         ? DIAG(dl, DIAG_ERROR, NULL, read_socket, path)
+                         : DIAG(dl, DIAG_ERROR, NULL, read_not_regular, path);
+    HINT0(dl, d, read_name_a_file);
 }
 
 /* Open path for reading, refusing anything but a regular file; opened
@@ -102,17 +106,13 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
-                  errstr(errno).s);
+        DIAG(dl, DIAG_ERROR, NULL, cannot_open, path, errstr(errno).s);
         if (fd >= 0)
             close(fd);
         return NULL;
     }
     if (!S_ISREG(st.st_mode)) {
-        struct diag *d =
-            diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': it is %s", path,
-                      file_kind(st.st_mode));
-        d->hint = "name a rule or case file; '-' reads standard input";
+        not_regular(dl, path, st.st_mode);
         close(fd);
         return NULL;
     }
@@ -121,8 +121,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
         fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     FILE *f = fdopen(fd, "rb");
     if (!f) {
-        diag_addf(dl, DIAG_ERROR, NULL, "cannot open '%s': %s", path,
-                  errstr(errno).s);
+        DIAG(dl, DIAG_ERROR, NULL, cannot_open, path, errstr(errno).s);
         close(fd);
     }
     return f;
@@ -159,11 +158,10 @@ struct source *src_read_file(struct arena *a, const char *path,
         fclose(f);
     if (err || big) {
         if (big)
-            diag_addf(dl, DIAG_ERROR, NULL, "'%s' is larger than %ld MiB", path,
-                      LIMIT_FILE_BYTES / (1024 * 1024));
+            DIAG(dl, DIAG_ERROR, NULL, file_too_large, path,
+                 LIMIT_FILE_BYTES / (1024 * 1024));
         else
-            diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", path,
-                      errstr(saved).s);
+            DIAG(dl, DIAG_ERROR, NULL, cannot_read, path, errstr(saved).s);
         free(buf);
         return NULL;
     }

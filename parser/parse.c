@@ -4,6 +4,8 @@
 #include <stdlib.h>
 
 #include "engine/arena.h"
+#include "engine/msg.h"
+#include "parser/syntax.h"
 #include "parser.h"
 #include "lexer.h"
 
@@ -28,14 +30,74 @@ static bool utf8_check(struct diag_list *dl, const struct source *src)
             }
         }
         struct src_loc loc = {src, line, col, line, col + 1};
-        struct diag *d = diag_addf(dl, DIAG_ERROR, &loc,
-                                   "the file is not UTF-8 text (byte 0x%02X)",
-                                   (unsigned char)src->text[i]);
-        d->hint = "save it as UTF-8; a file from a GBK or Big5 system can "
-                  "be converted with: iconv -f GBK -t UTF-8";
+        struct diag *d = DIAG(dl, DIAG_ERROR, &loc, not_utf8,
+                              (unsigned)(unsigned char)src->text[i]);
+        HINT0(dl, d, not_utf8_hint);
         return false;
     }
     return true;
+}
+
+void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc)
+{
+    c->last[c->nlast % PARSE_LAST] = (struct parse_tok){tok, *loc};
+    if (loc->first_line != c->depth_line)
+        c->line_depth = 0;
+    c->depth_line = loc->last_line;
+    if (tok == '{')
+        c->line_depth++;
+    else if (tok == '}' && c->line_depth > 0)
+        c->line_depth--;
+    if (++c->nlast >= 2 * PARSE_LAST)
+        c->nlast -= PARSE_LAST; /* the same slot, and never overflows */
+    switch (tok) {
+    case TOK_RULE:
+    case TOK_MEASURE:
+        c->in_rule = true;
+        c->saw_when = c->saw_then = false;
+        break;
+    case TOK_WHEN:
+        c->saw_when = true;
+        break;
+    case TOK_THEN:
+        c->saw_then = true;
+        break;
+    case TOK_POLICY:
+    case TOK_EXTENDS:
+    case TOK_FACT:
+    case TOK_CONCLUSION:
+    case TOK_LIST:
+    case TOK_VERDICT:
+    case TOK_AMEND:
+    case TOK_REPEAL:
+    case TOK_CASE:
+    case TOK_TEST:
+        c->in_rule = false;
+        break;
+    default:
+        break;
+    }
+}
+
+bool parse_skip(struct parse_ctx *c, int tok, const struct src_loc *loc)
+{
+    if (!c->skip_line || !c->open_case || loc->first_line != c->skip_line ||
+        tok == TOK_YYEOF) {
+        c->skip_line = c->skip_depth = 0;
+        return false;
+    }
+    if (tok == '}' && c->skip_depth == 0)
+        return false; /* it closes the case: the parser takes it */
+    c->skip_depth += tok == '{' ? 1 : tok == '}' ? -1 : 0;
+    return true;
+}
+
+void parse_after(struct parse_ctx *c, int errors, const struct src_loc *loc)
+{
+    if (c->open_case && c->diags->errors > errors && !c->skip_line) {
+        c->skip_line = loc->last_line;
+        c->skip_depth = c->line_depth;
+    }
 }
 
 struct run_parse {
@@ -59,11 +121,8 @@ static bool after_value(yyscan_t scanner, const LEX_LTYPE *loc, int errors)
         return false;
     if (c->diags->errors > errors)
         return true;
-    struct diag *d =
-        diag_add(c->diags, DIAG_ERROR, loc, "unexpected text after the value");
-    d->hint =
-        "a fact takes one value: 是, 12.5, 2023-05-01, \"text\", an option, "
-        "{a, b}, or unknown";
+    struct diag *d = DIAG0(c->diags, DIAG_ERROR, loc, text_after_value);
+    HINT0(c->diags, d, text_after_value_hint);
     return true;
 }
 
@@ -87,14 +146,20 @@ static void parse_run(void *ud)
     while (status == YYPUSH_MORE) {
         LEX_STYPE v;
         LEX_LTYPE loc;
+        struct parse_ctx *c = lex_get_extra(r->scanner);
+        int before = c->diags->errors;
         int tok = lex_lex(&v, &loc, r->scanner);
-        int errors = r->first ? lex_get_extra(r->scanner)->diags->errors : 0;
+        if (parse_skip(c, tok, &loc))
+            continue;
+        parse_note(c, tok, &loc);
+        int errors = r->first ? c->diags->errors : 0;
         if (r->first && tok != TOK_YYEOF &&
             after_value(r->scanner, &loc, errors)) {
             status = 1; /* the value is whole: the rest is not parsed */
             break;
         }
         status = lex_push_parse(r->ps, tok, &v, &loc, r->scanner);
+        parse_after(c, before, &loc);
         if (r->first && tok != TOK_YYEOF &&
             after_value(r->scanner, &loc, errors)) {
             status = 1;
@@ -111,11 +176,13 @@ static int parse_with(struct parse_ctx *ctx, int first)
     struct diag_list *dl = ctx->diags;
     const struct source *src = ctx->src;
     int before = dl->errors;
-    if (!utf8_check(dl, src))
+    if (!utf8_check(dl, src)) { /* said in the file's language */
+        syntax_count_keywords(src, ctx->file->keyword_lang);
         return 1;
+    }
     yyscan_t scanner;
     if (lex_lex_init_extra(ctx, &scanner) != 0) {
-        diag_add(dl, DIAG_ERROR, NULL, "cannot start the lexer");
+        DIAG0(dl, DIAG_ERROR, NULL, lexer_start);
         return 1;
     }
     struct run_parse run = {scanner, src, NULL, NULL, first, 0};
@@ -130,7 +197,7 @@ static int parse_with(struct parse_ctx *ctx, int first)
         arena_oom(); /* on, now that the lexer's memory is freed */
     int rc = run.rc;
     if (rc != 0 && dl->errors == before)
-        diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
+        DIAG0(dl, DIAG_ERROR, NULL, parser_oom);
     return dl->errors - before;
 }
 
@@ -206,15 +273,14 @@ static void stray(struct parse_stream *s)
 {
     struct ast_file *f = &s->file;
     struct parse_ctx *c = &s->ctx;
-    const char *msg = "a case file holds only case blocks (case \"ID\" { … })";
     for (const struct ast_decl *d = f->decls; d; d = d->next)
-        diag_add(c->diags, DIAG_ERROR, &d->loc, msg);
+        DIAG0(c->diags, DIAG_ERROR, &d->loc, case_file_only_cases);
     for (const struct ast_test *t = f->tests; t; t = t->next)
-        diag_add(c->diags, DIAG_ERROR, &t->loc, msg);
+        DIAG0(c->diags, DIAG_ERROR, &t->loc, case_file_only_cases);
     if (f->policy)
-        diag_add(c->diags, DIAG_ERROR, &f->policy_loc, msg);
+        DIAG0(c->diags, DIAG_ERROR, &f->policy_loc, case_file_only_cases);
     if (f->extends)
-        diag_add(c->diags, DIAG_ERROR, &f->extends_loc, msg);
+        DIAG0(c->diags, DIAG_ERROR, &f->extends_loc, case_file_only_cases);
     f->decls = f->decls_tail = NULL;
     f->tests = f->tests_tail = NULL;
     f->policy = f->extends = NULL;
@@ -237,13 +303,18 @@ struct ast_case *parse_stream_next(struct parse_stream *s, struct arena *a,
     while (s->status == YYPUSH_MORE && !c->done) {
         LEX_STYPE v;
         LEX_LTYPE loc;
+        int before = dl->errors;
         int tok = lex_lex(&v, &loc, s->scanner);
+        if (parse_skip(c, tok, &loc))
+            continue;
+        parse_note(c, tok, &loc);
         s->status = lex_push_parse(s->ps, tok, &v, &loc, s->scanner);
+        parse_after(c, before, &loc);
         stray(s);
     }
     if (s->status == 2 && !s->told) {
         s->told = true;
-        diag_add(dl, DIAG_ERROR, NULL, "the parser ran out of memory");
+        DIAG0(dl, DIAG_ERROR, NULL, parser_oom);
     }
     return c->done;
 }

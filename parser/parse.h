@@ -4,6 +4,13 @@
 #include "engine/ast.h"
 #include "engine/diag.h"
 
+/* A token read, for the hints of a syntax error. */
+struct parse_tok {
+    int tok;
+    struct src_loc loc;
+};
+enum { PARSE_LAST = 8 };
+
 /* State shared by the lexer and the parser of one file. */
 struct parse_ctx {
     struct arena *arena;
@@ -23,7 +30,26 @@ struct parse_ctx {
     int depth;                  /* nesting of ( and {, against runaway input */
     struct ast_case *done;      /* a case block just ended, or broke off */
     struct ast_value *value;    /* parse_value: the value read */
+    struct parse_tok last[PARSE_LAST]; /* the last tokens read, a ring */
+    int nlast;                         /* tokens read */
+    bool in_rule;   /* since 'rule' or 'measure', before another item */
+    bool saw_when;  /* ... with 'when' read since */
+    bool saw_then;  /* ... with 'then' read since */
+    int skip_line;  /* after an error in a case: the rest of its line is */
+    int skip_depth; /* skipped, with the braces opened there */
+    int line_depth; /* braces opened and not closed on the line depth_line */
+    int depth_line; /* (in a case block: not counting the case's) */
 };
+
+/* Whether the token tok at loc is to be skipped, being on the line of an
+ * error inside a case block; the parser then reads on at the next line,
+ * in the same case. errors: the count of errors before tok was read. */
+bool parse_skip(struct parse_ctx *c, int tok, const struct src_loc *loc);
+/* After tok at loc was parsed: an error in a case block (since the count
+ * errors) skips the rest of its line. */
+void parse_after(struct parse_ctx *c, int errors, const struct src_loc *loc);
+/* Note the token tok at loc, read and about to be parsed. */
+void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc);
 
 /*
  * Parse a rule file or a case file into *out (in the arena). Syntax errors

@@ -11,7 +11,7 @@
 %define api.token.prefix {TOK_}
 %define api.value.type union
 %define api.location.type {struct src_loc}
-%define parse.error detailed
+%define parse.error custom
 %define parse.lac full
 %locations
 %param {yyscan_t scanner}
@@ -47,15 +47,18 @@ void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg);
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/msg.h"
 #include "parser/parse.h"
+#include "parser/syntax.h"
 struct parse_ctx *lex_get_extra(yyscan_t scanner);
 #define CTX (lex_get_extra(scanner))
 #define A (CTX->arena)
 #define F (CTX->file)
-static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
-                   const char *hint);
+static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint);
 static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e);
+static void quoted_date(yyscan_t scanner, const LEX_LTYPE *loc, const char *s);
 static void given(yyscan_t scanner, const LEX_LTYPE *loc);
+static bool item_start(int tok);
 static struct ast_vline *vlines_reverse(struct ast_vline *l);
 static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
                    const char *version);
@@ -115,25 +118,27 @@ file:
 item:
   POLICY STRING              { policy(scanner, &@1, $2, NULL); }
 | POLICY STRING VERSION STRING { policy(scanner, &@1, $2, $4); }
-| fact
-| CONCLUSION NAME title_opt  { cur = ast_decl(A, DECL_CONCLUSION, &@1);
-                               cur->name = *ast_name(A, $2, &@2); cur->title = $3;
+| fresh fact
+| fresh CONCLUSION NAME title_opt {
+                               cur = ast_decl(A, DECL_CONCLUSION, &@2);
+                               cur->name = *ast_name(A, $3, &@3); cur->title = $4;
                                ast_add_decl(F, cur); }
 | LIST NAME '=' '{' options_opt '}' {
                                cur = ast_decl(A, DECL_LIST, &@1);
                                cur->name = *ast_name(A, $2, &@2); cur->items = $5;
                                ast_add_decl(F, cur); }
-| RULE rule_id title_opt     { cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$2;
-                               cur->title = $3; ast_add_decl(F, cur); }
+| fresh RULE rule_id title_opt {
+                               cur = ast_decl(A, DECL_RULE, &@2); cur->name = *$3;
+                               cur->title = $4; ast_add_decl(F, cur); }
   clauses
-| MEASURE rule_id title_opt  { cur = ast_decl(A, DECL_MEASURE, &@1); cur->name = *$2;
-                               cur->title = $3; ast_add_decl(F, cur); }
+| fresh MEASURE rule_id title_opt {
+                               cur = ast_decl(A, DECL_MEASURE, &@2); cur->name = *$3;
+                               cur->title = $4; ast_add_decl(F, cur); }
   clauses
 | VERDICT title_opt '{' vlines '}' {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->title = $2;
                                cur->lines = vlines_reverse($4); ast_add_decl(F, cur); }
-| EXTENDS STRING             { if (F->extends) advise(scanner, &@1, "a file extends one base file",
-                                                    "a district extends its city, which extends the province");
+| EXTENDS STRING             { if (F->extends) advise(scanner, &@1, MSG_second_extends, MSG_second_extends_hint);
                                else { F->extends = $2; F->extends_loc = @2; } }
 | AMEND RULE rule_id title_opt {
                                cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$3;
@@ -155,13 +160,19 @@ item:
 | REPEAL VERDICT because_opt {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->name.loc = @2;
                                cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
-| case
-| test
+| fresh case
+| fresh test
 | VALUE_ONLY value           { CTX->value = $2; } /* parse_value */
 | ';'
 | error                      { if (CTX->open_case && CTX->open_case == F->cases_tail)
                                    CTX->done = CTX->open_case; /* broken off */
                                CTX->open_case = NULL; }
+;
+
+/* A declaration, a case or a test starts afresh after an error: its own
+ * errors are told at once, not only from its fourth token on. */
+fresh:
+  %empty                     { yyerrok; }
 ;
 
 test:
@@ -182,7 +193,8 @@ test_items:
 test_item:
   GIVEN '{'                  { struct ast_case *c = arena_alloc(A, sizeof *c);
                                c->id = *ast_name(A, CTX->test->name, &@1); c->loc = @1;
-                               given(scanner, &@1); CTX->test->given = c; CTX->open_case = c; }
+                               given(scanner, &@1); CTX->test->given = c; CTX->open_case = c;
+                               CTX->line_depth = 0; }
   assigns '}'                { CTX->open_case = NULL; }
 | GIVEN CASE STRING          { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3); }
 | GIVEN CASE STRING STRING   { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3);
@@ -251,12 +263,10 @@ clauses:
 clause:
   CITES strings              { cur->cites = ast_names_append(cur->cites, $2); }
 | WHEN expr                  { if (cur->nwhen++ == 0) { cur->when = limit(scanner, $2); cur->when_loc = @1; }
-                               else advise(scanner, &@1, "a second 'when' in one declaration",
-                                           "join the conditions with 'and' (且)"); }
+                               else advise(scanner, &@1, MSG_second_when, MSG_second_when_hint); }
 | THEN names                 { cur->then = ast_names_append(cur->then, $2); }
 | OVERRIDES ov_list          { cur->overrides = ast_names_append(cur->overrides, $2); }
-| BECAUSE STRING             { if (cur->because.text) advise(scanner, &@1, "a second 'because' in one declaration",
-                                                            "write one because text; {事實} shows a fact's value");
+| BECAUSE STRING             { if (cur->because.text) advise(scanner, &@1, MSG_second_because, MSG_second_because_hint);
                                else cur->because = *ast_name(A, $2, &@2); }
 ;
 
@@ -310,7 +320,8 @@ vline:
 case:
   CASE case_id title_opt '{' { struct ast_case *c = arena_alloc(A, sizeof *c);
                                c->id = *$2; c->title = $3; c->loc = @1;
-                               ast_add_case(F, c); CTX->open_case = c; }
+                               ast_add_case(F, c); CTX->open_case = c;
+                               CTX->line_depth = 0; /* braces in the case */ }
   assigns '}'                { CTX->done = CTX->open_case; CTX->open_case = NULL; }
 ;
 
@@ -326,6 +337,17 @@ assigns:
                                c->facts_tail = $2; }
 | assigns ','
 | assigns ';'
+| assigns error              { /* the rest of the line is skipped (parse.c) */
+                               if (item_start(yychar))
+                                   YYERROR; /* a '}' is missing: recover outside */
+                               if (yychar != TOK_YYEOF) {
+                                   yyerrok; /* the next line's errors are told */
+                                   if (yychar != '}') yyclearin;
+                               } else { /* the file ends in the case */
+                                   if (CTX->open_case == F->cases_tail)
+                                       CTX->done = CTX->open_case;
+                                   CTX->open_case = NULL;
+                               } }
 ;
 
 assign:
@@ -333,8 +355,7 @@ assign:
                                $$->value = $3; }
 | NAME EQ value              { $$ = arena_alloc(A, sizeof *$$); $$->name = *ast_name(A, $1, &@1);
                                $$->value = $3;
-                               advise(scanner, &@2, "'==' compares; a case gives a value with '='",
-                                      "write 名稱 = 值"); }
+                               advise(scanner, &@2, MSG_case_eq_eq, MSG_case_eq_eq_hint); }
 ;
 
 value:
@@ -355,8 +376,7 @@ expr:
 | NOT expr                   { $$ = ast_expr(A, OP_NOT, &@$, $2, NULL); }
 | expr EQ expr               { $$ = ast_expr(A, OP_EQ, &@$, $1, $3); }
 | expr '=' expr              { $$ = ast_expr(A, OP_EQ, &@$, $1, $3);
-                               advise(scanner, &@2, "'=' gives a value in a case; in a condition use ==",
-                                      "write == to compare"); }
+                               advise(scanner, &@2, MSG_cond_eq, MSG_cond_eq_hint); }
 | expr NE expr               { $$ = ast_expr(A, OP_NE, &@$, $1, $3); }
 | expr '<' expr              { $$ = ast_expr(A, OP_LT, &@$, $1, $3); }
 | expr LE expr               { $$ = ast_expr(A, OP_LE, &@$, $1, $3); }
@@ -376,16 +396,15 @@ expr:
 | '(' error ')'              { $$ = ast_expr(A, OP_BOOL, &@$, NULL, NULL); }
 | NAME                       { $$ = ast_expr(A, OP_NAME, &@1, NULL, NULL); $$->text = $1; }
 | DOTTED                     { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
-                               advise(scanner, &@1, "a rule ID is not a value in a condition",
-                                      "name the conclusion that the rule gives"); }
+                               advise(scanner, &@1, MSG_cond_rule_id, MSG_cond_rule_id_hint); }
 | NUM                        { $$ = ast_expr(A, OP_NUM, &@1, NULL, NULL); $$->num = $1; }
 | DATE                       { $$ = ast_expr(A, OP_DATE, &@1, NULL, NULL); $$->date = $1; }
-| STRING                     { $$ = ast_expr(A, OP_STR, &@1, NULL, NULL); $$->text = $1; }
+| STRING                     { $$ = ast_expr(A, OP_STR, &@1, NULL, NULL); $$->text = $1;
+                               quoted_date(scanner, &@1, $1); }
 | TRUE                       { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); $$->b = true; }
 | FALSE                      { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL); }
 | UNKNOWN                    { $$ = ast_expr(A, OP_BOOL, &@1, NULL, NULL);
-                               advise(scanner, &@1, "there is no 'unknown' value in a condition",
-                                      "write 'x is known' (x 已查明) or 'not x is known'"); }
+                               advise(scanner, &@1, MSG_cond_unknown, MSG_cond_unknown_hint); }
 | VERDICT                    { $$ = ast_expr(A, OP_VERDICT, &@1, NULL, NULL); }
 | '{' options_opt '}'        { $$ = ast_expr(A, OP_SET, &@$, NULL, NULL); $$->items = $2; }
 ;
@@ -395,13 +414,35 @@ expr:
 void lex_error(const LEX_LTYPE *loc, yyscan_t scanner, const char *msg)
 {
     struct parse_ctx *c = CTX;
-    if (strcmp(msg, "memory exhausted") == 0)
-        msg = "nested too deeply: the parser's stack is full";
-    struct diag *d = diag_add(c->diags, DIAG_ERROR, loc,
-                              arena_strdup(c->arena, msg));
+    struct diag *d =
+        strcmp(msg, "memory exhausted") == 0
+            ? DIAG0(c->diags, DIAG_ERROR, loc, parser_stack_full)
+            : diag_add(c->diags, DIAG_ERROR, loc, arena_strdup(c->arena, msg));
     d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;
+}
+
+/* A syntax error: told by syntax_report, with every token that could
+ * stand where the unexpected one does. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner)
+{
+    struct syntax_error e = {.loc = *yypcontext_location(ctx)};
+    yysymbol_kind_t tok = yypcontext_token(ctx);
+    yysymbol_kind_t exp[YYNTOKENS];
+    const char *names[YYNTOKENS];
+    if (tok != YYSYMBOL_YYEMPTY) {
+        e.unexpected = yysymbol_name(tok);
+        int n = yypcontext_expected_tokens(ctx, exp, YYNTOKENS);
+        if (n < 0)
+            return n;
+        for (int i = 0; i < n; i++)
+            names[i] = yysymbol_name(exp[i]);
+        e.expected = names;
+        e.nexpected = n;
+    }
+    syntax_report(CTX, &e);
+    return 0;
 }
 
 /* Verdict lines are gathered last first (linear); this puts them back. */
@@ -422,8 +463,7 @@ static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
                    const char *version)
 {
     if (F->policy && F->policy_loc.src) {
-        advise(scanner, loc, "a second 'policy' in one file",
-               "a file names one policy; a variant names its own in its file");
+        advise(scanner, loc, MSG_second_policy, MSG_second_policy_hint);
         return;
     }
     F->policy = name;
@@ -431,12 +471,25 @@ static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
     F->policy_loc = *loc;
 }
 
+/* Whether tok starts a declaration, a case or a test: never in a case
+ * block. */
+static bool item_start(int tok)
+{
+    switch (tok) {
+    case TOK_POLICY: case TOK_EXTENDS: case TOK_FACT: case TOK_CONCLUSION:
+    case TOK_LIST: case TOK_RULE: case TOK_MEASURE: case TOK_VERDICT:
+    case TOK_AMEND: case TOK_REPEAL: case TOK_CASE: case TOK_TEST:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* A test has one given. */
 static void given(yyscan_t scanner, const LEX_LTYPE *loc)
 {
     if (CTX->test->ngiven++ > 0)
-        advise(scanner, loc, "a test has one 'given'",
-               "write every fact in one given { … }, or split the test");
+        advise(scanner, loc, MSG_second_given, MSG_second_given_hint);
 }
 
 /* Expectations are pushed last first; the end of the test reverses them
@@ -460,19 +513,33 @@ static struct ast_expr *limit(yyscan_t scanner, struct ast_expr *e)
     if (e->depth <= AST_MAX_DEPTH)
         return e;
     struct parse_ctx *c = CTX;
-    struct diag *d = diag_addf(c->diags, DIAG_ERROR, &e->loc,
-                               "condition too long or nested too deeply (more than %d levels)",
-                               AST_MAX_DEPTH);
-    d->hint = "split it into conclusions, each with its own rule";
+    struct diag *d = DIAG(c->diags, DIAG_ERROR, &e->loc, cond_too_deep,
+                          AST_MAX_DEPTH);
+    HINT0(c->diags, d, cond_too_deep_hint);
     return ast_expr(A, OP_BOOL, &e->loc, NULL, NULL);
 }
 
-static void advise(yyscan_t scanner, const LEX_LTYPE *loc, const char *msg,
-                   const char *hint)
+/* An error at loc from the catalog: the message m and its hint (enum
+ * msg, without arguments). */
+/* A date in quotes in a condition is text, never equal to a date. */
+static void quoted_date(yyscan_t scanner, const LEX_LTYPE *loc, const char *s)
+{
+    char iso[16];
+    size_t n = strlen(s);
+    if (n == 0 || syntax_date(s, n, iso) != n)
+        return;
+    struct parse_ctx *c = CTX;
+    struct diag *d = DIAG(c->diags, DIAG_ERROR, loc, date_quoted,
+                          c->src->hidden ? "…" : s);
+    HINT(c->diags, d, date_write_unquoted, iso);
+    d->owner = c->open_case;
+}
+
+static void advise(yyscan_t scanner, const LEX_LTYPE *loc, int m, int hint)
 {
     struct parse_ctx *c = CTX;
-    struct diag *d = diag_add(c->diags, DIAG_ERROR, loc, msg);
-    d->hint = hint;
+    struct diag *d = diag_msg(c->diags, DIAG_ERROR, loc, m);
+    diag_hint(c->diags, d, hint);
     d->owner = c->open_case;
     if (c->open_case)
         c->open_case->broken = true;

@@ -583,6 +583,45 @@ static void test_parser_stream_one_case_at_a_time(void **state)
     arena_free(&a);
 }
 
+/* A syntax error in a case block is recovered from at the next line, in
+ * the same case: the errors of its other lines (syntax and lexical) are
+ * told and belong to it, and the file's next case is the next result. */
+static void test_parser_stream_recovers_in_the_case(void **state)
+{
+    struct fixture *f = *state;
+    struct parse_stream *ps = parse_stream_open(
+        fx_src(f, "t.case",
+               "case \"1\" {\n  a = = 是\n  b = 否 否\n  c = {x y}\n"
+               "  d = 2023-02-30\n  e = 是\n}\ncase \"2\" { a = 是 }\n"));
+    struct arena a;
+    arena_init(&a);
+    const char *ids[] = {"1", "2"};
+    const int own[] = {4, 0}, facts[] = {2, 1}; /* b = 否 and e; a */
+    for (int i = 0; i < 2; i++) {
+        arena_reset(&a);
+        struct diag_list dl;
+        diag_init(&dl, &a);
+        struct ast_case *c = parse_stream_next(ps, &a, &dl);
+        assert_non_null(c);
+        assert_string_equal(c->id.text, ids[i]);
+        assert_int_equal(c->broken, own[i] > 0);
+        int o = 0, line = 2;
+        for (const struct diag *d = dl.head; d; d = d->next) {
+            assert_ptr_equal(d->owner, c);
+            assert_int_equal(d->loc.first_line, line++); /* one a line */
+            o++;
+        }
+        assert_int_equal(o, own[i]);
+        assert_int_equal(count_assigns(c), facts[i]);
+    }
+    struct diag_list dl;
+    diag_init(&dl, &a);
+    assert_null(parse_stream_next(ps, &a, &dl));
+    assert_int_equal(dl.errors, 0);
+    parse_stream_free(ps);
+    arena_free(&a);
+}
+
 /* A stream over text that is not UTF-8 gives its one error, then ends. */
 static void test_parser_stream_not_utf8(void **state)
 {
@@ -621,6 +660,7 @@ int main(void)
         T(test_parser_empty_and_comment_only),
         T(test_parser_stream_one_case_at_a_time),
         T(test_parser_stream_not_utf8),
+        T(test_parser_stream_recovers_in_the_case),
     };
 #undef T
     return cmocka_run_group_tests_name("parser", tests, NULL, NULL);

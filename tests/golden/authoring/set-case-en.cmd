@@ -1,0 +1,1 @@
+run tests/golden/authoring/set-case.rules tests/golden/authoring/set-en.case

@@ -1,0 +1,1 @@
+check tests/golden/messages/lexical-hant.rules

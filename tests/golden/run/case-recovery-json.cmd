@@ -1,0 +1,1 @@
+run --format json tests/golden/lang/example-en.rules tests/golden/run/case-recovery.case
