@@ -16,12 +16,12 @@ struct diag {
     struct diag *next;
     enum diag_severity severity;
     struct src_loc loc; /* loc.src == NULL: no position (e.g. a missing file) */
-    const char *msg;   /* in the language lang */
-    const char *hint;  /* "did you mean …", or NULL */
-    const void *owner; /* what it belongs to (a case block), or NULL */
-    int code;          /* enum msg (engine/msg.h), or -1: not from the
-                          catalog, msg is the same in every language */
-    enum lang lang;    /* of msg, hint, and the words "error", "hint" */
+    const char *msg;    /* in the language lang */
+    const char *hint;   /* "did you mean …", or NULL */
+    const void *owner;  /* what it belongs to (a case block), or NULL */
+    int code;           /* enum msg (engine/msg.h), or -1: not from the
+                           catalog, msg is the same in every language */
+    enum lang lang;     /* of msg, hint, and the words "error", "hint" */
     const char *msgs[3], *hints[3]; /* by language, when from the catalog */
 };
 

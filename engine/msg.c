@@ -24,16 +24,14 @@ static bool starts(const char *s, const char *p)
 
 int msg_parse_lang(const char *s, enum lang *lang)
 {
-    static const char *const hant[] = {"zh-Hant", "zh_Hant", "zh-hant",
-                                       "zh-TW",   "zh_TW",   "zh-HK",
-                                       "zh_HK",   "繁體",    "繁体",
-                                       "繁體中文", "繁体中文", NULL};
-    static const char *const hans[] = {"zh-Hans", "zh_Hans", "zh-hans",
-                                       "zh-CN",   "zh_CN",   "zh-SG",
-                                       "zh_SG",   "简体",    "簡體",
-                                       "简体中文", "簡體中文", "zh", NULL};
-    static const char *const en[] = {"en", "en_US", "en-US", "English",
-                                     "英文", NULL};
+    static const char *const hant[] = {
+        "zh-Hant", "zh_Hant", "zh-hant", "zh-TW",    "zh_TW",    "zh-HK",
+        "zh_HK",   "繁體",    "繁体",    "繁體中文", "繁体中文", NULL};
+    static const char *const hans[] = {
+        "zh-Hans", "zh_Hans", "zh-hans",  "zh-CN",    "zh_CN", "zh-SG", "zh_SG",
+        "简体",    "簡體",    "简体中文", "簡體中文", "zh",    NULL};
+    static const char *const en[] = {"en",      "en_US", "en-US",
+                                     "English", "英文",  NULL};
     for (int i = 0; hant[i]; i++)
         if (strcmp(s, hant[i]) == 0)
             return *lang = LANG_ZH_HANT, 0;

@@ -37,13 +37,14 @@ enum lang msg_env_lang(void);
 int msg_parse_lang(const char *s, enum lang *lang);
 
 #define MSG_ID(id, ...) (msg_check(MSGF_##id, __VA_ARGS__), MSG_##id)
-#define MSG(id, lang) msg_fmt(MSG_##id, (lang))
-#define SB_MSG(out, lang, id, ...)                                             \
+#define MSG(id, lang)   msg_fmt(MSG_##id, (lang))
+#define SB_MSG(out, lang, id, ...) \
     sb_printf((out), msg_fmt(MSG_ID(id, __VA_ARGS__), (lang)), __VA_ARGS__)
-#define DIAG(dl, sev, loc, id, ...)                                            \
+#define DIAG(dl, sev, loc, id, ...) \
     diag_msg((dl), (sev), (loc), MSG_ID(id, __VA_ARGS__), __VA_ARGS__)
 #define DIAG0(dl, sev, loc, id) diag_msg((dl), (sev), (loc), MSG_##id)
-#define HINT(dl, d, id, ...) diag_hint((dl), (d), MSG_ID(id, __VA_ARGS__), __VA_ARGS__)
+#define HINT(dl, d, id, ...) \
+    diag_hint((dl), (d), MSG_ID(id, __VA_ARGS__), __VA_ARGS__)
 #define HINT0(dl, d, id) diag_hint((dl), (d), MSG_##id)
 
 #endif

@@ -85,13 +85,13 @@ static struct case_facts *given(struct arena *a, const struct plan *p,
     if (t->case_id && !c) {
         DIAG(errors, DIAG_ERROR, &t->id_loc, given_no_case, path, t->case_id);
     } else if (!t->case_id && n != 1) {
-        struct diag *d = DIAG(errors, DIAG_ERROR, &t->file_loc,
-                              given_many_cases, path, n);
+        struct diag *d =
+            DIAG(errors, DIAG_ERROR, &t->file_loc, given_many_cases, path, n);
         for (int k = 0; k < 3; k++) /* the keywords in each language */
-            d->hints[k] = arena_printf(
-                a, msg_fmt(MSG_given_name_one, (enum lang)k),
-                kw_text(KW_GIVEN, (enum lang)k), kw_text(KW_CASE, (enum lang)k),
-                t->file);
+            d->hints[k] =
+                arena_printf(a, msg_fmt(MSG_given_name_one, (enum lang)k),
+                             kw_text(KW_GIVEN, (enum lang)k),
+                             kw_text(KW_CASE, (enum lang)k), t->file);
         d->hint = d->hints[d->lang];
     } else if (!outside) {
         cf->loc = c->loc;

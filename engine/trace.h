@@ -20,8 +20,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out);
 
 /* --trace none: only the case, status, verdict, measures, rules fired and
  * missing facts (and for an error case, where it is and why). */
-void trace_json_brief(const struct result *r, enum lang lang,
-                      struct sbuf *out);
+void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out);
 void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out);
 
 /* A fact's value as a person reads it. */

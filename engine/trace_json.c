@@ -553,8 +553,7 @@ static bool fact_missing(const struct result *r, int i)
     return r->missing[i];
 }
 
-void trace_json_brief(const struct result *r, enum lang lang,
-                      struct sbuf *out)
+void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
 {
     static const char *const status[] = {"decided", "undetermined", "error"};
     const struct plan *p = r->p;
