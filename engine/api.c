@@ -60,6 +60,7 @@ static void load_copy_diags(struct rc_diags *d, struct diag_list *dl)
 {
     d->lang_auto = dl->lang;
     d->list.lang = dl->lang;
+    diag_sort(dl);
     diag_localize(dl, dl->lang);
     for (const struct diag *x = dl->head; x; x = x->next) {
         for (int k = 0; k < 3; k++)

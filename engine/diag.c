@@ -154,6 +154,62 @@ const char *diag_hint_in(const struct diag *d, enum lang lang)
     return h ? h : d->hint;
 }
 
+/* The sort key of d: the rank of its file, line, column. */
+struct diag_key {
+    int file, line, col;
+};
+
+static bool key_less(const struct diag_key *a, const struct diag_key *b)
+{
+    if (a->file != b->file)
+        return a->file < b->file;
+    if (a->line != b->line)
+        return a->line < b->line;
+    return a->col < b->col;
+}
+
+void diag_sort(struct diag_list *dl)
+{
+    int n = 0;
+    for (const struct diag *d = dl->head; d; d = d->next)
+        n++;
+    if (n < 2 || n > LIMIT_ERRORS * 4)
+        return; /* a list that long is cut short: left as found */
+    struct diag **v = arena_calloc(dl->arena, (size_t)n, sizeof *v);
+    struct diag_key *k = arena_calloc(dl->arena, (size_t)n, sizeof *k);
+    const char **files = arena_calloc(dl->arena, (size_t)n, sizeof *files);
+    int nfiles = 0, i = 0;
+    for (struct diag *d = dl->head; d; d = d->next, i++) {
+        v[i] = d;
+        int rank = -1; /* no place: first */
+        if (d->code == MSG_more_errors || d->code == MSG_more_error) {
+            rank = n; /* the note that counts the rest: last */
+        } else if (d->loc.src) {
+            for (rank = 0; rank < nfiles; rank++)
+                if (strcmp(files[rank], d->loc.src->name) == 0)
+                    break;
+            if (rank == nfiles)
+                files[nfiles++] = d->loc.src->name;
+        }
+        k[i] = (struct diag_key){rank, d->loc.first_line, d->loc.first_column};
+    }
+    for (int a = 1; a < n; a++) { /* insertion sort: stable, lists short */
+        struct diag *d = v[a];
+        struct diag_key kd = k[a];
+        int b = a;
+        for (; b > 0 && key_less(&kd, &k[b - 1]); b--) {
+            v[b] = v[b - 1];
+            k[b] = k[b - 1];
+        }
+        v[b] = d;
+        k[b] = kd;
+    }
+    for (i = 0; i < n; i++)
+        v[i]->next = i + 1 < n ? v[i + 1] : NULL;
+    dl->head = v[0];
+    dl->tail = v[n - 1];
+}
+
 void diag_localize(struct diag_list *dl, enum lang lang)
 {
     dl->lang = (enum lang)lang_index(lang);

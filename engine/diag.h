@@ -55,6 +55,11 @@ struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
 struct diag *diag_msg(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, int m, ...);
 void diag_hint(struct diag_list *dl, struct diag *d, int m, ...);
+/* Put the diagnostics of dl in the order of their files (as each first
+ * appears), lines and columns; those without a place first; the note that
+ * counts errors past the limit last. Stable: a diagnostic and the ones
+ * that explain it keep their order. */
+void diag_sort(struct diag_list *dl);
 /* Show every diagnostic of dl, and those added later, in lang. */
 void diag_localize(struct diag_list *dl, enum lang lang);
 /* The message and hint of d in lang (those of d when it has no version

@@ -122,6 +122,34 @@ static void test_diag_past_limit_costs_nothing(void **state)
     assert_int_equal(count(&f->dl), LIMIT_ERRORS + 1);
 }
 
+/* Sorted by file (as each first appears), line and column, stable;
+ * those without a place first. */
+static void test_diag_sort_by_place(void **state)
+{
+    struct dfx *f = *state;
+    struct source *a = src_from_text(&f->arena, "a.rules", "x\ny\nz\n", 6, 1);
+    struct source *b = src_from_text(&f->arena, "b.rules", "x\ny\n", 4, 1);
+    struct src_loc a3 = {a, 3, 1, 3, 2}, a1 = {a, 1, 4, 1, 5},
+                   a1c2 = {a, 1, 2, 1, 3}, b1 = {b, 1, 1, 1, 2};
+    diag_add(&f->dl, DIAG_ERROR, &a3, "a3");
+    diag_add(&f->dl, DIAG_ERROR, &b1, "b1");
+    diag_add(&f->dl, DIAG_WARNING, &a1, "a1 first");
+    diag_add(&f->dl, DIAG_ERROR, &a1, "a1 second");
+    diag_add(&f->dl, DIAG_ERROR, NULL, "nowhere");
+    diag_add(&f->dl, DIAG_ERROR, &a1c2, "a1c2");
+    diag_sort(&f->dl);
+    const char *want[] = {"nowhere",   "a1c2", "a1 first",
+                          "a1 second", "a3",   "b1"};
+    const struct diag *d = f->dl.head;
+    for (int i = 0; i < 6; i++, d = d->next) {
+        assert_non_null(d);
+        assert_string_equal(d->msg, want[i]);
+    }
+    assert_null(d);
+    assert_string_equal(f->dl.tail->msg, "b1");
+    assert_int_equal(f->dl.errors, 5);
+}
+
 static void test_diag_format_line_caret_hint(void **state)
 {
     struct dfx *f = *state;
@@ -181,6 +209,8 @@ int main(void)
                                         dfx_setup, dfx_teardown),
         cmocka_unit_test_setup_teardown(test_diag_past_limit_costs_nothing,
                                         dfx_setup, dfx_teardown),
+        cmocka_unit_test_setup_teardown(test_diag_sort_by_place, dfx_setup,
+                                        dfx_teardown),
         cmocka_unit_test_setup_teardown(test_diag_format_line_caret_hint,
                                         dfx_setup, dfx_teardown),
         cmocka_unit_test_setup_teardown(test_diag_format_without_place,
