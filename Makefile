@@ -5,7 +5,7 @@
 #   make test       unit + golden tests, then the same under ASan+UBSan
 #   make valgrind   golden tests under valgrind
 #
-# Missing build tools (flex, bison, cmocka, yajl, GMP) are installed with apt-get
+# Missing build tools (flex, bison, cmocka, yajl, GMP, OpenCC) are installed with apt-get
 # when the user may do so (root, or sudo without a password).
 
 B        ?= build
@@ -24,9 +24,10 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 FRONT_SRC  := parser/parse.c
-GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c
+GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
-              $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o
+              $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o \
+              $(B)/obj/gen/fold.o
 CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -68,6 +69,19 @@ $(B)/gen/lexer.c $(B)/gen/lexer.h &: lexer/lexer.l
 $(B)/gen/messages.c $(B)/gen/messages.h &: engine/messages.txt engine/msggen.awk
 	@mkdir -p $(B)/gen
 	awk -f engine/msggen.awk -v out=$(B)/gen engine/messages.txt
+
+# The table that folds traditional characters to simplified ones, for
+# names (LANGUAGE.md §9), from OpenCC at build time (engine/foldgen.c): the
+# library itself does not link OpenCC. The generator is built without the
+# sanitizers of the build it serves.
+$(B)/foldgen: engine/foldgen.c
+	@mkdir -p $(B)
+	$(CC) -O1 $(WARN) -D_POSIX_C_SOURCE=200809L $$(pkg-config --cflags opencc) \
+	    -o $@ $< $$(pkg-config --libs opencc)
+
+$(B)/gen/fold.c: $(B)/foldgen
+	@mkdir -p $(B)/gen
+	$(B)/foldgen $@.tmp && mv $@.tmp $@
 
 $(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h $(B)/gen/messages.h
 	@mkdir -p $(dir $@)

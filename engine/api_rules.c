@@ -6,6 +6,7 @@
 #include "engine/arena.h"
 #include "engine/ast.h"
 #include "engine/handle.h"
+#include "engine/names.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/show.h"
@@ -49,7 +50,7 @@ const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
                                                : DECL_VERDICT;
     for (const struct ast_decl *d = rs->plan->file->decls; d; d = d->next)
         if (d->kind == kind &&
-            (kind == DECL_VERDICT || strcmp(d->name.text, id) == 0)) {
+            (kind == DECL_VERDICT || names_eq(d->name.text, id))) {
             rs->shown.len = 0;
             struct part_args a = {d, &rs->shown};
             if (arena_protect(part_work, &a) != 0)
@@ -70,12 +71,12 @@ const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
         return NULL;
     const struct plan *p = rs->plan;
     for (int i = 0; i < p->nrules; i++)
-        if (strcmp(p->rules[i].id, id) == 0) {
+        if (names_eq(p->rules[i].id, id)) {
             *line = p->rules[i].loc.first_line;
             return p->rules[i].loc.src->name;
         }
     for (int i = 0; i < p->nmeasures; i++)
-        if (strcmp(p->measures[i].id, id) == 0) {
+        if (names_eq(p->measures[i].id, id)) {
             *line = p->measures[i].loc.first_line;
             return p->measures[i].loc.src->name;
         }
