@@ -100,12 +100,14 @@ $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS) -lcmocka -lpthread
 
-# The province on its published cases, then each city on its own.
+# The province on its published cases, then each city on its own, then the
+# county sample written in simplified characters.
 demo: all
 	./$(B)/rongcuo run rules/hubei.rules rules/cases/tc*.case
 	./$(B)/rongcuo run rules/yichang.rules rules/cases/yichang-*.case
 	./$(B)/rongcuo run rules/huangshi.rules rules/cases/huangshi-*.case
 	./$(B)/rongcuo run rules/xiangyang.rules rules/cases/xiangyang-*.case
+	./$(B)/rongcuo run rules/zigui-hans.rules rules/cases/zigui-*.case
 
 unit: deps $(addprefix $(B)/tests/,$(UNIT_TESTS))
 	@failed=""; for t in $(UNIT_TESTS); do ./$(B)/tests/$$t || failed="$$failed $$t"; done; \
