@@ -86,3 +86,8 @@ const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
     }
     return NULL;
 }
+
+int rc_name_same(const char *a, const char *b)
+{
+    return a && b && names_eq(a, b);
+}
