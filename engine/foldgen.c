@@ -5,9 +5,9 @@
  * build time; the engine reads the table and does not link OpenCC.
  *
  * Every code point is converted on its own. A character that converts to
- * more than one character, or a chain that does not settle, fails the
- * build. A chain (薴 → 苧 → 苎) is followed to its end, so that folding
- * twice is folding once.
+ * more than one character or to ASCII, or a chain that does not settle,
+ * fails the build. A chain (薴 → 苧 → 苎) is followed to its end, so that
+ * folding twice is folding once.
  */
 #include <opencc.h>
 #include <stdint.h>
@@ -84,7 +84,7 @@ static int foldgen_convert(opencc_t cc, uint32_t *map)
         }
         if (strcmp(out, in) != 0) {
             map[cp] = foldgen_single(out);
-            if (map[cp] == NCP) {
+            if (map[cp] == NCP || map[cp] < 0x80) { /* names.c: see same_next */
                 fprintf(stderr, "foldgen: U+%04X converts to \"%s\"\n",
                         (unsigned)cp, out);
                 opencc_convert_utf8_free(out);

@@ -33,7 +33,11 @@ uint32_t names_fold_cp(uint32_t cp)
  * starts no UTF-8 sequence stands for itself, past every code point. */
 static uint32_t next_folded(const char *s, size_t n, size_t *i)
 {
-    uint32_t cp;
+    uint32_t cp = (unsigned char)s[*i];
+    if (cp < 0x80) {
+        *i += 1;
+        return cp; /* ASCII folds to itself */
+    }
     int k = utf8_decode(s + *i, n - *i, &cp);
     if (k == 0) {
         cp = 0x110000u + (unsigned char)s[*i];
@@ -44,18 +48,39 @@ static uint32_t next_folded(const char *s, size_t n, size_t *i)
     return names_fold_cp(cp);
 }
 
+/* Whether a[*i] and b[*j] start the same folded code point, advancing
+ * both. An ASCII byte is only ever equal to itself: no character folds to
+ * ASCII, and a byte that is not UTF-8 stands past every code point. */
+static bool same_next(const char *a, size_t la, size_t *i, const char *b,
+                      size_t lb, size_t *j)
+{
+    unsigned char ca = (unsigned char)a[*i], cb = (unsigned char)b[*j];
+    if (ca < 0x80 || cb < 0x80) {
+        *i += 1;
+        *j += 1;
+        return ca == cb;
+    }
+    return next_folded(a, la, i) == next_folded(b, lb, j);
+}
+
 bool names_eqn(const char *a, size_t la, const char *b, size_t lb)
 {
     size_t i = 0, j = 0;
     while (i < la && j < lb)
-        if (next_folded(a, la, &i) != next_folded(b, lb, &j))
+        if (!same_next(a, la, &i, b, lb, &j))
             return false;
     return i == la && j == lb;
 }
 
 bool names_eq(const char *a, const char *b)
 {
-    return names_eqn(a, strlen(a), b, strlen(b));
+    /* NUL-terminated: utf8_decode stops at the NUL, which is no
+       continuation byte, so the lengths need not be known */
+    size_t i = 0, j = 0;
+    while (a[i] && b[j])
+        if (!same_next(a, SIZE_MAX, &i, b, SIZE_MAX, &j))
+            return false;
+    return !a[i] && !b[j];
 }
 
 bool names_prefix(const char *s, const char *prefix)
