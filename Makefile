@@ -5,7 +5,7 @@
 #   make test       unit + golden tests, then the same under ASan+UBSan
 #   make valgrind   golden tests under valgrind
 #
-# Missing build tools (flex, bison, cmocka, yajl, GMP) are installed with apt-get
+# Missing build tools (flex, bison, cmocka, yajl, GMP, OpenCC) are installed with apt-get
 # when the user may do so (root, or sudo without a password).
 
 B        ?= build
@@ -25,9 +25,10 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 ENGINE_SRC += engine/check_msg.c engine/check_tests.c
 FRONT_SRC  := parser/parse.c parser/syntax.c
-GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c
+GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
-              $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o
+              $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o \
+              $(B)/obj/gen/fold.o
 CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -70,6 +71,19 @@ $(B)/gen/messages.c $(B)/gen/messages.h &: engine/messages.txt engine/msggen.awk
 	@mkdir -p $(B)/gen
 	awk -f engine/msggen.awk -v out=$(B)/gen engine/messages.txt
 
+# The table that folds traditional characters to simplified ones, for
+# names (LANGUAGE.md §9), from OpenCC at build time (engine/foldgen.c): the
+# library itself does not link OpenCC. The generator is built without the
+# sanitizers of the build it serves.
+$(B)/foldgen: engine/foldgen.c
+	@mkdir -p $(B)
+	$(CC) -O1 $(WARN) -D_POSIX_C_SOURCE=200809L $$(pkg-config --cflags opencc) \
+	    -o $@ $< $$(pkg-config --libs opencc)
+
+$(B)/gen/fold.c: $(B)/foldgen
+	@mkdir -p $(B)/gen
+	$(B)/foldgen $@.tmp && mv $@.tmp $@
+
 $(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h $(B)/gen/messages.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -87,12 +101,14 @@ $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS) -lcmocka -lpthread
 
-# The province on its published cases, then each city on its own.
+# The province on its published cases, then each city on its own, then the
+# county sample written in simplified characters.
 demo: all
 	./$(B)/rongcuo run rules/hubei.rules rules/cases/tc*.case
 	./$(B)/rongcuo run rules/yichang.rules rules/cases/yichang-*.case
 	./$(B)/rongcuo run rules/huangshi.rules rules/cases/huangshi-*.case
 	./$(B)/rongcuo run rules/xiangyang.rules rules/cases/xiangyang-*.case
+	./$(B)/rongcuo run rules/zigui-hans.rules rules/cases/zigui-*.case
 
 unit: deps $(addprefix $(B)/tests/,$(UNIT_TESTS))
 	@failed=""; for t in $(UNIT_TESTS); do ./$(B)/tests/$$t || failed="$$failed $$t"; done; \

@@ -132,14 +132,14 @@ static const char *state(const struct side *s)
 static bool has(const char *const *v, int n, const char *x)
 {
     for (int i = 0; i < n; i++)
-        if (strcmp(v[i], x) == 0)
+        if (rc_name_same(v[i], x))
             return true;
     return false;
 }
 
 static bool same(const struct side *a, const struct side *b)
 {
-    if (a->status != b->status || strcmp(state(a), state(b)) != 0 ||
+    if (a->status != b->status || !rc_name_same(state(a), state(b)) ||
         a->nmeasures != b->nmeasures)
         return false;
     for (int i = 0; i < a->nmeasures; i++)
@@ -316,7 +316,7 @@ static void report(struct diff *d, const struct rc_case *c,
         fprintf(f, ":%d", line);
     if (o->status == RC_ERROR && n->status == RC_ERROR)
         fputs("\n  error under both versions\n", f);
-    else if (strcmp(state(o), state(n)) == 0)
+    else if (rc_name_same(state(o), state(n)))
         fprintf(f, "\n  %s, measures changed\n", state(o));
     else
         fprintf(f, "\n  %s → %s\n", state(o), state(n));
@@ -439,7 +439,7 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
             d->errors_both++;
             changed = true; /* reported, never dropped */
         } else if (changed) {
-            bool measures_only = strcmp(state(&o), state(&n)) == 0;
+            bool measures_only = rc_name_same(state(&o), state(&n));
             char to[512];
             snprintf(to, sizeof to, "%s%s", state(&n),
                      measures_only ? " (measures changed)" : "");

@@ -5,6 +5,7 @@
 
 #include "engine/arena.h"
 #include "engine/handle.h"
+#include "engine/names.h"
 #include "engine/plan.h"
 #include "engine/plan_show.h"
 #include "engine/sbuf.h"
@@ -51,7 +52,7 @@ const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
     for (int i = 0; i < s->ndecls; i++) {
         const struct wdecl *d = &s->decls[i];
         if (d->kind == kind &&
-            (kind == WD_VERDICT || strcmp(d->name, id) == 0)) {
+            (kind == WD_VERDICT || names_eq(d->name, id))) {
             rs->shown.len = 0;
             struct part_args a = {d, &rs->shown};
             if (arena_protect(part_work, &a) != 0)
@@ -73,12 +74,12 @@ const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
         return NULL;
     const struct plan *p = rs->plan;
     for (int i = 0; i < p->nrules; i++)
-        if (strcmp(p->rules[i].id, id) == 0) {
+        if (names_eq(p->rules[i].id, id)) {
             *line = p->rules[i].loc.first_line;
             return p->rules[i].loc.src->name;
         }
     for (int i = 0; i < p->nmeasures; i++)
-        if (strcmp(p->measures[i].id, id) == 0) {
+        if (names_eq(p->measures[i].id, id)) {
             *line = p->measures[i].loc.first_line;
             return p->measures[i].loc.src->name;
         }
@@ -87,4 +88,9 @@ const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
         return p->verdict_loc.src ? p->verdict_loc.src->name : NULL;
     }
     return NULL;
+}
+
+int rc_name_same(const char *a, const char *b)
+{
+    return a && b && names_eq(a, b);
 }

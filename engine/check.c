@@ -24,7 +24,7 @@ int plan_option(const struct domain *dom, const char *name)
     if (!dom || !name)
         return -1;
     for (int i = 0; i < dom->n; i++)
-        if (strcmp(dom->names[i], name) == 0)
+        if (names_eq(dom->names[i], name))
             return i;
     return -1;
 }
@@ -43,16 +43,38 @@ static const struct src_loc *ns_loc(struct checker *c, int v)
     return &c->lists[i].loc;
 }
 
+/* Whether n is spelt as the name of its folded form in m. */
+static bool same_spelling(const struct names *m, const struct ast_name *n)
+{
+    const char *first = names_key(m, n->text);
+    return !first || strcmp(first, n->text) == 0;
+}
+
 static bool declare(struct checker *c, const struct ast_name *n, int v)
 {
     if (kw_lookup(n->text, strlen(n->text), NULL) >= 0)
         return false; /* the parser already refused it */
     int old = names_put(&c->ns, n->text, v);
+    if (old >= 0 && !same_spelling(&c->ns, n)) {
+        names_clash(c->dl, &n->loc, n->text, names_key(&c->ns, n->text),
+                    ns_loc(c, old), false);
+        return false;
+    }
     if (old >= 0) {
         check_redeclared(c, n, ns_loc(c, old), MSG_name_declared_twice);
         return false;
     }
     return true;
+}
+
+/* Option o of t spells an option listed before it otherwise. */
+static void option_clash(struct checker *c, const struct ast_type *t,
+                         const struct ast_name *o)
+{
+    const struct ast_name *first = t->options;
+    while (!names_eq(first->text, o->text))
+        first = first->next;
+    names_option_clash(c->dl, &o->loc, o->text, first->text, &first->loc);
 }
 
 static struct domain *domain_of(struct checker *c, const struct ast_type *t,
@@ -64,7 +86,12 @@ static struct domain *domain_of(struct checker *c, const struct ast_type *t,
         n++;
     d->names = arena_calloc(c->a, (size_t)n, sizeof *d->names);
     for (const struct ast_name *o = t->options; o; o = o->next) {
-        if (plan_option(d, o->text) >= 0) {
+        int same = plan_option(d, o->text);
+        if (same >= 0 && strcmp(d->names[same], o->text) != 0) {
+            option_clash(c, t, o);
+            continue;
+        }
+        if (same >= 0) {
             DIAG(c->dl, DIAG_ERROR, &o->loc, option_twice, o->text);
             continue;
         }
@@ -298,10 +325,9 @@ static void overrides(struct checker *c, const struct ast_decl *d, int by)
         if (c->npairs > LIMIT_OVERRIDES)
             return;
         if (o->prefix) {
-            size_t n = strlen(o->text);
             int hits = 0;
             for (int i = 0; i < p->nrules && c->npairs <= LIMIT_OVERRIDES; i++)
-                if (i != by && strncmp(p->rules[i].id, o->text, n) == 0) {
+                if (i != by && names_prefix(p->rules[i].id, o->text)) {
                     add_overrider(c, i, by, o);
                     hits++;
                 }
@@ -583,6 +609,12 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     for (const struct ast_decl *d = file->decls; d; d = d->next) {
         if (d->kind == DECL_RULE) {
             int old = names_put(&c.rule_ids, d->name.text, p->nrules);
+            if (old >= 0 && !same_spelling(&c.rule_ids, &d->name)) {
+                names_clash(dl, &d->name.loc, d->name.text,
+                            names_key(&c.rule_ids, d->name.text),
+                            &p->rules[old].loc, true);
+                continue;
+            }
             if (old >= 0) {
                 check_redeclared(&c, &d->name, &p->rules[old].loc,
                                  MSG_rule_declared_twice);
@@ -592,6 +624,12 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
             rule(&c, d, deps, ndeps);
         } else if (d->kind == DECL_MEASURE) {
             int old = names_put(&c.measure_ids, d->name.text, p->nmeasures);
+            if (old >= 0 && !same_spelling(&c.measure_ids, &d->name)) {
+                names_clash(dl, &d->name.loc, d->name.text,
+                            names_key(&c.measure_ids, d->name.text),
+                            &p->measures[old].loc, true);
+                continue;
+            }
             if (old >= 0) {
                 check_redeclared(&c, &d->name, &p->measures[old].loc,
                                  MSG_measure_declared_twice);

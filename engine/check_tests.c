@@ -1,4 +1,5 @@
 #include "engine/check_int.h"
+#include "engine/names.h"
 
 #include <string.h>
 
@@ -12,7 +13,7 @@
 bool check_repealed(const struct ast_file *f, enum ast_dkind k, const char *id)
 {
     for (const struct ast_repeal *r = f->repealed; r; r = r->next)
-        if (r->decl->kind == k && strcmp(r->decl->name.text, id) == 0)
+        if (r->decl->kind == k && names_eq(r->decl->name.text, id))
             return true;
     return false;
 }

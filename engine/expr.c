@@ -220,7 +220,7 @@ static bool same_type(const struct ty *a, const struct ty *b)
     if (a->dom->n != b->dom->n)
         return false;
     for (int i = 0; i < a->dom->n; i++)
-        if (strcmp(a->dom->names[i], b->dom->names[i]) != 0)
+        if (!names_eq(a->dom->names[i], b->dom->names[i]))
             return false;
     return true;
 }

@@ -11,6 +11,7 @@
 #include "engine/arena.h"
 #include "engine/diag.h"
 #include "engine/msg.h"
+#include "engine/names.h"
 #include "engine/sbuf.h"
 #include "engine/sha256.h"
 #include "engine/suggest.h"
@@ -27,7 +28,7 @@ static bool same(const struct ast_decl *d, enum ast_dkind k, const char *id)
 {
     if (d->kind != k)
         return false;
-    return k == DECL_VERDICT || strcmp(d->name.text, id) == 0;
+    return k == DECL_VERDICT || names_eq(d->name.text, id);
 }
 
 /* The error for amending (amend) or repealing v, which the base files do

@@ -279,6 +279,11 @@ RC_API const char *rc_ruleset_part_text(struct rc_ruleset *rs,
  * has no such part (or on a bad argument). Valid while rs lives. */
 RC_API const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs,
                                           const char *id, int *line);
+/* 1 when a and b (UTF-8) are the same name: equal once each character is
+ * folded from traditional to simplified (發現日期 and 发现日期, LANGUAGE.md
+ * §9), as the rule set compares the names of facts, options, rules,
+ * measures and verdicts; else 0 (and for a NULL argument). */
+RC_API int rc_name_same(const char *a, const char *b);
 /* The trace of the last evaluation; valid until the next render or
  * rc_eval_free. NULL (and *len 0) when nothing was evaluated, the case
  * evaluated came from a stream that has moved on or closed, on a bad

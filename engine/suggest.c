@@ -13,7 +13,9 @@
  * suggestion and is suggested for none, rather than by its first part. */
 #define MAXCP 64
 
-/* The code points of s, or -1 when it has more than MAXCP. */
+/* The code points of s, folded to simplified characters (names.h), or -1
+ * when it has more than MAXCP: a name in the other script is at distance
+ * 0, so it is always the first suggestion. */
 static int decode_all(const char *s, uint32_t *out)
 {
     size_t len = strlen(s), i = 0;
@@ -27,7 +29,7 @@ static int decode_all(const char *s, uint32_t *out)
             k = 1;
             cp = (unsigned char)s[i];
         }
-        out[n++] = cp;
+        out[n++] = names_fold_cp(cp);
         i += (size_t)k;
     }
     return n;

@@ -4,9 +4,10 @@
 struct arena;
 struct names;
 
-/* The candidate closest to name by edit distance over code points, when it
- * is close enough to be a likely typo; NULL otherwise. Names of more than
- * 64 code points are not compared. */
+/* The candidate closest to name by edit distance over code points folded
+ * to simplified characters (names.h), when it is close enough to be a
+ * likely typo or is name in the other script; NULL otherwise. Names of
+ * more than 64 code points are not compared. */
 const char *suggest_closest(const char *name, const char *const *cands, int n);
 
 /* When name is known words and keywords written without spaces

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
-# yajl, GMP, pkg-config; valgrind with the argument "valgrind", clang and libFuzzer with
-# "fuzz") when it is missing
+# yajl, GMP, pkg-config, and OpenCC, from which the build takes the table
+# that folds traditional characters to simplified ones; valgrind with the
+# argument "valgrind", clang and libFuzzer with "fuzz") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
 # to install and fail.
 need=""
@@ -25,8 +26,9 @@ if command -v "${CC:-cc}" >/dev/null 2>&1; then
     have_header cmocka.h || need="$need libcmocka-dev"
     have_header yajl/yajl_parse.h || need="$need libyajl-dev"
     have_header gmp.h || need="$need libgmp-dev"
+    have_header opencc/opencc.h || need="$need libopencc-dev"
 else
-    need="$need libcmocka-dev libyajl-dev libgmp-dev"
+    need="$need libcmocka-dev libyajl-dev libgmp-dev libopencc-dev"
 fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ]; then

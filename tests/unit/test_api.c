@@ -567,6 +567,19 @@ static void test_api_out_of_memory_is_an_error(void **state)
     rc_ruleset_free(oom_rs);
 }
 
+/* rc_name_same compares names as the rule set does: in simplified form. */
+static void test_api_name_same(void **state)
+{
+    (void)state;
+    assert_int_equal(rc_name_same("談話提醒", "谈话提醒"), 1);
+    assert_int_equal(rc_name_same("容錯免責", "容错免责"), 1);
+    assert_int_equal(rc_name_same("R1", "R1"), 1);
+    assert_int_equal(rc_name_same("R1", "r1"), 0);
+    assert_int_equal(rc_name_same("容錯免責", "容錯減責"), 0);
+    assert_int_equal(rc_name_same(NULL, "x"), 0);
+    assert_int_equal(rc_name_same("x", NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_api_case_of_another_rule_set_is_refused),
         cmocka_unit_test(test_api_render_after_case_and_rule_set_are_freed),
         cmocka_unit_test(test_api_out_of_memory_is_an_error),
+        cmocka_unit_test(test_api_name_same),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
 /* Did-you-mean suggestions (engine/suggest.h): typos by edit distance,
- * words written together, and the limits on the names compared. */
+ * words written together, names in the other script, and the limits on
+ * the names compared. */
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -46,6 +47,23 @@ static void test_suggest_closest_best(void **state)
     assert_string_equal(suggest_closest("abcz", d, 2), "abcx");
 }
 
+/* Names are compared folded to simplified characters: a name in the other
+ * script is always the first suggestion, before a closer-looking one, and
+ * a typo in the other script is still found. */
+static void test_suggest_closest_other_script(void **state)
+{
+    (void)state;
+    const char *const c[] = {"實施日期", "發現日期", "履職情形", "履職盡責"};
+    assert_string_equal(suggest_closest("发现日期", c, 4), "發現日期");
+    assert_string_equal(suggest_closest("履职尽责", c, 4), "履職盡責");
+    assert_string_equal(suggest_closest("発现日期", c, 4), "發現日期");
+    assert_string_equal(suggest_closest("发现日朝", c, 4), "發現日期");
+    assert_string_equal(suggest_closest("履职尽则", c, 4), "履職盡責");
+    const char *const v[] = {"容錯減責", "容錯免責", "不予容錯"};
+    assert_string_equal(suggest_closest("容错免责", v, 3), "容錯免責");
+    assert_string_equal(suggest_closest("容错减责", v, 3), "容錯減責");
+}
+
 static char *repeat(char *buf, const char *head, int n, const char *tail)
 {
     buf[0] = '\0';
@@ -87,6 +105,9 @@ static void test_suggest_split(void **state)
                         "已整改 且 非 謀取私利");
     assert_string_equal(suggest_split(&a, "已整改and謀取私利", &known),
                         "已整改 and 謀取私利");
+    /* known words in the other script, kept as written */
+    assert_string_equal(suggest_split(&a, "已整改且非谋取私利", &known),
+                        "已整改 且 非 谋取私利");
     assert_null(suggest_split(&a, "已整改", &known)); /* one word */
     assert_null(suggest_split(&a, "已整改且其他", &known));
     assert_null(suggest_split(&a, "", &known));
@@ -119,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_suggest_closest_typos),
         cmocka_unit_test(test_suggest_closest_none),
         cmocka_unit_test(test_suggest_closest_best),
+        cmocka_unit_test(test_suggest_closest_other_script),
         cmocka_unit_test(test_suggest_closest_long_names),
         cmocka_unit_test(test_suggest_split),
         cmocka_unit_test(test_suggest_split_long_names),

@@ -1,0 +1,1 @@
+check tests/golden/names/clash-en.rules

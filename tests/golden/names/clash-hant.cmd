@@ -1,0 +1,1 @@
+check tests/golden/names/clash-hant.rules

@@ -1,0 +1,1 @@
+run tests/golden/names/county.rules tests/golden/names/county.case

@@ -1,0 +1,1 @@
+test tests/golden/names/county.rules

@@ -1,0 +1,1 @@
+run --trace none rules/hubei.rules tests/golden/names/simplified.jsonl

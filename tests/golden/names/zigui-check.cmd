@@ -1,0 +1,1 @@
+check rules/zigui-hans.rules

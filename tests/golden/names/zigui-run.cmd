@@ -1,0 +1,1 @@
+run --trace none rules/zigui-hans.rules rules/cases/zigui-lng.case rules/cases/zigui-late-filing.case

@@ -1,0 +1,1 @@
+test rules/zigui-hans.rules
