@@ -68,12 +68,13 @@ const char *cli_count(char *buf, size_t size, long n, enum msg one,
 
 int cli_usage_error(const char *usage, int m, ...)
 {
+    char text[1024];
     va_list ap;
     va_start(ap, m);
-    fputs("rongcuo: ", stderr);
-    vfprintf(stderr, msg_fmt((enum msg)m, cli_lang()), ap);
-    fprintf(stderr, "\n\n%s", usage);
+    vsnprintf(text, sizeof text, msg_fmt((enum msg)m, cli_lang()), ap);
     va_end(ap);
+    CLI_PRINT(stderr, cli_prefixed, text);
+    fprintf(stderr, "\n\n%s", usage);
     return EXIT_USAGE;
 }
 
@@ -137,8 +138,7 @@ bool cli_is_help(const char *a)
 
 _Noreturn void cli_out_of_memory(void)
 {
-    fputs("rongcuo: ", stderr);
-    CLI_PUTS(stderr, cli_out_of_memory);
+    CLI_PRINT(stderr, cli_prefixed, MSG(cli_out_of_memory, cli_lang()));
     fputc('\n', stderr);
     exit(EXIT_USAGE);
 }
