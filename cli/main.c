@@ -26,7 +26,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  run RULES CASEFILE...   evaluate cases and print the verdict trace\n"
-    "  check RULES             check a rule file and report its errors\n"
+    "  check [OPTIONS] RULES   check a rule file and report its errors\n"
     "  show RULES              print the effective rule set after extends,\n"
     "                          amend and repeal, with each rule's origin\n"
     "  test PATH...            run the tests written in rule files\n"
@@ -89,7 +89,7 @@ static const char usage_run[] =
     "check.\n";
 
 static const char usage_check[] =
-    "usage: rongcuo check RULES\n"
+    "usage: rongcuo check [OPTIONS] RULES\n"
     "\n"
     "Check a rule file: syntax, names, types, option domains, overrides and\n"
     "dependency cycles. Prints each error and warning with file:line:col,\n"
