@@ -68,13 +68,20 @@ const char *cli_count(char *buf, size_t size, long n, enum msg one,
 
 int cli_usage_error(const char *usage, int m, ...)
 {
-    char text[1024];
-    va_list ap;
+    const char *fmt = msg_fmt((enum msg)m, cli_lang());
+    va_list ap, aq;
     va_start(ap, m);
-    vsnprintf(text, sizeof text, msg_fmt((enum msg)m, cli_lang()), ap);
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    char *text = malloc(n < 0 ? 1 : (size_t)n + 1); /* a path may be long */
+    if (!text)
+        cli_out_of_memory();
+    vsnprintf(text, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
     va_end(ap);
     CLI_PRINT(stderr, cli_prefixed, text);
     fprintf(stderr, "\n\n%s", usage);
+    free(text);
     return EXIT_USAGE;
 }
 
