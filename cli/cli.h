@@ -4,16 +4,49 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "engine/msg.h"
 #include "engine/rongcuo.h"
 
 /* Shared by the rongcuo commands. */
 
 enum exit_code { EXIT_OK = 0, EXIT_CASE_ERROR = 1, EXIT_USAGE = 2 };
 
-/* "rongcuo: " and fmt formatted as by printf, then the usage text, on
- * stderr; returns EXIT_USAGE. */
-int cli_usage_error(const char *usage, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+/* The language of the command's own messages: that of --lang when given
+ * (cli_lang_init finds it anywhere among the arguments), else the keyword
+ * language of the first rule file loaded, else the environment's
+ * (msg_env_lang: LC_ALL, LC_MESSAGES, LANG). */
+void cli_lang_init(int argc, char **argv);
+/* --lang's value: RC_LANG_AUTO when not given. */
+enum rc_lang cli_lang_given(void);
+/* Set by --lang (lang, not RC_LANG_AUTO). */
+void cli_lang_set(enum rc_lang lang);
+/* A rule file in lang was loaded: the first one sets the language unless
+ * --lang did. */
+void cli_lang_rules(enum rc_lang lang);
+enum lang cli_lang(void);
+/* The same as an rc_lang, for the library. */
+enum rc_lang cli_rc_lang(void);
+
+/* The format of message id in the command's language; its arguments are
+ * checked as printf's. CLI_PRINT prints it on f; CLI_PUTS one without
+ * arguments. */
+#define CLI_FMT(id, ...) msg_fmt(MSG_ID(id, __VA_ARGS__), cli_lang())
+#define CLI_PRINT(f, id, ...) \
+    fprintf((f), CLI_FMT(id, __VA_ARGS__), __VA_ARGS__)
+#define CLI_PUTS(f, id) fputs(MSG(id, cli_lang()), (f))
+/* "rongcuo: " and message m (an enum msg) formatted with the arguments,
+ * then the usage text, on stderr; returns EXIT_USAGE. Use CLI_USAGE. */
+int cli_usage_error(const char *usage, int m, ...);
+#define CLI_USAGE(usage, id, ...) \
+    cli_usage_error((usage), MSG_ID(id, __VA_ARGS__), __VA_ARGS__)
+#define CLI_USAGE0(usage, id) cli_usage_error((usage), MSG_##id)
+/* n with the message one (n is 1) or many, in the command's language,
+ * into buf: "3 facts", "3 個事實". Each takes a long (%ld). */
+const char *cli_count(char *buf, size_t size, long n, enum msg one,
+                      enum msg many);
+#define CLI_COUNT(buf, n, one, many)                           \
+    cli_count((buf), sizeof(buf), (n), MSG_ID(one, (long)(n)), \
+              MSG_ID(many, (long)(n)))
 bool cli_is_help(const char *a);
 
 /* A command's arguments, read in order with getopt_long: options may come
@@ -38,10 +71,15 @@ void cli_args_init(struct cli_args *a, int argc, char **argv,
  * *val; CLI_END after the last; CLI_BAD after an unknown option or a
  * missing value has been reported as a usage error. */
 int cli_args_next(struct cli_args *a, const char **val);
+/* After loading a rule set (rs, or NULL) with diagnostics d: the
+ * command's language from its keywords (when the file could be read), and
+ * d in --lang's language, or else the file's. */
+void cli_lang_loaded(const struct rc_ruleset *rs, struct rc_diags *d);
 /* Load a rule set, printing its diagnostics on stderr; NULL when it does
  * not check. */
 struct rc_ruleset *cli_load(const char *path);
-/* en, zh-Hant or zh-Hans; -1 for anything else. */
+/* en, zh-Hant or zh-Hans (or another spelling msg_parse_lang takes);
+ * -1 for anything else. */
 int cli_parse_lang(const char *s, enum rc_lang *lang);
 /* The files a run reads, which its output must not replace: the rule
  * files named, their bases, the case files ("-" for standard input). */

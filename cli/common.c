@@ -9,14 +9,79 @@
 /* What the commands share: usage errors, loading a rule set, the trace
  * language. Output is in cli/output.c. */
 
-int cli_usage_error(const char *usage, const char *fmt, ...)
+static struct {
+    enum rc_lang given; /* --lang, or RC_LANG_AUTO */
+    enum rc_lang rules; /* the first rule file's, or RC_LANG_AUTO */
+    enum lang env;
+} lang_state = {RC_LANG_AUTO, RC_LANG_AUTO, LANG_EN};
+
+void cli_lang_init(int argc, char **argv)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("rongcuo: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\n\n%s", usage);
+    lang_state.env = msg_env_lang();
+    for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        const char *v = strncmp(argv[i], "--lang=", 7) == 0 ? argv[i] + 7
+                        : strcmp(argv[i], "--lang") == 0 && i + 1 < argc
+                            ? argv[i + 1]
+                            : NULL;
+        enum rc_lang l;
+        if (v && cli_parse_lang(v, &l) == 0)
+            lang_state.given = l;
+    }
+}
+
+enum rc_lang cli_lang_given(void)
+{
+    return lang_state.given;
+}
+
+void cli_lang_set(enum rc_lang lang)
+{
+    lang_state.given = lang;
+}
+
+void cli_lang_rules(enum rc_lang lang)
+{
+    if (lang_state.rules == RC_LANG_AUTO)
+        lang_state.rules = lang;
+}
+
+enum rc_lang cli_rc_lang(void)
+{
+    if (lang_state.given != RC_LANG_AUTO)
+        return lang_state.given;
+    if (lang_state.rules != RC_LANG_AUTO)
+        return lang_state.rules;
+    return (enum rc_lang)lang_state.env;
+}
+
+enum lang cli_lang(void)
+{
+    return (enum lang)cli_rc_lang();
+}
+
+const char *cli_count(char *buf, size_t size, long n, enum msg one,
+                      enum msg many)
+{
+    snprintf(buf, size, msg_fmt(n == 1 ? one : many, cli_lang()), n);
+    return buf;
+}
+
+int cli_usage_error(const char *usage, int m, ...)
+{
+    const char *fmt = msg_fmt((enum msg)m, cli_lang());
+    va_list ap, aq;
+    va_start(ap, m);
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    char *text = malloc(n < 0 ? 1 : (size_t)n + 1); /* a path may be long */
+    if (!text)
+        cli_out_of_memory();
+    vsnprintf(text, n < 0 ? 1 : (size_t)n + 1, fmt, ap);
     va_end(ap);
+    CLI_PRINT(stderr, cli_prefixed, text);
+    fprintf(stderr, "\n\n%s", usage);
+    free(text);
     return EXIT_USAGE;
 }
 
@@ -35,18 +100,17 @@ static int args_refused(const struct cli_args *a, int code, const char *word)
 {
     bool is_long = strncmp(word, "--", 2) == 0;
     if (code == ':' && is_long)
-        return cli_usage_error(a->usage, "%s needs a value", word);
+        return CLI_USAGE(a->usage, cli_needs_value, word);
     if (code == ':')
-        return cli_usage_error(a->usage, "-%c needs a value", optopt);
+        return CLI_USAGE(a->usage, cli_short_needs_value, optopt);
     if (is_long && optopt) /* a value given to an option that takes none */
-        return cli_usage_error(a->usage, "%.*s takes no value",
-                               (int)strcspn(word, "="), word);
+        return CLI_USAGE(a->usage, cli_takes_no_value, (int)strcspn(word, "="),
+                         word);
     if (is_long || !optopt)
-        return cli_usage_error(a->usage, "unknown option '%s'", word);
+        return CLI_USAGE(a->usage, cli_unknown_option, word);
     if (strlen(word) == 2)
-        return cli_usage_error(a->usage, "unknown option '-%c'", optopt);
-    return cli_usage_error(a->usage, "unknown option '-%c' in '%s'", optopt,
-                           word);
+        return CLI_USAGE(a->usage, cli_unknown_short, optopt);
+    return CLI_USAGE(a->usage, cli_unknown_short_in, optopt, word);
 }
 
 int cli_args_next(struct cli_args *a, const char **val)
@@ -81,31 +145,42 @@ bool cli_is_help(const char *a)
 
 _Noreturn void cli_out_of_memory(void)
 {
-    fputs("rongcuo: out of memory\n", stderr);
+    CLI_PRINT(stderr, cli_prefixed, MSG(cli_out_of_memory, cli_lang()));
+    fputc('\n', stderr);
     exit(EXIT_USAGE);
+}
+
+void cli_lang_loaded(const struct rc_ruleset *rs, struct rc_diags *d)
+{
+    struct rc_diag x;
+    bool read = rs != NULL; /* else: if some error points into the file */
+    for (int i = 0; !read && rc_diags_get(d, i, &x) == 0; i++)
+        read = x.file && x.line > 0;
+    if (read)
+        cli_lang_rules(rc_diags_lang(d));
+    rc_diags_set_lang(d, cli_lang_given());
 }
 
 struct rc_ruleset *cli_load(const char *path)
 {
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(path, &d);
+    cli_lang_loaded(rs, d);
     fputs(rc_diags_text(d), stderr);
-    if (!rs)
-        fprintf(stderr, "rongcuo: %s: %d error%s; no case was evaluated\n",
-                path, rc_diags_errors(d), rc_diags_errors(d) == 1 ? "" : "s");
+    if (!rs) {
+        char n[64];
+        CLI_PRINT(stderr, cli_load_failed, path,
+                  CLI_COUNT(n, rc_diags_errors(d), cli_n_error, cli_n_errors));
+    }
     rc_diags_free(d);
     return rs;
 }
 
 int cli_parse_lang(const char *s, enum rc_lang *lang)
 {
-    if (strcmp(s, "en") == 0)
-        *lang = RC_LANG_EN;
-    else if (strcmp(s, "zh-Hant") == 0)
-        *lang = RC_LANG_ZH_HANT;
-    else if (strcmp(s, "zh-Hans") == 0)
-        *lang = RC_LANG_ZH_HANS;
-    else
+    enum lang l;
+    if (msg_parse_lang(s, &l) != 0)
         return -1;
+    *lang = (enum rc_lang)l;
     return 0;
 }

@@ -21,7 +21,9 @@ static const char usage_diff[] =
     "such as \"容錯減責 → 容錯免責: 3 cases\". Cases that have an error\n"
     "under either version are reported too, never dropped. The report\n"
     "begins with the rules, measures and verdict table that differ between\n"
-    "the versions. Its labels are in English.\n"
+    "the versions. The labels are in the language of --lang, else in the\n"
+    "keyword language of OLD; the JSON keys and the transitions in JSON\n"
+    "stay in English.\n"
     "\n"
     "options:\n"
     "  --format text|json      readable text (default) or JSON Lines: the\n"
@@ -29,6 +31,9 @@ static const char usage_diff[] =
     "                          then a summary line\n"
     "  -o FILE                 write the report to FILE; it appears only\n"
     "                          when the run completes (as for run -o)\n"
+    "  --lang en|zh-Hant|zh-Hans\n"
+    "                          language of the report (default: the keyword\n"
+    "                          language of OLD)\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 the report was written and no case had an error, 1 a\n"
@@ -73,7 +78,7 @@ struct diff {
 static char *error_text(struct rc_eval *ev)
 {
     size_t len;
-    const char *t = rc_eval_render(ev, RC_TEXT, RC_LANG_EN, &len);
+    const char *t = rc_eval_render(ev, RC_TEXT, cli_rc_lang(), &len);
     for (int i = 0; i < 3 && t; i++)
         t = strchr(t, '\n') ? strchr(t, '\n') + 1 : NULL;
     char *e = strdup(t ? t : "");
@@ -119,14 +124,20 @@ static void side_free(struct side *s)
     free(s->doubt);
 }
 
-/* "容錯減責", "undetermined", "error" or "no verdict". */
-static const char *state(const struct side *s)
+/* "容錯減責", "undetermined", "error" or "no verdict", in lang. */
+static const char *state_in(const struct side *s, enum lang lang)
 {
     if (s->status == RC_ERROR)
-        return "error";
+        return MSG(cli_diff_error, lang);
     if (s->status == RC_UNDETERMINED)
-        return "undetermined";
-    return s->verdict ? s->verdict : "no verdict";
+        return MSG(cli_diff_undetermined, lang);
+    return s->verdict ? s->verdict : MSG(cli_diff_no_verdict, lang);
+}
+
+/* The same in the report's language. */
+static const char *state(const struct side *s)
+{
+    return state_in(s, cli_lang());
 }
 
 static bool has(const char *const *v, int n, const char *x)
@@ -158,10 +169,8 @@ static void count(struct diff *d, const char *from, const char *to)
     if (d->ntr == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->tr = realloc(d->tr, (size_t)d->cap * sizeof *d->tr);
-        if (!d->tr) {
-            fputs("rongcuo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!d->tr)
+            cli_out_of_memory();
     }
     d->tr[d->ntr++] = (struct transition){strdup(from), strdup(to), 1};
 }
@@ -252,7 +261,9 @@ static void error_lines(FILE *f, const struct side *o, const struct side *n)
             (k == 1 && o->error && strcmp(o->error, n->error) == 0))
             continue;
         if (!(o->error && n->error && strcmp(o->error, n->error) == 0))
-            fprintf(f, "  under the %s version:\n", k ? "new" : "old");
+            fputs(k ? MSG(cli_diff_under_new, cli_lang())
+                    : MSG(cli_diff_under_old, cli_lang()),
+                  f);
         for (const char *p = s[k]->error; *p;) {
             const char *end = strchr(p, '\n');
             size_t len = end ? (size_t)(end - p) : strlen(p);
@@ -303,7 +314,7 @@ static void report(struct diff *d, const struct rc_case *c,
         fputs("}\n", f);
         return;
     }
-    fputs("case ", f);
+    CLI_PUTS(f, cli_diff_case);
     cli_put_text(f, id ? id : "?");
     if (title) {
         fputs(" \"", f);
@@ -315,41 +326,41 @@ static void report(struct diff *d, const struct rc_case *c,
     if (line > 0)
         fprintf(f, ":%d", line);
     if (o->status == RC_ERROR && n->status == RC_ERROR)
-        fputs("\n  error under both versions\n", f);
+        CLI_PUTS(f, cli_diff_error_both);
     else if (rc_name_same(state(o), state(n)))
-        fprintf(f, "\n  %s, measures changed\n", state(o));
+        CLI_PRINT(f, cli_diff_measures_changed, state(o));
     else
         fprintf(f, "\n  %s → %s\n", state(o), state(n));
     error_lines(f, o, n);
     if (any_only(n->measures, n->nmeasures, o->measures, o->nmeasures)) {
-        fputs("  measures added: ", f);
+        CLI_PUTS(f, cli_diff_measures_added);
         only(f, false, n->measures, n->nmeasures, o->measures, o->nmeasures,
              NULL);
         fputc('\n', f);
     }
     if (any_only(o->measures, o->nmeasures, n->measures, n->nmeasures)) {
-        fputs("  measures removed: ", f);
+        CLI_PUTS(f, cli_diff_measures_removed);
         only(f, false, o->measures, o->nmeasures, n->measures, n->nmeasures,
              NULL);
         fputc('\n', f);
     }
     if (any_only(n->fired, n->nfired, o->fired, o->nfired)) {
-        fputs("  rules that fired only in the new version: ", f);
+        CLI_PUTS(f, cli_diff_fired_new);
         only(f, false, n->fired, n->nfired, o->fired, o->nfired, d->new_);
         fputc('\n', f);
     }
     if (any_only(o->fired, o->nfired, n->fired, n->nfired)) {
-        fputs("  rules that fired only in the old version: ", f);
+        CLI_PUTS(f, cli_diff_fired_old);
         only(f, false, o->fired, o->nfired, n->fired, n->nfired, d->old);
         fputc('\n', f);
     }
     if (any_only(n->doubt, n->ndoubt, o->doubt, o->ndoubt)) {
-        fputs("  rules in doubt (unknown) only in the new version: ", f);
+        CLI_PUTS(f, cli_diff_doubt_new);
         only(f, false, n->doubt, n->ndoubt, o->doubt, o->ndoubt, d->new_);
         fputc('\n', f);
     }
     if (any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt)) {
-        fputs("  rules in doubt (unknown) only in the old version: ", f);
+        CLI_PUTS(f, cli_diff_doubt_old);
         only(f, false, o->doubt, o->ndoubt, n->doubt, n->ndoubt, d->old);
         fputc('\n', f);
     }
@@ -358,9 +369,7 @@ static void report(struct diff *d, const struct rc_case *c,
         !any_only(n->doubt, n->ndoubt, o->doubt, o->ndoubt) &&
         !any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt) &&
         o->status != RC_ERROR && n->status != RC_ERROR)
-        fputs("  the same rules fired and the same were in doubt: the "
-              "verdict table or the measures changed\n",
-              f);
+        CLI_PUTS(f, cli_diff_same_rules);
     fputc('\n', f);
 }
 
@@ -383,16 +392,19 @@ static void summary(struct diff *d)
         return;
     }
     if (d->ntr) {
-        fputs("transitions:\n", f);
-        for (int i = 0; i < d->ntr; i++)
-            fprintf(f, "  %s → %s: %d case%s\n", d->tr[i].from, d->tr[i].to,
-                    d->tr[i].cases, d->tr[i].cases == 1 ? "" : "s");
+        CLI_PUTS(f, cli_diff_transitions);
+        for (int i = 0; i < d->ntr; i++) {
+            char n[64];
+            CLI_PRINT(f, cli_diff_transition, d->tr[i].from, d->tr[i].to,
+                      CLI_COUNT(n, d->tr[i].cases, cli_n_case, cli_n_cases));
+        }
     }
-    fprintf(f, "%ld case%s: %ld changed, %ld unchanged", d->cases,
-            d->cases == 1 ? "" : "s", d->changed,
-            d->cases - d->changed - d->errors_both);
+    char n[64];
+    CLI_PRINT(f, cli_diff_summary,
+              CLI_COUNT(n, d->cases, cli_n_case, cli_n_cases), d->changed,
+              d->cases - d->changed - d->errors_both);
     if (d->errors_both)
-        fprintf(f, ", %ld with an error under both versions", d->errors_both);
+        CLI_PRINT(f, cli_diff_errors_both, d->errors_both);
     fputc('\n', f);
 }
 
@@ -401,18 +413,14 @@ static void summary(struct diff *d)
 static void part_begin(struct diff *d)
 {
     d->out = open_memstream(&d->mem, &d->memlen);
-    if (!d->out) {
-        fputs("rongcuo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    if (!d->out)
+        cli_out_of_memory();
 }
 
 static void part_end(struct diff *d)
 {
-    if (fclose(d->out) != 0) {
-        fputs("rongcuo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    if (fclose(d->out) != 0)
+        cli_out_of_memory();
     cli_records_put(d->rec, d->mem, d->memlen);
     free(d->mem);
     d->mem = NULL;
@@ -439,11 +447,12 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
             d->errors_both++;
             changed = true; /* reported, never dropped */
         } else if (changed) {
+            enum lang l = d->json ? LANG_EN : cli_lang();
             bool measures_only = rc_name_same(state(&o), state(&n));
             char to[512];
-            snprintf(to, sizeof to, "%s%s", state(&n),
-                     measures_only ? " (measures changed)" : "");
-            count(d, state(&o), to);
+            snprintf(to, sizeof to, "%s%s", state_in(&n, l),
+                     measures_only ? MSG(cli_diff_measures_only, l) : "");
+            count(d, state_in(&o, l), to);
         }
         if (changed) {
             d->changed += !(o.status == RC_ERROR && n.status == RC_ERROR);
@@ -459,6 +468,21 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
     }
     rc_cases_close(co);
     rc_cases_close(cn);
+}
+
+/* A word of the list of parts that differ ("added", "rule", …) in the
+ * report's language; JSON has them in English. */
+static const char *part_word(const char *w)
+{
+    static const char *const en[] = {"added", "changed", "removed",
+                                     "rule",  "measure", "verdict table"};
+    static const enum msg m[] = {
+        MSG_cli_diff_added, MSG_cli_diff_changed, MSG_cli_diff_removed,
+        MSG_cli_diff_rule,  MSG_cli_diff_measure, MSG_cli_diff_verdict_table};
+    for (size_t i = 0; i < sizeof en / sizeof *en; i++)
+        if (strcmp(w, en[i]) == 0)
+            return msg_fmt(m[i], cli_lang());
+    return w;
 }
 
 /* One line of the list of parts that differ. */
@@ -477,8 +501,9 @@ static void part_change(struct diff *d, bool *lead, const char *what,
         fprintf(d->out, ",\"line\":%d}", line);
     } else {
         if (*lead)
-            fputs("what differs between the versions:\n", d->out);
-        fprintf(d->out, "  %s %s%s%s  ", change, what, id[0] ? " " : "", id);
+            CLI_PUTS(d->out, cli_diff_parts_head);
+        CLI_PRINT(d->out, cli_diff_part, part_word(change), part_word(what),
+                  id[0] ? " " : "", id);
         cli_put_text(d->out, file ? file : "?");
         fprintf(d->out, ":%d\n", line);
     }
@@ -520,10 +545,8 @@ static void part_changes(struct diff *d)
         int nn = rc_ruleset_ids(d->new_, (enum rc_part)part, NULL, 0);
         const char **ro = calloc((size_t)no + 1, sizeof *ro);
         const char **rn = calloc((size_t)nn + 1, sizeof *rn);
-        if (!ro || !rn) {
-            fputs("rongcuo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!ro || !rn)
+            cli_out_of_memory();
         rc_ruleset_ids(d->old, (enum rc_part)part, ro, no);
         rc_ruleset_ids(d->new_, (enum rc_part)part, rn, nn);
         for (int i = 0; i < nn; i++) {
@@ -543,7 +566,7 @@ static void part_changes(struct diff *d)
     if (d->json)
         fputs(lead ? "{\"changes\":[]}\n" : "]}\n", d->out);
     else
-        fputs(lead ? "nothing differs between the versions\n\n" : "\n", d->out);
+        fputs(lead ? MSG(cli_diff_nothing, cli_lang()) : "\n", d->out);
 }
 
 int cli_diff(int argc, char **argv)
@@ -556,6 +579,7 @@ int cli_diff(int argc, char **argv)
         return EXIT_USAGE;
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'F'},
+        {"lang", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *a;
@@ -571,9 +595,15 @@ int cli_diff(int argc, char **argv)
                    (strcmp(a, "json") == 0 || strcmp(a, "text") == 0)) {
             d.json = a[0] == 'j';
         } else if (c == 'F') {
-            rc = cli_usage_error(usage_diff,
-                                 "--format takes text or json, not '%s'", a);
+            rc = CLI_USAGE(usage_diff, cli_format_value, a);
             goto out;
+        } else if (c == 'L') {
+            enum rc_lang l;
+            if (cli_parse_lang(a, &l) != 0) {
+                rc = CLI_USAGE(usage_diff, cli_lang_value, a);
+                goto out;
+            }
+            cli_lang_set(l);
         } else if (nrules < 2) {
             rules[nrules++] = a;
         } else {
@@ -581,8 +611,7 @@ int cli_diff(int argc, char **argv)
         }
     }
     if (nfiles == 0) {
-        rc = cli_usage_error(usage_diff, "name the old and the new rule file, "
-                                         "then case files");
+        rc = CLI_USAGE0(usage_diff, cli_name_diff_files);
         goto out;
     }
     d.old = cli_load(rules[0]);
@@ -620,8 +649,9 @@ int cli_diff(int argc, char **argv)
     if (!cli_records_close(&rec, d.file, out_path))
         rc = EXIT_CASE_ERROR;
     else if (d.errors && rec.err != EPIPE) {
-        fprintf(stderr, "rongcuo: %ld case%s had an error; see the report\n",
-                d.errors, d.errors == 1 ? "" : "s");
+        char n[64];
+        CLI_PRINT(stderr, cli_diff_had_errors,
+                  CLI_COUNT(n, d.errors, cli_n_case, cli_n_cases));
         rc = EXIT_CASE_ERROR;
     }
 out:

@@ -26,7 +26,7 @@ static const char usage_main[] =
     "\n"
     "commands:\n"
     "  run RULES CASEFILE...   evaluate cases and print the verdict trace\n"
-    "  check RULES             check a rule file and report its errors\n"
+    "  check [OPTIONS] RULES   check a rule file and report its errors\n"
     "  show RULES              print the effective rule set after extends,\n"
     "                          amend and repeal, with each rule's origin\n"
     "  test PATH...            run the tests written in rule files\n"
@@ -36,6 +36,12 @@ static const char usage_main[] =
     "options:\n"
     "  -h, --help              show help (rongcuo COMMAND --help for more)\n"
     "  --version               show the version\n"
+    "\n"
+    "Every command takes --lang en|zh-Hant|zh-Hans: the language of its\n"
+    "messages and reports. Without it they are in the keyword language of\n"
+    "the rule file, or (before a rule file is read) in the language of the\n"
+    "environment (LC_ALL, LC_MESSAGES, LANG: zh_TW and zh_HK give 繁體,\n"
+    "zh_CN and zh_SG 简体).\n"
     "\n"
     "exit status: 0 success; 1 a case had an error, a test failed, or\n"
     "output could not be written; 2 bad usage or a rule file that does not\n"
@@ -55,8 +61,9 @@ static const char usage_run[] =
     "options:\n"
     "  --format text|json      readable text (default) or JSON Lines\n"
     "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the trace (default: the keyword\n"
-    "                          language of the rule file)\n"
+    "                          language of the trace and of the messages\n"
+    "                          (default: the keyword language of the rule\n"
+    "                          file)\n"
     "  -o FILE                 write the trace to FILE; it appears only when\n"
     "                          the run completes, and replaces only a\n"
     "                          writable regular file that is not an input\n"
@@ -82,13 +89,16 @@ static const char usage_run[] =
     "check.\n";
 
 static const char usage_check[] =
-    "usage: rongcuo check RULES\n"
+    "usage: rongcuo check [OPTIONS] RULES\n"
     "\n"
     "Check a rule file: syntax, names, types, option domains, overrides and\n"
     "dependency cycles. Prints each error and warning with file:line:col,\n"
     "the source line and a caret, then a one-line summary.\n"
     "\n"
     "options:\n"
+    "  --lang en|zh-Hant|zh-Hans\n"
+    "                          language of the report (default: the keyword\n"
+    "                          language of RULES)\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 the rule file checks (warnings allowed), 1 the report\n"
@@ -105,58 +115,86 @@ static const char usage_show[] =
     "\n"
     "options:\n"
     "  --lang en|zh-Hant|zh-Hans\n"
-    "                          keyword language (default: that of RULES)\n"
+    "                          keyword language and language of the\n"
+    "                          messages (default: that of RULES)\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 shown, 1 it could not be written, 2 bad usage or a rule\n"
     "file that does not check.\n";
 
+enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT };
+
+/* --lang's value v into the command's language: -1, or the exit status
+ * of a usage error. */
+static int lang_option(const char *usage, const char *v)
+{
+    enum rc_lang l;
+    if (cli_parse_lang(v, &l) != 0)
+        return CLI_USAGE(usage, cli_lang_value, v);
+    cli_lang_set(l);
+    return -1;
+}
+
+/* check's last line: "R: ok: 13 facts, …" or "R: 2 errors", and the
+ * warnings. */
+static void check_summary(const char *rules, struct rc_ruleset *rs,
+                          struct rc_diags *d)
+{
+    char a[64], b[64], c[64], e[64], w[64];
+    int warnings = rc_diags_warnings(d);
+    if (rs) {
+        int nf, nr, nc, nm;
+        rc_ruleset_counts(rs, &nf, &nr, &nc, &nm);
+        CLI_PRINT(stdout, cli_check_ok, rules,
+                  CLI_COUNT(a, nf, cli_n_fact, cli_n_facts),
+                  CLI_COUNT(b, nc, cli_n_conclusion, cli_n_conclusions),
+                  CLI_COUNT(c, nr, cli_n_rule, cli_n_rules),
+                  CLI_COUNT(e, nm, cli_n_measure, cli_n_measures));
+    } else {
+        CLI_PRINT(stdout, cli_check_failed, rules,
+                  CLI_COUNT(a, rc_diags_errors(d), cli_n_error, cli_n_errors));
+    }
+    if (warnings)
+        CLI_PRINT(stdout, cli_and_warnings,
+                  CLI_COUNT(w, warnings, cli_n_warning, cli_n_warnings));
+    putchar('\n');
+}
+
 static int cmd_check(int argc, char **argv)
 {
-    static const struct option longs[] = {{"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
+    static const struct option longs[] = {
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     const char *rules = NULL, *v;
     struct cli_args args;
     cli_args_init(&args, argc, argv, "h", longs, usage_check);
-    for (int c; (c = cli_args_next(&args, &v)) != CLI_END;) {
+    for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
         if (c == 'h')
             return cli_help(usage_check);
+        if (c == OPT_LANG && (rc = lang_option(usage_check, v)) != -1)
+            return rc;
+        if (c == OPT_LANG)
+            continue;
         if (rules)
-            return cli_usage_error(usage_check,
-                                   "one rule file at a time, not '%s'", v);
+            return CLI_USAGE(usage_check, cli_one_rule_file, v);
         rules = v;
     }
     if (!rules)
-        return cli_usage_error(usage_check, "name a rule file to check");
+        return CLI_USAGE0(usage_check, cli_name_rules_check);
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(rules, &d);
+    cli_lang_loaded(rs, d);
     fputs(rc_diags_text(d), stdout);
-    int errors = rc_diags_errors(d), warnings = rc_diags_warnings(d);
-    if (rs) {
-        int f, r, c, m;
-        rc_ruleset_counts(rs, &f, &r, &c, &m);
-        printf("%s: ok: %d fact%s, %d conclusion%s, %d rule%s, %d measure%s",
-               rules, f, f == 1 ? "" : "s", c, c == 1 ? "" : "s", r,
-               r == 1 ? "" : "s", m, m == 1 ? "" : "s");
-        if (warnings)
-            printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
-        putchar('\n');
-    } else {
-        printf("%s: %d error%s", rules, errors, errors == 1 ? "" : "s");
-        if (warnings)
-            printf(", %d warning%s", warnings, warnings == 1 ? "" : "s");
-        putchar('\n');
-    }
+    check_summary(rules, rs, d);
     rc_diags_free(d);
     rc_ruleset_free(rs);
     if (!cli_close_output(stdout, NULL, true))
         return EXIT_CASE_ERROR;
     return rs ? EXIT_OK : EXIT_USAGE;
 }
-
-enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT };
 
 static int cmd_show(int argc, char **argv)
 {
@@ -165,27 +203,23 @@ static int cmd_show(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *rules = NULL, *v;
-    enum rc_lang lang = RC_LANG_AUTO;
     struct cli_args args;
     cli_args_init(&args, argc, argv, "h", longs, usage_show);
-    for (int c; (c = cli_args_next(&args, &v)) != CLI_END;) {
+    for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
         if (c == 'h')
             return cli_help(usage_show);
-        if (c == OPT_LANG && cli_parse_lang(v, &lang) != 0)
-            return cli_usage_error(usage_show,
-                                   "--lang takes en, zh-Hant or zh-Hans, "
-                                   "not '%s'",
-                                   v);
+        if (c == OPT_LANG && (rc = lang_option(usage_show, v)) != -1)
+            return rc;
         if (c == CLI_FILE && rules)
-            return cli_usage_error(usage_show,
-                                   "one rule file at a time, not '%s'", v);
+            return CLI_USAGE(usage_show, cli_one_rule_file, v);
         if (c == CLI_FILE)
             rules = v;
     }
     if (!rules)
-        return cli_usage_error(usage_show, "name a rule file to show");
+        return CLI_USAGE0(usage_show, cli_name_rules_show);
+    enum rc_lang lang = cli_lang_given();
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs)
         return EXIT_USAGE;
@@ -199,7 +233,6 @@ static int cmd_show(int argc, char **argv)
 
 struct run_opts {
     enum rc_format format;
-    enum rc_lang lang;
     const char *out;
     const char *why_not;
     bool quiet, brief;
@@ -232,9 +265,10 @@ static int put(void *ctx, const char *data, size_t len)
     if (s->progress && ++s->done % 2048 == 0) {
         double t = now() - s->start, rate = (double)s->done / t;
         double frac = rc_cases_progress(s->cs);
-        fprintf(stderr, "\r\033[Krongcuo: %ld cases, %.0f/s", s->done, rate);
+        fputs("\r\033[K", stderr);
+        CLI_PRINT(stderr, cli_progress, s->done, rate);
         if (frac > 0.01 && frac < 1)
-            fprintf(stderr, ", about %.0f s left", t / frac - t);
+            CLI_PRINT(stderr, cli_progress_left, t / frac - t);
         s->shown = 1;
     }
     return 0;
@@ -256,24 +290,18 @@ static int run_option(struct run_opts *o, int c, const char *v)
              (strcmp(v, "text") == 0 || strcmp(v, "json") == 0))
         o->format = v[0] == 'j' ? RC_JSON : RC_TEXT;
     else if (c == OPT_FORMAT)
-        return cli_usage_error(usage_run,
-                               "--format takes text or json, not '%s'", v);
-    else if (c == OPT_LANG && cli_parse_lang(v, &o->lang) != 0)
-        return cli_usage_error(
-            usage_run, "--lang takes en, zh-Hant or zh-Hans, not '%s'", v);
+        return CLI_USAGE(usage_run, cli_format_value, v);
+    else if (c == OPT_LANG)
+        return lang_option(usage_run, v);
     else if (c == OPT_TRACE && strcmp(v, "none") != 0 && strcmp(v, "full") != 0)
-        return cli_usage_error(usage_run,
-                               "--trace takes none or full, not '%s'", v);
+        return CLI_USAGE(usage_run, cli_trace_value, v);
     else if (c == OPT_TRACE)
         o->brief = v[0] == 'n';
     else if (c == 'j') {
         char *end;
         long j = strtol(v, &end, 10);
         if (*v == '\0' || *end || j < 1 || j > 64)
-            return cli_usage_error(usage_run,
-                                   "-j takes a number of threads from 1 to "
-                                   "64, not '%s'",
-                                   v);
+            return CLI_USAGE(usage_run, cli_threads_value, v);
         o->threads = (int)j;
     }
     return -1;
@@ -304,16 +332,32 @@ static int run_args(int argc, char **argv, struct run_opts *o,
         else if ((rc = run_option(o, c, v)) != -1)
             return rc;
     }
-    if (!*rules || *nfiles == 0)
-        return cli_usage_error(usage_run, "%s",
-                               !*rules ? "name a rule file and case files"
-                                       : "name at least one case file");
+    if (!*rules)
+        return CLI_USAGE0(usage_run, cli_name_rules_and_cases);
+    if (*nfiles == 0)
+        return CLI_USAGE0(usage_run, cli_name_case_file);
     return -1;
+}
+
+/* "rongcuo: 3 cases: 2 decided, 0 undetermined, 1 error", and the case
+ * IDs used twice (the traces say which). */
+static void run_summary(const struct rc_counts *n, long warnings)
+{
+    char a[64], b[64], w[64];
+    long total = n->decided + n->undetermined + n->errors;
+    CLI_PRINT(stderr, cli_run_summary,
+              CLI_COUNT(a, total, cli_n_case, cli_n_cases), n->decided,
+              n->undetermined,
+              CLI_COUNT(b, n->errors, cli_run_n_error, cli_run_n_errors));
+    if (warnings)
+        CLI_PRINT(stderr, cli_and_warnings,
+                  CLI_COUNT(w, warnings, cli_n_warning, cli_n_warnings));
+    fputc('\n', stderr);
 }
 
 static int cmd_run(int argc, char **argv)
 {
-    struct run_opts o = {RC_TEXT, RC_LANG_AUTO, NULL, NULL, false, false, 1};
+    struct run_opts o = {RC_TEXT, NULL, NULL, false, false, 1};
     const char *rules = NULL;
     const char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0, rc = EXIT_OK;
@@ -332,20 +376,16 @@ static int cmd_run(int argc, char **argv)
     if (o.why_not && o.brief) {
         rc_ruleset_free(rs);
         free(files);
-        return cli_usage_error(usage_run, "--why-not needs the full "
-                                          "trace; leave out --trace none");
+        return CLI_USAGE0(usage_run, cli_why_not_brief);
     }
     struct rc_eval *ev = rc_eval_new(rs);
     if (!ev)
         cli_out_of_memory();
     const char *near = NULL;
     if (o.why_not && rc_eval_why_not(ev, o.why_not, &near) != 0) {
-        fprintf(stderr,
-                "rongcuo: the verdict table of %s has no verdict "
-                "'%s'\n",
-                rules, o.why_not);
+        CLI_PRINT(stderr, cli_no_such_verdict, rules, o.why_not);
         if (near)
-            fprintf(stderr, "  hint: did you mean '%s'?\n", near);
+            CLI_PRINT(stderr, cli_hint_did_you_mean, near);
         rc_eval_free(ev);
         rc_ruleset_free(rs);
         free(files);
@@ -377,8 +417,9 @@ static int cmd_run(int argc, char **argv)
     for (int i = 0; i < nfiles && !sink.werr && !oom; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         sink.cs = cs;
-        oom = !cs || rc_cases_run(cs, o.threads, format, o.lang, o.why_not, put,
-                                  &sink, &count) == RC_RUN_NO_MEMORY;
+        oom = !cs ||
+              rc_cases_run(cs, o.threads, format, cli_lang_given(), o.why_not,
+                           put, &sink, &count) == RC_RUN_NO_MEMORY;
         warnings += cs ? rc_cases_warnings(cs) : 0;
         rc_cases_close(cs);
     }
@@ -387,7 +428,7 @@ static int cmd_run(int argc, char **argv)
     if (count.errors)
         rc = EXIT_CASE_ERROR;
     if (oom) {
-        fputs("rongcuo: out of memory; the run stopped\n", stderr);
+        CLI_PUTS(stderr, cli_out_of_memory_run);
         o.quiet = true; /* the counts would include cases not written */
         cli_records_flush(&records); /* the cases before, in order */
         if (out != stdout)
@@ -398,17 +439,8 @@ static int cmd_run(int argc, char **argv)
     } else if (records.err == EPIPE) {
         o.quiet = true; /* the reader has gone: end quietly */
     }
-    long total = count.decided + count.undetermined + count.errors;
-    char warned[48] = ""; /* case IDs used twice: the traces say which */
-    if (warnings)
-        snprintf(warned, sizeof warned, ", %ld warning%s", warnings,
-                 warnings == 1 ? "" : "s");
     if (!o.quiet)
-        fprintf(stderr,
-                "rongcuo: %ld case%s: %ld decided, %ld undetermined, "
-                "%ld error%s%s\n",
-                total, total == 1 ? "" : "s", count.decided, count.undetermined,
-                count.errors, count.errors == 1 ? "" : "s", warned);
+        run_summary(&count, warnings);
     rc_ruleset_free(rs);
     free(files);
     return rc;
@@ -417,8 +449,9 @@ static int cmd_run(int argc, char **argv)
 int main(int argc, char **argv)
 {
     signal(SIGPIPE, SIG_IGN);
+    cli_lang_init(argc, argv);
     if (argc < 2)
-        return cli_usage_error(usage_main, "name a command");
+        return CLI_USAGE0(usage_main, cli_name_command);
     const char *cmd = argv[1];
     if (cli_is_help(cmd)) {
         return cli_help(usage_main);
@@ -436,5 +469,5 @@ int main(int argc, char **argv)
         return cli_test(argc - 1, argv + 1);
     if (strcmp(cmd, "diff") == 0)
         return cli_diff(argc - 1, argv + 1);
-    return cli_usage_error(usage_main, "unknown command '%s'", cmd);
+    return CLI_USAGE(usage_main, cli_unknown_command, cmd);
 }

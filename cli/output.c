@@ -72,10 +72,8 @@ void cli_inputs_add(struct cli_inputs *in, const char *path)
     if (in->n == in->cap) {
         in->cap = in->cap ? in->cap * 2 : 16;
         in->v = realloc(in->v, (size_t)in->cap * sizeof *in->v);
-        if (!in->v) {
-            fputs("rongcuo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!in->v)
+            cli_out_of_memory();
     }
     in->v[in->n++] = path;
 }
@@ -112,25 +110,27 @@ static const char *which_input(const struct stat *st,
         int r = strcmp(in->v[i], "-") == 0 ? fstat(STDIN_FILENO, &is)
                                            : stat(in->v[i], &is);
         if (r == 0 && is.st_dev == st->st_dev && is.st_ino == st->st_ino)
-            return strcmp(in->v[i], "-") == 0 ? "standard input" : in->v[i];
+            return strcmp(in->v[i], "-") == 0 ? MSG(cli_stdin, cli_lang())
+                                              : in->v[i];
     }
     return NULL;
 }
 
-/* Why path (whose target is st) may not be replaced, or NULL. */
-static const char *refusal(const struct stat *st, const char *real,
-                           const struct cli_inputs *in, const char **input)
+/* Why path (whose target is st) may not be replaced (the message, which
+ * takes the path), or -1. */
+static int refusal(const struct stat *st, const char *real,
+                   const struct cli_inputs *in, const char **input)
 {
     if (S_ISDIR(st->st_mode))
-        return "is a folder";
+        return MSG_ID(cli_refuse_folder, "");
     if (!S_ISREG(st->st_mode))
-        return "is not a regular file (a device, a FIFO or a socket)";
+        return MSG_ID(cli_refuse_special, "");
     if ((*input = which_input(st, in)))
-        return "is an input of this run";
+        return MSG_ID(cli_refuse_input, "");
     if (!(st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) ||
         access(real, W_OK) != 0)
-        return "is read-only";
-    return NULL;
+        return MSG_ID(cli_refuse_read_only, "");
+    return -1;
 }
 
 /* The real path of path into final_path and the mode its replacement
@@ -142,13 +142,13 @@ static bool output_target(const char *path, const struct cli_inputs *in,
     if (stat(path, &st) != 0) {
         struct stat lst;
         if (errno != ENOENT || lstat(path, &lst) == 0) {
-            fprintf(stderr, "rongcuo: cannot write '%s': %s\n", path,
-                    errno == ENOENT ? "it is a symbolic link to nothing"
-                                    : strerror(errno));
+            CLI_PRINT(stderr, cli_cannot_write, path,
+                      errno == ENOENT ? MSG(cli_dangling_link, cli_lang())
+                                      : strerror(errno));
             return false;
         }
         if (strlen(path) >= sizeof final_path) {
-            fprintf(stderr, "rongcuo: output path too long: %s\n", path);
+            CLI_PRINT(stderr, cli_output_path_too_long, path);
             return false;
         }
         strcpy(final_path, path);
@@ -158,16 +158,17 @@ static bool output_target(const char *path, const struct cli_inputs *in,
         return true;
     }
     if (!realpath(path, final_path)) {
-        fprintf(stderr, "rongcuo: cannot write '%s': %s\n", path,
-                strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_write, path, strerror(errno));
         return false;
     }
-    const char *input = NULL, *why = refusal(&st, final_path, in, &input);
-    if (why) {
-        fprintf(stderr, "rongcuo: will not write '%s': it %s", path, why);
-        if (input && strcmp(input, path) != 0)
-            fprintf(stderr, " (%s)", input);
-        fputs("; it was left as it is\n", stderr);
+    const char *input = NULL;
+    int why = refusal(&st, final_path, in, &input);
+    if (why >= 0 && input && strcmp(input, path) != 0) {
+        CLI_PRINT(stderr, cli_refuse_input_named, path, input);
+        return false;
+    }
+    if (why >= 0) {
+        fprintf(stderr, msg_fmt((enum msg)why, cli_lang()), path);
         return false;
     }
     *mode = st.st_mode & 07777;
@@ -182,10 +183,7 @@ static bool stdout_ok(const struct cli_inputs *in)
     if (fstat(STDOUT_FILENO, &st) != 0 || !S_ISREG(st.st_mode) ||
         !(input = which_input(&st, in)))
         return true;
-    fprintf(stderr,
-            "rongcuo: standard output is %s, an input of this run; "
-            "write elsewhere\n",
-            input);
+    CLI_PRINT(stderr, cli_stdout_is_input, input);
     return false;
 }
 
@@ -199,15 +197,14 @@ FILE *cli_open_output(const char *path, const struct cli_inputs *in)
     int n = snprintf(tmp_path, sizeof tmp_path, "%s.tmp.XXXXXX", final_path);
     if (n < 0 || (size_t)n >= sizeof tmp_path) {
         tmp_path[0] = '\0';
-        fprintf(stderr, "rongcuo: output path too long: %s\n", path);
+        CLI_PRINT(stderr, cli_output_path_too_long, path);
         return NULL;
     }
     catch_signals();
     int fd = mkstemp(tmp_path);
     FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
     if (!f || fchmod(fd, mode) != 0) {
-        fprintf(stderr, "rongcuo: cannot write '%s': %s\n", path,
-                strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_write, path, strerror(errno));
         if (f)
             fclose(f);
         else if (fd >= 0)
@@ -229,8 +226,7 @@ bool cli_close_output(FILE *f, const char *path, bool keep)
         if (!ok && err == EPIPE)
             return true; /* the reader stopped early: not an error */
         if (!ok)
-            fprintf(stderr, "rongcuo: error writing output: %s\n",
-                    strerror(err));
+            CLI_PRINT(stderr, cli_error_writing_output, strerror(err));
         return ok;
     }
     if (ok && keep && fsync(fileno(f)) != 0) {
@@ -242,12 +238,10 @@ bool cli_close_output(FILE *f, const char *path, bool keep)
         err = errno;
     }
     if (ok && keep && rename(tmp_path, final_path) != 0) {
-        fprintf(stderr, "rongcuo: cannot write '%s': %s\n", path,
-                strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_write, path, strerror(errno));
         ok = false;
     } else if (!ok && keep) {
-        fprintf(stderr, "rongcuo: error writing '%s': %s\n", path,
-                strerror(err));
+        CLI_PRINT(stderr, cli_error_writing, path, strerror(err));
     }
     if (!ok || !keep)
         unlink(tmp_path);
@@ -341,8 +335,10 @@ bool cli_records_close(struct cli_records *r, FILE *f, const char *path)
     if (err == EPIPE && f == stdout)
         return true; /* the reader stopped early: not an error */
     if (err) {
-        fprintf(stderr, "rongcuo: error writing %s: %s\n",
-                path ? path : "output", strerror(err));
+        if (path)
+            CLI_PRINT(stderr, cli_error_writing_file, path, strerror(err));
+        else
+            CLI_PRINT(stderr, cli_error_writing_output, strerror(err));
         if (f != stdout)
             cli_close_output(f, path, false); /* drops the partial file */
         return false;

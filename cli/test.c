@@ -30,7 +30,9 @@ static const char usage_test[] =
     "                          (it appears only when the run completes, as\n"
     "                          for run -o)\n"
     "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the traces of failing tests\n"
+    "                          language of the report and of the traces of\n"
+    "                          failing tests (default: the keyword language\n"
+    "                          of the first rule file)\n"
     "  -h, --help              show this help\n"
     "\n"
     "exit status: 0 every test passed, 1 some test failed, a rule file\n"
@@ -48,17 +50,13 @@ static void add_path(struct paths *ps, const char *p)
     if (ps->n == ps->cap) {
         ps->cap = ps->cap ? ps->cap * 2 : 16;
         char **v = realloc(ps->v, ps->cap * sizeof *v);
-        if (!v) {
-            fputs("rongcuo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!v)
+            cli_out_of_memory();
         ps->v = v;
     }
     ps->v[ps->n] = strdup(p);
-    if (!ps->v[ps->n]) {
-        fputs("rongcuo: out of memory\n", stderr);
-        exit(EXIT_USAGE);
-    }
+    if (!ps->v[ps->n])
+        cli_out_of_memory();
     ps->n++;
 }
 
@@ -80,8 +78,9 @@ static bool walk(const char *dir, struct paths *ps, int depth)
 {
     DIR *d = depth > 32 ? NULL : opendir(dir);
     if (!d) {
-        fprintf(stderr, "rongcuo: cannot read the folder '%s': %s\n", dir,
-                depth > 32 ? "folders nested too deep" : strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_read_folder, dir,
+                  depth > 32 ? MSG(cli_nested_too_deep, cli_lang())
+                             : strerror(errno));
         return false;
     }
     bool ok = true;
@@ -95,7 +94,7 @@ static bool walk(const char *dir, struct paths *ps, int depth)
                          (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
                          e->d_name);
         if (n < 0 || (size_t)n >= sizeof path) {
-            fprintf(stderr, "rongcuo: path too long in '%s'\n", dir);
+            CLI_PRINT(stderr, cli_path_too_long_in, dir);
             ok = false;
             continue;
         }
@@ -137,10 +136,8 @@ static void cover_add(struct covers *cs, const struct rc_cover *c)
     if (cs->n == cs->cap) {
         cs->cap = cs->cap ? cs->cap * 2 : 64;
         cs->v = realloc(cs->v, cs->cap * sizeof *cs->v);
-        if (!cs->v) {
-            fputs("rongcuo: out of memory\n", stderr);
-            exit(EXIT_USAGE);
-        }
+        if (!cs->v)
+            cli_out_of_memory();
     }
     cs->v[cs->n++] =
         (struct cover_item){c->part, strdup(c->id), strdup(c->file),
@@ -155,7 +152,7 @@ static int cover_cmp(const void *a, const void *b)
 }
 
 static void cover_gaps(const struct covers *cs, size_t from, size_t to,
-                       enum rc_part part, bool want_false, const char *what)
+                       enum rc_part part, bool want_false, enum msg what)
 {
     int k = 0, n = 0;
     for (size_t i = from; i < to; i++) {
@@ -167,7 +164,8 @@ static void cover_gaps(const struct covers *cs, size_t from, size_t to,
     }
     if (n == 0)
         return;
-    printf("  %s: %d of %d (%d%%)\n", what, k, n, k * 100 / n);
+    CLI_PRINT(stdout, cli_cover_count, msg_fmt(what, cli_lang()), k, n,
+              k * 100 / n);
     for (size_t i = from; i < to; i++) {
         const struct cover_item *x = &cs->v[i];
         if (x->part != part || (want_false && x->seen_false < 0) ||
@@ -186,20 +184,18 @@ static void cover_report(struct covers *cs)
         size_t to = from;
         while (to < cs->n && strcmp(cs->v[to].file, cs->v[from].file) == 0)
             to++;
-        fputs("coverage of what ", stdout);
+        CLI_PUTS(stdout, cli_cover_head);
         cli_put_text(stdout, cs->v[from].file);
-        fputs(" declares:\n", stdout);
-        cover_gaps(cs, from, to, RC_RULE, false, "rules fired by some test");
-        cover_gaps(cs, from, to, RC_RULE, true,
-                   "rules whose condition some test saw false");
+        CLI_PUTS(stdout, cli_cover_head_end);
+        cover_gaps(cs, from, to, RC_RULE, false, MSG_cli_cover_rules_fired);
+        cover_gaps(cs, from, to, RC_RULE, true, MSG_cli_cover_rules_false);
         cover_gaps(cs, from, to, RC_VERDICT_TABLE, false,
-                   "verdict lines that decided some test");
+                   MSG_cli_cover_lines_decided);
         cover_gaps(cs, from, to, RC_VERDICT_TABLE, true,
-                   "verdict lines some test saw false");
+                   MSG_cli_cover_lines_false);
         cover_gaps(cs, from, to, RC_MEASURE, false,
-                   "measures attached by some test");
-        cover_gaps(cs, from, to, RC_MEASURE, true,
-                   "measures some test saw not attached");
+                   MSG_cli_cover_measures_attached);
+        cover_gaps(cs, from, to, RC_MEASURE, true, MSG_cli_cover_measures_not);
         from = to;
     }
     for (size_t i = 0; i < cs->n; i++) {
@@ -213,7 +209,7 @@ int cli_test(int argc, char **argv)
 {
     const char *junit_path = NULL;
     bool coverage = false;
-    enum rc_lang lang = RC_LANG_AUTO;
+    enum rc_lang lang;
     struct paths ps = {0};
     struct covers covered = {0};
     int rc = EXIT_OK;
@@ -237,11 +233,10 @@ int cli_test(int argc, char **argv)
         } else if (c == 'J') {
             junit_path = a;
         } else if (c == 'L' && cli_parse_lang(a, &lang) != 0) {
-            rc = cli_usage_error(usage_test,
-                                 "--lang takes en, zh-Hant or zh-Hans, "
-                                 "not '%s'",
-                                 a);
+            rc = CLI_USAGE(usage_test, cli_lang_value, a);
             goto out;
+        } else if (c == 'L') {
+            cli_lang_set(lang);
         } else if (c == CLI_FILE) {
             struct stat st;
             size_t before = ps.n;
@@ -255,8 +250,7 @@ int cli_test(int argc, char **argv)
         }
     }
     if (ps.n == 0) {
-        rc = cli_usage_error(usage_test,
-                             "name rule files or folders with tests");
+        rc = CLI_USAGE0(usage_test, cli_name_tests);
         goto out;
     }
     struct cli_inputs in = {NULL, 0, 0};
@@ -277,11 +271,12 @@ int cli_test(int argc, char **argv)
     for (size_t i = 0; i < ps.n; i++) {
         struct rc_diags *d;
         struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
+        cli_lang_loaded(rs, d);
         if (!rs) {
             fputs(rc_diags_text(d), stdout);
-            fputs("FAIL ", stdout);
+            CLI_PUTS(stdout, cli_test_fail);
             cli_put_text(stdout, ps.v[i]);
-            fputs(": the rule file does not check\n", stdout);
+            CLI_PUTS(stdout, cli_test_no_check);
             failed++;
             rc_diags_free(d);
             continue;
@@ -289,8 +284,8 @@ int cli_test(int argc, char **argv)
         rc_diags_free(d);
         const char *j = NULL;
         if (rc_ruleset_ntests(rs) > 0 || ps.n == 1) {
-            const char *t =
-                rc_ruleset_test(rs, lang, &passed, &failed, junit ? &j : NULL);
+            const char *t = rc_ruleset_test(rs, cli_lang_given(), &passed,
+                                            &failed, junit ? &j : NULL);
             if (!t)
                 cli_out_of_memory();
             fputs(t, stdout);
@@ -299,10 +294,8 @@ int cli_test(int argc, char **argv)
             if (coverage) {
                 int n = rc_ruleset_coverage(rs, NULL, 0);
                 struct rc_cover *items = calloc((size_t)n + 1, sizeof *items);
-                if (!items) {
-                    fputs("rongcuo: out of memory\n", stderr);
-                    exit(EXIT_USAGE);
-                }
+                if (!items)
+                    cli_out_of_memory();
                 rc_ruleset_coverage(rs, items, n);
                 for (int k = 0; k < n; k++)
                     cover_add(&covered, &items[k]);
@@ -320,7 +313,7 @@ int cli_test(int argc, char **argv)
     }
     if (walk_failed)
         failed++;
-    printf("%d passed, %d failed\n", passed, failed);
+    CLI_PRINT(stdout, cli_test_summary, passed, failed);
     rc = failed || !cli_close_output(stdout, NULL, true) ? EXIT_CASE_ERROR
                                                          : EXIT_OK;
 out:

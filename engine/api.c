@@ -94,7 +94,7 @@ static void load_work(void *ud)
     struct diag_list dl;
     diag_init(&dl, &rs->arena);
     if (!a->path) {
-        diag_add(&dl, DIAG_ERROR, NULL, "no rule file named (NULL path)");
+        DIAG0(&dl, DIAG_ERROR, NULL, api_no_rule_file);
     } else {
         struct source *src =
             a->text ? src_from_text(&rs->arena, a->path, a->text, a->len, 1)
@@ -429,8 +429,7 @@ static const struct case_facts *oom_case(struct rc_cases *cs)
     struct arena *a = &cs->file_arena;
     struct diag_list *dl = arena_alloc(a, sizeof *dl);
     diag_init(dl, a);
-    diag_addf(dl, DIAG_ERROR, NULL,
-              "out of memory; the rest of '%s' is not read", cs->path);
+    DIAG(dl, DIAG_ERROR, NULL, case_out_of_memory_rest, cs->path);
     return caseread_error_case(a, cs->p, dl, cs->path, NULL);
 }
 

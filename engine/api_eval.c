@@ -12,6 +12,7 @@
 #include "engine/diag.h"
 #include "engine/eval.h"
 #include "engine/handle.h"
+#include "engine/msg.h"
 #include "engine/plan.h"
 #include "engine/sbuf.h"
 #include "engine/suggest.h"
@@ -136,17 +137,24 @@ static void not_a_value(struct rc_case *c, const char *fact, const char *value,
 {
     const struct diag *x = syntax->head;
     struct arena *a = &c->scratch;
-    const char *why = "";
-    if (x && x->loc.src && x->loc.first_line > 1)
-        why = arena_printf(a, ": %s (line %d, column %d)", x->msg,
-                           x->loc.first_line, x->loc.first_column);
-    else if (x && x->loc.src)
-        why = arena_printf(a, ": %s (column %d)", x->msg, x->loc.first_column);
-    struct diag *d =
-        diag_addf(c->last, DIAG_ERROR, NULL,
-                  "'%s' is not a value for fact '%s'%s", value, fact, why);
-    d->hint = "write it as in a .case file: 是, 12.5, 2023-05-01, "
-              "\"text\", an option, {a, b}, or unknown";
+    const char *why[3] = {"", "", ""};
+    for (int k = 0; k < 3 && x && x->loc.src; k++) {
+        enum lang l = (enum lang)k;
+        if (x->loc.first_line > 1)
+            why[k] = arena_printf(a, MSG(api_why_line, l), diag_msg_in(x, l),
+                                  x->loc.first_line, x->loc.first_column);
+        else
+            why[k] = arena_printf(a, MSG(api_why_column, l), diag_msg_in(x, l),
+                                  x->loc.first_column);
+    }
+    enum msg m = MSG_ID(api_not_a_value, value, fact, why[0]);
+    struct diag *d = diag_add(c->last, DIAG_ERROR, NULL, "");
+    d->code = (int)m;
+    for (int k = 0; k < 3; k++)
+        d->msgs[k] =
+            arena_printf(a, msg_fmt(m, (enum lang)k), value, fact, why[k]);
+    d->msg = d->msgs[c->last->lang];
+    HINT0(c->last, d, api_hint_value);
 }
 
 /* A rejected value is not set, and the case stays as it was: the caller

@@ -10,6 +10,7 @@
 #include "engine/errstr.h"
 #include "engine/jsonl.h"
 #include "engine/limits.h"
+#include "engine/msg.h"
 #include "engine/source.h"
 #include "parser/parse.h"
 
@@ -129,6 +130,20 @@ static ssize_t read_line(struct case_reader *r)
     return (ssize_t)total;
 }
 
+/* A copy of d in to, every language of it (the texts are shared). */
+static void caseread_copy_diag(struct diag_list *to, const struct diag *d)
+{
+    struct diag *c = diag_add(to, d->severity, &d->loc, d->msg);
+    if (c == &to->sink)
+        return;
+    c->hint = d->hint;
+    c->code = d->code;
+    for (int k = 0; k < 3; k++) {
+        c->msgs[k] = d->msgs[k];
+        c->hints[k] = d->hints[k];
+    }
+}
+
 /* The case for a line that was too long (start: its first 64 bytes);
  * endless: it had no end within LIMIT_FILE_BYTES, and the rest of the
  * input is not read. */
@@ -141,16 +156,13 @@ static struct case_facts *long_line(struct arena *a, const struct plan *p,
     struct src_loc loc = {src, lineno, 1, lineno, 2};
     struct diag *d;
     if (endless) {
-        d = diag_addf(errors, DIAG_ERROR, &loc,
-                      "line longer than %ld MiB, with no line end in %ld "
-                      "MiB; the rest of the input is not read",
-                      LIMIT_LINE_BYTES / (1024 * 1024),
-                      LIMIT_FILE_BYTES / (1024 * 1024));
-        d->hint = "JSON Lines input holds one case per line";
+        d = DIAG(errors, DIAG_ERROR, &loc, case_line_too_long_endless,
+                 LIMIT_LINE_BYTES / (1024 * 1024),
+                 LIMIT_FILE_BYTES / (1024 * 1024));
+        HINT0(errors, d, case_hint_one_per_line);
     } else {
-        diag_addf(errors, DIAG_ERROR, &loc,
-                  "line longer than %ld MiB; the case is not read",
-                  LIMIT_LINE_BYTES / (1024 * 1024));
+        DIAG(errors, DIAG_ERROR, &loc, case_line_too_long,
+             LIMIT_LINE_BYTES / (1024 * 1024));
     }
     struct case_facts *cf = cases_new(a, p, errors);
     cf->loc = loc;
@@ -164,12 +176,10 @@ static struct case_facts *read_error(struct arena *a, const struct plan *p,
 {
     struct source *src = src_from_text(a, name, "", 0, lineno);
     struct src_loc loc = {src, lineno, 1, lineno, 1};
-    struct diag *d = diag_addf(errors, DIAG_ERROR, &loc, "cannot read '%s': %s",
-                               name, errstr(err).s);
+    struct diag *d =
+        DIAG(errors, DIAG_ERROR, &loc, case_cannot_read, name, errstr(err).s);
     if (lineno > 1)
-        diag_hintf(errors, d,
-                   "the cases before line %d were read, the rest were not",
-                   lineno);
+        HINT(errors, d, case_hint_read_before, lineno);
     struct case_facts *cf = cases_new(a, p, errors);
     cf->loc = loc;
     return cf;
@@ -214,9 +224,7 @@ static int block_next(struct case_reader *r, struct arena *a,
     diag_init(own, a);
     struct ast_case *c = parse_stream_next(r->stream, a, &syntax);
     for (const struct diag *d = syntax.head; d; d = d->next) {
-        struct diag *copy = diag_add(c && d->owner == c ? own : gap,
-                                     d->severity, &d->loc, d->msg);
-        copy->hint = d->hint;
+        caseread_copy_diag(c && d->owner == c ? own : gap, d);
     }
     int k = 0;
     if (gap->errors)
@@ -420,11 +428,10 @@ static void open_blocks(struct case_reader *r, struct diag_list *dl)
     int err = errno;
     bool bad = ferror(r->f) || all->len > LIMIT_FILE_BYTES;
     if (all->len > LIMIT_FILE_BYTES)
-        diag_addf(dl, DIAG_ERROR, NULL, "'%s' is larger than %ld MiB", r->path,
-                  LIMIT_FILE_BYTES / (1024 * 1024));
+        DIAG(dl, DIAG_ERROR, NULL, case_file_too_large, r->path,
+             LIMIT_FILE_BYTES / (1024 * 1024));
     else if (bad)
-        diag_addf(dl, DIAG_ERROR, NULL, "cannot read '%s': %s", r->path,
-                  errstr(err).s);
+        DIAG(dl, DIAG_ERROR, NULL, case_cannot_read, r->path, errstr(err).s);
     if (r->own_f)
         fclose(r->f);
     r->f = NULL;
@@ -518,10 +525,8 @@ struct given_args {
 
 static void copy_diags(struct diag_list *to, const struct diag_list *from)
 {
-    for (const struct diag *d = from->head; d; d = d->next) {
-        struct diag *c = diag_add(to, d->severity, &d->loc, d->msg);
-        c->hint = d->hint;
-    }
+    for (const struct diag *d = from->head; d; d = d->next)
+        caseread_copy_diag(to, d);
 }
 
 static void given_work(void *ud)

@@ -7,37 +7,51 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/limits.h"
+#include "engine/msg.h"
 #include "engine/suggest.h"
 
-static const char *kind_text(enum ast_vkind k)
+static enum msg kind_text(enum ast_vkind k)
 {
     switch (k) {
     case VAL_BOOL:
-        return "a yes/no value";
+        return MSG_case_kind_bool;
     case VAL_NUM:
-        return "a number";
+        return MSG_case_kind_number;
     case VAL_DATE:
-        return "a date";
+        return MSG_case_kind_date;
     case VAL_STR:
-        return "a string";
+        return MSG_case_kind_string;
     case VAL_NAME:
-        return "a name";
+        return MSG_case_kind_name;
     case VAL_SET:
-        return "a set {…}";
+        return MSG_case_kind_set;
     case VAL_UNKNOWN:
         break;
     }
-    return "unknown";
+    return MSG_case_kind_unknown;
 }
 
+/* "fact '%s' takes %s, not %s" with the two kinds in each language. */
 static bool wrong(struct diag_list *dl, const struct fact_info *f,
-                  const struct ast_value *v, const char *want, const char *hint)
+                  const struct ast_value *v, enum msg want, int hint)
 {
-    struct diag *d =
-        diag_addf(dl, DIAG_ERROR, &v->loc, "fact '%s' takes %s, not %s",
-                  f->name, want, kind_text(v->kind));
-    if (hint)
-        d->hint = hint;
+    enum msg m = MSG_ID(case_fact_takes, f->name, "", "");
+    if (dl->errors >= LIMIT_ERRORS) { /* counted, not kept */
+        diag_add(dl, DIAG_ERROR, &v->loc, "");
+        return false;
+    }
+    const char *t[3];
+    for (int k = 0; k < 3; k++)
+        t[k] = arena_printf(dl->arena, msg_fmt(m, (enum lang)k), f->name,
+                            msg_fmt(want, (enum lang)k),
+                            msg_fmt(kind_text(v->kind), (enum lang)k));
+    struct diag *d = diag_add(dl, DIAG_ERROR, &v->loc, t[dl->lang]);
+    d->code = (int)m;
+    for (int k = 0; k < 3; k++)
+        d->msgs[k] = t[k];
+    if (hint >= 0)
+        diag_hint(dl, d, hint);
     return false;
 }
 
@@ -63,17 +77,17 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
     switch (f->type) {
     case VT_BOOL:
         if (v->kind != VAL_BOOL)
-            return wrong(dl, f, v, "是/否 (true/false)", NULL);
+            return wrong(dl, f, v, MSG_case_want_bool, -1);
         out->u.b = v->b;
         break;
     case VT_NUM:
         if (v->kind != VAL_NUM)
-            return wrong(dl, f, v, "a number", NULL);
+            return wrong(dl, f, v, MSG_case_kind_number, -1);
         out->u.num = v->num;
         break;
     case VT_TEXT:
         if (v->kind != VAL_STR)
-            return wrong(dl, f, v, "text in quotes", "write \"…\" or 「…」");
+            return wrong(dl, f, v, MSG_case_want_text, MSG_case_hint_quote);
         out->u.text = v->text;
         break;
     case VT_DATE:
@@ -82,17 +96,17 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
         } else if (v->kind == VAL_STR && parse_date(v->text) >= 0) {
             out->u.date = parse_date(v->text);
         } else if (v->kind == VAL_STR) {
-            struct diag *d = diag_addf(dl, DIAG_ERROR, &v->loc,
-                                       "'%s' is not a date", v->text);
-            diag_hintf(dl, d, "write dates as YYYY-MM-DD, e.g. 2023-05-01");
+            struct diag *d =
+                DIAG(dl, DIAG_ERROR, &v->loc, case_not_date, v->text);
+            HINT0(dl, d, case_hint_date_format);
             return false;
         } else {
-            return wrong(dl, f, v, "a date (YYYY-MM-DD)", NULL);
+            return wrong(dl, f, v, MSG_case_want_date, -1);
         }
         break;
     case VT_SYM:
         if (v->kind != VAL_NAME && v->kind != VAL_STR)
-            return wrong(dl, f, v, "one of its options", NULL);
+            return wrong(dl, f, v, MSG_case_want_option, -1);
         out->u.sym = plan_option_at(dl, f->dom, v->text, &v->loc, f->name);
         if (out->u.sym < 0)
             return false;
@@ -106,7 +120,7 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
             break;
         }
         if (v->kind != VAL_SET)
-            return wrong(dl, f, v, "a set of its options {…}", NULL);
+            return wrong(dl, f, v, MSG_case_want_set, -1);
         for (const struct ast_name *n = v->items; n; n = n->next) {
             int i = plan_option_at(dl, f->dom, n->text, &n->loc, f->name);
             if (i < 0)
@@ -143,32 +157,37 @@ struct case_facts *cases_new(struct arena *a, const struct plan *p,
 void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
                         const char *name, const struct src_loc *loc)
 {
-    struct diag *d =
-        diag_addf(dl, DIAG_ERROR, loc, "the rule set has no fact '%s'", name);
+    struct diag *d = DIAG(dl, DIAG_ERROR, loc, case_no_fact, name);
     const char **cands =
         arena_calloc(dl->arena, (size_t)p->nfacts, sizeof *cands);
     for (int i = 0; i < p->nfacts; i++)
         cands[i] = p->facts[i].name;
     const char *near = suggest_closest(name, cands, p->nfacts);
     if (near)
-        diag_hintf(dl, d, "did you mean '%s'?", near);
+        HINT(dl, d, case_did_you_mean, near);
 }
 
-/* The note for the unknown facts not shown: its text is rewritten in
+/* The note for the unknown facts not shown: its texts are rewritten in
  * place as more come, so that it says how many were left out. */
 static void unknown_note(struct case_facts *cf, const struct src_loc *loc)
 {
-    enum { NOTE = 128 };
+    enum { NOTE = 160 };
     int left = cf->unknown - CASES_UNKNOWN_SHOWN;
     if (!cf->unknown_note) {
-        cf->unknown_note = arena_alloc(cf->errors->arena, NOTE);
-        struct diag *d = diag_add(cf->errors, DIAG_NOTE, loc, cf->unknown_note);
-        d->hint = "is this case meant for another rule set?";
+        struct diag *d = diag_add(cf->errors, DIAG_NOTE, loc, "");
+        d->code = MSG_case_more_facts;
+        HINT0(cf->errors, d, case_hint_other_rule_set);
+        for (int k = 0; k < 3; k++)
+            d->msgs[k] = cf->unknown_notes[k] =
+                arena_alloc(cf->errors->arena, NOTE);
+        cf->unknown_note = cf->unknown_notes[cf->errors->lang];
+        d->msg = cf->unknown_note;
     }
-    snprintf(cf->unknown_note, NOTE,
-             "%d more fact%s the rule set does not have; only the first %d "
-             "are shown",
-             left, left == 1 ? "" : "s", CASES_UNKNOWN_SHOWN);
+    enum msg m = left == 1 ? MSG_ID(case_more_fact, left, CASES_UNKNOWN_SHOWN)
+                           : MSG_ID(case_more_facts, left, CASES_UNKNOWN_SHOWN);
+    for (int k = 0; k < 3; k++)
+        snprintf(cf->unknown_notes[k], NOTE, msg_fmt(m, (enum lang)k), left,
+                 CASES_UNKNOWN_SHOWN);
 }
 
 void cases_unknown(const struct plan *p, struct case_facts *cf,
@@ -190,14 +209,12 @@ void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
         return;
     }
     if (cf->origin[i] == FROM_CASE) {
-        struct diag *d = diag_addf(cf->errors, DIAG_ERROR, &name->loc,
-                                   "fact '%s' is given twice", name->text);
+        struct diag *d = DIAG(cf->errors, DIAG_ERROR, &name->loc,
+                              case_fact_twice, name->text);
         if (cf->locs[i].first_line == name->loc.first_line)
-            diag_hintf(cf->errors, d, "first given at column %d",
-                       cf->locs[i].first_column);
+            HINT(cf->errors, d, case_first_at_column, cf->locs[i].first_column);
         else
-            diag_hintf(cf->errors, d, "first given at line %d",
-                       cf->locs[i].first_line);
+            HINT(cf->errors, d, case_first_at_line, cf->locs[i].first_line);
         return;
     }
     struct value val;
@@ -263,10 +280,7 @@ void cases_ids_free(struct cases_ids *s)
 
 void cases_id_twice(struct case_facts *cf, int first_line)
 {
-    struct diag *d = diag_addf(cf->errors, DIAG_WARNING, &cf->loc,
-                               "case ID '%s' is also the ID of the case at "
-                               "line %d",
-                               cf->id, first_line);
-    d->hint = "both cases are evaluated; give each case its own ID, so that "
-              "each verdict can be found by it";
+    struct diag *d = DIAG(cf->errors, DIAG_WARNING, &cf->loc, case_id_twice,
+                          cf->id, first_line);
+    HINT0(cf->errors, d, case_hint_id_twice);
 }

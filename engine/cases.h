@@ -25,6 +25,7 @@ struct case_facts {
     struct diag_list *errors; /* this case's errors (none: evaluate) */
     int unknown;              /* facts given that the plan does not have */
     char *unknown_note;       /* the note's text for those not shown */
+    char *unknown_notes[3];   /* it in each language */
 };
 
 /* Of the facts a case gives that the plan does not have, so many are

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/limits.h"
+#include "engine/msg.h"
 
 /*
  * Evaluation (LANGUAGE.md §3, §8): Kleene three-valued logic, rules and
@@ -104,13 +105,11 @@ static struct value error_value(enum eval_error e)
 /* Record the error of condition node i: at the operation it started in. */
 static void raise_error(struct result *r, int i)
 {
-    static const char *const msg[] = {
-        [E_DIV_ZERO] = "division by zero",
-        [E_OVERFLOW] = "a number in this calculation is too large",
-        [E_DAYS] = "a date moves by a whole number of days (at most 10,000 "
-                   "years)",
-        [E_CALENDAR] = "the date falls outside the calendar (years 1 to "
-                       "9999)",
+    static const enum msg msg[] = {
+        [E_DIV_ZERO] = MSG_eval_div_zero,
+        [E_OVERFLOW] = MSG_eval_overflow,
+        [E_DAYS] = MSG_eval_days,
+        [E_CALENDAR] = MSG_eval_calendar,
     };
     if (r->quiet || r->errors.errors)
         return;
@@ -126,8 +125,8 @@ static void raise_error(struct result *r, int i)
             break;
     }
     const struct cnode *n = &r->p->nodes[i];
-    diag_add(&r->errors, DIAG_ERROR, n->x ? &n->x->loc : NULL,
-             msg[r->nv[i].u.sym]);
+    diag_msg(&r->errors, DIAG_ERROR, n->x ? &n->x->loc : NULL,
+             (int)msg[r->nv[i].u.sym]);
 }
 
 static int cmp(const struct cnode *n, const struct value *a,

@@ -7,6 +7,7 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/msg.h"
 
 enum where { TOP, IN_CASE, IN_FACTS, IN_SET, DONE };
 enum key { K_NONE, K_ID, K_TITLE, K_FACTS, K_OTHER };
@@ -108,12 +109,12 @@ static unsigned hex4(const char *s)
 }
 
 /* An error at bytes [from, from + len) of the line; false. */
-static bool bad_text(struct jctx *j, size_t from, size_t len, const char *msg,
-                     const char *hint)
+static bool bad_text(struct jctx *j, size_t from, size_t len, enum msg m,
+                     enum msg hint)
 {
     struct src_loc l = at(j, from, from + len);
-    struct diag *d = diag_add(j->cf->errors, DIAG_ERROR, &l, msg);
-    d->hint = hint;
+    struct diag *d = diag_msg(j->cf->errors, DIAG_ERROR, &l, (int)m);
+    diag_hint(j->cf->errors, d, (int)hint);
     return false;
 }
 
@@ -151,29 +152,27 @@ static bool string_ok(struct jctx *j, size_t start, size_t end)
     for (size_t i = start + 1; i + 1 < end; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c >= 0xC0 && !lead_ok(c, (unsigned char)t[i + 1]))
-            return bad_text(j, i, 1, "invalid UTF-8 in a string",
-                            "save the file as UTF-8");
+            return bad_text(j, i, 1, MSG_json_bad_utf8,
+                            MSG_json_hint_save_utf8);
         if (c != '\\')
             continue;
         size_t n = escape_len(t, i, end);
         if (n == 0 && hex4(t + i + 2) == 0)
-            return bad_text(j, i, 6,
-                            "a string cannot hold the NUL character (U+0000)",
-                            "remove it: a NUL would cut the text short");
+            return bad_text(j, i, 6, MSG_json_nul, MSG_json_hint_nul);
         if (n == 0)
-            return bad_text(j, i, 6, "a lone surrogate is not a character",
-                            "a \\uD800-\\uDBFF escape must be followed by a "
-                            "\\uDC00-\\uDFFF one");
+            return bad_text(j, i, 6, MSG_json_lone_surrogate,
+                            MSG_json_hint_surrogate);
         i += n - 1;
     }
     return true;
 }
 
-static int bad(struct jctx *j, const struct src_loc *loc, const char *msg,
-               const char *hint)
+/* An error from the catalog, with hint (or -1: none). */
+static int bad(struct jctx *j, const struct src_loc *loc, enum msg m, int hint)
 {
-    struct diag *d = diag_add(j->cf->errors, DIAG_ERROR, loc, msg);
-    d->hint = hint;
+    struct diag *d = diag_msg(j->cf->errors, DIAG_ERROR, loc, (int)m);
+    if (hint >= 0)
+        diag_hint(j->cf->errors, d, hint);
     return 1; /* go on: report every bad fact of the line */
 }
 
@@ -183,7 +182,7 @@ static int value(struct jctx *j, struct ast_value *v)
     if (j->where == IN_SET) {
         struct value one;
         if (v->kind != VAL_STR)
-            return bad(j, &v->loc, "a set of options holds strings", NULL);
+            return bad(j, &v->loc, MSG_json_set_strings, -1);
         if (cases_convert(j->a, j->cf->errors, &j->p->facts[j->fact], v, &one))
             j->cf->vals[j->fact].u.set |= one.u.set;
         return 1;
@@ -202,19 +201,16 @@ static int value(struct jctx *j, struct ast_value *v)
         if (v->kind == VAL_STR || v->kind == VAL_NUM)
             j->cf->id = v->text;
         else
-            bad(j, &v->loc, "\"id\" must be a string or a number", NULL);
+            bad(j, &v->loc, MSG_json_id_type, -1);
     } else if (j->where == IN_CASE && j->key == K_TITLE) {
         if (v->kind == VAL_STR)
             j->cf->title = v->text;
         else if (v->kind != VAL_UNKNOWN)
-            bad(j, &v->loc, "\"title\" must be a string", NULL);
+            bad(j, &v->loc, MSG_json_title_type, -1);
     } else if (j->where == IN_CASE && j->key == K_FACTS) {
-        bad(j, &v->loc, "\"facts\" must be an object {\"事實\": 值, …}", NULL);
+        bad(j, &v->loc, MSG_json_facts_type, -1);
     } else if (j->where == TOP) {
-        bad(j, &v->loc,
-            "a line must be an object {\"id\", \"title\", "
-            "\"facts\"}",
-            NULL);
+        bad(j, &v->loc, MSG_json_line_object, -1);
     }
     return 1;
 }
@@ -246,9 +242,8 @@ static int on_number(void *ctx, const char *s, size_t len)
     v.text = arena_strndup(j->a, s, len);
     enum num_status st = num_parse(j->a, s, len, &v.num);
     if (st != NUM_OK)
-        return bad(j, &v.loc, "number too large or too precise",
-                   "numbers have at most 1000 digits and an exponent of at "
-                   "most 1000");
+        return bad(j, &v.loc, MSG_json_number_range,
+                   MSG_json_hint_number_range);
     return value(j, &v);
 }
 
@@ -281,7 +276,7 @@ static int on_map_start(void *ctx)
         j->where = IN_FACTS;
     } else {
         struct src_loc l = here(j, T_BRACKET);
-        bad(j, &l, "an object is not a value here", NULL);
+        bad(j, &l, MSG_json_object_not_value, -1);
         j->depth = 1;
     }
     return 1;
@@ -297,16 +292,14 @@ static void case_key(struct jctx *j, const char *k, size_t len,
         if (strlen(names[i]) == len && memcmp(k, names[i], len) == 0)
             j->key = (enum key)i;
     if (j->key == K_OTHER) {
-        struct diag *d = diag_addf(j->cf->errors, DIAG_ERROR, &l,
-                                   "unknown field \"%.*s\"", (int)len, k);
-        d->hint = "a case line has the fields \"id\", \"title\" and "
-                  "\"facts\"";
+        struct diag *d = DIAG(j->cf->errors, DIAG_ERROR, &l, json_unknown_field,
+                              (int)len, k);
+        HINT0(j->cf->errors, d, json_hint_fields);
     } else if (j->first[j->key].src) {
-        struct diag *d =
-            diag_addf(j->cf->errors, DIAG_ERROR, &l,
-                      "field \"%s\" is given twice", names[j->key]);
-        diag_hintf(j->cf->errors, d, "first given at column %d",
-                   j->first[j->key].first_column);
+        struct diag *d = DIAG(j->cf->errors, DIAG_ERROR, &l, json_field_twice,
+                              names[j->key]);
+        HINT(j->cf->errors, d, case_first_at_column,
+             j->first[j->key].first_column);
         j->key = K_OTHER; /* the second value is not read */
     } else {
         j->first[j->key] = l;
@@ -364,11 +357,10 @@ static int on_array_start(void *ctx)
     if (j->where == IN_FACTS && j->fact >= 0 &&
         j->p->facts[j->fact].type == VT_SET &&
         j->cf->origin[j->fact] == FROM_CASE) {
-        struct diag *d =
-            diag_addf(j->cf->errors, DIAG_ERROR, &j->fact_loc,
-                      "fact '%s' is given twice", j->p->facts[j->fact].name);
-        diag_hintf(j->cf->errors, d, "first given at column %d",
-                   j->cf->locs[j->fact].first_column);
+        struct diag *d = DIAG(j->cf->errors, DIAG_ERROR, &j->fact_loc,
+                              case_fact_twice, j->p->facts[j->fact].name);
+        HINT(j->cf->errors, d, case_first_at_column,
+             j->cf->locs[j->fact].first_column);
         j->depth = 1;
         return 1;
     }
@@ -380,20 +372,16 @@ static int on_array_start(void *ctx)
         return 1;
     }
     if (j->where == IN_SET)
-        bad(j, &l, "a set of options holds strings", NULL);
+        bad(j, &l, MSG_json_set_strings, -1);
     else if (j->where == IN_FACTS && j->fact >= 0)
-        diag_addf(j->cf->errors, DIAG_ERROR, &l,
-                  "fact '%s' takes one value, not a list",
-                  j->p->facts[j->fact].name);
+        DIAG(j->cf->errors, DIAG_ERROR, &l, json_fact_not_list,
+             j->p->facts[j->fact].name);
     else if (j->where == TOP)
-        bad(j, &l,
-            "a line must be an object {\"id\", \"title\", "
-            "\"facts\"}",
-            NULL);
+        bad(j, &l, MSG_json_line_object, -1);
     else if (j->where == IN_CASE && j->key == K_FACTS)
-        bad(j, &l, "\"facts\" must be an object {\"事實\": 值, …}", NULL);
+        bad(j, &l, MSG_json_facts_type, -1);
     else if (j->where == IN_CASE && j->key != K_OTHER)
-        bad(j, &l, "a list is not a value here", NULL);
+        bad(j, &l, MSG_json_list_not_value, -1);
     j->depth = 1;
     return 1;
 }
@@ -479,18 +467,14 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
         struct src_loc l = {line, line->first_line, 1, line->first_line, 1};
         l.first_column = utf8_count(line->text, at) + 1;
         l.last_column = l.first_column + 1;
-        struct diag *d =
-            diag_addf(errors, DIAG_ERROR, &l, "malformed JSON: %s", text);
-        d->hint = "each line must be one JSON object: {\"id\": …, "
-                  "\"title\": …, \"facts\": {…}}";
+        struct diag *d = DIAG(errors, DIAG_ERROR, &l, json_malformed, text);
+        HINT0(errors, d, json_hint_one_object);
         yajl_free_error(j.h, msg);
     } else if (j.where == TOP && !errors->errors) {
-        diag_add(errors, DIAG_ERROR, &j.cf->loc,
-                 "a line must be an object {\"id\", \"title\", \"facts\"}");
+        DIAG0(errors, DIAG_ERROR, &j.cf->loc, json_line_object);
     } else if (!j.cf->id && !errors->errors) {
-        struct diag *d =
-            diag_add(errors, DIAG_ERROR, &j.cf->loc, "the case has no \"id\"");
-        d->hint = "add \"id\": \"…\" so that its verdict can be found";
+        struct diag *d = DIAG0(errors, DIAG_ERROR, &j.cf->loc, json_no_id);
+        HINT0(errors, d, json_hint_add_id);
     }
     yajl_free(j.h);
     return j.cf;

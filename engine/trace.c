@@ -580,7 +580,7 @@ void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
             sb_text(out, d->loc.src->name);
             sb_printf(out, ":%d:%d: ", d->loc.first_line, d->loc.first_column);
         }
-        sb_text(out, d ? d->msg : "");
+        sb_text(out, d ? diag_msg_in(d, lang) : "");
         sb_printf(out, "\t%.12s\n", p->sha256);
         return;
     }

@@ -15,6 +15,11 @@ cd "$root" || exit 2
 RONGCUO="${RONGCUO_WRAP:+$RONGCUO_WRAP }$root/$bin"
 case $bin in /*) RONGCUO="${RONGCUO_WRAP:+$RONGCUO_WRAP }$bin" ;; esac
 export RONGCUO
+# The command's own messages follow the environment's language: the tests
+# run in a neutral one (a test may set LANG=zh_CN.UTF-8 for itself).
+unset LC_ALL LC_MESSAGES
+LANG=C.UTF-8
+export LANG
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
