@@ -2,6 +2,7 @@
  * The rongcuo command: check rule files and run them over case files. It
  * uses the engine's interface (engine/rongcuo.h) and nothing else.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -11,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 
@@ -55,7 +58,8 @@ static const char usage_run[] =
     "print a reasoned verdict trace for each, in input order. A case file\n"
     "is JSON Lines when its name ends in .jsonl, .ndjson or .json, .case\n"
     "syntax when it ends in .case, and otherwise JSON Lines if its first\n"
-    "character is '{'; '-' reads standard input. A bad case is reported\n"
+    "character is '{'; '-' reads standard input; a folder is read for the\n"
+    ".case and .jsonl files below it, in name order. A bad case is reported\n"
     "with its location and the run goes on with the others.\n"
     "\n"
     "options:\n"
@@ -355,6 +359,123 @@ static void run_summary(const struct rc_counts *n, long warnings)
     fputc('\n', stderr);
 }
 
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool is_case_path(const char *s)
+{
+    return ends_with(s, ".case") || ends_with(s, ".jsonl");
+}
+
+/* The rule file named after the cases (rongcuo run CASES RULES): said,
+ * with the order to write, before anything is read. 0 when the order is
+ * right. */
+static int swapped(const char *rules, const char **files, int nfiles)
+{
+    if (!is_case_path(rules))
+        return 0;
+    const char *real = NULL;
+    for (int i = 0; i < nfiles && !real; i++)
+        if (ends_with(files[i], ".rules"))
+            real = files[i];
+    CLI_PRINT(stderr, cli_prefixed, "");
+    CLI_PRINT(stderr, cli_rules_first, rules);
+    fputc('\n', stderr);
+    CLI_PRINT(stderr, cli_rules_first_hint, real ? real : "RULES", rules);
+    return EXIT_USAGE;
+}
+
+/* The case files to run: each path given, a folder replaced by the .case
+ * and .jsonl files below it, in name order (as `test` reads a folder). */
+struct case_paths {
+    char **v;
+    int n, cap;
+};
+
+static void case_paths_add(struct case_paths *c, const char *p)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 16;
+        c->v = realloc(c->v, (size_t)c->cap * sizeof *c->v);
+        if (!c->v)
+            cli_out_of_memory();
+    }
+    if (!(c->v[c->n++] = strdup(p)))
+        cli_out_of_memory();
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool case_paths_walk(struct case_paths *c, const char *dir, int depth)
+{
+    DIR *d = depth > 32 ? NULL : opendir(dir);
+    if (!d) {
+        CLI_PRINT(stderr, cli_cannot_read_folder, dir,
+                  depth > 32 ? MSG(cli_nested_too_deep, cli_lang())
+                             : strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    int first = c->n;
+    struct dirent *e;
+    while ((e = readdir(d)) && ok) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        size_t dl = strlen(dir);
+        int n = snprintf(path, sizeof path, "%.*s/%s",
+                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
+                         e->d_name);
+        struct stat st;
+        if (n < 0 || (size_t)n >= sizeof path) {
+            CLI_PRINT(stderr, cli_path_too_long_in, dir);
+            ok = false;
+        } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            ok = case_paths_walk(c, path, depth + 1);
+        } else if (is_case_path(path)) {
+            case_paths_add(c, path);
+        }
+    }
+    closedir(d);
+    qsort(c->v + first, (size_t)(c->n - first), sizeof *c->v, by_name);
+    return ok;
+}
+
+/* files with every folder replaced; false after a message. */
+static bool case_paths_of(struct case_paths *c, const char **files, int n)
+{
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(files[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+            case_paths_add(c, files[i]); /* its reading says what is wrong */
+            continue;
+        }
+        int before = c->n;
+        if (!case_paths_walk(c, files[i], 0))
+            return false;
+        if (c->n == before) {
+            CLI_PRINT(stderr, cli_prefixed, "");
+            CLI_PRINT(stderr, cli_no_cases_in_folder, files[i]);
+            fputc('\n', stderr);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void case_paths_free(struct case_paths *c)
+{
+    for (int i = 0; i < c->n; i++)
+        free(c->v[i]);
+    free(c->v);
+}
+
 static int cmd_run(int argc, char **argv)
 {
     struct run_opts o = {RC_TEXT, NULL, NULL, false, false, 1};
@@ -363,19 +484,29 @@ static int cmd_run(int argc, char **argv)
     int nfiles = 0, rc = EXIT_OK;
     if (!files)
         return EXIT_USAGE;
-    if ((rc = run_args(argc, argv, &o, &rules, files, &nfiles)) != -1) {
+    if ((rc = run_args(argc, argv, &o, &rules, files, &nfiles)) != -1 ||
+        (rc = swapped(rules, files, nfiles)) != 0) {
         free(files);
         return rc;
     }
+    struct case_paths cp = {0};
+    if (!case_paths_of(&cp, files, nfiles)) {
+        case_paths_free(&cp);
+        free(files);
+        return EXIT_USAGE;
+    }
+    free(files);
+    files = (const char **)cp.v;
+    nfiles = cp.n;
     rc = EXIT_OK;
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs) {
-        free(files);
+        case_paths_free(&cp);
         return EXIT_USAGE;
     }
     if (o.why_not && o.brief) {
         rc_ruleset_free(rs);
-        free(files);
+        case_paths_free(&cp);
         return CLI_USAGE0(usage_run, cli_why_not_brief);
     }
     struct rc_eval *ev = rc_eval_new(rs);
@@ -388,7 +519,7 @@ static int cmd_run(int argc, char **argv)
             CLI_PRINT(stderr, cli_hint_did_you_mean, near);
         rc_eval_free(ev);
         rc_ruleset_free(rs);
-        free(files);
+        case_paths_free(&cp);
         return EXIT_USAGE;
     }
     rc_eval_free(ev);
@@ -401,7 +532,7 @@ static int cmd_run(int argc, char **argv)
     cli_inputs_free(&in);
     if (!out) {
         rc_ruleset_free(rs);
-        free(files);
+        case_paths_free(&cp);
         return EXIT_USAGE;
     }
     static struct cli_records records;
@@ -442,7 +573,7 @@ static int cmd_run(int argc, char **argv)
     if (!o.quiet)
         run_summary(&count, warnings);
     rc_ruleset_free(rs);
-    free(files);
+    case_paths_free(&cp);
     return rc;
 }
 

@@ -1,1 +1,1 @@
-run --lang en rules/hubei.rules rules/cases/tc01-songzi.case rules/cases/
+run --lang en rules/hubei.rules rules/cases/tc01-songzi.case rules/cases/no-such.case

@@ -100,7 +100,8 @@ LD_PRELOAD=$d/eio.so RC_EIO_NAME=cases.jsonl RC_EIO_AFTER=0 \
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
     $RONGCUO run --format json ok.rules cases.jsonl
 echo "exit $?"
-# A directory named like a JSON Lines file.
+# A directory named like a JSON Lines file: read as a folder of case
+# files, and it has none.
 mkdir dir.jsonl
 $RONGCUO run ok.rules dir.jsonl
 echo "exit $?"
