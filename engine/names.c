@@ -1,5 +1,6 @@
 #include "engine/names.h"
 
+#include <pthread.h>
 #include <string.h>
 
 #include "engine/arena.h"
@@ -12,8 +13,31 @@
 extern const uint32_t names_fold_table[][2];
 extern const int names_fold_count;
 
+/* The folded form of each code point of the BMP, 0 for itself, 0xFFFF
+ * (a noncharacter, never a fold) for one past the BMP: filled once from
+ * the table, so that a fold costs one load. */
+static uint16_t fold_bmp[0x10000];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_init(void)
+{
+    for (int i = 0; i < names_fold_count; i++) {
+        uint32_t from = names_fold_table[i][0], to = names_fold_table[i][1];
+        if (from < 0x10000)
+            fold_bmp[from] = to < 0xFFFF ? (uint16_t)to : 0xFFFF;
+    }
+}
+
 uint32_t names_fold_cp(uint32_t cp)
 {
+    if (cp < 0x80)
+        return cp;
+    if (cp < 0x10000) {
+        pthread_once(&fold_once, fold_init);
+        uint16_t v = fold_bmp[cp];
+        if (v != 0xFFFF)
+            return v ? v : cp;
+    }
     int lo = 0, hi = names_fold_count;
     if (hi == 0 || cp < names_fold_table[0][0])
         return cp; /* ASCII and most of what is not CJK */
@@ -37,6 +61,14 @@ static uint32_t next_folded(const char *s, size_t n, size_t *i)
     if (cp < 0x80) {
         *i += 1;
         return cp; /* ASCII folds to itself */
+    }
+    const unsigned char *u = (const unsigned char *)s + *i;
+    if (cp >= 0xE1 && cp <= 0xEC && n - *i >= 3 && (u[1] & 0xC0) == 0x80 &&
+        (u[2] & 0xC0) == 0x80) { /* three bytes, no overlong nor surrogate:
+                                    the CJK range, decoded here */
+        *i += 3;
+        return names_fold_cp((cp & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 |
+                             (u[2] & 0x3F));
     }
     int k = utf8_decode(s + *i, n - *i, &cp);
     if (k == 0) {
@@ -65,6 +97,8 @@ static bool same_next(const char *a, size_t la, size_t *i, const char *b,
 
 bool names_eqn(const char *a, size_t la, const char *b, size_t lb)
 {
+    if (la == lb && memcmp(a, b, la) == 0)
+        return true;
     size_t i = 0, j = 0;
     while (i < la && j < lb)
         if (!same_next(a, la, &i, b, lb, &j))
@@ -184,6 +218,29 @@ void names_init(struct names *m, struct arena *a, size_t expect)
     m->keys = arena_calloc(a, cap, sizeof *m->keys);
     m->lens = arena_calloc(a, cap, sizeof *m->lens);
     m->vals = arena_calloc(a, cap, sizeof *m->vals);
+    m->ekeys = arena_calloc(a, cap, sizeof *m->ekeys);
+    m->elens = arena_calloc(a, cap, sizeof *m->elens);
+    m->evals = arena_calloc(a, cap, sizeof *m->evals);
+}
+
+static uint64_t byte_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* The slot of key in the table by bytes. */
+static size_t eslot(const struct names *m, const char *key, size_t len)
+{
+    size_t i = byte_hash(key, len) & (m->cap - 1);
+    while (m->ekeys[i] &&
+           (m->elens[i] != len || memcmp(m->ekeys[i], key, len) != 0))
+        i = (i + 1) & (m->cap - 1);
+    return i;
 }
 
 /* The slot of key: where it is, or the empty slot where it would go. */
@@ -199,6 +256,9 @@ int names_getn(const struct names *m, const char *key, size_t len)
 {
     if (!m->cap)
         return -1;
+    size_t e = eslot(m, key, len); /* as it was put: nothing to fold */
+    if (m->ekeys[e])
+        return m->evals[e];
     size_t i = slot(m, key, len);
     return m->keys[i] ? m->vals[i] : -1;
 }
@@ -238,6 +298,10 @@ int names_put(struct names *m, const char *key, int val)
     m->keys[i] = key;
     m->lens[i] = n;
     m->vals[i] = val;
+    size_t e = eslot(m, key, n);
+    m->ekeys[e] = key;
+    m->elens[e] = n;
+    m->evals[e] = val;
     m->len++;
     return -1;
 }

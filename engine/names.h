@@ -40,11 +40,16 @@ void names_option_clash(struct diag_list *dl, const struct src_loc *loc,
 
 /* A map from names to small integers: open addressing, FNV-1a over the
  * folded form, in an arena. Keys are compared folded and are not copied:
- * the map keeps the spelling put first. */
+ * the map keeps the spelling put first. A second table finds a key
+ * spelled as it was put by its bytes alone, so that the usual lookup
+ * folds nothing. */
 struct names {
     const char **keys;
     size_t *lens;
     int *vals;
+    const char **ekeys; /* the same keys, by their bytes */
+    size_t *elens;
+    int *evals;
     size_t cap, len;
     struct arena *arena;
 };

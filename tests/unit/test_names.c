@@ -134,6 +134,45 @@ static void test_names_fold_idempotent(void **state)
     assert_true(changed > 2000); /* the table is there */
 }
 
+/* Every fold of OpenCC's table, through the direct table of the BMP and
+ * through the search past it, as the table says; nothing else moves. */
+extern const uint32_t names_fold_table[][2];
+extern const int names_fold_count;
+
+static void test_names_fold_every_entry(void **state)
+{
+    (void)state;
+    assert_true(names_fold_count > 4000);
+    for (int i = 0; i < names_fold_count; i++)
+        assert_int_equal(names_fold_cp(names_fold_table[i][0]),
+                         names_fold_table[i][1]);
+    int moved = 0;
+    for (uint32_t cp = 0; cp < 0x30000; cp++)
+        moved += names_fold_cp(cp) != cp;
+    assert_int_equal(moved, names_fold_count);
+}
+
+/* A key spelled as it was put and one in the other script find the same
+ * value; so does one put in the other script after growing. */
+static void test_names_exact_and_folded(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    struct names m;
+    names_init(&m, &a, 2);
+    for (int i = 0; i < 40; i++) {
+        char *k = arena_printf(&a, "發現日期%d", i);
+        assert_int_equal(names_put(&m, k, i), -1);
+    }
+    assert_int_equal(names_get(&m, "發現日期7"), 7);
+    assert_int_equal(names_get(&m, "发现日期7"), 7);
+    assert_int_equal(names_getn(&m, "发现日期39x", 14), 39);
+    assert_int_equal(names_get(&m, "发现日期40"), -1);
+    assert_int_equal(names_put(&m, "发现日期3", 99), 3);
+    arena_free(&a);
+}
+
 static void test_names_eq(void **state)
 {
     (void)state;
@@ -189,6 +228,8 @@ int main(void)
         cmocka_unit_test(test_names_fold_cp),
         cmocka_unit_test(test_names_fold_idempotent),
         cmocka_unit_test(test_names_eq),
+        cmocka_unit_test(test_names_fold_every_entry),
+        cmocka_unit_test(test_names_exact_and_folded),
         cmocka_unit_test(test_names_either_script),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
