@@ -145,8 +145,10 @@ static void parse_run(void *ud)
     }
     while (status == YYPUSH_MORE) {
         LEX_STYPE v;
-        LEX_LTYPE loc;
         struct parse_ctx *c = lex_get_extra(r->scanner);
+        /* where the lexer stands: the place of the end of the text, which
+           has no token of its own to set it */
+        LEX_LTYPE loc = {c->src, c->line, c->column, c->line, c->column};
         int before = c->diags->errors;
         int tok = lex_lex(&v, &loc, r->scanner);
         if (parse_skip(c, tok, &loc))
@@ -302,7 +304,7 @@ struct ast_case *parse_stream_next(struct parse_stream *s, struct arena *a,
     }
     while (s->status == YYPUSH_MORE && !c->done) {
         LEX_STYPE v;
-        LEX_LTYPE loc;
+        LEX_LTYPE loc = {c->src, c->line, c->column, c->line, c->column};
         int before = dl->errors;
         int tok = lex_lex(&v, &loc, s->scanner);
         if (parse_skip(c, tok, &loc))
