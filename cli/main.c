@@ -443,7 +443,8 @@ static bool case_paths_walk(struct case_paths *c, const char *dir, int depth)
         }
     }
     closedir(d);
-    qsort(c->v + first, (size_t)(c->n - first), sizeof *c->v, by_name);
+    if (c->n - first > 1)
+        qsort(c->v + first, (size_t)(c->n - first), sizeof *c->v, by_name);
     return ok;
 }
 
