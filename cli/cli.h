@@ -129,6 +129,21 @@ void cli_put_text(FILE *f, const char *s);
 /* "rongcuo: out of memory" on stderr, then exit with EXIT_USAGE. */
 _Noreturn void cli_out_of_memory(void);
 
+/* A list of paths, each its own copy. */
+struct cli_paths {
+    char **v;
+    size_t n, cap;
+};
+void cli_paths_add(struct cli_paths *ps, const char *p);
+void cli_paths_free(struct cli_paths *ps);
+bool cli_has_suffix(const char *s, const char *suffix);
+/* Add the files below the folder dir whose names end in one of suffixes
+ * (a list ending in NULL), depth first, in name order. A file that cannot
+ * be read (a dangling symbolic link) is listed, to fail when it is read;
+ * a folder that cannot be read is an error (false, after a message). */
+bool cli_walk(const char *dir, const char *const *suffixes,
+              struct cli_paths *ps);
+
 int cli_test(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 

@@ -1,10 +1,13 @@
 #include "cli/cli.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* What the commands share: usage errors, loading a rule set, the trace
  * language. Output is in cli/output.c. */
@@ -183,4 +186,91 @@ int cli_parse_lang(const char *s, enum rc_lang *lang)
         return -1;
     *lang = (enum rc_lang)l;
     return 0;
+}
+
+void cli_paths_add(struct cli_paths *ps, const char *p)
+{
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 16;
+        char **v = realloc(ps->v, ps->cap * sizeof *v);
+        if (!v)
+            cli_out_of_memory();
+        ps->v = v;
+    }
+    ps->v[ps->n] = strdup(p);
+    if (!ps->v[ps->n])
+        cli_out_of_memory();
+    ps->n++;
+}
+
+void cli_paths_free(struct cli_paths *ps)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        free(ps->v[i]);
+    free(ps->v);
+    *ps = (struct cli_paths){0};
+}
+
+bool cli_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool has_any_suffix(const char *s, const char *const *suffixes)
+{
+    for (; *suffixes; suffixes++)
+        if (cli_has_suffix(s, *suffixes))
+            return true;
+    return false;
+}
+
+static bool walk_in(const char *dir, const char *const *suffixes,
+                    struct cli_paths *ps, int depth)
+{
+    DIR *d = depth > 32 ? NULL : opendir(dir);
+    if (!d) {
+        CLI_PRINT(stderr, cli_cannot_read_folder, dir,
+                  depth > 32 ? MSG(cli_nested_too_deep, cli_lang())
+                             : strerror(errno));
+        return false;
+    }
+    bool ok = true;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        size_t dl = strlen(dir);
+        int n = snprintf(path, sizeof path, "%.*s/%s",
+                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
+                         e->d_name);
+        if (n < 0 || (size_t)n >= sizeof path) {
+            CLI_PRINT(stderr, cli_path_too_long_in, dir);
+            ok = false;
+            continue;
+        }
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+            ok = walk_in(path, suffixes, ps, depth + 1) && ok;
+        else if (has_any_suffix(path, suffixes))
+            cli_paths_add(ps, path); /* unreadable: its reading says why */
+    }
+    closedir(d);
+    return ok;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool cli_walk(const char *dir, const char *const *suffixes,
+              struct cli_paths *ps)
+{
+    size_t before = ps->n;
+    bool ok = walk_in(dir, suffixes, ps, 0);
+    if (ps->n - before > 1)
+        qsort(ps->v + before, ps->n - before, sizeof *ps->v, by_name);
+    return ok;
 }

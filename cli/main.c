@@ -2,7 +2,6 @@
  * The rongcuo command: check rule files and run them over case files. It
  * uses the engine's interface (engine/rongcuo.h) and nothing else.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -359,15 +358,9 @@ static void run_summary(const struct rc_counts *n, long warnings)
     fputc('\n', stderr);
 }
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
 static bool is_case_path(const char *s)
 {
-    return ends_with(s, ".case") || ends_with(s, ".jsonl");
+    return cli_has_suffix(s, ".case") || cli_has_suffix(s, ".jsonl");
 }
 
 /* The rule file named after the cases (rongcuo run CASES RULES): said,
@@ -379,7 +372,7 @@ static int swapped(const char *rules, const char **files, int nfiles)
         return 0;
     const char *real = NULL;
     for (int i = 0; i < nfiles && !real; i++)
-        if (ends_with(files[i], ".rules"))
+        if (cli_has_suffix(files[i], ".rules"))
             real = files[i];
     CLI_PRINT(stderr, cli_prefixed, "");
     CLI_PRINT(stderr, cli_rules_first, rules);
@@ -388,77 +381,20 @@ static int swapped(const char *rules, const char **files, int nfiles)
     return EXIT_USAGE;
 }
 
-/* The case files to run: each path given, a folder replaced by the .case
- * and .jsonl files below it, in name order (as `test` reads a folder). */
-struct case_paths {
-    char **v;
-    int n, cap;
-};
-
-static void case_paths_add(struct case_paths *c, const char *p)
+/* The case files to run: files with each folder replaced by the .case and
+ * .jsonl files below it, in name order (as `test` reads a folder); false
+ * after a message. */
+static bool case_paths_of(struct cli_paths *c, const char **files, int n)
 {
-    if (c->n == c->cap) {
-        c->cap = c->cap ? c->cap * 2 : 16;
-        c->v = realloc(c->v, (size_t)c->cap * sizeof *c->v);
-        if (!c->v)
-            cli_out_of_memory();
-    }
-    if (!(c->v[c->n++] = strdup(p)))
-        cli_out_of_memory();
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool case_paths_walk(struct case_paths *c, const char *dir, int depth)
-{
-    DIR *d = depth > 32 ? NULL : opendir(dir);
-    if (!d) {
-        CLI_PRINT(stderr, cli_cannot_read_folder, dir,
-                  depth > 32 ? MSG(cli_nested_too_deep, cli_lang())
-                             : strerror(errno));
-        return false;
-    }
-    bool ok = true;
-    int first = c->n;
-    struct dirent *e;
-    while ((e = readdir(d)) && ok) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        size_t dl = strlen(dir);
-        int n = snprintf(path, sizeof path, "%.*s/%s",
-                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
-                         e->d_name);
-        struct stat st;
-        if (n < 0 || (size_t)n >= sizeof path) {
-            CLI_PRINT(stderr, cli_path_too_long_in, dir);
-            ok = false;
-        } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            ok = case_paths_walk(c, path, depth + 1);
-        } else if (is_case_path(path)) {
-            case_paths_add(c, path);
-        }
-    }
-    closedir(d);
-    if (c->n - first > 1)
-        qsort(c->v + first, (size_t)(c->n - first), sizeof *c->v, by_name);
-    return ok;
-}
-
-/* files with every folder replaced; false after a message. */
-static bool case_paths_of(struct case_paths *c, const char **files, int n)
-{
+    static const char *const case_files[] = {".case", ".jsonl", NULL};
     for (int i = 0; i < n; i++) {
         struct stat st;
         if (stat(files[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
-            case_paths_add(c, files[i]); /* its reading says what is wrong */
+            cli_paths_add(c, files[i]); /* its reading says what is wrong */
             continue;
         }
-        int before = c->n;
-        if (!case_paths_walk(c, files[i], 0))
+        size_t before = c->n;
+        if (!cli_walk(files[i], case_files, c))
             return false;
         if (c->n == before) {
             CLI_PRINT(stderr, cli_prefixed, "");
@@ -468,13 +404,6 @@ static bool case_paths_of(struct case_paths *c, const char **files, int n)
         }
     }
     return true;
-}
-
-static void case_paths_free(struct case_paths *c)
-{
-    for (int i = 0; i < c->n; i++)
-        free(c->v[i]);
-    free(c->v);
 }
 
 static int cmd_run(int argc, char **argv)
@@ -490,24 +419,24 @@ static int cmd_run(int argc, char **argv)
         free(files);
         return rc;
     }
-    struct case_paths cp = {0};
+    struct cli_paths cp = {0};
     if (!case_paths_of(&cp, files, nfiles)) {
-        case_paths_free(&cp);
+        cli_paths_free(&cp);
         free(files);
         return EXIT_USAGE;
     }
     free(files);
     files = (const char **)cp.v;
-    nfiles = cp.n;
+    nfiles = (int)cp.n;
     rc = EXIT_OK;
     struct rc_ruleset *rs = cli_load(rules);
     if (!rs) {
-        case_paths_free(&cp);
+        cli_paths_free(&cp);
         return EXIT_USAGE;
     }
     if (o.why_not && o.brief) {
         rc_ruleset_free(rs);
-        case_paths_free(&cp);
+        cli_paths_free(&cp);
         return CLI_USAGE0(usage_run, cli_why_not_brief);
     }
     struct rc_eval *ev = rc_eval_new(rs);
@@ -520,7 +449,7 @@ static int cmd_run(int argc, char **argv)
             CLI_PRINT(stderr, cli_hint_did_you_mean, near);
         rc_eval_free(ev);
         rc_ruleset_free(rs);
-        case_paths_free(&cp);
+        cli_paths_free(&cp);
         return EXIT_USAGE;
     }
     rc_eval_free(ev);
@@ -533,7 +462,7 @@ static int cmd_run(int argc, char **argv)
     cli_inputs_free(&in);
     if (!out) {
         rc_ruleset_free(rs);
-        case_paths_free(&cp);
+        cli_paths_free(&cp);
         return EXIT_USAGE;
     }
     static struct cli_records records;
@@ -574,7 +503,7 @@ static int cmd_run(int argc, char **argv)
     if (!o.quiet)
         run_summary(&count, warnings);
     rc_ruleset_free(rs);
-    case_paths_free(&cp);
+    cli_paths_free(&cp);
     return rc;
 }
 

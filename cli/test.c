@@ -40,74 +40,6 @@ static const char usage_test[] =
     "report could not be written, 2 bad usage (including a --junit file\n"
     "that cannot be created or may not be replaced).\n";
 
-struct paths {
-    char **v;
-    size_t n, cap;
-};
-
-static void add_path(struct paths *ps, const char *p)
-{
-    if (ps->n == ps->cap) {
-        ps->cap = ps->cap ? ps->cap * 2 : 16;
-        char **v = realloc(ps->v, ps->cap * sizeof *v);
-        if (!v)
-            cli_out_of_memory();
-        ps->v = v;
-    }
-    ps->v[ps->n] = strdup(p);
-    if (!ps->v[ps->n])
-        cli_out_of_memory();
-    ps->n++;
-}
-
-static bool has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The .rules and .test files below dir, depth first. A file that cannot
- * be read (a dangling symbolic link) is listed, to fail when it is loaded;
- * a folder that cannot be read is an error (false, after a message). */
-static bool walk(const char *dir, struct paths *ps, int depth)
-{
-    DIR *d = depth > 32 ? NULL : opendir(dir);
-    if (!d) {
-        CLI_PRINT(stderr, cli_cannot_read_folder, dir,
-                  depth > 32 ? MSG(cli_nested_too_deep, cli_lang())
-                             : strerror(errno));
-        return false;
-    }
-    bool ok = true;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        size_t dl = strlen(dir);
-        int n = snprintf(path, sizeof path, "%.*s/%s",
-                         (int)(dl > 1 && dir[dl - 1] == '/' ? dl - 1 : dl), dir,
-                         e->d_name);
-        if (n < 0 || (size_t)n >= sizeof path) {
-            CLI_PRINT(stderr, cli_path_too_long_in, dir);
-            ok = false;
-            continue;
-        }
-        struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            ok = walk(path, ps, depth + 1) && ok;
-        else if (has_suffix(path, ".rules") || has_suffix(path, ".test"))
-            add_path(ps, path); /* unreadable: its load reports why */
-    }
-    closedir(d);
-    return ok;
-}
-
 /* Coverage gathered over every file tested, by where each part is
  * declared, so that a base's rules count its own tests and its variants'. */
 struct cover_item {
@@ -210,7 +142,7 @@ int cli_test(int argc, char **argv)
     const char *junit_path = NULL;
     bool coverage = false;
     enum rc_lang lang;
-    struct paths ps = {0};
+    struct cli_paths ps = {0};
     struct covers covered = {0};
     int rc = EXIT_OK;
     bool walk_failed = false;
@@ -238,14 +170,13 @@ int cli_test(int argc, char **argv)
         } else if (c == 'L') {
             cli_lang_set(lang);
         } else if (c == CLI_FILE) {
+            static const char *const rule_files[] = {".rules", ".test", NULL};
             struct stat st;
-            size_t before = ps.n;
             if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-                if (!walk(a, &ps, 0))
+                if (!cli_walk(a, rule_files, &ps))
                     walk_failed = true;
-                qsort(ps.v + before, ps.n - before, sizeof *ps.v, cmp_str);
             } else {
-                add_path(&ps, a);
+                cli_paths_add(&ps, a);
             }
         }
     }
@@ -317,8 +248,6 @@ int cli_test(int argc, char **argv)
     rc = failed || !cli_close_output(stdout, NULL, true) ? EXIT_CASE_ERROR
                                                          : EXIT_OK;
 out:
-    for (size_t i = 0; i < ps.n; i++)
-        free(ps.v[i]);
-    free(ps.v);
+    cli_paths_free(&ps);
     return rc;
 }
