@@ -13,6 +13,7 @@
 #include "engine/wexpr.h"
 
 struct ast_file;
+struct expect_info;
 struct show_info;
 struct test_info;
 
@@ -152,6 +153,17 @@ struct measure_info {
     int nbecause;
 };
 
+/* A bottom line (LANGUAGE.md §10): for every case in which cond holds,
+ * every expectation holds. Its expectations are those of tests
+ * (engine/plan_tests.h) without fired and missing. */
+struct invariant_info {
+    const char *title; /* as written, without quotes */
+    struct src_loc loc;
+    int cond; /* node: the when condition */
+    const struct expect_info *expects;
+    int nexpects;
+};
+
 /* What the evaluator computes, in order: a rule's condition or a conclusion. */
 struct step {
     bool concl;
@@ -195,6 +207,10 @@ struct plan {
     int nnodes;
     struct step *order; /* dependency order */
     int norder;
+    struct invariant_info *invariants; /* of every file of the rule set,
+                                          bases first: a variant cannot
+                                          amend or repeal them */
+    int ninvariants;
     struct test_info *tests; /* of the top file (LANGUAGE.md §6);
                                 engine/plan_tests.h */
     int ntests;

@@ -13,11 +13,13 @@
 
 enum expect_kind {
     EXPECT_VERDICT,
+    EXPECT_NOT_VERDICT, /* bottom lines (LANGUAGE.md §10) */
     EXPECT_MEASURE,
     EXPECT_NOT_MEASURE,
     EXPECT_FIRED,
     EXPECT_NOT_FIRED,
-    EXPECT_UNDETERMINED
+    EXPECT_UNDETERMINED,
+    EXPECT_NOT_UNDETERMINED /* bottom lines */
 };
 
 struct expect_info { /* an expectation with its name resolved */
