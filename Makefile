@@ -30,6 +30,10 @@ LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
               $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o \
               $(B)/obj/gen/fold.o
 CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(wildcard cli/*.c))
+# The prover (prove/): the only code that links the Z3 solver. The engine's
+# library does not; the command and the prover's own tests do.
+PROVE_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard prove/*.c))
+PROVE_LIBS := -lz3
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
@@ -47,8 +51,12 @@ all: deps $(B)/rongcuo $(B)/librongcuo.so.$(SOVER)
 deps:
 	@sh tests/deps.sh
 
-$(B)/rongcuo: $(CLI_OBJ) $(B)/librongcuo.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/rongcuo: $(CLI_OBJ) $(B)/librongcuo-prove.a $(B)/librongcuo.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PROVE_LIBS)
+
+$(B)/librongcuo-prove.a: $(PROVE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
 
 # The shared library exports only the rc_* interface of rongcuo.h.
 $(B)/librongcuo.so.$(SOVER): $(LIB_OBJ)
@@ -96,6 +104,10 @@ $(B)/obj/cli/main.o: Makefile
 $(B)/obj/%.o: %.c | $(B)/gen/messages.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_prove%: tests/unit/test_prove%.c $(B)/librongcuo-prove.a $(B)/librongcuo.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS) $(PROVE_LIBS) -lcmocka -lpthread
 
 $(B)/tests/%: tests/unit/%.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
-# yajl, GMP, pkg-config, and OpenCC, from which the build takes the table
+# yajl, GMP, the Z3 solver (for prove), pkg-config, and OpenCC, from which the build takes the table
 # that folds traditional characters to simplified ones; valgrind with the
 # argument "valgrind", clang and libFuzzer with "fuzz") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
@@ -26,9 +26,10 @@ if command -v "${CC:-cc}" >/dev/null 2>&1; then
     have_header cmocka.h || need="$need libcmocka-dev"
     have_header yajl/yajl_parse.h || need="$need libyajl-dev"
     have_header gmp.h || need="$need libgmp-dev"
+    have_header z3.h || need="$need libz3-dev"
     have_header opencc/opencc.h || need="$need libopencc-dev"
 else
-    need="$need libcmocka-dev libyajl-dev libgmp-dev libopencc-dev"
+    need="$need libcmocka-dev libyajl-dev libgmp-dev libopencc-dev libz3-dev"
 fi
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ]; then

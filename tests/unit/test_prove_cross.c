@@ -1,0 +1,365 @@
+/*
+ * The encoding of prove/ against the evaluator, on random rule sets: for
+ * random cases, the encoding fixed to the case gives what eval_case gives
+ * (status, verdict, measures, conclusions, every rule's condition and
+ * effect); a question the solver says no case answers is answered by none
+ * of thousands of random cases; every counterexample it gives, read as a
+ * case file and run, is one. Deterministic (a fixed seed).
+ */
+#include "tests/unit/helpers.h"
+
+#include "engine/caseread.h"
+#include "engine/plan_tests.h"
+#include "prove/encode.h"
+#include "prove/prove.h"
+
+static uint64_t rng = 0x9E3779B97F4A7C15ULL;
+
+static unsigned rnd(unsigned n)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+static void num_expr(struct sbuf *b, int depth)
+{
+    static const char *const leaf[] = {"n0", "n1", "2", "0.5", "-1", "0",
+                                       "(d0 - 2023-01-01)"};
+    static const char *const op[] = {" + ", " - ", " * ", " / "};
+    if (depth <= 0 || rnd(3) == 0) {
+        sb_puts(b, leaf[rnd(7)]);
+        return;
+    }
+    if (rnd(6) == 0) {
+        sb_puts(b, "-(");
+        num_expr(b, depth - 1);
+        sb_putc(b, ')');
+        return;
+    }
+    unsigned o = rnd(4);
+    sb_putc(b, '(');
+    num_expr(b, depth - 1);
+    sb_puts(b, op[o]);
+    if (o == 2)
+        sb_puts(b, rnd(2) ? "3" : "n1"); /* keep products mostly linear */
+    else
+        num_expr(b, depth - 1);
+    sb_putc(b, ')');
+}
+
+/* A condition; concls: how many conclusions (c0 …) it may read;
+ * verdict: it may read the verdict (a measure). */
+static void bool_expr(struct sbuf *b, int depth, int concls, bool verdict)
+{
+    static const char *const atom[] = {
+        "b0", "b1", "b2", "not b0", "b1 == false", "s0 in {a, b}", "s0 == c",
+        "m0 contains x", "m0 contains any {y, z}", "m0 == {x}", "t0 == \"foo\"",
+        "t0 != \"bar\"", "d0 <= 2023-05-01", "d0 + n0 > 2023-06-01",
+        "n0 is known", "not d0 is known", "d0 - 2 < 2023-01-03"};
+    static const char *const cmp[] = {" < ", " <= ", " == ", " != ", " > "};
+    unsigned k = depth <= 0 ? rnd(3) : rnd(7);
+    if (k == 0 && concls > 0) {
+        sb_printf(b, "c%u", rnd((unsigned)concls));
+    } else if (k == 1 && verdict) {
+        sb_puts(b, rnd(2) ? "verdict == V0" : "verdict in {V1, V2}");
+    } else if (k <= 1) {
+        sb_puts(b, atom[rnd(17)]);
+    } else if (k == 2) {
+        num_expr(b, 2);
+        sb_puts(b, cmp[rnd(5)]);
+        num_expr(b, 1);
+    } else if (k == 3) {
+        sb_puts(b, "not (");
+        bool_expr(b, depth - 1, concls, verdict);
+        sb_putc(b, ')');
+    } else {
+        sb_putc(b, '(');
+        bool_expr(b, depth - 1, concls, verdict);
+        sb_puts(b, k % 2 ? " and " : " or ");
+        bool_expr(b, depth - 1, concls, verdict);
+        sb_putc(b, ')');
+    }
+}
+
+/* A random rule set; rule Q (the last) is the condition of the questions. */
+static void rule_set(struct sbuf *b)
+{
+    sb_puts(b, "fact b0: bool\nfact b1: bool\nfact b2: bool = false\n"
+               "fact n0: number\nfact n1: number = 0\nfact d0: date\n"
+               "fact s0: one of {a, b, c}\nfact m0: set of {x, y, z}\n"
+               "fact t0: text\n"
+               "conclusion c0\nconclusion c1\nconclusion c2\nconclusion cq\n");
+    int nrules = 3 + (int)rnd(4);
+    for (int i = 0; i < nrules; i++) {
+        int level = i * 3 / nrules; /* concludes c<level>, reads below */
+        sb_printf(b, "rule R%d when ", i);
+        bool_expr(b, 2, level, false);
+        sb_printf(b, " then c%d", level);
+        int j = (int)rnd((unsigned)nrules);
+        if (j > i && rnd(2))
+            sb_printf(b, " overrides R%d", j); /* a rule of a level >= */
+        sb_putc(b, '\n');
+    }
+    sb_puts(b, "rule Q when ");
+    bool_expr(b, 2, 3, false);
+    sb_puts(b, " then cq\nverdict {\n");
+    int nlines = 1 + (int)rnd(3);
+    for (int i = 0; i < nlines; i++) {
+        sb_printf(b, "  V%u when ", rnd(3));
+        bool_expr(b, 1, 3, false);
+        sb_putc(b, '\n');
+    }
+    sb_puts(b, rnd(2) ? "  otherwise V2\n}\n" : "}\n");
+    sb_puts(b, "measure M0 when ");
+    bool_expr(b, 1, 3, true);
+    sb_puts(b, "\nmeasure M1 when ");
+    bool_expr(b, 1, 3, true);
+    sb_putc(b, '\n');
+}
+
+/* A random case of p: each fact left out, unknown, or a small value. */
+static struct case_facts *random_case(struct fixture *f, const struct plan *p)
+{
+    static const struct num nums[] = {{0, 1}, {1, 1},  {2, 1},
+                                      {-1, 1}, {1, 2}, {13, 4}};
+    static const char *const texts[] = {"foo", "bar", "baz"};
+    struct case_facts *cf = cases_new(&f->arena, p, fx_errors(f));
+    for (int i = 0; i < p->nfacts; i++) {
+        unsigned k = rnd(10);
+        if (k < 4)
+            continue;
+        cf->origin[i] = FROM_CASE;
+        struct value *v = &cf->vals[i];
+        *v = (struct value){0};
+        if (k < 5)
+            continue; /* unknown */
+        v->known = true;
+        switch (p->facts[i].type) {
+        case VT_BOOL:
+            v->u.b = rnd(2);
+            break;
+        case VT_NUM:
+            v->u.num = nums[rnd(6)];
+            break;
+        case VT_DATE:
+            v->u.date = ast_date(2023, 1 + (int)rnd(12), 1 + (int)rnd(28));
+            break;
+        case VT_SYM:
+            v->u.sym = (int)rnd(3);
+            break;
+        case VT_SET:
+            v->u.set = rnd(8);
+            break;
+        default:
+            v->u.text = texts[rnd(3)];
+            break;
+        }
+    }
+    return cf;
+}
+
+/* The encoding with the variables of the symbolic case replaced by the
+ * values of one case. */
+struct fixed {
+    Z3_context z;
+    Z3_ast *from, *to;
+    unsigned n;
+};
+
+static void fix(struct fixed *x, struct enc_plan *e,
+                const struct case_facts *cf)
+{
+    Z3_context z = x->z = enc_z3(e->cx);
+    x->n = 0;
+    for (int i = 0; i < e->p->nfacts; i++) {
+        const struct enc_fact *f = &e->facts[i];
+        const struct value *v = &cf->vals[i];
+        bool given = cf->origin[i] == FROM_CASE;
+        x->from[x->n] = f->given;
+        x->to[x->n++] = given ? Z3_mk_true(z) : Z3_mk_false(z);
+        x->from[x->n] = f->gknown;
+        x->to[x->n++] = given && v->known ? Z3_mk_true(z) : Z3_mk_false(z);
+        if (given && v->known) {
+            x->from[x->n] = f->gval;
+            x->to[x->n++] = enc_value(e->cx, e->p->facts[i].type, v);
+        }
+    }
+}
+
+static Z3_ast at(const struct fixed *x, Z3_ast t)
+{
+    return Z3_simplify(x->z, Z3_substitute(x->z, t, x->n, x->from, x->to));
+}
+
+static enum tv tv_at(const struct fixed *x, struct enc_tv t)
+{
+    Z3_lbool a = Z3_get_bool_value(x->z, at(x, t.t));
+    Z3_lbool b = Z3_get_bool_value(x->z, at(x, t.f));
+    assert_true(a != Z3_L_UNDEF && b != Z3_L_UNDEF);
+    assert_false(a == Z3_L_TRUE && b == Z3_L_TRUE);
+    return a == Z3_L_TRUE ? TV_TRUE : b == Z3_L_TRUE ? TV_FALSE : TV_UNKNOWN;
+}
+
+static bool bool_at(const struct fixed *x, Z3_ast t)
+{
+    Z3_lbool a = Z3_get_bool_value(x->z, at(x, t));
+    assert_true(a != Z3_L_UNDEF);
+    return a == Z3_L_TRUE;
+}
+
+static int failures; /* for the report of a failing set */
+
+/* The encoding fixed to case cf agrees with eval_case on it. */
+static void agree(struct enc_plan *e, struct result *r,
+                  const struct case_facts *cf, struct fixed *x)
+{
+    const struct plan *p = e->p;
+    eval_case(r, cf);
+    fix(x, e, cf);
+    int st = bool_at(x, e->error)          ? ST_ERROR
+             : bool_at(x, e->undetermined) ? ST_UNDETERMINED
+                                           : ST_DECIDED;
+    assert_int_equal(st, r->status);
+    assert_true(bool_at(x, e->decided) == (st == ST_DECIDED));
+    if (st == ST_DECIDED) {
+        int v = 0;
+        assert_true(Z3_get_numeral_int(x->z, at(x, e->verdict), &v));
+        assert_int_equal(v, r->verdict);
+    }
+    for (int i = 0; i < p->nrules; i++) {
+        assert_int_equal(tv_at(x, e->cond[i]), r->cond[i]);
+        assert_int_equal(tv_at(x, e->effect[i]), r->effect[i]);
+    }
+    for (int i = 0; i < p->nconcls; i++)
+        assert_int_equal(tv_at(x, e->concl[i]), r->concl[i]);
+    for (int i = 0; i < p->nmeasures; i++)
+        assert_int_equal(tv_at(x, e->measure[i]), r->measures[i]);
+}
+
+/* Whether x holds for r: as `rongcuo prove` judges it (prove/invariant.c). */
+static bool holds(const struct result *r, const struct expect_info *x)
+{
+    bool decided = r->status == ST_DECIDED;
+    bool is_v = decided && r->verdict == x->index;
+    bool m = r->status != ST_ERROR && x->index >= 0 &&
+             r->measures[x->index] == TV_TRUE;
+    switch (x->kind) {
+    case EXPECT_VERDICT:
+        return is_v;
+    case EXPECT_NOT_VERDICT:
+        return !is_v;
+    case EXPECT_MEASURE:
+        return m;
+    case EXPECT_NOT_MEASURE:
+        return !m;
+    case EXPECT_UNDETERMINED:
+        return r->status == ST_UNDETERMINED;
+    default:
+        return decided;
+    }
+}
+
+static struct expect_info random_expect(const struct plan *p)
+{
+    static const enum expect_kind kinds[] = {
+        EXPECT_VERDICT,      EXPECT_NOT_VERDICT,     EXPECT_MEASURE,
+        EXPECT_NOT_MEASURE,  EXPECT_UNDETERMINED, EXPECT_NOT_UNDETERMINED};
+    struct expect_info x = {.kind = kinds[rnd(6)], .index = -1};
+    if (x.kind == EXPECT_VERDICT || x.kind == EXPECT_NOT_VERDICT)
+        x.index = p->verdicts.n ? (int)rnd((unsigned)p->verdicts.n) : -1;
+    else if (x.kind == EXPECT_MEASURE || x.kind == EXPECT_NOT_MEASURE)
+        x.index = (int)rnd((unsigned)p->nmeasures);
+    return x;
+}
+
+static int proven, violated, undecided;
+
+/* Bottom line "when Q's condition, expect x" on p: proven means no random
+ * case breaks it; a counterexample breaks it when run. */
+static void question(struct fixture *f, struct enc_ctx *cx,
+                     const struct plan *p, struct result *r, int q)
+{
+    struct expect_info x = random_expect(p);
+    struct invariant_info inv = {"q", {0}, p->rules[q].cond, &x, 1};
+    struct plan p2 = *p;
+    p2.invariants = &inv;
+    p2.ninvariants = 1;
+    struct enc_plan *e = enc_plan_new(cx, &p2);
+    struct prove_result out;
+    prove_invariant(e, 0, "cx", &out);
+    if (out.status == PROVE_UNDECIDED) {
+        assert_null(strstr(out.c.reason, "internal"));
+        undecided++;
+    } else if (out.status == PROVE_PROVEN) {
+        proven++;
+        for (int k = 0; k < 3000; k++) {
+            eval_case(r, random_case(f, p));
+            assert_false(r->cond[q] == TV_TRUE && !holds(r, &x));
+        }
+    } else {
+        violated++;
+        assert_true(out.confirmed);
+        const struct case_facts *cf = NULL;
+        int outside = 0;
+        struct source *src = fx_src(f, "cx.case", out.c.text);
+        assert_int_equal(caseread_given(&f->arena, p, src, NULL,
+                                        fx_errors(f), &cf, &outside), 1);
+        eval_case(r, cf);
+        assert_int_equal(r->cond[q], TV_TRUE);
+        assert_false(holds(r, &x));
+    }
+    prove_case_free(&out.c);
+}
+
+static void one_set(int n)
+{
+    void *state;
+    fx_setup(&state);
+    struct fixture *f = state;
+    struct sbuf b = {0};
+    rule_set(&b);
+    struct plan *p = fx_check(f, b.p);
+    if (!p) { /* a random text may not check: a dependency cycle */
+        sb_free(&b);
+        fx_teardown(&state);
+        return;
+    }
+    failures = n;
+    struct enc_ctx *cx = enc_ctx_new();
+    struct enc_plan *e = enc_plan_new(cx, p);
+    struct result *r = eval_new(p);
+    struct fixed x = {0};
+    x.from = xcalloc((size_t)p->nfacts * 3 + 1, sizeof *x.from);
+    x.to = xcalloc((size_t)p->nfacts * 3 + 1, sizeof *x.to);
+    for (int k = 0; k < 120; k++)
+        agree(e, r, random_case(f, p), &x);
+    int q = p->nrules - 1; /* rule Q */
+    for (int k = 0; k < 3; k++)
+        question(f, cx, p, r, q);
+    free(x.from);
+    free(x.to);
+    eval_free(r);
+    enc_ctx_free(cx);
+    sb_free(&b);
+    fx_teardown(&state);
+}
+
+static void test_cross(void **state)
+{
+    (void)state;
+    for (int n = 0; n < 60; n++)
+        one_set(n);
+    printf("prove cross-check: %d proven, %d violated, %d undecided\n", proven,
+           violated, undecided);
+    assert_true(proven > 10 && violated > 10);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_cross)};
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    prove_finalize();
+    return rc;
+}
