@@ -105,7 +105,8 @@ $(B)/obj/%.o: %.c | $(B)/gen/messages.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/tests/test_prove%: tests/unit/test_prove%.c $(B)/librongcuo-prove.a $(B)/librongcuo.a
+PROVE_TESTS := $(addprefix $(B)/tests/,$(filter test_prove%,$(UNIT_TESTS)))
+$(PROVE_TESTS): $(B)/tests/%: tests/unit/%.c $(B)/librongcuo-prove.a $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.c %.a,$^) $(LDLIBS) $(PROVE_LIBS) -lcmocka -lpthread
 

@@ -146,5 +146,6 @@ bool cli_walk(const char *dir, const char *const *suffixes,
 
 int cli_test(int argc, char **argv);
 int cli_diff(int argc, char **argv);
+int cli_prove(int argc, char **argv);
 
 #endif

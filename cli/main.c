@@ -530,5 +530,7 @@ int main(int argc, char **argv)
         return cli_test(argc - 1, argv + 1);
     if (strcmp(cmd, "diff") == 0)
         return cli_diff(argc - 1, argv + 1);
+    if (strcmp(cmd, "prove") == 0)
+        return cli_prove(argc - 1, argv + 1);
     return CLI_USAGE(usage_main, cli_unknown_command, cmd);
 }

@@ -413,7 +413,8 @@ Z3_ast enc_expect(struct enc_plan *e, const struct expect_info *x)
 {
     Z3_context z = e->cx->z;
     Z3_ast is_v = Z3_mk_eq(z, e->verdict, Z3_mk_int(z, x->index, e->cx->int_s));
-    Z3_ast m = x->index >= 0 ? e->measure[x->index].t : Z3_mk_false(z);
+    bool is_m = x->kind == EXPECT_MEASURE || x->kind == EXPECT_NOT_MEASURE;
+    Z3_ast m = is_m && x->index >= 0 ? e->measure[x->index].t : Z3_mk_false(z);
     Z3_ast got = enc_and2(z, Z3_mk_not(z, e->error), m);
     switch (x->kind) {
     case EXPECT_VERDICT:
