@@ -18,7 +18,8 @@ static bool holds(const struct result *r, const struct expect_info *x)
 {
     bool decided = r->status == ST_DECIDED;
     bool is_v = decided && r->verdict == x->index;
-    bool m = r->status != ST_ERROR && x->index >= 0 &&
+    bool is_m = x->kind == EXPECT_MEASURE || x->kind == EXPECT_NOT_MEASURE;
+    bool m = is_m && r->status != ST_ERROR && x->index >= 0 &&
              r->measures[x->index] == TV_TRUE;
     switch (x->kind) {
     case EXPECT_VERDICT:

@@ -31,9 +31,8 @@ static bool decimal(const char *n, const char *d, struct sbuf *out)
     mpz_init_set_str(num, n, 10);
     mpz_init_set_str(den, d, 10);
     mpz_init_set_ui(scale, 1);
-    int k = 0; /* digits after the point */
-    while (mpz_divisible_ui_p(scale, 1) && !mpz_divisible_p(scale, den) &&
-           k < 2000) {
+    int k = 0; /* digits after the point: 10^k a multiple of den */
+    while (!mpz_divisible_p(scale, den) && k < 2000) {
         mpz_mul_ui(scale, scale, 10);
         k++;
     }

@@ -180,6 +180,31 @@ static void test_other_text_unknown(void **state)
     prove_case_free(&r.c);
 }
 
+/* Two plans in one context read the same variables for a fact of the
+ * same folded name, type and options (symbolic diff), and others for a
+ * fact whose options differ. */
+static void test_shared_facts(void **state)
+{
+    (void)state;
+    void *s1, *s2;
+    fx_setup(&s1);
+    fx_setup(&s2);
+    struct plan *a = fx_plan(s1, "fact 發現日期: date\nfact x: one of {p, q}\n"
+                                 "verdict {\n  otherwise V\n}\n");
+    struct plan *b = fx_plan(s2, "fact y: bool\nfact 发现日期: date\n"
+                                 "fact x: one of {p, r}\n"
+                                 "verdict {\n  otherwise V\n}\n");
+    struct enc_ctx *cx = enc_ctx_new();
+    struct enc_plan *ea = enc_plan_new(cx, a), *eb = enc_plan_new(cx, b);
+    Z3_context z = enc_z3(cx);
+    assert_true(Z3_is_eq_ast(z, ea->facts[0].given, eb->facts[1].given));
+    assert_true(Z3_is_eq_ast(z, ea->facts[0].gval, eb->facts[1].gval));
+    assert_false(Z3_is_eq_ast(z, ea->facts[1].gval, eb->facts[2].gval));
+    enc_ctx_free(cx);
+    fx_teardown(&s1);
+    fx_teardown(&s2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +216,7 @@ int main(void)
         cmocka_unit_test(test_division_by_zero),
         cmocka_unit_test(test_chinese_types),
         cmocka_unit_test(test_other_text_unknown),
+        cmocka_unit_test(test_shared_facts),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     prove_finalize();
