@@ -212,6 +212,9 @@ uninstall:
 # files with pkg-config, run it, render the man pages, uninstall.
 install-test: all
 	@sh tests/install.sh
+	@if ldd $(B)/librongcuo.so.$(SOVER) | grep -q libz3 || \
+	    nm $(B)/librongcuo.a 2>/dev/null | grep -q ' U Z3_'; then \
+	    echo "install-test: the engine's library depends on Z3"; exit 1; fi
 
 # Out of memory gives a message and exit 2, under ulimit -v (not under the
 # sanitizers, which reserve far more address space than the limit).
@@ -248,7 +251,7 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=all \
 
 # Unit and golden tests under valgrind: no leak, no error.
 valgrind: deps $(B)/rongcuo $(addprefix $(B)/tests/,$(UNIT_TESTS))
-	@failed=""; for t in $(UNIT_TESTS); do $(VALGRIND) ./$(B)/tests/$$t || failed="$$failed $$t"; done; \
+	@failed=""; for t in $(UNIT_TESTS); do PROVE_CROSS_SETS=4 $(VALGRIND) ./$(B)/tests/$$t || failed="$$failed $$t"; done; \
 	if [ -n "$$failed" ]; then echo "valgrind: failed:$$failed"; exit 1; fi
 	@RONGCUO_WRAP="$(VALGRIND)" sh tests/golden.sh $(B)/rongcuo
 
@@ -256,10 +259,10 @@ golden-update: $(B)/rongcuo
 	@GOLDEN_UPDATE=1 sh tests/golden.sh $(B)/rongcuo
 
 format:
-	clang-format -i engine/*.[ch] cli/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 format-check:
-	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 clean:
 	rm -rf build

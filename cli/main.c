@@ -34,6 +34,8 @@ static const char usage_main[] =
     "  test PATH...            run the tests written in rule files\n"
     "  diff OLD NEW CASEFILE...\n"
     "                          the cases whose outcome a rule change changes\n"
+    "  prove RULES...          prove the bottom lines of rule files over every\n"
+    "                          possible case, or give a counterexample\n"
     "\n"
     "options:\n"
     "  -h, --help              show help (rongcuo COMMAND --help for more)\n"

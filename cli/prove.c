@@ -98,9 +98,8 @@ static bool prove_all(const struct prove_opts *o, struct rc_ruleset **rs,
         if (!rs[i])
             continue;
         enum rc_lang given = cli_lang_given();
-        enum lang lang = (enum lang)(given != RC_LANG_AUTO
-                                         ? given
-                                         : rc_ruleset_lang(rs[i]));
+        enum lang lang =
+            (enum lang)(given != RC_LANG_AUTO ? given : rc_ruleset_lang(rs[i]));
         struct sbuf b = {0};
         struct prove_counts n = {0, 0, 0};
         prove_report(rs[i], o->files[i], lang, o->json, &b, &n);

@@ -88,7 +88,8 @@ long enc_text_id(struct enc_ctx *cx, const char *s)
             return i;
     if (cx->ntexts == cx->textcap) {
         cx->textcap = cx->textcap ? cx->textcap * 2 : 16;
-        cx->texts = xrealloc(cx->texts, (size_t)cx->textcap * sizeof *cx->texts);
+        cx->texts =
+            xrealloc(cx->texts, (size_t)cx->textcap * sizeof *cx->texts);
     }
     cx->texts[cx->ntexts] = arena_strdup(&cx->arena, s);
     return cx->ntexts++;
@@ -135,9 +136,9 @@ void enc_text_write(const struct enc_ctx *cx, long id, struct sbuf *out)
 /* The type and options of f, as part of its variables' names. */
 static void type_key(const struct fact_info *f, struct sbuf *b)
 {
-    static const char code[] = {[VT_BOOL] = 'b', [VT_NUM] = 'n',
-                                [VT_TEXT] = 't', [VT_DATE] = 'd',
-                                [VT_SYM] = 's',  [VT_SET] = 'S'};
+    static const char code[] = {
+        [VT_BOOL] = 'b', [VT_NUM] = 'n', [VT_TEXT] = 't',
+        [VT_DATE] = 'd', [VT_SYM] = 's', [VT_SET] = 'S'};
     sb_putc(b, f->type <= VT_SET ? code[f->type] : '?');
     if (!f->dom)
         return;
@@ -145,7 +146,7 @@ static void type_key(const struct fact_info *f, struct sbuf *b)
     struct arena a;
     arena_init(&a);
     for (int i = 0; i < f->dom->n; i++)
-        for (const char *s = names_fold(&a, f->dom->names[i]); ; s++) {
+        for (const char *s = names_fold(&a, f->dom->names[i]);; s++) {
             h = (h ^ (unsigned char)*s) * 1099511628211ULL;
             if (!*s)
                 break;
@@ -156,14 +157,14 @@ static void type_key(const struct fact_info *f, struct sbuf *b)
 
 static Z3_sort sort_of(const struct enc_ctx *cx, enum vtype t)
 {
-    return t == VT_BOOL ? cx->bool_s
+    return t == VT_BOOL  ? cx->bool_s
            : t == VT_NUM ? cx->real_s
            : t == VT_SET ? cx->bv_s
                          : cx->int_s;
 }
 
-void enc_fact_vars(struct enc_ctx *cx, const struct fact_info *f,
-                   Z3_ast *given, Z3_ast *gknown, Z3_ast *gval)
+void enc_fact_vars(struct enc_ctx *cx, const struct fact_info *f, Z3_ast *given,
+                   Z3_ast *gknown, Z3_ast *gval)
 {
     struct sbuf b = {0};
     struct arena a;

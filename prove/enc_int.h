@@ -28,8 +28,8 @@ Z3_ast enc_real(struct enc_ctx *cx, long n);
 long enc_text_id(struct enc_ctx *cx, const char *s);
 /* The variables of fact f: shared by every plan of cx with a fact of the
  * same folded name, type and options. */
-void enc_fact_vars(struct enc_ctx *cx, const struct fact_info *f,
-                   Z3_ast *given, Z3_ast *gknown, Z3_ast *gval);
+void enc_fact_vars(struct enc_ctx *cx, const struct fact_info *f, Z3_ast *given,
+                   Z3_ast *gknown, Z3_ast *gval);
 /* The values a case can give fact f: val in its domain. */
 Z3_ast enc_fact_domain(struct enc_ctx *cx, const struct fact_info *f,
                        Z3_ast val);

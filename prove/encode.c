@@ -137,8 +137,8 @@ static struct enc_val date_arith(struct enc_ctx *cx, const struct cnode *n,
                           Z3_mk_ge(z, b.v, Z3_mk_unary_minus(z, lim)));
     Z3_ast days = Z3_mk_real2int(z, b.v), args[2] = {a.v, days};
     Z3_ast v = n->op == C_DADD ? Z3_mk_add(z, 2, args) : Z3_mk_sub(z, 2, args);
-    Z3_ast in_cal = enc_and2(z, Z3_mk_ge(z, v, cx->date_lo),
-                             Z3_mk_le(z, v, cx->date_hi));
+    Z3_ast in_cal =
+        enc_and2(z, Z3_mk_ge(z, v, cx->date_lo), Z3_mk_le(z, v, cx->date_hi));
     Z3_ast own = Z3_mk_not(z, enc_and2(z, days_ok, in_cal));
     return op_val(z, kk, ke, own, v);
 }
@@ -177,8 +177,8 @@ static struct enc_val member(struct enc_ctx *cx, const struct cnode *n,
         Z3_ast both = Z3_mk_bvand(z, a.v, m);
         t = n->op == C_HAS_ALL
                 ? Z3_mk_eq(z, both, m)
-                : Z3_mk_not(z, Z3_mk_eq(z, both, Z3_mk_unsigned_int64(
-                                                     z, 0, cx->bv_s)));
+                : Z3_mk_not(z, Z3_mk_eq(z, both,
+                                        Z3_mk_unsigned_int64(z, 0, cx->bv_s)));
     }
     return op_val(z, a.known, a.err, Z3_mk_false(z), t);
 }
@@ -250,8 +250,8 @@ struct enc_val enc_node(struct enc_plan *e, int i)
     while (n > 0) {
         int k = stack[n - 1];
         const struct cnode *c = &e->p->nodes[k];
-        bool leaf = c->op == C_FACT || c->op == C_CONCL ||
-                    c->op == C_CONST || c->op == C_VERDICT;
+        bool leaf = c->op == C_FACT || c->op == C_CONCL || c->op == C_CONST ||
+                    c->op == C_VERDICT;
         if (!leaf && c->a >= 0 && !e->built[c->a]) {
             stack[n++] = c->a;
             continue;
@@ -357,8 +357,7 @@ static void outcome(struct enc_plan *e)
     }
     e->error = err;
     e->undetermined = enc_and2(z, Z3_mk_not(z, err), e->undet_raw);
-    e->decided =
-        enc_and2(z, Z3_mk_not(z, err), Z3_mk_not(z, e->undet_raw));
+    e->decided = enc_and2(z, Z3_mk_not(z, err), Z3_mk_not(z, e->undet_raw));
 }
 
 /* The symbolic fact i: shared variables, this plan's default. */
@@ -372,8 +371,8 @@ static void fact(struct enc_plan *e, int i)
     e->wf = enc_and2(z, e->wf, enc_fact_domain(cx, f, x->gval));
     if (f->has_default && f->dflt.known) {
         x->eff.known = Z3_mk_ite(z, x->given, x->gknown, Z3_mk_true(z));
-        x->eff.v = Z3_mk_ite(z, x->given, x->gval,
-                             enc_value(cx, f->type, &f->dflt));
+        x->eff.v =
+            Z3_mk_ite(z, x->given, x->gval, enc_value(cx, f->type, &f->dflt));
     } else {
         x->eff.known = enc_and2(z, x->given, x->gknown);
         x->eff.v = x->gval;
@@ -448,9 +447,9 @@ Z3_ast enc_case(struct enc_plan *e, const struct case_facts *cf)
         all = enc_and2(z, all, x->given);
         all = enc_and2(z, all, v->known ? x->gknown : Z3_mk_not(z, x->gknown));
         if (v->known)
-            all = enc_and2(z, all,
-                           Z3_mk_eq(z, x->gval,
-                                    enc_value(e->cx, e->p->facts[i].type, v)));
+            all = enc_and2(
+                z, all,
+                Z3_mk_eq(z, x->gval, enc_value(e->cx, e->p->facts[i].type, v)));
     }
     return all;
 }

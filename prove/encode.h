@@ -59,25 +59,25 @@ struct enc_tv {
 
 /* The symbolic fact of a case. */
 struct enc_fact {
-    Z3_ast given;  /* Bool: the case writes it (a value or unknown) */
-    Z3_ast gknown; /* Bool: what it writes is a value, not unknown */
-    Z3_ast gval;   /* what it writes */
+    Z3_ast given;       /* Bool: the case writes it (a value or unknown) */
+    Z3_ast gknown;      /* Bool: what it writes is a value, not unknown */
+    Z3_ast gval;        /* what it writes */
     struct enc_val eff; /* the fact as evaluation sees it: defaults */
 };
 
 struct enc_plan {
     const struct plan *p;
     struct enc_ctx *cx;
-    struct enc_fact *facts;  /* per fact */
-    Z3_ast wf;               /* the values a case can give (domains) */
-    struct enc_val *nodes;   /* per node: built when first asked */
-    bool *built;             /* per node */
-    struct enc_tv *cond;     /* per rule: its condition */
-    struct enc_tv *effect;   /* per rule: condition and not overridden */
-    struct enc_tv *concl;    /* per conclusion */
-    struct enc_tv *measure;  /* per measure */
-    Z3_ast undet_raw;        /* some line tried is unknown (or an error) */
-    Z3_ast verdict;          /* Int: the deciding line's verdict, or -1 */
+    struct enc_fact *facts; /* per fact */
+    Z3_ast wf;              /* the values a case can give (domains) */
+    struct enc_val *nodes;  /* per node: built when first asked */
+    bool *built;            /* per node */
+    struct enc_tv *cond;    /* per rule: its condition */
+    struct enc_tv *effect;  /* per rule: condition and not overridden */
+    struct enc_tv *concl;   /* per conclusion */
+    struct enc_tv *measure; /* per measure */
+    Z3_ast undet_raw;       /* some line tried is unknown (or an error) */
+    Z3_ast verdict;         /* Int: the deciding line's verdict, or -1 */
     Z3_ast error, undetermined, decided; /* the status: one holds */
 };
 

@@ -55,8 +55,8 @@ static bool confirm(struct enc_plan *e, int inv, const char *text,
         src_from_text(&a, "counterexample", text, strlen(text), 1);
     const struct case_facts *cf = NULL;
     int outside = 0;
-    bool ok = caseread_given(&a, p, src, NULL, &dl, &cf, &outside) == 1 &&
-              cf && !outside && !dl.errors;
+    bool ok = caseread_given(&a, p, src, NULL, &dl, &cf, &outside) == 1 && cf &&
+              !outside && !dl.errors;
     if (ok) {
         struct result *r = eval_new(p);
         eval_case(r, cf);

@@ -231,7 +231,7 @@ static enum prove_answer exists(struct enc_plan *e, Z3_ast q,
         out->reason = strdup(Z3_solver_get_reason_unknown(z, s));
     Z3_params_dec_ref(z, ps);
     Z3_solver_dec_ref(z, s);
-    return r == Z3_L_FALSE ? PROVE_NONE
+    return r == Z3_L_FALSE  ? PROVE_NONE
            : r == Z3_L_TRUE ? PROVE_FOUND
                             : PROVE_UNKNOWN;
 }

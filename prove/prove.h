@@ -16,9 +16,9 @@
 #include "prove/encode.h"
 
 enum prove_answer {
-    PROVE_NONE,    /* no case: unsatisfiable */
-    PROVE_FOUND,   /* a case, in out->text */
-    PROVE_UNKNOWN  /* the solver could not decide: out->reason */
+    PROVE_NONE,   /* no case: unsatisfiable */
+    PROVE_FOUND,  /* a case, in out->text */
+    PROVE_UNKNOWN /* the solver could not decide: out->reason */
 };
 
 /* A case found. Its strings are the caller's, freed by prove_case_free. */

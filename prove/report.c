@@ -135,9 +135,8 @@ static void json_one(const struct plan *p, const char *path, int i,
     sb_puts(out, "}\n");
 }
 
-void prove_report(const struct rc_ruleset *rs, const char *path,
-                  enum lang lang, bool json, struct sbuf *out,
-                  struct prove_counts *n)
+void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
+                  bool json, struct sbuf *out, struct prove_counts *n)
 {
     const struct plan *p = rs->plan;
     struct enc_ctx *cx = enc_ctx_new();

@@ -20,9 +20,8 @@ struct prove_counts {
  * case block in the rule file's keyword language under a violated one),
  * or one JSON object per line (docs/output.md); n counts the outcomes.
  * path: the rule file as named. */
-void prove_report(const struct rc_ruleset *rs, const char *path,
-                  enum lang lang, bool json, struct sbuf *out,
-                  struct prove_counts *n);
+void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
+                  bool json, struct sbuf *out, struct prove_counts *n);
 
 /* Free what the solver keeps for the whole process (at exit, so that leak
  * checkers see nothing); no proof may follow. */

@@ -128,9 +128,10 @@ static void test_no_decimal(void **state)
 static void test_division_by_zero(void **state)
 {
     (void)state;
-    static const char t[] = "fact n: number\nconclusion c\n"
-                            "rule Q when n is known then c\n"
-                            "verdict {\n  X when 10 / n > 1\n  otherwise Y\n}\n";
+    static const char t[] =
+        "fact n: number\nconclusion c\n"
+        "rule Q when n is known then c\n"
+        "verdict {\n  X when 10 / n > 1\n  otherwise Y\n}\n";
     struct prove_result r;
     prove(t, EXPECT_NOT_UNDETERMINED, NULL, &r);
     assert_int_equal(r.status, PROVE_VIOLATED);
@@ -151,7 +152,8 @@ static void test_chinese_types(void **state)
           "事實 行為: 多選 {宴請, 用車}\n事實 名: 文字\n認定 丙\n"
           "規則 Q 如果 甲 則 丙\n"
           "結論 {\n  不予容錯 如果 非 甲\n"
-          "  容錯 如果 日 > 2023-05-01 且 域 == 其他 且 行為 包含 用車 且 名 == 「張三」\n"
+          "  容錯 如果 日 > 2023-05-01 且 域 == 其他 且 行為 包含 用車 且 名 "
+          "== 「張三」\n"
           "  否則 依規處理\n}\n",
           EXPECT_NOT_VERDICT, "容錯", &r);
     assert_int_equal(r.status, PROVE_VIOLATED);

@@ -29,8 +29,8 @@ static unsigned rnd(unsigned n)
 
 static void num_expr(struct sbuf *b, int depth)
 {
-    static const char *const leaf[] = {"n0", "n1", "2", "0.5", "-1", "0",
-                                       "(d0 - 2023-01-01)"};
+    static const char *const leaf[] = {
+        "n0", "n1", "2", "0.5", "-1", "0", "(d0 - 2023-01-01)"};
     static const char *const op[] = {" + ", " - ", " * ", " / "};
     if (depth <= 0 || rnd(3) == 0) {
         sb_puts(b, leaf[rnd(7)]);
@@ -57,11 +57,23 @@ static void num_expr(struct sbuf *b, int depth)
  * verdict: it may read the verdict (a measure). */
 static void bool_expr(struct sbuf *b, int depth, int concls, bool verdict)
 {
-    static const char *const atom[] = {
-        "b0", "b1", "b2", "not b0", "b1 == false", "s0 in {a, b}", "s0 == c",
-        "m0 contains x", "m0 contains any {y, z}", "m0 == {x}", "t0 == \"foo\"",
-        "t0 != \"bar\"", "d0 <= 2023-05-01", "d0 + n0 > 2023-06-01",
-        "n0 is known", "not d0 is known", "d0 - 2 < 2023-01-03"};
+    static const char *const atom[] = {"b0",
+                                       "b1",
+                                       "b2",
+                                       "not b0",
+                                       "b1 == false",
+                                       "s0 in {a, b}",
+                                       "s0 == c",
+                                       "m0 contains x",
+                                       "m0 contains any {y, z}",
+                                       "m0 == {x}",
+                                       "t0 == \"foo\"",
+                                       "t0 != \"bar\"",
+                                       "d0 <= 2023-05-01",
+                                       "d0 + n0 > 2023-06-01",
+                                       "n0 is known",
+                                       "not d0 is known",
+                                       "d0 - 2 < 2023-01-03"};
     static const char *const cmp[] = {" < ", " <= ", " == ", " != ", " > "};
     unsigned k = depth <= 0 ? rnd(3) : rnd(7);
     if (k == 0 && concls > 0) {
@@ -126,7 +138,7 @@ static void rule_set(struct sbuf *b)
 /* A random case of p: each fact left out, unknown, or a small value. */
 static struct case_facts *random_case(struct fixture *f, const struct plan *p)
 {
-    static const struct num nums[] = {{0, 1}, {1, 1},  {2, 1},
+    static const struct num nums[] = {{0, 1},  {1, 1}, {2, 1},
                                       {-1, 1}, {1, 2}, {13, 4}};
     static const char *const texts[] = {"foo", "bar", "baz"};
     struct case_facts *cf = cases_new(&f->arena, p, fx_errors(f));
@@ -211,7 +223,8 @@ static void probe_new(struct probe *pr, struct enc_plan *e)
 {
     Z3_context z = enc_z3(e->cx);
     const struct plan *p = e->p;
-    size_t max = 4 + 4 * (size_t)p->nrules + 2 * (size_t)(p->nconcls + p->nmeasures);
+    size_t max =
+        4 + 4 * (size_t)p->nrules + 2 * (size_t)(p->nconcls + p->nmeasures);
     Z3_ast *args = xcalloc(max, sizeof *args);
     Z3_sort *sorts = xcalloc(max, sizeof *sorts);
     unsigned n = 0;
@@ -239,8 +252,8 @@ static void probe_new(struct probe *pr, struct enc_plan *e)
 
 static void probe_fix(struct probe *pr, const struct fixed *x)
 {
-    Z3_ast t = Z3_simplify(
-        x->z, Z3_substitute(x->z, pr->app, x->n, x->from, x->to));
+    Z3_ast t =
+        Z3_simplify(x->z, Z3_substitute(x->z, pr->app, x->n, x->from, x->to));
     pr->fixed = Z3_to_app(x->z, t);
 }
 
@@ -259,7 +272,6 @@ static enum tv tv_arg(const struct fixed *x, const struct probe *pr,
     return t ? TV_TRUE : f ? TV_FALSE : TV_UNKNOWN;
 }
 
-
 /* The encoding fixed to case cf agrees with eval_case on it. */
 static void agree(struct enc_plan *e, struct probe *pr, struct result *r,
                   const struct case_facts *cf, struct fixed *x)
@@ -275,8 +287,8 @@ static void agree(struct enc_plan *e, struct probe *pr, struct result *r,
     assert_true(bool_arg(x, pr, 3) == (st == ST_DECIDED));
     if (st == ST_DECIDED) {
         int v = 0;
-        assert_true(Z3_get_numeral_int(
-            x->z, Z3_get_app_arg(x->z, pr->fixed, 0), &v));
+        assert_true(
+            Z3_get_numeral_int(x->z, Z3_get_app_arg(x->z, pr->fixed, 0), &v));
         assert_int_equal(v, r->verdict);
     }
     unsigned i = 4;
@@ -317,8 +329,8 @@ static bool holds(const struct result *r, const struct expect_info *x)
 static struct expect_info random_expect(const struct plan *p)
 {
     static const enum expect_kind kinds[] = {
-        EXPECT_VERDICT,      EXPECT_NOT_VERDICT,     EXPECT_MEASURE,
-        EXPECT_NOT_MEASURE,  EXPECT_UNDETERMINED, EXPECT_NOT_UNDETERMINED};
+        EXPECT_VERDICT,     EXPECT_NOT_VERDICT,  EXPECT_MEASURE,
+        EXPECT_NOT_MEASURE, EXPECT_UNDETERMINED, EXPECT_NOT_UNDETERMINED};
     struct expect_info x = {.kind = kinds[rnd(6)], .index = -1};
     if (x.kind == EXPECT_VERDICT || x.kind == EXPECT_NOT_VERDICT)
         x.index = p->verdicts.n ? (int)rnd((unsigned)p->verdicts.n) : -1;
@@ -357,8 +369,9 @@ static void question(struct fixture *f, struct enc_ctx *cx,
         const struct case_facts *cf = NULL;
         int outside = 0;
         struct source *src = fx_src(f, "cx.case", out.c.text);
-        assert_int_equal(caseread_given(&f->arena, p, src, NULL,
-                                        fx_errors(f), &cf, &outside), 1);
+        assert_int_equal(caseread_given(&f->arena, p, src, NULL, fx_errors(f),
+                                        &cf, &outside),
+                         1);
         eval_case(r, cf);
         assert_int_equal(r->cond[q], TV_TRUE);
         assert_false(holds(r, &x));
@@ -403,11 +416,15 @@ static void one_set(void)
 static void test_cross(void **state)
 {
     (void)state;
-    for (int n = 0; n < 45; n++)
+    /* fewer under valgrind (make valgrind sets it): the solver is slow */
+    const char *env = getenv("PROVE_CROSS_SETS");
+    int sets = env ? atoi(env) : 45;
+    for (int n = 0; n < sets; n++)
         one_set();
     printf("prove cross-check: %d proven, %d violated, %d undecided\n", proven,
            violated, undecided);
-    assert_true(proven >= 5 && violated >= 30);
+    if (sets >= 45) /* the questions cover both answers */
+        assert_true(proven >= 5 && violated >= 30);
 }
 
 int main(void)

@@ -1,0 +1,1 @@
+prove --format xml rules/hubei.rules

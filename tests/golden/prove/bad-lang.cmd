@@ -1,0 +1,1 @@
+prove --lang xx rules/hubei.rules

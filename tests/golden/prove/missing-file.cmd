@@ -1,0 +1,1 @@
+prove tests/golden/prove/missing.rules
