@@ -153,13 +153,49 @@ static void quote(struct sbuf *out, const char *s)
     sb_putc(out, '"');
 }
 
+/* The facts of one or more encodings (of plans in one context), each
+ * once: a fact of the same variables in two plans is one. */
+struct scope {
+    struct enc_plan *const *es;
+    int nes;
+    struct slot {
+        struct enc_plan *e;
+        int i;
+    } * slots;
+    int n;
+};
+
+static void scope_init(struct scope *s, struct enc_plan *const *es, int nes)
+{
+    int max = 0;
+    for (int k = 0; k < nes; k++)
+        max += es[k]->p->nfacts;
+    *s = (struct scope){es, nes, xcalloc((size_t)max + 1, sizeof *s->slots), 0};
+    Z3_context z = es[0]->cx->z;
+    for (int k = 0; k < nes; k++)
+        for (int i = 0; i < es[k]->p->nfacts; i++) {
+            bool seen = false;
+            for (int j = 0; j < s->n && !seen; j++)
+                seen = Z3_is_eq_ast(z, s->slots[j].e->facts[s->slots[j].i].gval,
+                                    es[k]->facts[i].gval);
+            if (!seen)
+                s->slots[s->n++] = (struct slot){es[k], i};
+        }
+}
+
+static const struct enc_fact *slot_fact(const struct scope *s, int j)
+{
+    return &s->slots[j].e->facts[s->slots[j].i];
+}
+
 /* The case of model m as a block; false when a value cannot be written. */
-static bool write_case(struct enc_plan *e, Z3_model m, const char *id,
+static bool write_case(const struct scope *sc, Z3_model m, const char *id,
                        const char *title, struct prove_case *out)
 {
-    Z3_context z = e->cx->z;
+    Z3_context z = sc->es[0]->cx->z;
+    enum lang lang = sc->es[0]->p->lang;
     struct sbuf b = {0};
-    sb_printf(&b, "%s ", kw_text(KW_CASE, e->p->lang));
+    sb_printf(&b, "%s ", kw_text(KW_CASE, lang));
     quote(&b, id);
     if (title) {
         sb_putc(&b, ' ');
@@ -168,15 +204,17 @@ static bool write_case(struct enc_plan *e, Z3_model m, const char *id,
     sb_puts(&b, " {\n");
     bool ok = true;
     out->nfacts = 0;
-    for (int i = 0; i < e->p->nfacts && ok; i++) {
-        if (!model_bool(z, m, e->facts[i].given))
+    for (int j = 0; j < sc->n && ok; j++) {
+        const struct enc_fact *f = slot_fact(sc, j);
+        struct enc_plan *e = sc->slots[j].e;
+        if (!model_bool(z, m, f->given))
             continue;
         out->nfacts++;
-        sb_printf(&b, "  %s = ", e->p->facts[i].name);
-        if (!model_bool(z, m, e->facts[i].gknown))
-            sb_puts(&b, kw_text(KW_UNKNOWN, e->p->lang));
+        sb_printf(&b, "  %s = ", e->p->facts[sc->slots[j].i].name);
+        if (!model_bool(z, m, f->gknown))
+            sb_puts(&b, kw_text(KW_UNKNOWN, lang));
         else
-            ok = write_value(e, m, i, &b);
+            ok = write_value(e, m, sc->slots[j].i, &b);
         sb_putc(&b, '\n');
     }
     sb_puts(&b, "}\n");
@@ -188,21 +226,20 @@ static bool write_case(struct enc_plan *e, Z3_model m, const char *id,
 }
 
 /* Numbers given with at most k digits after the point (k < 0: any). */
-static Z3_ast decimals(struct enc_plan *e, int k)
+static Z3_ast decimals(const struct scope *sc, int k)
 {
-    Z3_context z = e->cx->z;
+    Z3_context z = sc->es[0]->cx->z;
     Z3_ast all = Z3_mk_true(z);
     if (k < 0)
         return all;
     char ten[32];
     snprintf(ten, sizeof ten, "1%0*d", k, 0);
-    Z3_ast scale = Z3_mk_numeral(z, k ? ten : "1", e->cx->real_s);
-    for (int i = 0; i < e->p->nfacts; i++) {
-        if (e->p->facts[i].type != VT_NUM)
+    Z3_ast scale = Z3_mk_numeral(z, k ? ten : "1", sc->es[0]->cx->real_s);
+    for (int j = 0; j < sc->n; j++) {
+        if (sc->slots[j].e->p->facts[sc->slots[j].i].type != VT_NUM)
             continue;
-        const struct enc_fact *f = &e->facts[i];
-        Z3_ast scaled = Z3_mk_mul(z, 2, (Z3_ast[]){f->gval, scale});
-        all = enc_and2(z, all, Z3_mk_is_int(z, scaled));
+        Z3_ast args[2] = {slot_fact(sc, j)->gval, scale};
+        all = enc_and2(z, all, Z3_mk_is_int(z, Z3_mk_mul(z, 2, args)));
     }
     return all;
 }
@@ -217,10 +254,8 @@ static Z3_params timeout(Z3_context z)
 }
 
 /* Is there a case at all (a plain solver: quick to say no)? */
-static enum prove_answer exists(struct enc_plan *e, Z3_ast q,
-                                struct prove_case *out)
+static enum prove_answer exists(Z3_context z, Z3_ast q, struct prove_case *out)
 {
-    Z3_context z = e->cx->z;
     Z3_solver s = Z3_mk_solver(z);
     Z3_solver_inc_ref(z, s);
     Z3_params ps = timeout(z);
@@ -236,27 +271,47 @@ static enum prove_answer exists(struct enc_plan *e, Z3_ast q,
                             : PROVE_UNKNOWN;
 }
 
-/* The case of fewest facts with numbers of at most k decimals: written
- * into out (PROVE_FOUND), none, or unknown. */
-static enum prove_answer fewest(struct enc_plan *e, Z3_ast q, int k,
-                                const char *id, const char *title,
-                                struct prove_case *out)
+/* Numbers of at most k decimals (k < 0: any), and at most most facts
+ * given (most < 0: any). */
+static Z3_ast bounded(const struct scope *sc, Z3_ast q, int k, int most)
 {
-    Z3_context z = e->cx->z;
+    Z3_context z = sc->es[0]->cx->z;
+    q = enc_and2(z, q, decimals(sc, k));
+    if (most < 0 || sc->n == 0)
+        return q;
+    Z3_ast *g = xcalloc((size_t)sc->n, sizeof *g);
+    for (int j = 0; j < sc->n; j++)
+        g[j] = slot_fact(sc, j)->given;
+    Z3_ast at_most = Z3_mk_atmost(z, (unsigned)sc->n, g, (unsigned)most);
+    free(g);
+    return enc_and2(z, q, at_most);
+}
+
+/* The case of fewest facts that makes q true: written into out
+ * (PROVE_FOUND; *count facts), none, or unknown (a reason in out, or a
+ * case whose numbers cannot be written: *count facts, out->text NULL). */
+static enum prove_answer fewest(const struct scope *sc, Z3_ast q,
+                                const char *id, const char *title,
+                                struct prove_case *out, int *count)
+{
+    Z3_context z = sc->es[0]->cx->z;
     Z3_optimize o = Z3_mk_optimize(z);
     Z3_optimize_inc_ref(z, o);
     Z3_params ps = timeout(z);
     Z3_optimize_set_params(z, o, ps);
-    Z3_optimize_assert(z, o, enc_and2(z, q, decimals(e, k)));
-    for (int i = 0; i < e->p->nfacts; i++)
-        Z3_optimize_assert_soft(z, o, Z3_mk_not(z, e->facts[i].given), "1",
-                                Z3_mk_string_symbol(z, "facts"));
+    Z3_optimize_assert(z, o, q);
+    for (int j = 0; j < sc->n; j++)
+        Z3_optimize_assert_soft(z, o, Z3_mk_not(z, slot_fact(sc, j)->given),
+                                "1", Z3_mk_string_symbol(z, "facts"));
     Z3_lbool r = Z3_optimize_check(z, o, 0, NULL);
     enum prove_answer a = r == Z3_L_FALSE ? PROVE_NONE : PROVE_UNKNOWN;
     if (r == Z3_L_TRUE) {
         Z3_model m = Z3_optimize_get_model(z, o);
         Z3_model_inc_ref(z, m);
-        if (write_case(e, m, id, title, out))
+        *count = 0;
+        for (int j = 0; j < sc->n; j++)
+            *count += model_bool(z, m, slot_fact(sc, j)->given);
+        if (write_case(sc, m, id, title, out))
             a = PROVE_FOUND;
         Z3_model_dec_ref(z, m);
     } else if (r == Z3_L_UNDEF) {
@@ -268,25 +323,51 @@ static enum prove_answer fewest(struct enc_plan *e, Z3_ast q, int k,
     return a;
 }
 
-enum prove_answer prove_find(struct enc_plan *e, Z3_ast query, const char *id,
-                             const char *title, struct prove_case *out)
+/* The fewest facts over all numbers (decimals are among them) first;
+ * then that many facts with numbers of 0, 2, 6 decimals; then more facts
+ * if decimals need them. */
+static enum prove_answer find(const struct scope *sc, Z3_ast q, const char *id,
+                              const char *title, struct prove_case *out)
 {
-    Z3_context z = e->cx->z;
-    *out = (struct prove_case){0};
-    Z3_ast q = enc_and2(z, e->wf, query);
-    enum prove_answer a = exists(e, q, out);
+    enum prove_answer a = exists(sc->es[0]->cx->z, q, out);
     if (a != PROVE_FOUND)
         return a;
-    static const int digits[] = {0, 2, 6, -1};
-    for (size_t i = 0; i < sizeof digits / sizeof *digits; i++) {
-        a = fewest(e, q, digits[i], id, title, out);
-        if (a == PROVE_FOUND) {
-            free(out->reason);
-            out->reason = NULL;
-            return a;
+    int least = -1, n = 0;
+    if (fewest(sc, q, id, title, out, &least) == PROVE_FOUND)
+        return PROVE_FOUND;
+    static const int digits[] = {0, 2, 6};
+    for (int pass = least >= 0 ? 0 : 1; pass < 2; pass++)
+        for (size_t i = 0; i < sizeof digits / sizeof *digits; i++) {
+            Z3_ast b = bounded(sc, q, digits[i], pass == 0 ? least : -1);
+            if (fewest(sc, b, id, title, out, &n) == PROVE_FOUND) {
+                free(out->reason);
+                out->reason = NULL;
+                return PROVE_FOUND;
+            }
         }
-    }
     if (!out->reason)
         out->reason = strdup("no case with decimal numbers found");
     return PROVE_UNKNOWN;
+}
+
+enum prove_answer prove_find_in(struct enc_plan *const *es, int n, Z3_ast query,
+                                const char *id, const char *title,
+                                struct prove_case *out)
+{
+    Z3_context z = es[0]->cx->z;
+    *out = (struct prove_case){0};
+    struct scope sc;
+    scope_init(&sc, es, n);
+    Z3_ast q = query;
+    for (int k = 0; k < n; k++)
+        q = enc_and2(z, q, es[k]->wf);
+    enum prove_answer a = find(&sc, q, id, title, out);
+    free(sc.slots);
+    return a;
+}
+
+enum prove_answer prove_find(struct enc_plan *e, Z3_ast query, const char *id,
+                             const char *title, struct prove_case *out)
+{
+    return prove_find_in(&e, 1, query, id, title, out);
 }

@@ -42,6 +42,14 @@ void prove_case_free(struct prove_case *c);
 enum prove_answer prove_find(struct enc_plan *e, Z3_ast query, const char *id,
                              const char *title, struct prove_case *out);
 
+/* The same over the facts of n encodings of plans in one context (their
+ * facts of the same folded name, type and options are one): the case is
+ * written in the keyword language of es[0]'s plan, the facts of es[0]
+ * first. For comparing two rule sets (symbolic diff). */
+enum prove_answer prove_find_in(struct enc_plan *const *es, int n, Z3_ast query,
+                                const char *id, const char *title,
+                                struct prove_case *out);
+
 /* The outcome of one bottom line. */
 enum prove_status { PROVE_PROVEN, PROVE_VIOLATED, PROVE_UNDECIDED };
 
