@@ -244,12 +244,18 @@ static Z3_ast decimals(const struct scope *sc, int k)
     return all;
 }
 
+static unsigned timeout_ms = PROVE_TIMEOUT_MS;
+
+void prove_set_timeout(unsigned ms)
+{
+    timeout_ms = ms;
+}
+
 static Z3_params timeout(Z3_context z)
 {
     Z3_params ps = Z3_mk_params(z);
     Z3_params_inc_ref(z, ps);
-    Z3_params_set_uint(z, ps, Z3_mk_string_symbol(z, "timeout"),
-                       PROVE_TIMEOUT_MS);
+    Z3_params_set_uint(z, ps, Z3_mk_string_symbol(z, "timeout"), timeout_ms);
     return ps;
 }
 

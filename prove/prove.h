@@ -32,6 +32,8 @@ void prove_case_free(struct prove_case *c);
 /* At most this long for one question (the solver's answer is then
  * "unknown", never a guess). */
 #define PROVE_TIMEOUT_MS 60000u
+/* Another limit, for every question from now on (tests); not thread-safe. */
+void prove_set_timeout(unsigned ms);
 
 /* Whether some case of e's plan (every fact any value of its type, or
  * unknown; defaults as a case that leaves a fact out gets them) makes the
