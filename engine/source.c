@@ -106,7 +106,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        DIAG(dl, DIAG_ERROR, NULL, cannot_open, path, errstr(errno).s);
+        DIAG_OS(dl, DIAG_ERROR, NULL, cannot_open, path, errno);
         if (fd >= 0)
             close(fd);
         return NULL;
@@ -121,7 +121,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
         fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     FILE *f = fdopen(fd, "rb");
     if (!f) {
-        DIAG(dl, DIAG_ERROR, NULL, cannot_open, path, errstr(errno).s);
+        DIAG_OS(dl, DIAG_ERROR, NULL, cannot_open, path, errno);
         close(fd);
     }
     return f;
@@ -161,7 +161,7 @@ struct source *src_read_file(struct arena *a, const char *path,
             DIAG(dl, DIAG_ERROR, NULL, file_too_large, path,
                  LIMIT_FILE_BYTES / (1024 * 1024));
         else
-            DIAG(dl, DIAG_ERROR, NULL, cannot_read, path, errstr(saved).s);
+            DIAG_OS(dl, DIAG_ERROR, NULL, cannot_read, path, saved);
         free(buf);
         return NULL;
     }
