@@ -125,8 +125,8 @@ struct diag *diag_msg(struct diag_list *dl, enum diag_severity sev,
     return d;
 }
 
-static __attribute__((format(printf, 2, 3))) char *
-afmt(struct arena *a, const char *fmt, ...)
+static __attribute__((format(printf, 2, 3))) char *afmt(struct arena *a,
+                                                        const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -144,7 +144,7 @@ struct diag *diag_os(struct diag_list *dl, enum diag_severity sev,
         return d;
     for (int k = 1; k < 3; k++)
         d->msgs[k] = afmt(dl->arena, msg_fmt((enum msg)m, (enum lang)k), what,
-                         errstr_in(err, (enum lang)k).s);
+                          errstr_in(err, (enum lang)k).s);
     d->msg = d->msgs[dl->lang];
     return d;
 }
