@@ -457,10 +457,64 @@ static bool hint_bare_set(struct parse_ctx *c, const struct syntax_error *e)
     return true;
 }
 
+/* The kind of fact an everyday word names (數字, 金额, 是否, 字符串,
+ * 时间 …): its hint, or -1. */
+static int type_word_hint(const char *w)
+{
+    static const struct {
+        const char *word;
+        int hint;
+    } everyday[] = {
+        {"數字", MSG_type_word_number}, {"数字", MSG_type_word_number},
+        {"金額", MSG_type_word_number}, {"金额", MSG_type_word_number},
+        {"數目", MSG_type_word_number}, {"数目", MSG_type_word_number},
+        {"整數", MSG_type_word_number}, {"整数", MSG_type_word_number},
+        {"小數", MSG_type_word_number}, {"小数", MSG_type_word_number},
+        {"數", MSG_type_word_number},   {"数", MSG_type_word_number},
+        {"int", MSG_type_word_number},  {"integer", MSG_type_word_number},
+        {"float", MSG_type_word_number}, {"decimal", MSG_type_word_number},
+        {"money", MSG_type_word_number}, {"amount", MSG_type_word_number},
+        {"是否", MSG_type_word_bool},   {"真假", MSG_type_word_bool},
+        {"布林", MSG_type_word_bool},   {"布爾", MSG_type_word_bool},
+        {"布尔", MSG_type_word_bool},   {"邏輯", MSG_type_word_bool},
+        {"逻辑", MSG_type_word_bool},   {"boolean", MSG_type_word_bool},
+        {"yes/no", MSG_type_word_bool}, {"字串", MSG_type_word_text},
+        {"字符串", MSG_type_word_text}, {"文本", MSG_type_word_text},
+        {"字元", MSG_type_word_text},   {"字符", MSG_type_word_text},
+        {"string", MSG_type_word_text}, {"str", MSG_type_word_text},
+        {"時間", MSG_type_word_date},   {"时间", MSG_type_word_date},
+        {"年月日", MSG_type_word_date}, {"日子", MSG_type_word_date},
+        {"time", MSG_type_word_date},   {"datetime", MSG_type_word_date},
+    };
+    for (size_t i = 0; i < sizeof everyday / sizeof everyday[0]; i++)
+        if (strcmp(w, everyday[i].word) == 0)
+            return everyday[i].hint;
+    return -1;
+}
+
+/* fact 損失金額: 數字 — a kind of fact in everyday words: what to write. */
+static bool hint_type_word(struct parse_ctx *c, const struct syntax_error *e)
+{
+    if (strcmp(e->unexpected, "name") != 0 || !expects_kw(e, KW_NUMBER) ||
+        !expects_kw(e, KW_DATE))
+        return false;
+    const char *text = loc_text(c->arena, &e->loc);
+    int hint = text ? type_word_hint(text) : -1;
+    struct diag *d =
+        DIAG(c->diags, DIAG_ERROR, &e->loc, type_word, text ? text : "…");
+    if (hint >= 0)
+        diag_hint(c->diags, d, hint);
+    else
+        HINT0(c->diags, d, type_word_hint);
+    own(c, d);
+    return true;
+}
+
 void syntax_report(struct parse_ctx *c, const struct syntax_error *e)
 {
     if (e->unexpected && e->loc.src &&
-        (hint_bare_set(c, e) || hint_missing_kw(c, e) || hint_unquoted(c, e)))
+        (hint_bare_set(c, e) || hint_missing_kw(c, e) || hint_unquoted(c, e) ||
+         hint_type_word(c, e)))
         return;
     generic(c, e);
 }
