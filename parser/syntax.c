@@ -510,11 +510,27 @@ static bool hint_type_word(struct parse_ctx *c, const struct syntax_error *e)
     return true;
 }
 
+/* verdict { … 不予容錯 otherwise }: the verdict before otherwise. */
+static bool hint_otherwise(struct parse_ctx *c, const struct syntax_error *e)
+{
+    if (sym_kw(e->unexpected) != KW_OTHERWISE || !expects_kw(e, KW_WHEN) ||
+        !is_tok(c, 1, TOK_NAME))
+        return false;
+    const char *v = loc_text(c->arena, &back(c, 1)->loc);
+    struct src_loc span = back(c, 1)->loc;
+    span.last_line = e->loc.last_line;
+    span.last_column = e->loc.last_column;
+    struct diag *d = DIAG0(c->diags, DIAG_ERROR, &span, otherwise_first);
+    HINT(c->diags, d, otherwise_first_hint, v ? v : "…");
+    own(c, d);
+    return true;
+}
+
 void syntax_report(struct parse_ctx *c, const struct syntax_error *e)
 {
     if (e->unexpected && e->loc.src &&
         (hint_bare_set(c, e) || hint_missing_kw(c, e) || hint_unquoted(c, e) ||
-         hint_type_word(c, e)))
+         hint_type_word(c, e) || hint_otherwise(c, e)))
         return;
     generic(c, e);
 }
