@@ -197,6 +197,16 @@ static size_t skip_blank(const char *t, size_t len, size_t i)
     return i;
 }
 
+bool src_policy_word(const char *t, size_t len)
+{
+    static const char *const words[] = {"政策", "規定", "规定", "細則",
+                                        "细则", "標題", "标题"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(t, words[i], len) == 0)
+            return true;
+    return false;
+}
+
 bool src_rule_text(const char *t, size_t len)
 {
     size_t i = len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -222,6 +232,8 @@ bool src_rule_text(const char *t, size_t len)
         KW_POLICY,  KW_EXTENDS, KW_FACT,  KW_CONCLUSION, KW_LIST, KW_RULE,
         KW_MEASURE, KW_VERDICT, KW_AMEND, KW_REPEAL,     KW_CASE, KW_TEST,
     };
+    if (src_policy_word(t + i, w - i))
+        return true;
     int k = kw_lookup(t + i, w - i, NULL);
     for (size_t j = 0; j < sizeof starts / sizeof *starts; j++)
         if (k == (int)starts[j])
