@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "engine/errstr.h"
 #include "engine/msg.h"
 #include "engine/rongcuo.h"
 
@@ -33,6 +34,8 @@ enum rc_lang cli_rc_lang(void);
 #define CLI_FMT(id, ...) msg_fmt(MSG_ID(id, __VA_ARGS__), cli_lang())
 #define CLI_PRINT(f, id, ...) \
     fprintf((f), CLI_FMT(id, __VA_ARGS__), __VA_ARGS__)
+/* The system's reason err in the command's language (errstr_in). */
+#define CLI_ERRSTR(err) (errstr_in((err), cli_lang()).s)
 #define CLI_PUTS(f, id) fputs(MSG(id, cli_lang()), (f))
 /* "rongcuo: " and message m (an enum msg) formatted with the arguments,
  * then the usage text, on stderr; returns EXIT_USAGE. Use CLI_USAGE. */
@@ -78,6 +81,8 @@ void cli_lang_loaded(const struct rc_ruleset *rs, struct rc_diags *d);
 /* Load a rule set, printing its diagnostics on stderr; NULL when it does
  * not check. */
 struct rc_ruleset *cli_load(const char *path);
+/* The same for a command that evaluates no case (show). */
+struct rc_ruleset *cli_load_only(const char *path);
 /* en, zh-Hant or zh-Hans (or another spelling msg_parse_lang takes);
  * -1 for anything else. */
 int cli_parse_lang(const char *s, enum rc_lang *lang);

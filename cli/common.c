@@ -164,7 +164,8 @@ void cli_lang_loaded(const struct rc_ruleset *rs, struct rc_diags *d)
     rc_diags_set_lang(d, cli_lang_given());
 }
 
-struct rc_ruleset *cli_load(const char *path)
+/* Load the rule file path; on failure say so, with m to end the count. */
+static struct rc_ruleset *load(const char *path, int m)
 {
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(path, &d);
@@ -172,11 +173,21 @@ struct rc_ruleset *cli_load(const char *path)
     fputs(rc_diags_text(d), stderr);
     if (!rs) {
         char n[64];
-        CLI_PRINT(stderr, cli_load_failed, path,
-                  CLI_COUNT(n, rc_diags_errors(d), cli_n_error, cli_n_errors));
+        fprintf(stderr, msg_fmt((enum msg)m, cli_lang()), path,
+                CLI_COUNT(n, rc_diags_errors(d), cli_n_error, cli_n_errors));
     }
     rc_diags_free(d);
     return rs;
+}
+
+struct rc_ruleset *cli_load(const char *path)
+{
+    return load(path, MSG_ID(cli_load_failed, path, ""));
+}
+
+struct rc_ruleset *cli_load_only(const char *path)
+{
+    return load(path, MSG_ID(cli_load_failed_only, path, ""));
 }
 
 int cli_parse_lang(const char *s, enum rc_lang *lang)
@@ -232,7 +243,7 @@ static bool walk_in(const char *dir, const char *const *suffixes,
     if (!d) {
         CLI_PRINT(stderr, cli_cannot_read_folder, dir,
                   depth > 32 ? MSG(cli_nested_too_deep, cli_lang())
-                             : strerror(errno));
+                             : CLI_ERRSTR(errno));
         return false;
     }
     bool ok = true;

@@ -225,7 +225,7 @@ static int cmd_show(int argc, char **argv)
     if (!rules)
         return CLI_USAGE0(usage_show, cli_name_rules_show);
     enum rc_lang lang = cli_lang_given();
-    struct rc_ruleset *rs = cli_load(rules);
+    struct rc_ruleset *rs = cli_load_only(rules);
     if (!rs)
         return EXIT_USAGE;
     const char *shown = rc_ruleset_show(rs, lang);

@@ -144,7 +144,7 @@ static bool output_target(const char *path, const struct cli_inputs *in,
         if (errno != ENOENT || lstat(path, &lst) == 0) {
             CLI_PRINT(stderr, cli_cannot_write, path,
                       errno == ENOENT ? MSG(cli_dangling_link, cli_lang())
-                                      : strerror(errno));
+                                      : CLI_ERRSTR(errno));
             return false;
         }
         if (strlen(path) >= sizeof final_path) {
@@ -158,7 +158,7 @@ static bool output_target(const char *path, const struct cli_inputs *in,
         return true;
     }
     if (!realpath(path, final_path)) {
-        CLI_PRINT(stderr, cli_cannot_write, path, strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_write, path, CLI_ERRSTR(errno));
         return false;
     }
     const char *input = NULL;
@@ -204,7 +204,7 @@ FILE *cli_open_output(const char *path, const struct cli_inputs *in)
     int fd = mkstemp(tmp_path);
     FILE *f = fd < 0 ? NULL : fdopen(fd, "wb");
     if (!f || fchmod(fd, mode) != 0) {
-        CLI_PRINT(stderr, cli_cannot_write, path, strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_write, path, CLI_ERRSTR(errno));
         if (f)
             fclose(f);
         else if (fd >= 0)
@@ -226,7 +226,7 @@ bool cli_close_output(FILE *f, const char *path, bool keep)
         if (!ok && err == EPIPE)
             return true; /* the reader stopped early: not an error */
         if (!ok)
-            CLI_PRINT(stderr, cli_error_writing_output, strerror(err));
+            CLI_PRINT(stderr, cli_error_writing_output, CLI_ERRSTR(err));
         return ok;
     }
     if (ok && keep && fsync(fileno(f)) != 0) {
@@ -238,10 +238,10 @@ bool cli_close_output(FILE *f, const char *path, bool keep)
         err = errno;
     }
     if (ok && keep && rename(tmp_path, final_path) != 0) {
-        CLI_PRINT(stderr, cli_cannot_write, path, strerror(errno));
+        CLI_PRINT(stderr, cli_cannot_write, path, CLI_ERRSTR(errno));
         ok = false;
     } else if (!ok && keep) {
-        CLI_PRINT(stderr, cli_error_writing, path, strerror(err));
+        CLI_PRINT(stderr, cli_error_writing, path, CLI_ERRSTR(err));
     }
     if (!ok || !keep)
         unlink(tmp_path);
@@ -336,9 +336,9 @@ bool cli_records_close(struct cli_records *r, FILE *f, const char *path)
         return true; /* the reader stopped early: not an error */
     if (err) {
         if (path)
-            CLI_PRINT(stderr, cli_error_writing_file, path, strerror(err));
+            CLI_PRINT(stderr, cli_error_writing_file, path, CLI_ERRSTR(err));
         else
-            CLI_PRINT(stderr, cli_error_writing_output, strerror(err));
+            CLI_PRINT(stderr, cli_error_writing_output, CLI_ERRSTR(err));
         if (f != stdout)
             cli_close_output(f, path, false); /* drops the partial file */
         return false;

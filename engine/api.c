@@ -83,6 +83,17 @@ static void load_copy_diags(struct rc_diags *d, struct diag_list *dl)
     d->list.warnings = dl->warnings;
 }
 
+/* The names of file and of the files it extends, nearest first. */
+static void files_of(struct rc_ruleset *rs, const struct ast_file *file)
+{
+    for (const struct ast_file *f = file; f; f = f->base)
+        rs->nfiles++;
+    rs->files = arena_alloc(&rs->arena, (size_t)rs->nfiles * sizeof *rs->files);
+    int i = 0;
+    for (const struct ast_file *f = file; f; f = f->base)
+        rs->files[i++] = f->src->name;
+}
+
 static void load_work(void *ud)
 {
     struct load_args *a = ud;
@@ -104,8 +115,10 @@ static void load_work(void *ud)
             rs->plan = check_file(&rs->arena, &dl, file);
         if (dl.errors)
             rs->plan = NULL;
-        if (rs->plan)
+        if (rs->plan) {
             layer_hash(file, rs->plan->sha256);
+            files_of(rs, file);
+        }
     }
     load_copy_diags(d, &dl);
 }
@@ -263,6 +276,11 @@ const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang)
     if (arena_protect(show_work, &a) != 0)
         return NULL;
     return rs->shown.p ? rs->shown.p : "";
+}
+
+const char *rc_ruleset_file(const struct rc_ruleset *rs, int i)
+{
+    return ruleset_ok(rs) && i >= 0 && i < rs->nfiles ? rs->files[i] : NULL;
 }
 
 int rc_ruleset_ntests(const struct rc_ruleset *rs)

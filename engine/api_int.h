@@ -23,6 +23,9 @@ struct rc_ruleset {
     struct sbuf shown, tested, junit;
     struct coverage cov; /* of the last rc_ruleset_test */
     bool has_cov;
+    const char **files; /* the file loaded, the file it extends, …: in the
+                           arena, nfiles of them */
+    int nfiles;
     atomic_int refs; /* the caller's, and one per case, stream, eval */
 };
 

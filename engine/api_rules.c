@@ -51,8 +51,7 @@ const char *rc_ruleset_part_text(struct rc_ruleset *rs, enum rc_part part,
     const struct show_info *s = rs->plan->show;
     for (int i = 0; i < s->ndecls; i++) {
         const struct wdecl *d = &s->decls[i];
-        if (d->kind == kind &&
-            (kind == WD_VERDICT || names_eq(d->name, id))) {
+        if (d->kind == kind && (kind == WD_VERDICT || names_eq(d->name, id))) {
             rs->shown.len = 0;
             struct part_args a = {d, &rs->shown};
             if (arena_protect(part_work, &a) != 0)

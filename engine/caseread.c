@@ -177,7 +177,7 @@ static struct case_facts *read_error(struct arena *a, const struct plan *p,
     struct source *src = src_from_text(a, name, "", 0, lineno);
     struct src_loc loc = {src, lineno, 1, lineno, 1};
     struct diag *d =
-        DIAG(errors, DIAG_ERROR, &loc, case_cannot_read, name, errstr(err).s);
+        DIAG_OS(errors, DIAG_ERROR, &loc, case_cannot_read, name, err);
     if (lineno > 1)
         HINT(errors, d, case_hint_read_before, lineno);
     struct case_facts *cf = cases_new(a, p, errors);
@@ -431,7 +431,7 @@ static void open_blocks(struct case_reader *r, struct diag_list *dl)
         DIAG(dl, DIAG_ERROR, NULL, case_file_too_large, r->path,
              LIMIT_FILE_BYTES / (1024 * 1024));
     else if (bad)
-        DIAG(dl, DIAG_ERROR, NULL, case_cannot_read, r->path, errstr(err).s);
+        DIAG_OS(dl, DIAG_ERROR, NULL, case_cannot_read, r->path, err);
     if (r->own_f)
         fclose(r->f);
     r->f = NULL;

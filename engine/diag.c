@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/arena.h"
+#include "engine/errstr.h"
 #include "engine/limits.h"
 #include "engine/msg.h"
 #include "engine/sbuf.h"
@@ -121,6 +122,30 @@ struct diag *diag_msg(struct diag_list *dl, enum diag_severity sev,
     d->code = m;
     for (int k = 0; k < 3; k++)
         d->msgs[k] = t[k];
+    return d;
+}
+
+static __attribute__((format(printf, 2, 3))) char *afmt(struct arena *a,
+                                                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *t = vfmt(a, fmt, ap);
+    va_end(ap);
+    return t;
+}
+
+struct diag *diag_os(struct diag_list *dl, enum diag_severity sev,
+                     const struct src_loc *loc, int m, const char *what,
+                     int err)
+{
+    struct diag *d = diag_msg(dl, sev, loc, m, what, errstr(err).s);
+    if (d == &dl->sink || !d->msgs[0])
+        return d;
+    for (int k = 1; k < 3; k++)
+        d->msgs[k] = afmt(dl->arena, msg_fmt((enum msg)m, (enum lang)k), what,
+                          errstr_in(err, (enum lang)k).s);
+    d->msg = d->msgs[dl->lang];
     return d;
 }
 

@@ -55,6 +55,12 @@ struct diag *diag_vaddf(struct diag_list *dl, enum diag_severity sev,
 struct diag *diag_msg(struct diag_list *dl, enum diag_severity sev,
                       const struct src_loc *loc, int m, ...);
 void diag_hint(struct diag_list *dl, struct diag *d, int m, ...);
+/* A diagnostic m ("… '%s': %s") about the file what that failed with the
+ * system's reason err, each version with the reason in its language
+ * (errstr_in). Use DIAG_OS. */
+struct diag *diag_os(struct diag_list *dl, enum diag_severity sev,
+                     const struct src_loc *loc, int m, const char *what,
+                     int err);
 /* Put the diagnostics of dl in the order of their files (as each first
  * appears), lines and columns; those without a place first; the note that
  * counts errors past the limit last. Stable: a diagnostic and the ones

@@ -43,6 +43,8 @@ int msg_parse_lang(const char *s, enum lang *lang);
 #define DIAG(dl, sev, loc, id, ...) \
     diag_msg((dl), (sev), (loc), MSG_ID(id, __VA_ARGS__), __VA_ARGS__)
 #define DIAG0(dl, sev, loc, id) diag_msg((dl), (sev), (loc), MSG_##id)
+#define DIAG_OS(dl, sev, loc, id, what, err) \
+    diag_os((dl), (sev), (loc), MSG_ID(id, (what), ""), (what), (err))
 #define HINT(dl, d, id, ...) \
     diag_hint((dl), (d), MSG_ID(id, __VA_ARGS__), __VA_ARGS__)
 #define HINT0(dl, d, id) diag_hint((dl), (d), MSG_##id)

@@ -134,6 +134,12 @@ struct rc_cover {
 RC_API int rc_ruleset_coverage(const struct rc_ruleset *rs,
                                struct rc_cover *out, int max);
 
+/* The files of the rule set: i = 0 the file loaded, 1 the file it
+ * extends, 2 the file that one extends, and so on; NULL past the last (or
+ * on a bad argument). The names are spelled as in rc_cover and
+ * rc_ruleset_rule_origin. Valid while rs lives. */
+RC_API const char *rc_ruleset_file(const struct rc_ruleset *rs, int i);
+
 /* How many tests the rule file holds; -1 for a handle that is not live. */
 RC_API int rc_ruleset_ntests(const struct rc_ruleset *rs);
 

@@ -106,7 +106,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0) {
-        DIAG(dl, DIAG_ERROR, NULL, cannot_open, path, errstr(errno).s);
+        DIAG_OS(dl, DIAG_ERROR, NULL, cannot_open, path, errno);
         if (fd >= 0)
             close(fd);
         return NULL;
@@ -121,7 +121,7 @@ static FILE *open_regular(const char *path, struct diag_list *dl)
         fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     FILE *f = fdopen(fd, "rb");
     if (!f) {
-        DIAG(dl, DIAG_ERROR, NULL, cannot_open, path, errstr(errno).s);
+        DIAG_OS(dl, DIAG_ERROR, NULL, cannot_open, path, errno);
         close(fd);
     }
     return f;
@@ -161,7 +161,7 @@ struct source *src_read_file(struct arena *a, const char *path,
             DIAG(dl, DIAG_ERROR, NULL, file_too_large, path,
                  LIMIT_FILE_BYTES / (1024 * 1024));
         else
-            DIAG(dl, DIAG_ERROR, NULL, cannot_read, path, errstr(saved).s);
+            DIAG_OS(dl, DIAG_ERROR, NULL, cannot_read, path, saved);
         free(buf);
         return NULL;
     }
@@ -197,6 +197,16 @@ static size_t skip_blank(const char *t, size_t len, size_t i)
     return i;
 }
 
+bool src_policy_word(const char *t, size_t len)
+{
+    static const char *const words[] = {"政策", "規定", "规定", "細則",
+                                        "细则", "標題", "标题"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(t, words[i], len) == 0)
+            return true;
+    return false;
+}
+
 bool src_rule_text(const char *t, size_t len)
 {
     size_t i = len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -222,6 +232,8 @@ bool src_rule_text(const char *t, size_t len)
         KW_POLICY,  KW_EXTENDS, KW_FACT,  KW_CONCLUSION, KW_LIST, KW_RULE,
         KW_MEASURE, KW_VERDICT, KW_AMEND, KW_REPEAL,     KW_CASE, KW_TEST,
     };
+    if (src_policy_word(t + i, w - i))
+        return true;
     int k = kw_lookup(t + i, w - i, NULL);
     for (size_t j = 0; j < sizeof starts / sizeof *starts; j++)
         if (k == (int)starts[j])

@@ -46,12 +46,15 @@ struct source *src_from_line(struct arena *a, const char *name,
 struct source *src_read_file(struct arena *a, const char *path,
                              struct diag_list *dl);
 
+/* t[0..len) is a word authors write for the policy keyword (政策, 規定,
+ * 细则 …): a file that starts with it is a rule file gone wrong. */
+bool src_policy_word(const char *t, size_t len);
 /* Whether text starts like a rule or case file, so that diagnostics may
  * quote it: after an optional byte-order mark, blank lines, spaces and
  * # comments, all valid UTF-8, either nothing follows or the first word is
  * a keyword that begins a top-level item (policy, extends, fact,
  * conclusion, list, rule, measure, verdict, amend, repeal, case, test) in
- * any of its spellings. */
+ * any of its spellings, or a word src_policy_word knows. */
 bool src_rule_text(const char *text, size_t len);
 
 /* rel as seen from the file from: relative to from's folder unless

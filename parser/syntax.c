@@ -457,10 +457,146 @@ static bool hint_bare_set(struct parse_ctx *c, const struct syntax_error *e)
     return true;
 }
 
+/* The kind of fact an everyday word names (數字, 金额, 是否, 字符串,
+ * 时间 …): its hint, or -1. */
+static int type_word_hint(const char *w)
+{
+    static const struct {
+        const char *word;
+        int hint;
+    } everyday[] = {
+        {"數字", MSG_type_word_number},  {"数字", MSG_type_word_number},
+        {"金額", MSG_type_word_number},  {"金额", MSG_type_word_number},
+        {"數目", MSG_type_word_number},  {"数目", MSG_type_word_number},
+        {"整數", MSG_type_word_number},  {"整数", MSG_type_word_number},
+        {"小數", MSG_type_word_number},  {"小数", MSG_type_word_number},
+        {"數", MSG_type_word_number},    {"数", MSG_type_word_number},
+        {"int", MSG_type_word_number},   {"integer", MSG_type_word_number},
+        {"float", MSG_type_word_number}, {"decimal", MSG_type_word_number},
+        {"money", MSG_type_word_number}, {"amount", MSG_type_word_number},
+        {"是否", MSG_type_word_bool},    {"真假", MSG_type_word_bool},
+        {"布林", MSG_type_word_bool},    {"布爾", MSG_type_word_bool},
+        {"布尔", MSG_type_word_bool},    {"邏輯", MSG_type_word_bool},
+        {"逻辑", MSG_type_word_bool},    {"boolean", MSG_type_word_bool},
+        {"yes/no", MSG_type_word_bool},  {"字串", MSG_type_word_text},
+        {"字符串", MSG_type_word_text},  {"文本", MSG_type_word_text},
+        {"字元", MSG_type_word_text},    {"字符", MSG_type_word_text},
+        {"string", MSG_type_word_text},  {"str", MSG_type_word_text},
+        {"時間", MSG_type_word_date},    {"时间", MSG_type_word_date},
+        {"年月日", MSG_type_word_date},  {"日子", MSG_type_word_date},
+        {"time", MSG_type_word_date},    {"datetime", MSG_type_word_date},
+    };
+    for (size_t i = 0; i < sizeof everyday / sizeof everyday[0]; i++)
+        if (strcmp(w, everyday[i].word) == 0)
+            return everyday[i].hint;
+    return -1;
+}
+
+/* fact 損失金額: 數字 — a kind of fact in everyday words: what to write. */
+static bool hint_type_word(struct parse_ctx *c, const struct syntax_error *e)
+{
+    if (strcmp(e->unexpected, "name") != 0 || !expects_kw(e, KW_NUMBER) ||
+        !expects_kw(e, KW_DATE))
+        return false;
+    const char *text = loc_text(c->arena, &e->loc);
+    int hint = text ? type_word_hint(text) : -1;
+    struct diag *d =
+        DIAG(c->diags, DIAG_ERROR, &e->loc, type_word, text ? text : "…");
+    if (hint >= 0)
+        diag_hint(c->diags, d, hint);
+    else
+        HINT0(c->diags, d, type_word_hint);
+    own(c, d);
+    return true;
+}
+
+/* verdict { … 不予容錯 otherwise }: the verdict before otherwise. */
+static bool hint_otherwise(struct parse_ctx *c, const struct syntax_error *e)
+{
+    if (sym_kw(e->unexpected) != KW_OTHERWISE || !expects_kw(e, KW_WHEN) ||
+        !is_tok(c, 1, TOK_NAME))
+        return false;
+    const char *v = loc_text(c->arena, &back(c, 1)->loc);
+    struct src_loc span = back(c, 1)->loc;
+    span.last_line = e->loc.last_line;
+    span.last_column = e->loc.last_column;
+    struct diag *d = DIAG0(c->diags, DIAG_ERROR, &span, otherwise_first);
+    HINT(c->diags, d, otherwise_first_hint, v ? v : "…");
+    own(c, d);
+    return true;
+}
+
+/* The connective an everyday word stands for (並且, 或者, 不是 …): its
+ * hint, or -1. */
+static int op_word_hint(const char *w)
+{
+    static const struct {
+        const char *word;
+        int hint;
+    } ops[] = {
+        {"並且", MSG_op_word_and}, {"并且", MSG_op_word_and},
+        {"而且", MSG_op_word_and}, {"以及", MSG_op_word_and},
+        {"和", MSG_op_word_and},   {"與", MSG_op_word_and},
+        {"与", MSG_op_word_and},   {"及", MSG_op_word_and},
+        {"同時", MSG_op_word_and}, {"同时", MSG_op_word_and},
+        {"AND", MSG_op_word_and},  {"或者", MSG_op_word_or},
+        {"或是", MSG_op_word_or},  {"OR", MSG_op_word_or},
+        {"不是", MSG_op_word_not}, {"沒有", MSG_op_word_not},
+        {"没有", MSG_op_word_not}, {"並非", MSG_op_word_not},
+        {"并非", MSG_op_word_not}, {"未", MSG_op_word_not},
+        {"無", MSG_op_word_not},   {"无", MSG_op_word_not},
+        {"不", MSG_op_word_not},   {"NOT", MSG_op_word_not},
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (strcmp(w, ops[i].word) == 0)
+            return ops[i].hint;
+    return -1;
+}
+
+/* 如果 已整改 並且 …, 如果 不是 謀取私利: a connective in everyday words
+ * (the unexpected name, or the name before it for a negation). */
+static bool hint_op_word(struct parse_ctx *c, const struct syntax_error *e)
+{
+    if (strcmp(e->unexpected, "name") != 0 || !expects_kw(e, KW_AND))
+        return false;
+    const struct src_loc *at = &e->loc;
+    const char *w = loc_text(c->arena, at);
+    int hint = w ? op_word_hint(w) : -1;
+    if (hint != MSG_op_word_and && hint != MSG_op_word_or) {
+        if (!is_tok(c, 1, TOK_NAME)) /* 不是 謀取私利: 不是 read as a name */
+            return false;
+        at = &back(c, 1)->loc;
+        w = loc_text(c->arena, at);
+        hint = w ? op_word_hint(w) : -1;
+        if (hint != MSG_op_word_not)
+            return false;
+    }
+    struct diag *d = DIAG(c->diags, DIAG_ERROR, at, op_word, w);
+    diag_hint(c->diags, d, hint, w);
+    own(c, d);
+    return true;
+}
+
+/* 政策 "…" 版本 "…": the policy named with an everyday word. */
+static bool hint_policy_word(struct parse_ctx *c, const struct syntax_error *e)
+{
+    if (strcmp(e->unexpected, "name") != 0 || !expects_kw(e, KW_POLICY))
+        return false;
+    const char *w = loc_text(c->arena, &e->loc);
+    if (!w || !src_policy_word(w, strlen(w)))
+        return false;
+    struct diag *d = DIAG(c->diags, DIAG_ERROR, &e->loc, policy_word, w);
+    HINT0(c->diags, d, policy_word_hint);
+    own(c, d);
+    return true;
+}
+
 void syntax_report(struct parse_ctx *c, const struct syntax_error *e)
 {
     if (e->unexpected && e->loc.src &&
-        (hint_bare_set(c, e) || hint_missing_kw(c, e) || hint_unquoted(c, e)))
+        (hint_bare_set(c, e) || hint_op_word(c, e) || hint_missing_kw(c, e) ||
+         hint_unquoted(c, e) || hint_type_word(c, e) || hint_otherwise(c, e) ||
+         hint_policy_word(c, e)))
         return;
     generic(c, e);
 }

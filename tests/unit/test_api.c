@@ -90,6 +90,48 @@ static void test_api_hash_changes_with_any_file_and_only_then(void **state)
     rmdir(dir);
 }
 
+/* rc_ruleset_file: the file loaded, then each base, nearest first, named
+ * as the coverage names them (test --coverage tells the author's file
+ * from the inherited ones by it). */
+static void test_api_files_of_a_variant(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/rongcuo-api-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char base[256], city[256], county[256];
+    snprintf(base, sizeof base, "%s/base.rules", dir);
+    snprintf(city, sizeof city, "%s/city.rules", dir);
+    snprintf(county, sizeof county, "%s/./county.rules", dir);
+    write_file(base, base_text);
+    write_file(city, "extends \"base.rules\"\nfact 乙: bool = false\n");
+    write_file(county, "extends \"./city.rules\"\n"
+                       "measure M when verdict == 容錯 and 乙\n"
+                       "test \"t\" {\n  given { 甲 = true }\n"
+                       "  expect verdict 容錯\n}\n");
+    struct rc_diags *d;
+    struct rc_ruleset *rs = rc_ruleset_load(county, &d);
+    if (!rs)
+        fail_msg("%s", rc_diags_text(d));
+    rc_diags_free(d);
+    assert_string_equal(rc_ruleset_file(rs, 0), county);
+    assert_string_equal(rc_ruleset_file(rs, 1), city);
+    assert_string_equal(rc_ruleset_file(rs, 2), base);
+    assert_null(rc_ruleset_file(rs, 3));
+    assert_null(rc_ruleset_file(rs, -1));
+    assert_null(rc_ruleset_file(NULL, 0));
+    int passed = 0, failed = 0;
+    assert_non_null(rc_ruleset_test(rs, RC_LANG_AUTO, &passed, &failed, NULL));
+    struct rc_cover cov[4];
+    assert_int_equal(rc_ruleset_coverage(rs, cov, 4), 4);
+    assert_string_equal(cov[0].file, base);   /* R1 */
+    assert_string_equal(cov[1].file, county); /* M */
+    rc_ruleset_free(rs);
+    unlink(base);
+    unlink(city);
+    unlink(county);
+    rmdir(dir);
+}
+
 static void test_api_buffer_and_diagnostics_as_data(void **state)
 {
     (void)state;
@@ -584,6 +626,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_api_hash_changes_with_any_file_and_only_then),
+        cmocka_unit_test(test_api_files_of_a_variant),
         cmocka_unit_test(test_api_buffer_and_diagnostics_as_data),
         cmocka_unit_test(test_api_cases_by_name),
         cmocka_unit_test(test_api_null_and_out_of_range_arguments),

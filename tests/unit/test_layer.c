@@ -222,7 +222,8 @@ static void test_layer_rule_text_criterion(void **state)
         "case \"1\" { a = 是 }",
         "test \"t\" { }",
         "verdict { x when c otherwise y }",
-        "conclusion“標題”", /* the word ends where a name would */
+        "conclusion“標題”",         /* the word ends where a name would */
+        "政策 \"测试\" 版本 \"1\"", /* the policy keyword gone wrong */
     };
     const char *no[] = {
         "root:x:0:0:root:/root:/bin/bash\n",
@@ -233,6 +234,7 @@ static void test_layer_rule_text_criterion(void **state)
         "\x7F"
         "ELF rule",
         "{\"id\": \"1\"}",
+        "政策性文件\n",
     };
     for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
         if (!src_rule_text(yes[i], strlen(yes[i])))

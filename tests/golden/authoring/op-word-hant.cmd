@@ -1,0 +1,1 @@
+check tests/golden/authoring/op-word-hant.rules

@@ -1,0 +1,1 @@
+check tests/golden/authoring/otherwise-hant.rules

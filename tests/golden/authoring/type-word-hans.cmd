@@ -1,0 +1,1 @@
+check tests/golden/authoring/type-word-hans.rules

@@ -1,0 +1,1 @@
+test --coverage=al tests/golden/testing/example.test
