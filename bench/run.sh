@@ -69,10 +69,13 @@ awk 'BEGIN { printf "fact a: bool\nfact b: number = 0\n"
 sed -i 's/or c0 then c0$/then c0/' "$w/10k.rules"
 "$rc" check "$w/10k.rules" >/dev/null
 t_load=$(time_of "$rc" check "$w/10k.rules")
+# every bottom line of the shipped rule sets, proven (docs/prove.md)
+t_prove=$(time_of "$rc" prove rules/huangshi.rules rules/hubei.rules \
+    rules/xiangyang.rules rules/yichang.rules rules/zigui-hans.rules)
 
 awk -v n="$N" -v cat="$t_cat" -v hand="$t_hand" -v n1="$t_n1" -v n2="$t_n2" \
     -v f1="$t_f1" -v f2="$t_f2" -v m100k="$m100k" -v m1m="$m1m" \
-    -v load="$t_load" -v agree="$agree" 'BEGIN {
+    -v load="$t_load" -v prove="$t_prove" -v agree="$agree" 'BEGIN {
     printf "bench: %d cases of rules/hubei.rules (best of 3, on this machine, now)\n", n
     printf "  %-34s %10s %12s %14s\n", "", "seconds", "cases/s", "vs hand-written"
     row("cat (reading the file)", cat)
@@ -84,6 +87,7 @@ awk -v n="$N" -v cat="$t_cat" -v hand="$t_hand" -v n1="$t_n1" -v n2="$t_n2" \
     printf "  -j 2 over -j 1: %.2fx (--trace none), %.2fx (full trace)\n", n1 / n2, f1 / f2
     printf "  peak memory, --trace none: %d KiB at 100,000 cases, %d KiB at 1,000,000 (%.2fx)\n", m100k, m1m, m1m / m100k
     printf "  load and check a 10,000-rule file: %.0f ms\n", load * 1000
+    printf "  prove every bottom line of rules/*.rules: %.2f s\n", prove
     printf "  %s; -j 2 output is byte-identical to -j 1\n", agree
 }
 function row(name, t) {
