@@ -153,6 +153,30 @@ void check_tests(struct checker *c, const struct ast_file *file)
     }
 }
 
+/* Whether e, of a bottom line inherited from a base file, names a
+ * verdict or measure that the variant removed (amend verdict, repeal
+ * measure): an error that says the variant must keep it. A measure
+ * repealed under expect not measure is not lost: it holds. */
+static bool lost(struct checker *c, const struct ast_file *file,
+                 const struct ast_expect *e)
+{
+    if (e->loc.src == file->src || !e->name.text)
+        return false;
+    bool verdict = e->kind == EX_VERDICT || e->kind == EX_NOT_VERDICT;
+    if (verdict && plan_option(&c->p->verdicts, e->name.text) >= 0)
+        return false;
+    if (!verdict && (names_get(&c->measure_ids, e->name.text) >= 0 ||
+                     (e->kind == EX_NOT_MEASURE &&
+                      check_repealed(file, DECL_MEASURE, e->name.text))))
+        return false;
+    struct diag *d = verdict ? DIAG(c->dl, DIAG_ERROR, &e->name.loc,
+                                    invariant_lost_verdict, e->name.text)
+                             : DIAG(c->dl, DIAG_ERROR, &e->name.loc,
+                                    invariant_lost_measure, e->name.text);
+    HINT(c->dl, d, invariant_keep_name, file->src->name, e->name.text);
+    return true;
+}
+
 /* Expectation e of a bottom line into x: as a test's, but fired and
  * missing are errors. */
 static void inv_expect(struct checker *c, const struct ast_file *file,
@@ -178,7 +202,7 @@ static void inv_expect(struct checker *c, const struct ast_file *file,
         d = DIAG0(c->dl, DIAG_ERROR, &e->loc, invariant_no_fired);
     else if (e->has_missing)
         d = DIAG0(c->dl, DIAG_ERROR, &e->loc, invariant_no_missing);
-    else
+    else if (!lost(c, file, e))
         resolve(c, file, e, x, k);
     if (d)
         HINT0(c->dl, d, invariant_tests_only);

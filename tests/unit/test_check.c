@@ -558,7 +558,8 @@ static void test_check_invariants_compile(void **state)
     assert_int_equal(p->nodes[a->cond].op, C_FACT);
     assert_int_equal(a->nexpects, 3);
     assert_int_equal(a->expects[0].kind, EXPECT_VERDICT);
-    assert_int_equal(a->expects[0].index, plan_option(&p->verdicts, "不予容錯"));
+    assert_int_equal(a->expects[0].index,
+                     plan_option(&p->verdicts, "不予容錯"));
     assert_int_equal(a->expects[1].kind, EXPECT_NOT_MEASURE);
     assert_int_equal(a->expects[1].index, fx_measure(p, "談話"));
     assert_int_equal(a->expects[2].kind, EXPECT_NOT_UNDETERMINED);
@@ -567,7 +568,8 @@ static void test_check_invariants_compile(void **state)
     assert_int_equal(p->nodes[b->cond].op, C_EQ);
     assert_int_equal(b->nexpects, 4);
     assert_int_equal(b->expects[1].kind, EXPECT_NOT_VERDICT);
-    assert_int_equal(b->expects[1].index, plan_option(&p->verdicts, "不予容錯"));
+    assert_int_equal(b->expects[1].index,
+                     plan_option(&p->verdicts, "不予容錯"));
     assert_string_equal(b->expects[1].name, "不予容錯");
     assert_int_equal(b->expects[2].kind, EXPECT_UNDETERMINED);
     assert_int_equal(b->expects[3].kind, EXPECT_MEASURE);
@@ -582,8 +584,9 @@ static void test_check_invariant_errors(void **state)
     const struct diag *d = only_error(f, "cannot expect a rule");
     assert_int_equal(d->loc.first_line, 12);
     assert_int_equal(d->loc.first_column, 25);
-    assert_null(with(f, "invariant \"謀取私利\" when 已整改 expect verdict 容錯\n"
-                        "invariant \"谋取私利\" when 已整改 expect verdict 容錯\n"));
+    assert_null(
+        with(f, "invariant \"謀取私利\" when 已整改 expect verdict 容錯\n"
+                "invariant \"谋取私利\" when 已整改 expect verdict 容錯\n"));
     d = fx_need(&f->dl, DIAG_ERROR, "two bottom lines are titled");
     assert_int_equal(d->loc.first_line, 13);
 }
