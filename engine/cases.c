@@ -225,9 +225,12 @@ void cases_unknown(const struct plan *p, struct case_facts *cf,
                    const char *name, size_t len, const struct src_loc *loc)
 {
     struct diag_list *dl = cf->errors;
-    if (++cf->unknown <= CASES_UNKNOWN_SHOWN)
-        cases_unknown_fact(p, dl, arena_strndup(dl->arena, name, len), loc);
-    else
+    if (++cf->unknown <= CASES_UNKNOWN_SHOWN) {
+        const char *s = arena_strndup(dl->arena, name, len);
+        cf->unknown_names[cf->unknown - 1] = s;
+        cf->unknown_locs[cf->unknown - 1] = *loc;
+        cases_unknown_fact(p, dl, s, loc);
+    } else
         unknown_note(cf, loc);
 }
 
