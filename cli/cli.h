@@ -37,6 +37,11 @@ enum rc_lang cli_rc_lang(void);
 /* The system's reason err in the command's language (errstr_in). */
 #define CLI_ERRSTR(err) (errstr_in((err), cli_lang()).s)
 #define CLI_PUTS(f, id) fputs(MSG(id, cli_lang()), (f))
+/* The usage text id (usage_run, …: the catalog's "Usage texts") in the
+ * command's language: --lang (cli_lang_init finds it before the command
+ * reads its options, so --help follows it wherever it is), else the
+ * environment's. It is text, not a format: print it with fputs or %s. */
+#define CLI_USAGE_TEXT(id) MSG(id, cli_lang())
 /* "rongcuo: " and message m (an enum msg) formatted with the arguments,
  * then the usage text, on stderr; returns EXIT_USAGE. Use CLI_USAGE. */
 int cli_usage_error(const char *usage, int m, ...);

@@ -19,13 +19,24 @@ static const char usage_diff[] =
     "status, verdict or measures changed (old → new), with the rules that\n"
     "fired in one version and not the other, then a table of transitions\n"
     "such as \"容錯減責 → 容錯免責: 3 cases\". Cases that have an error\n"
-    "under either version are reported too, never dropped. The report\n"
-    "begins with the rules, measures and verdict table that differ between\n"
-    "the versions. The labels are in the language of --lang, else in the\n"
-    "keyword language of OLD; the JSON keys and the transitions in JSON\n"
-    "stay in English.\n"
+    "under either version are reported too, never dropped, with their\n"
+    "errors (file:line:col and the message, a line each). For each changed\n"
+    "case the report names the facts now missing (those the new version\n"
+    "needs to settle the verdict and the old one did not) and those no\n"
+    "longer missing (the other way round). The report begins with the\n"
+    "rules, measures and verdict table that differ between the versions.\n"
+    "The labels are in the language of --lang, else in the keyword\n"
+    "language of OLD; the JSON keys and the transitions in JSON stay in\n"
+    "English.\n"
     "\n"
     "options:\n"
+    "  --ignore-undeclared     a fact that a case gives, that one version\n"
+    "                          does not declare and the other does, is\n"
+    "                          dropped for that version (old or new) instead\n"
+    "                          of being an error there; the report names the\n"
+    "                          facts dropped, for which version, under each\n"
+    "                          case and in the summary. A fact neither\n"
+    "                          declares, and any other error, stays an error\n"
     "  --format text|json      readable text (default) or JSON Lines: the\n"
     "                          rules that differ, a line per changed case,\n"
     "                          then a summary line\n"
@@ -52,7 +63,20 @@ struct side {
     int nfired;
     const char **doubt; /* rules whose effect is unknown */
     int ndoubt;
-    char *error; /* the diagnostics of a case with an error, or NULL */
+    const char **missing; /* facts needed to settle the verdict */
+    int nmissing;
+    const char **ignored; /* facts not declared, dropped */
+    int nignored;
+    char *error;  /* the diagnostics of a case with an error, or NULL */
+    char *brief;  /* the same, a line each (and its hint) */
+    char *errors; /* the same as a JSON array */
+};
+
+/* The facts dropped under one version in the whole run. */
+struct dropped {
+    char **names;
+    int n, cap;
+    long cases;
 };
 
 struct transition {
@@ -71,6 +95,8 @@ struct diff {
     struct transition *tr;
     int ntr, cap;
     long cases, changed, errors_both, errors;
+    bool ignore;               /* --ignore-undeclared */
+    struct dropped dropped[2]; /* old, new */
 };
 
 /* The diagnostics in the text trace of a case with an error: what follows
@@ -104,24 +130,124 @@ static const char **list(struct rc_eval *ev, enum rc_list kind, int *n)
     }
 }
 
+static bool has(const char *const *v, int n, const char *x);
+
+/* x as one line "file:line:col: error: message" and its hint, as run
+ * shows them but for the source line and the caret. */
+static void diag_line(FILE *f, const struct rc_diag *x)
+{
+    static const enum msg sev[] = {MSG_sev_error, MSG_sev_warning,
+                                   MSG_sev_note};
+    enum lang wl = x->code ? cli_lang() : LANG_EN; /* as diag.c words it */
+    if (x->file) {
+        cli_put_text(f, x->file);
+        fprintf(f, ":%d:%d: ", x->line, x->column);
+    } else {
+        fputs("rongcuo: ", f);
+    }
+    fprintf(f, "%s: ", msg_fmt(sev[x->severity], wl));
+    cli_put_text(f, x->message);
+    fputc('\n', f);
+    if (x->hint) {
+        fprintf(f, "  %s: ", MSG(sev_hint, wl));
+        cli_put_text(f, x->hint);
+        fputc('\n', f);
+    }
+}
+
+static void json_str(FILE *f, const char *s);
+
+/* x as a JSON object, with the keys of run's "errors". */
+static void diag_json(FILE *f, const struct rc_diag *x)
+{
+    static const char *const sev[] = {"error", "warning", "note"};
+    fputs("{\"file\":", f);
+    x->file ? json_str(f, x->file) : (void)fputs("null", f);
+    fprintf(f,
+            ",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"code\":", x->line,
+            x->column, sev[x->severity]);
+    x->code ? json_str(f, x->code) : (void)fputs("null", f);
+    fputs(",\"message\":", f);
+    json_str(f, x->message);
+    fputs(",\"hint\":", f);
+    x->hint ? json_str(f, x->hint) : (void)fputs("null", f);
+    fputc('}', f);
+}
+
+/* The diagnostics of ev's case with an error, in the report's language:
+ * a line each in s->brief, a JSON array in s->errors. */
+static void diag_texts(struct rc_eval *ev, struct side *s)
+{
+    size_t len;
+    FILE *t = open_memstream(&s->brief, &len);
+    FILE *j = open_memstream(&s->errors, &len);
+    if (!t || !j)
+        cli_out_of_memory();
+    enum rc_lang l = cli_rc_lang();
+    int n = rc_eval_diag(ev, 0, l, NULL);
+    fputc('[', j);
+    for (int i = 0; i < n; i++) {
+        struct rc_diag x;
+        if (rc_eval_diag(ev, i, l, &x) < 0)
+            cli_out_of_memory();
+        diag_line(t, &x);
+        if (i)
+            fputc(',', j);
+        diag_json(j, &x);
+    }
+    fputc(']', j);
+    if (fclose(t) != 0 || fclose(j) != 0)
+        cli_out_of_memory();
+}
+
+/* The facts dropped under one version: the names kept for the summary
+ * (copied: a case's names go with it), and one more case. */
+static void drop(struct dropped *dr, const struct side *s)
+{
+    if (s->nignored == 0)
+        return;
+    dr->cases++;
+    for (int i = 0; i < s->nignored; i++) {
+        if (has((const char *const *)dr->names, dr->n, s->ignored[i]))
+            continue;
+        if (dr->n == dr->cap) {
+            dr->cap = dr->cap ? dr->cap * 2 : 8;
+            dr->names = realloc(dr->names, (size_t)dr->cap * sizeof *dr->names);
+            if (!dr->names)
+                cli_out_of_memory();
+        }
+        if (!(dr->names[dr->n++] = strdup(s->ignored[i])))
+            cli_out_of_memory();
+    }
+}
+
 static void take(struct rc_eval *ev, struct side *s)
 {
     s->status = rc_eval_status(ev);
     s->error = s->status == RC_ERROR ? error_text(ev) : NULL;
+    s->brief = s->errors = NULL;
+    if (s->status == RC_ERROR)
+        diag_texts(ev, s);
     const char *v = rc_eval_verdict(ev);
     s->verdict = v ? strdup(v) : NULL;
     s->measures = list(ev, RC_MEASURES, &s->nmeasures);
     s->fired = list(ev, RC_FIRED, &s->nfired);
     s->doubt = list(ev, RC_UNSETTLED, &s->ndoubt);
+    s->missing = list(ev, RC_MISSING, &s->nmissing);
+    s->ignored = list(ev, RC_IGNORED, &s->nignored);
 }
 
 static void side_free(struct side *s)
 {
     free(s->verdict);
     free(s->error);
+    free(s->brief);
+    free(s->errors);
     free(s->measures);
     free(s->fired);
     free(s->doubt);
+    free(s->missing);
+    free(s->ignored);
 }
 
 /* "容錯減責", "undetermined", "error" or "no verdict", in lang. */
@@ -233,6 +359,19 @@ static bool any_only(const char *const *a, int na, const char *const *b, int nb)
     return false;
 }
 
+/* The line "  label: x, y" of the names in a and not in b, if there are
+ * any: whether there were. */
+static bool text_only(FILE *f, enum msg label, const char *const *a, int na,
+                      const char *const *b, int nb, struct rc_ruleset *rs)
+{
+    if (!any_only(a, na, b, nb))
+        return false;
+    fputs(msg_fmt(label, cli_lang()), f);
+    only(f, false, a, na, b, nb, rs);
+    fputc('\n', f);
+    return true;
+}
+
 static void json_side(FILE *f, const struct side *s)
 {
     static const char *const st[] = {"decided", "undetermined", "error"};
@@ -240,7 +379,7 @@ static void json_side(FILE *f, const struct side *s)
     if (s->error) {
         fputs("\"error\":", f);
         json_str(f, s->error);
-        fputc(',', f);
+        fprintf(f, ",\"errors\":%s,", s->errors ? s->errors : "[]");
     }
     fputs("\"verdict\":", f);
     if (s->verdict)
@@ -249,6 +388,10 @@ static void json_side(FILE *f, const struct side *s)
         fputs("null", f);
     fputs(",\"measures\":", f);
     only(f, true, s->measures, s->nmeasures, NULL, 0, NULL);
+    fputs(",\"missing\":", f);
+    only(f, true, s->missing, s->nmissing, NULL, 0, NULL);
+    fputs(",\"ignored\":", f);
+    only(f, true, s->ignored, s->nignored, NULL, 0, NULL);
     fputc('}', f);
 }
 
@@ -256,18 +399,18 @@ static void json_side(FILE *f, const struct side *s)
 static void error_lines(FILE *f, const struct side *o, const struct side *n)
 {
     const struct side *s[2] = {o, n};
+    bool same_text = o->brief && n->brief && strcmp(o->brief, n->brief) == 0;
     for (int k = 0; k < 2; k++) {
-        if (!s[k]->error ||
-            (k == 1 && o->error && strcmp(o->error, n->error) == 0))
+        if (!s[k]->brief || (k == 1 && same_text))
             continue;
-        if (!(o->error && n->error && strcmp(o->error, n->error) == 0))
+        if (!same_text)
             fputs(k ? MSG(cli_diff_under_new, cli_lang())
                     : MSG(cli_diff_under_old, cli_lang()),
                   f);
-        for (const char *p = s[k]->error; *p;) {
+        for (const char *p = s[k]->brief; *p;) {
             const char *end = strchr(p, '\n');
             size_t len = end ? (size_t)(end - p) : strlen(p);
-            fprintf(f, "  %.*s\n", (int)len, p);
+            fprintf(f, "    %.*s\n", (int)len, p);
             p += len + (end != NULL);
         }
     }
@@ -311,6 +454,10 @@ static void report(struct diff *d, const struct rc_case *c,
         only(f, true, o->doubt, o->ndoubt, n->doubt, n->ndoubt, NULL);
         fputs(",\"rules_in_doubt_only_new\":", f);
         only(f, true, n->doubt, n->ndoubt, o->doubt, o->ndoubt, NULL);
+        fputs(",\"facts_now_missing\":", f);
+        only(f, true, n->missing, n->nmissing, o->missing, o->nmissing, NULL);
+        fputs(",\"facts_no_longer_missing\":", f);
+        only(f, true, o->missing, o->nmissing, n->missing, n->nmissing, NULL);
         fputs("}\n", f);
         return;
     }
@@ -332,43 +479,25 @@ static void report(struct diff *d, const struct rc_case *c,
     else
         fprintf(f, "\n  %s → %s\n", state(o), state(n));
     error_lines(f, o, n);
-    if (any_only(n->measures, n->nmeasures, o->measures, o->nmeasures)) {
-        CLI_PUTS(f, cli_diff_measures_added);
-        only(f, false, n->measures, n->nmeasures, o->measures, o->nmeasures,
-             NULL);
-        fputc('\n', f);
-    }
-    if (any_only(o->measures, o->nmeasures, n->measures, n->nmeasures)) {
-        CLI_PUTS(f, cli_diff_measures_removed);
-        only(f, false, o->measures, o->nmeasures, n->measures, n->nmeasures,
-             NULL);
-        fputc('\n', f);
-    }
-    if (any_only(n->fired, n->nfired, o->fired, o->nfired)) {
-        CLI_PUTS(f, cli_diff_fired_new);
-        only(f, false, n->fired, n->nfired, o->fired, o->nfired, d->new_);
-        fputc('\n', f);
-    }
-    if (any_only(o->fired, o->nfired, n->fired, n->nfired)) {
-        CLI_PUTS(f, cli_diff_fired_old);
-        only(f, false, o->fired, o->nfired, n->fired, n->nfired, d->old);
-        fputc('\n', f);
-    }
-    if (any_only(n->doubt, n->ndoubt, o->doubt, o->ndoubt)) {
-        CLI_PUTS(f, cli_diff_doubt_new);
-        only(f, false, n->doubt, n->ndoubt, o->doubt, o->ndoubt, d->new_);
-        fputc('\n', f);
-    }
-    if (any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt)) {
-        CLI_PUTS(f, cli_diff_doubt_old);
-        only(f, false, o->doubt, o->ndoubt, n->doubt, n->ndoubt, d->old);
-        fputc('\n', f);
-    }
-    if (!any_only(n->fired, n->nfired, o->fired, o->nfired) &&
-        !any_only(o->fired, o->nfired, n->fired, n->nfired) &&
-        !any_only(n->doubt, n->ndoubt, o->doubt, o->ndoubt) &&
-        !any_only(o->doubt, o->ndoubt, n->doubt, n->ndoubt) &&
-        o->status != RC_ERROR && n->status != RC_ERROR)
+    text_only(f, MSG_diffv_ignored_old, o->ignored, o->nignored, NULL, 0, NULL);
+    text_only(f, MSG_diffv_ignored_new, n->ignored, n->nignored, NULL, 0, NULL);
+    text_only(f, MSG_diffv_now_missing, n->missing, n->nmissing, o->missing,
+              o->nmissing, NULL);
+    text_only(f, MSG_diffv_no_longer_missing, o->missing, o->nmissing,
+              n->missing, n->nmissing, NULL);
+    text_only(f, MSG_cli_diff_measures_added, n->measures, n->nmeasures,
+              o->measures, o->nmeasures, NULL);
+    text_only(f, MSG_cli_diff_measures_removed, o->measures, o->nmeasures,
+              n->measures, n->nmeasures, NULL);
+    bool rules = text_only(f, MSG_cli_diff_fired_new, n->fired, n->nfired,
+                           o->fired, o->nfired, d->new_);
+    rules |= text_only(f, MSG_cli_diff_fired_old, o->fired, o->nfired, n->fired,
+                       n->nfired, d->old);
+    rules |= text_only(f, MSG_cli_diff_doubt_new, n->doubt, n->ndoubt, o->doubt,
+                       o->ndoubt, d->new_);
+    rules |= text_only(f, MSG_cli_diff_doubt_old, o->doubt, o->ndoubt, n->doubt,
+                       n->ndoubt, d->old);
+    if (!rules && o->status != RC_ERROR && n->status != RC_ERROR)
         CLI_PUTS(f, cli_diff_same_rules);
     fputc('\n', f);
 }
@@ -388,7 +517,14 @@ static void summary(struct diff *d)
             json_str(f, d->tr[i].to);
             fprintf(f, ",\"cases\":%d}", d->tr[i].cases);
         }
-        fputs("]}}\n", f);
+        fputs("],\"ignored\":{", f);
+        for (int k = 0; k < 2; k++) {
+            const struct dropped *dr = &d->dropped[k];
+            fputs(k ? ",\"new\":{\"facts\":" : "\"old\":{\"facts\":", f);
+            only(f, true, (const char *const *)dr->names, dr->n, NULL, 0, NULL);
+            fprintf(f, ",\"cases\":%ld}", dr->cases);
+        }
+        fputs("}}}\n", f);
         return;
     }
     if (d->ntr) {
@@ -406,6 +542,19 @@ static void summary(struct diff *d)
     if (d->errors_both)
         CLI_PRINT(f, cli_diff_errors_both, d->errors_both);
     fputc('\n', f);
+    for (int k = 0; k < 2; k++) {
+        const struct dropped *dr = &d->dropped[k];
+        if (dr->cases == 0)
+            continue;
+        if (k)
+            CLI_PRINT(f, diffv_summary_ignored_new,
+                      CLI_COUNT(n, dr->cases, cli_n_case, cli_n_cases));
+        else
+            CLI_PRINT(f, diffv_summary_ignored_old,
+                      CLI_COUNT(n, dr->cases, cli_n_case, cli_n_cases));
+        only(f, false, (const char *const *)dr->names, dr->n, NULL, 0, NULL);
+        fputc('\n', f);
+    }
 }
 
 /* Parts of the report are made in memory and written whole, so that a
@@ -441,6 +590,8 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
         rc_evaluate(en, b);
         take(eo, &o);
         take(en, &n);
+        drop(&d->dropped[0], &o);
+        drop(&d->dropped[1], &n);
         d->cases++;
         bool changed = !same(&o, &n);
         if (o.status == RC_ERROR && n.status == RC_ERROR) {
@@ -580,6 +731,7 @@ int cli_diff(int argc, char **argv)
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'F'},
         {"lang", required_argument, NULL, 'L'},
+        {"ignore-undeclared", no_argument, NULL, 'I'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *a;
@@ -591,6 +743,8 @@ int cli_diff(int argc, char **argv)
             goto out;
         } else if (c == 'o') {
             out_path = a;
+        } else if (c == 'I') {
+            d.ignore = true;
         } else if (c == 'F' &&
                    (strcmp(a, "json") == 0 || strcmp(a, "text") == 0)) {
             d.json = a[0] == 'j';
@@ -639,6 +793,8 @@ int cli_diff(int argc, char **argv)
     struct rc_eval *eo = rc_eval_new(d.old), *en = rc_eval_new(d.new_);
     if (!eo || !en)
         cli_out_of_memory();
+    rc_eval_ignore_undeclared(eo, d.ignore, d.new_);
+    rc_eval_ignore_undeclared(en, d.ignore, d.old);
     for (int i = 0; i < nfiles && !rec.err; i++)
         compare_file(&d, files[i], eo, en);
     part_begin(&d);
@@ -660,6 +816,11 @@ out:
         free(d.tr[i].to);
     }
     free(d.tr);
+    for (int k = 0; k < 2; k++) {
+        for (int i = 0; i < d.dropped[k].n; i++)
+            free(d.dropped[k].names[i]);
+        free(d.dropped[k].names);
+    }
     rc_ruleset_free(d.old);
     rc_ruleset_free(d.new_);
     free(files);

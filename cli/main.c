@@ -20,112 +20,11 @@
 #error "RONGCUO_VERSION comes from the Makefile"
 #endif
 
-static const char usage_main[] =
-    "usage: rongcuo COMMAND [OPTIONS] ...\n"
-    "\n"
-    "Rongcuo (容錯) evaluates case facts against rules for tolerating and\n"
-    "correcting officials' mistakes, and explains every verdict.\n"
-    "\n"
-    "commands:\n"
-    "  run RULES CASEFILE...   evaluate cases and print the verdict trace\n"
-    "  check [OPTIONS] RULES   check a rule file and report its errors\n"
-    "  show RULES              print the effective rule set after extends,\n"
-    "                          amend and repeal, with each rule's origin\n"
-    "  test PATH...            run the tests written in rule files\n"
-    "  diff OLD NEW CASEFILE...\n"
-    "                          the cases whose outcome a rule change changes\n"
-    "  prove RULES...          prove the bottom lines of rule files over every\n"
-    "                          possible case, or give a counterexample\n"
-    "\n"
-    "options:\n"
-    "  -h, --help              show help (rongcuo COMMAND --help for more)\n"
-    "  --version               show the version\n"
-    "\n"
-    "Every command takes --lang en|zh-Hant|zh-Hans: the language of its\n"
-    "messages and reports. Without it they are in the keyword language of\n"
-    "the rule file, or (before a rule file is read) in the language of the\n"
-    "environment (LC_ALL, LC_MESSAGES, LANG: zh_TW and zh_HK give 繁體,\n"
-    "zh_CN and zh_SG 简体).\n"
-    "\n"
-    "exit status: 0 success; 1 a case had an error, a test failed, or\n"
-    "output could not be written; 2 bad usage or a rule file that does not\n"
-    "check. Each command's --help says which apply to it. A reader that\n"
-    "closes the pipe early (| head) is not an error.\n";
-
-static const char usage_run[] =
-    "usage: rongcuo run [OPTIONS] RULES CASEFILE...\n"
-    "\n"
-    "Evaluate every case in the case files against the rule file RULES and\n"
-    "print a reasoned verdict trace for each, in input order. A case file\n"
-    "is JSON Lines when its name ends in .jsonl, .ndjson or .json, .case\n"
-    "syntax when it ends in .case, and otherwise JSON Lines if its first\n"
-    "character is '{'; '-' reads standard input; a folder is read for the\n"
-    ".case and .jsonl files below it, in name order. A bad case is reported\n"
-    "with its location and the run goes on with the others.\n"
-    "\n"
-    "options:\n"
-    "  --format text|json      readable text (default) or JSON Lines\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the trace and of the messages\n"
-    "                          (default: the keyword language of the rule\n"
-    "                          file)\n"
-    "  -o FILE                 write the trace to FILE; it appears only when\n"
-    "                          the run completes, and replaces only a\n"
-    "                          writable regular file that is not an input\n"
-    "  --trace none|full       full reasons (default), or only the case,\n"
-    "                          status, verdict, measures, rules fired and\n"
-    "                          missing facts: one line a case\n"
-    "  -j N                    evaluate on N threads (1-64); the output is\n"
-    "                          the same, in input order\n"
-    "  --why-not VERDICT       explain for each case why it did not get\n"
-    "                          VERDICT: the conditions that failed and the\n"
-    "                          facts still unknown, down to the rules\n"
-    "  -q, --quiet             no summary line or progress on standard error\n"
-    "                          (progress shows only on a terminal)\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "Output is written whole case by case, even when the run is stopped;\n"
-    "a reader that closes the pipe early (| head) is not an error.\n"
-    "\n"
-    "exit status: 0 every case was evaluated, 1 some case had an error or\n"
-    "the output could not be written, 2 bad usage (an unknown option, an\n"
-    "output file that cannot be created or may not be replaced, a\n"
-    "--why-not verdict the table lacks) or a rule file that does not\n"
-    "check.\n";
-
-static const char usage_check[] =
-    "usage: rongcuo check [OPTIONS] RULES\n"
-    "\n"
-    "Check a rule file: syntax, names, types, option domains, overrides and\n"
-    "dependency cycles. Prints each error and warning with file:line:col,\n"
-    "the source line and a caret, then a one-line summary.\n"
-    "\n"
-    "options:\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the report (default: the keyword\n"
-    "                          language of RULES)\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "exit status: 0 the rule file checks (warnings allowed), 1 the report\n"
-    "could not be written, 2 it does not check, or bad usage.\n";
-
-static const char usage_show[] =
-    "usage: rongcuo show [OPTIONS] RULES\n"
-    "\n"
-    "Print the effective rule set of RULES after extends, amend and repeal:\n"
-    "every declaration in the rule language, with a comment naming the file\n"
-    "and line it comes from; amended ones name the base declaration they\n"
-    "replace, and repealed ones are listed at the end. This is what a case\n"
-    "is judged by under RULES.\n"
-    "\n"
-    "options:\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          keyword language and language of the\n"
-    "                          messages (default: that of RULES)\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "exit status: 0 shown, 1 it could not be written, 2 bad usage or a rule\n"
-    "file that does not check.\n";
+/* The usage texts, in the command's language (CLI_USAGE_TEXT). */
+#define USAGE_MAIN  CLI_USAGE_TEXT(usage_main)
+#define USAGE_RUN   CLI_USAGE_TEXT(usage_run)
+#define USAGE_CHECK CLI_USAGE_TEXT(usage_check)
+#define USAGE_SHOW  CLI_USAGE_TEXT(usage_show)
 
 enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT };
 
@@ -173,22 +72,22 @@ static int cmd_check(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *rules = NULL, *v;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "h", longs, usage_check);
+    cli_args_init(&args, argc, argv, "h", longs, USAGE_CHECK);
     for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
         if (c == 'h')
-            return cli_help(usage_check);
-        if (c == OPT_LANG && (rc = lang_option(usage_check, v)) != -1)
+            return cli_help(USAGE_CHECK);
+        if (c == OPT_LANG && (rc = lang_option(USAGE_CHECK, v)) != -1)
             return rc;
         if (c == OPT_LANG)
             continue;
         if (rules)
-            return CLI_USAGE(usage_check, cli_one_rule_file, v);
+            return CLI_USAGE(USAGE_CHECK, cli_one_rule_file, v);
         rules = v;
     }
     if (!rules)
-        return CLI_USAGE0(usage_check, cli_name_rules_check);
+        return CLI_USAGE0(USAGE_CHECK, cli_name_rules_check);
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(rules, &d);
     cli_lang_loaded(rs, d);
@@ -209,21 +108,21 @@ static int cmd_show(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *rules = NULL, *v;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "h", longs, usage_show);
+    cli_args_init(&args, argc, argv, "h", longs, USAGE_SHOW);
     for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
         if (c == 'h')
-            return cli_help(usage_show);
-        if (c == OPT_LANG && (rc = lang_option(usage_show, v)) != -1)
+            return cli_help(USAGE_SHOW);
+        if (c == OPT_LANG && (rc = lang_option(USAGE_SHOW, v)) != -1)
             return rc;
         if (c == CLI_FILE && rules)
-            return CLI_USAGE(usage_show, cli_one_rule_file, v);
+            return CLI_USAGE(USAGE_SHOW, cli_one_rule_file, v);
         if (c == CLI_FILE)
             rules = v;
     }
     if (!rules)
-        return CLI_USAGE0(usage_show, cli_name_rules_show);
+        return CLI_USAGE0(USAGE_SHOW, cli_name_rules_show);
     enum rc_lang lang = cli_lang_given();
     struct rc_ruleset *rs = cli_load_only(rules);
     if (!rs)
@@ -284,7 +183,7 @@ static int put(void *ctx, const char *data, size_t len)
 static int run_option(struct run_opts *o, int c, const char *v)
 {
     if (c == 'h')
-        return cli_help(usage_run);
+        return cli_help(USAGE_RUN);
     if (c == 'q')
         o->quiet = true;
     else if (c == 'o')
@@ -295,18 +194,18 @@ static int run_option(struct run_opts *o, int c, const char *v)
              (strcmp(v, "text") == 0 || strcmp(v, "json") == 0))
         o->format = v[0] == 'j' ? RC_JSON : RC_TEXT;
     else if (c == OPT_FORMAT)
-        return CLI_USAGE(usage_run, cli_format_value, v);
+        return CLI_USAGE(USAGE_RUN, cli_format_value, v);
     else if (c == OPT_LANG)
-        return lang_option(usage_run, v);
+        return lang_option(USAGE_RUN, v);
     else if (c == OPT_TRACE && strcmp(v, "none") != 0 && strcmp(v, "full") != 0)
-        return CLI_USAGE(usage_run, cli_trace_value, v);
+        return CLI_USAGE(USAGE_RUN, cli_trace_value, v);
     else if (c == OPT_TRACE)
         o->brief = v[0] == 'n';
     else if (c == 'j') {
         char *end;
         long j = strtol(v, &end, 10);
         if (*v == '\0' || *end || j < 1 || j > 64)
-            return CLI_USAGE(usage_run, cli_threads_value, v);
+            return CLI_USAGE(USAGE_RUN, cli_threads_value, v);
         o->threads = (int)j;
     }
     return -1;
@@ -326,7 +225,7 @@ static int run_args(int argc, char **argv, struct run_opts *o,
         {NULL, 0, NULL, 0}};
     const char *v;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "o:j:qh", longs, usage_run);
+    cli_args_init(&args, argc, argv, "o:j:qh", longs, USAGE_RUN);
     for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
@@ -338,9 +237,9 @@ static int run_args(int argc, char **argv, struct run_opts *o,
             return rc;
     }
     if (!*rules)
-        return CLI_USAGE0(usage_run, cli_name_rules_and_cases);
+        return CLI_USAGE0(USAGE_RUN, cli_name_rules_and_cases);
     if (*nfiles == 0)
-        return CLI_USAGE0(usage_run, cli_name_case_file);
+        return CLI_USAGE0(USAGE_RUN, cli_name_case_file);
     return -1;
 }
 
@@ -439,7 +338,7 @@ static int cmd_run(int argc, char **argv)
     if (o.why_not && o.brief) {
         rc_ruleset_free(rs);
         cli_paths_free(&cp);
-        return CLI_USAGE0(usage_run, cli_why_not_brief);
+        return CLI_USAGE0(USAGE_RUN, cli_why_not_brief);
     }
     struct rc_eval *ev = rc_eval_new(rs);
     if (!ev)
@@ -535,10 +434,10 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     cli_lang_init(argc, argv);
     if (argc < 2)
-        return CLI_USAGE0(usage_main, cli_name_command);
+        return CLI_USAGE0(USAGE_MAIN, cli_name_command);
     const char *cmd = argv[1];
     if (cli_is_help(cmd)) {
-        return cli_help(usage_main);
+        return cli_help(USAGE_MAIN);
     }
     if (strcmp(cmd, "--version") == 0) {
         return cli_help("rongcuo " RONGCUO_VERSION "\n");
@@ -555,5 +454,5 @@ int main(int argc, char **argv)
         return cli_diff(argc - 1, argv + 1);
     if (strcmp(cmd, "prove") == 0)
         return prove_exec(argv);
-    return CLI_USAGE(usage_main, cli_unknown_command, cmd);
+    return CLI_USAGE(USAGE_MAIN, cli_unknown_command, cmd);
 }

@@ -10,31 +10,8 @@
 #include "engine/sbuf.h"
 #include "prove/report.h"
 
-static const char usage_prove[] =
-    "usage: rongcuo prove [OPTIONS] RULES...\n"
-    "\n"
-    "Decide every bottom line (invariant, 底線) of each rule file, its own\n"
-    "and those it inherits from the files it extends, over every possible\n"
-    "case: every fact any value of its type, or unknown. Each is proven, or\n"
-    "violated with a counterexample: a case block with the fewest facts\n"
-    "that `rongcuo run` decides in violation of it, or undecided when the\n"
-    "solver cannot decide it (never counted as proven).\n"
-    "\n"
-    "options:\n"
-    "  --format text|json      readable text (default) or JSON Lines, one\n"
-    "                          object per bottom line\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the report (default: the keyword\n"
-    "                          language of each rule file; counterexamples\n"
-    "                          are always in the rule file's)\n"
-    "  -o FILE                 write the report to FILE; it appears only when\n"
-    "                          the run completes, and replaces only a\n"
-    "                          writable regular file that is not an input\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "exit status: 0 every bottom line is proven, 1 some bottom line is\n"
-    "violated or undecided, a rule file does not check, or the report could\n"
-    "not be written, 2 bad usage.\n";
+/* The usage text, in the command's language (CLI_USAGE_TEXT). */
+#define USAGE_PROVE CLI_USAGE_TEXT(usage_prove)
 
 enum { OPT_FORMAT = 256, OPT_LANG };
 
@@ -49,16 +26,16 @@ static int prove_option(struct prove_opts *o, int c, const char *v)
 {
     enum rc_lang l;
     if (c == 'h')
-        return cli_help(usage_prove);
+        return cli_help(USAGE_PROVE);
     if (c == 'o')
         o->out = v;
     else if (c == OPT_FORMAT &&
              (strcmp(v, "text") == 0 || strcmp(v, "json") == 0))
         o->json = v[0] == 'j';
     else if (c == OPT_FORMAT)
-        return CLI_USAGE(usage_prove, cli_format_value, v);
+        return CLI_USAGE(USAGE_PROVE, cli_format_value, v);
     else if (c == OPT_LANG && cli_parse_lang(v, &l) != 0)
-        return CLI_USAGE(usage_prove, cli_lang_value, v);
+        return CLI_USAGE(USAGE_PROVE, cli_lang_value, v);
     else if (c == OPT_LANG)
         cli_lang_set(l);
     else if (c == CLI_FILE)
@@ -76,7 +53,7 @@ static int prove_args(int argc, char **argv, struct prove_opts *o)
         {NULL, 0, NULL, 0}};
     const char *v;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "o:h", longs, usage_prove);
+    cli_args_init(&args, argc, argv, "o:h", longs, USAGE_PROVE);
     for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
@@ -84,7 +61,7 @@ static int prove_args(int argc, char **argv, struct prove_opts *o)
             return rc;
     }
     if (o->nfiles == 0)
-        return CLI_USAGE0(usage_prove, cli_name_rules_prove);
+        return CLI_USAGE0(USAGE_PROVE, cli_name_rules_prove);
     return -1;
 }
 

@@ -12,39 +12,8 @@
 
 /* rongcuo test: the tests written in rule files. */
 
-static const char usage_test[] =
-    "usage: rongcuo test [OPTIONS] PATH...\n"
-    "\n"
-    "Run the tests written in rule files (test \"…\" { given … expect … })\n"
-    "against the rule set of the file they are in, bases included. A PATH\n"
-    "is a .rules or .test file, or a folder searched for them. Prints a\n"
-    "line per test; a failing test shows what it expected, what it got and\n"
-    "the trace of the actual outcome. Ends with \"N passed, M failed\".\n"
-    "\n"
-    "options:\n"
-    "  --coverage              also show, for every rule, measure and\n"
-    "                          verdict line declared in the files tested\n"
-    "                          (for a .test file: in the file it extends),\n"
-    "                          whether some test made it true and some\n"
-    "                          test saw it false, and list the gaps; then\n"
-    "                          one line per base file not tested itself:\n"
-    "                          how many of its parts have gaps. A base's\n"
-    "                          parts count the tests of the variants\n"
-    "                          tested with it\n"
-    "  --coverage=all          the same, with the bases' gaps in full\n"
-    "  --junit FILE            also write the results as JUnit XML to FILE\n"
-    "                          (it appears only when the run completes, as\n"
-    "                          for run -o)\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the report and of the traces of\n"
-    "                          failing tests (default: the keyword language\n"
-    "                          of the first rule file)\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "exit status: 0 every test passed, 1 some test failed, a rule file\n"
-    "does not check or cannot be read, a folder cannot be read, or the\n"
-    "report could not be written, 2 bad usage (including a --junit file\n"
-    "that cannot be created or may not be replaced).\n";
+/* The usage text, in the command's language (CLI_USAGE_TEXT). */
+#define USAGE_TEST CLI_USAGE_TEXT(usage_test)
 
 /* Coverage gathered over every file tested, by where each part is
  * declared, so that a base's rules count its own tests and its variants'.
@@ -313,14 +282,14 @@ int cli_test(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *a;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "h", longs, usage_test);
+    cli_args_init(&args, argc, argv, "h", longs, USAGE_TEST);
     for (int c; (c = cli_args_next(&args, &a)) != CLI_END;) {
         if (c == CLI_BAD || c == 'h') {
-            rc = c == 'h' ? cli_help(usage_test) : EXIT_USAGE;
+            rc = c == 'h' ? cli_help(USAGE_TEST) : EXIT_USAGE;
             goto out;
         }
         if (c == 'c' && a && strcmp(a, "all") != 0) {
-            rc = CLI_USAGE(usage_test, cli_coverage_value, a);
+            rc = CLI_USAGE(USAGE_TEST, cli_coverage_value, a);
             goto out;
         } else if (c == 'c') {
             coverage = true;
@@ -328,7 +297,7 @@ int cli_test(int argc, char **argv)
         } else if (c == 'J') {
             junit_path = a;
         } else if (c == 'L' && cli_parse_lang(a, &lang) != 0) {
-            rc = CLI_USAGE(usage_test, cli_lang_value, a);
+            rc = CLI_USAGE(USAGE_TEST, cli_lang_value, a);
             goto out;
         } else if (c == 'L') {
             cli_lang_set(lang);
@@ -344,7 +313,7 @@ int cli_test(int argc, char **argv)
         }
     }
     if (ps.n == 0) {
-        rc = CLI_USAGE0(usage_test, cli_name_tests);
+        rc = CLI_USAGE0(USAGE_TEST, cli_name_tests);
         goto out;
     }
     struct cli_inputs in = {NULL, 0, 0};

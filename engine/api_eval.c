@@ -268,6 +268,7 @@ struct rc_eval *rc_eval_new(const struct rc_ruleset *rs)
         return NULL;
     ev->rs = (struct rc_ruleset *)rs;
     ev->error = nothing_yet;
+    arena_init(&ev->ign_arena);
     if (arena_protect(eval_new_work, ev) != 0 || !handle_add(ev, H_EVAL)) {
         eval_free(ev->r);
         free(ev);
@@ -320,14 +321,86 @@ static void eval_let_go(struct rc_eval *ev)
 }
 
 struct evaluate_args {
-    struct result *r;
+    struct rc_eval *ev;
     const struct case_facts *cf;
 };
+
+/* Whether the i-th fact cf gives that the plan does not declare is one
+ * to drop: known (if any) declares it. */
+static bool drop_fact(const struct rc_eval *ev, const struct case_facts *cf,
+                      int i)
+{
+    const char *name = cf->unknown_names[i];
+    return !ev->ign_known ||
+           plan_fact(ev->ign_known->plan, name, strlen(name)) >= 0;
+}
+
+/* Whether d is the error for a fact that ev drops. */
+static bool dropped(struct rc_eval *ev, const struct case_facts *cf,
+                    const struct diag *d)
+{
+    if (d->code != (int)MSG_case_no_fact)
+        return false;
+    for (int i = 0; i < cf->unknown; i++) {
+        const struct src_loc *l = &cf->unknown_locs[i];
+        if (l->src == d->loc.src && l->first_line == d->loc.first_line &&
+            l->first_column == d->loc.first_column)
+            return drop_fact(ev, cf, i);
+    }
+    return false;
+}
+
+/* cf without the facts that ev drops: a copy in ev's arena whose errors
+ * are cf's but theirs; cf itself when there is none to drop, or when it
+ * gives more undeclared facts than are named (fail closed). Errors
+ * counted past the limit and not kept are counted in the copy too. */
+static const struct case_facts *without_undeclared(struct rc_eval *ev,
+                                                   const struct case_facts *cf)
+{
+    if (!cf->unknown || !cf->errors || cf->unknown > CASES_UNKNOWN_SHOWN)
+        return cf;
+    for (int i = 0; i < cf->unknown; i++)
+        if (drop_fact(ev, cf, i))
+            ev->ignored[ev->nignored++] = cf->unknown_names[i];
+    if (!ev->nignored)
+        return cf;
+    struct arena *a = &ev->ign_arena;
+    struct case_facts *c = arena_alloc(a, sizeof *c);
+    *c = *cf;
+    struct diag_list *dl = arena_alloc(a, sizeof *dl);
+    diag_init(dl, a);
+    dl->lang = cf->errors->lang;
+    int kept = 0;
+    for (const struct diag *d = cf->errors->head; d; d = d->next) {
+        kept += d->severity == DIAG_ERROR;
+        if (dropped(ev, cf, d))
+            continue;
+        struct diag *x = diag_add(dl, d->severity, &d->loc, d->msg);
+        if (x == &dl->sink)
+            continue;
+        x->hint = d->hint;
+        x->code = d->code;
+        x->owner = d->owner;
+        for (int k = 0; k < 3; k++) {
+            x->msgs[k] = d->msgs[k];
+            x->hints[k] = d->hints[k];
+        }
+    }
+    if (cf->errors->errors > kept)
+        dl->errors += cf->errors->errors - kept;
+    c->errors = dl;
+    return c;
+}
 
 static void evaluate_work(void *ud)
 {
     struct evaluate_args *a = ud;
-    eval_case(a->r, a->cf);
+    const struct case_facts *cf = a->cf;
+    arena_reset(&a->ev->ign_arena);
+    a->ev->nignored = 0;
+    if (a->ev->ignore_undeclared)
+        cf = without_undeclared(a->ev, cf);
+    eval_case(a->ev->r, cf);
 }
 
 void rc_evaluate(struct rc_eval *ev, const struct rc_case *c)
@@ -344,7 +417,7 @@ void rc_evaluate(struct rc_eval *ev, const struct rc_case *c)
                     "evaluated against this one";
         return;
     }
-    struct evaluate_args a = {ev->r, c->cf};
+    struct evaluate_args a = {ev, c->cf};
     if (arena_protect(evaluate_work, &a) != 0) {
         ev->error = no_memory;
         return;
@@ -390,6 +463,16 @@ const char *rc_eval_verdict(const struct rc_eval *ev)
     return r->p->verdicts.names[r->verdict];
 }
 
+/* Whether the case ev evaluated last can still be read: it was
+ * evaluated, and a case from a stream is still the stream's current. */
+static bool eval_case_live(const struct rc_eval *ev)
+{
+    if (ev->error || !ev->r->cf)
+        return false;
+    return !ev->stream || (handle_live(ev->stream, H_CASES) &&
+                           ev->stream->serial == ev->serial);
+}
+
 /* Whether rule i is in list which. */
 static bool rule_in(const struct result *r, enum rc_list which, int i)
 {
@@ -402,12 +485,18 @@ static bool rule_in(const struct result *r, enum rc_list which, int i)
 int rc_eval_list(const struct rc_eval *ev, enum rc_list which, const char **out,
                  int max)
 {
-    if (!handle_live(ev, H_EVAL) || (unsigned)which > RC_UNSETTLED || max < 0 ||
+    if (!handle_live(ev, H_EVAL) || (unsigned)which > RC_IGNORED || max < 0 ||
         (max > 0 && !out))
         return -1;
     const struct result *r = ev->r;
     const struct plan *p = r->p;
     int n = 0;
+    if (which == RC_IGNORED) {
+        for (; eval_case_live(ev) && n < ev->nignored; n++)
+            if (n < max)
+                out[n] = ev->ignored[n];
+        return n;
+    }
     if (ev->error || r->status == ST_ERROR)
         return 0;
     if (which == RC_MEASURES) {
@@ -504,5 +593,49 @@ void rc_eval_free(struct rc_eval *ev)
     api_ruleset_drop(ev->rs);
     eval_free(ev->r);
     sb_free(&ev->out);
+    arena_free(&ev->ign_arena);
+    if (ev->ign_known)
+        api_ruleset_drop(ev->ign_known);
     free(ev);
+}
+
+void rc_eval_ignore_undeclared(struct rc_eval *ev, int on,
+                               const struct rc_ruleset *known)
+{
+    if (!handle_live(ev, H_EVAL) || (known && !handle_live(known, H_RULESET)))
+        return;
+    if (ev->ign_known)
+        api_ruleset_drop(ev->ign_known);
+    ev->ign_known = on && known ? (struct rc_ruleset *)known : NULL;
+    if (ev->ign_known)
+        api_ruleset_hold(ev->ign_known);
+    ev->ignore_undeclared = on != 0;
+}
+
+int rc_eval_diag(const struct rc_eval *ev, int i, enum rc_lang lang,
+                 struct rc_diag *out)
+{
+    if (!handle_live(ev, H_EVAL) || !api_lang_ok(lang))
+        return -1;
+    const struct result *r = ev->r;
+    if (!eval_case_live(ev))
+        return 0;
+    const struct diag_list *dl =
+        r->cf->errors && r->cf->errors->errors ? r->cf->errors : &r->errors;
+    enum lang l = lang == RC_LANG_AUTO ? r->p->lang : (enum lang)lang;
+    int n = 0;
+    for (const struct diag *d = dl->head; d; d = d->next, n++) {
+        if (n != i || !out)
+            continue;
+        out->file = d->loc.src ? d->loc.src->name : NULL;
+        out->line = d->loc.first_line;
+        out->column = d->loc.first_column;
+        out->severity = d->severity == DIAG_ERROR     ? RC_SEV_ERROR
+                        : d->severity == DIAG_WARNING ? RC_SEV_WARNING
+                                                      : RC_SEV_NOTE;
+        out->message = diag_msg_in(d, l);
+        out->hint = diag_hint_in(d, l);
+        out->code = d->code >= 0 ? msg_code_of((enum msg)d->code) : NULL;
+    }
+    return n;
 }

@@ -58,12 +58,17 @@ size_t api_case_bytes(const struct rc_case *c);
 struct rc_eval {
     struct result *r;
     struct sbuf out;
-    struct rc_ruleset *rs;   /* a reference */
-    struct rc_case *held;    /* the case evaluated, if made by rc_case_new:
-                                a reference, so that it can be rendered */
-    struct rc_cases *stream; /* or the stream it came from ... */
-    unsigned long serial;    /* ... and which of its cases it was */
-    const char *error;       /* why nothing can be rendered, or NULL */
+    struct rc_ruleset *rs;        /* a reference */
+    struct rc_case *held;         /* the case evaluated, if made by rc_case_new:
+                                     a reference, so that it can be rendered */
+    struct rc_cases *stream;      /* or the stream it came from ... */
+    unsigned long serial;         /* ... and which of its cases it was */
+    const char *error;            /* why nothing can be rendered, or NULL */
+    bool ignore_undeclared;       /* rc_eval_ignore_undeclared */
+    struct rc_ruleset *ign_known; /* its known: a reference, or NULL */
+    struct arena ign_arena;       /* the case without them, per evaluation */
+    const char *ignored[CASES_UNKNOWN_SHOWN]; /* the facts dropped */
+    int nignored;
 };
 
 struct rc_cases {

@@ -70,7 +70,8 @@ enum ast_dkind {
     DECL_LIST,
     DECL_RULE,
     DECL_VERDICT,
-    DECL_MEASURE
+    DECL_MEASURE,
+    DECL_INVARIANT /* a bottom line (LANGUAGE.md §10): its title in name */
 };
 
 struct ast_vline { /* one line of the verdict table */
@@ -100,8 +101,9 @@ struct ast_decl {
     int nwhen; /* clauses seen, to report duplicates */
     struct ast_name *then;
     struct ast_name *overrides;
-    struct ast_name because; /* text NULL when absent */
-    struct ast_vline *lines; /* DECL_VERDICT */
+    struct ast_name because;    /* text NULL when absent */
+    struct ast_vline *lines;    /* DECL_VERDICT */
+    struct ast_expect *expects; /* DECL_INVARIANT, in source order */
 };
 
 struct ast_repeal { /* a base declaration that a variant repealed */
@@ -131,10 +133,12 @@ enum ast_ekind {
     EX_NOT_MEASURE,
     EX_FIRED,
     EX_NOT_FIRED,
-    EX_UNDETERMINED
+    EX_UNDETERMINED,
+    EX_NOT_VERDICT,
+    EX_NOT_UNDETERMINED
 };
 
-struct ast_expect { /* one expectation of a test */
+struct ast_expect { /* one expectation of a test or a bottom line */
     struct ast_expect *next;
     enum ast_ekind kind;
     struct src_loc loc;

@@ -305,6 +305,7 @@ int caseread_records(struct case_reader *r, struct arena *a, struct sbuf *text,
     int k = block_next(r, a, cf);
     for (int i = 0; i < k; i++) {
         check_id(r, cf[i]);
+        diag_sort(cf[i]->errors); /* lexical, syntax, value: in line order */
         out[i] = (struct case_record){.ready = cf[i]};
     }
     return k;
@@ -325,7 +326,9 @@ struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
                          rec->endless, errors);
     struct source *src =
         src_from_line(a, r->name, text + rec->off, rec->len, rec->lineno);
+    src->json = true;
     struct case_facts *cf = jsonl_case(a, r->p, src, errors);
+    diag_sort(errors);
     if (rec->twice && cf->id && strcmp(cf->id, text + rec->id_off) == 0) {
         cases_id_twice(cf, rec->twice);
         (*warnings)++;

@@ -32,9 +32,11 @@ static enum msg kind_text(enum ast_vkind k)
     return MSG_case_kind_unknown;
 }
 
-/* "fact '%s' takes %s, not %s" with the two kinds in each language. */
+/* "fact '%s' takes %s, not %s" with the two kinds in each language; its
+ * hint (an enum msg, or -1) formatted with arg. */
 static bool wrong(struct diag_list *dl, const struct fact_info *f,
-                  const struct ast_value *v, enum msg want, int hint)
+                  const struct ast_value *v, enum msg want, int hint,
+                  const char *arg)
 {
     enum msg m = MSG_ID(case_fact_takes, f->name, "", "");
     if (dl->errors >= LIMIT_ERRORS) { /* counted, not kept */
@@ -51,8 +53,33 @@ static bool wrong(struct diag_list *dl, const struct fact_info *f,
     for (int k = 0; k < 3; k++)
         d->msgs[k] = t[k];
     if (hint >= 0)
-        diag_hint(dl, d, hint);
+        diag_hint(dl, d, hint, arg);
     return false;
+}
+
+/* A yes or no in everyday words (是的, 對, 沒有, 不是 …; in JSON also 是
+ * and 否): the hint that says to write 是 or 否 (in JSON true or false), or
+ * -1. */
+static int bool_word_hint(const struct ast_value *v)
+{
+    static const char *const yes[] = {
+        "是的", "對", "对",  "有",   "真",   "正確", "正确", "yes",
+        "y",    "Y",  "YES", "True", "TRUE", "屬實", "属实", "是"};
+    static const char *const no[] = {
+        "不是", "沒有", "没有", "無", "无",    "錯",    "错", "假", "不",
+        "no",   "n",    "N",    "NO", "False", "FALSE", "未", "非", "否"};
+    if (v->kind != VAL_NAME && v->kind != VAL_STR)
+        return -1;
+    bool json = v->loc.src && v->loc.src->json;
+    size_t nyes = sizeof yes / sizeof yes[0] - !json; /* 是 and 否 last */
+    size_t nno = sizeof no / sizeof no[0] - !json;
+    for (size_t i = 0; i < nyes; i++)
+        if (strcmp(v->text, yes[i]) == 0)
+            return json ? MSG_json_bool_yes_hint : MSG_case_bool_yes_hint;
+    for (size_t i = 0; i < nno; i++)
+        if (strcmp(v->text, no[i]) == 0)
+            return json ? MSG_json_bool_no_hint : MSG_case_bool_no_hint;
+    return -1;
 }
 
 /* "2023-05-01" as a date; -1 when it is not one. */
@@ -77,17 +104,21 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
     switch (f->type) {
     case VT_BOOL:
         if (v->kind != VAL_BOOL)
-            return wrong(dl, f, v, MSG_case_want_bool, -1);
+            return wrong(dl, f, v,
+                         v->loc.src && v->loc.src->json ? MSG_json_want_bool
+                                                        : MSG_case_want_bool,
+                         bool_word_hint(v), v->text);
         out->u.b = v->b;
         break;
     case VT_NUM:
         if (v->kind != VAL_NUM)
-            return wrong(dl, f, v, MSG_case_kind_number, -1);
+            return wrong(dl, f, v, MSG_case_kind_number, -1, NULL);
         out->u.num = v->num;
         break;
     case VT_TEXT:
         if (v->kind != VAL_STR)
-            return wrong(dl, f, v, MSG_case_want_text, MSG_case_hint_quote);
+            return wrong(dl, f, v, MSG_case_want_text, MSG_case_hint_quote,
+                         NULL);
         out->u.text = v->text;
         break;
     case VT_DATE:
@@ -101,12 +132,12 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
             HINT0(dl, d, case_hint_date_format);
             return false;
         } else {
-            return wrong(dl, f, v, MSG_case_want_date, -1);
+            return wrong(dl, f, v, MSG_case_want_date, -1, NULL);
         }
         break;
     case VT_SYM:
         if (v->kind != VAL_NAME && v->kind != VAL_STR)
-            return wrong(dl, f, v, MSG_case_want_option, -1);
+            return wrong(dl, f, v, MSG_case_want_option, -1, NULL);
         out->u.sym = plan_option_at(dl, f->dom, v->text, &v->loc, f->name);
         if (out->u.sym < 0)
             return false;
@@ -120,7 +151,7 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
             break;
         }
         if (v->kind != VAL_SET)
-            return wrong(dl, f, v, MSG_case_want_set, -1);
+            return wrong(dl, f, v, MSG_case_want_set, -1, NULL);
         for (const struct ast_name *n = v->items; n; n = n->next) {
             int i = plan_option_at(dl, f->dom, n->text, &n->loc, f->name);
             if (i < 0)
@@ -194,9 +225,12 @@ void cases_unknown(const struct plan *p, struct case_facts *cf,
                    const char *name, size_t len, const struct src_loc *loc)
 {
     struct diag_list *dl = cf->errors;
-    if (++cf->unknown <= CASES_UNKNOWN_SHOWN)
-        cases_unknown_fact(p, dl, arena_strndup(dl->arena, name, len), loc);
-    else
+    if (++cf->unknown <= CASES_UNKNOWN_SHOWN) {
+        const char *s = arena_strndup(dl->arena, name, len);
+        cf->unknown_names[cf->unknown - 1] = s;
+        cf->unknown_locs[cf->unknown - 1] = *loc;
+        cases_unknown_fact(p, dl, s, loc);
+    } else
         unknown_note(cf, loc);
 }
 

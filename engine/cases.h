@@ -16,6 +16,11 @@ struct diag_list;
  * Case facts: what an investigation established for one case, in the slots
  * of a plan. Read from .case files (LANGUAGE.md §5) or JSON Lines.
  */
+/* Of the facts a case gives that the plan does not have, so many are
+ * reported (with a did-you-mean); a note stands for the rest, so that a
+ * case of 90,000 unknown keys costs no more than one of ten. */
+#define CASES_UNKNOWN_SHOWN 10
+
 struct case_facts {
     const char *id, *title;
     struct src_loc loc; /* where the case starts */
@@ -26,12 +31,10 @@ struct case_facts {
     int unknown;              /* facts given that the plan does not have */
     char *unknown_note;       /* the note's text for those not shown */
     char *unknown_notes[3];   /* it in each language */
+    /* the first CASES_UNKNOWN_SHOWN of those facts: names and places */
+    const char *unknown_names[CASES_UNKNOWN_SHOWN];
+    struct src_loc unknown_locs[CASES_UNKNOWN_SHOWN];
 };
-
-/* Of the facts a case gives that the plan does not have, so many are
- * reported (with a did-you-mean); a note stands for the rest, so that a
- * case of 90,000 unknown keys costs no more than one of ten. */
-#define CASES_UNKNOWN_SHOWN 10
 
 /* Convert v to a value of fact f; false after a diagnostic in dl. */
 bool cases_convert(struct arena *a, struct diag_list *dl,

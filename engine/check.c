@@ -554,7 +554,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     int before = dl->errors;
     struct plan *p = arena_alloc(a, sizeof *p);
     struct checker c = {.a = a, .dl = dl, .p = p, .file = file};
-    int count[DECL_MEASURE + 1] = {0};
+    int count[DECL_INVARIANT + 1] = {0};
     const struct ast_decl *vd = NULL;
     int total = 0;
     for (const struct ast_decl *d = file->decls; d; d = d->next) {
@@ -642,6 +642,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         overrides(&c, rdecl[i], i);
     if (vd)
         verdict_conds(&c, vd);
+    check_invariants(&c, file);
     check_tests(&c, file);
     if (dl->errors == before)
         order(&c, deps, ndeps);

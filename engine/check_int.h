@@ -86,4 +86,10 @@ void check_redeclared(struct checker *c, const struct ast_name *n,
 /* Resolve the names in the tests' expectations (check_tests.c). */
 void check_tests(struct checker *c, const struct ast_file *file);
 
+/* Check and compile the bottom lines of the layered file into
+ * c->p->invariants, in the order of its declarations (bases first): the
+ * condition, the expectations (neither fired nor missing), one title
+ * each (check_tests.c). */
+void check_invariants(struct checker *c, const struct ast_file *file);
+
 #endif

@@ -55,6 +55,7 @@ static const struct spelling spell[KW_COUNT][3] = {
     [KW_DATE] = {S("date"), S("日期"), S("日期")},
     [KW_ONE_OF] = {S("one of"), S("選項"), S("选项")},
     [KW_SET_OF] = {S("set of"), S("多選"), S("多选")},
+    [KW_INVARIANT] = {S("invariant"), S("底線"), S("底线")},
 };
 
 int kw_lookup(const char *s, size_t len, enum lang *lang)

@@ -49,6 +49,7 @@ enum kw {
     KW_DATE,
     KW_ONE_OF,
     KW_SET_OF,
+    KW_INVARIANT,
     KW_COUNT
 };
 

@@ -72,6 +72,25 @@ static void not_found(struct diag_list *dl, const struct ast_file *merged,
         HINT0(dl, d, extends_no_base);
 }
 
+/* amend or repeal of bottom line v: an error (LANGUAGE.md §10), which
+ * points at the base's bottom line of that title when there is one. */
+static void invariant_kept(struct diag_list *dl, const struct ast_file *merged,
+                           const struct ast_decl *v)
+{
+    struct diag *d =
+        v->action == ACT_AMEND
+            ? DIAG(dl, DIAG_ERROR, &v->loc, cannot_amend_invariant, v->title)
+            : DIAG(dl, DIAG_ERROR, &v->loc, cannot_repeal_invariant, v->title);
+    for (const struct ast_decl *b = merged->decls; b; b = b->next)
+        if (b->kind == DECL_INVARIANT && names_eq(b->title, v->title)) {
+            HINT(dl, d, invariant_base_at,
+                 b->name.loc.src ? b->name.loc.src->name : "?",
+                 b->name.loc.first_line);
+            return;
+        }
+    HINT(dl, d, invariant_not_in_base, v->title);
+}
+
 /* Apply the variant's declarations on top of the merged base. */
 static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
                   const struct ast_file *v)
@@ -82,6 +101,11 @@ static void merge(struct arena *a, struct diag_list *dl, struct ast_file *m,
         d->next = NULL;
         if (d->action == ACT_DECLARE) {
             ast_add_decl(m, d);
+            d = next;
+            continue;
+        }
+        if (d->kind == DECL_INVARIANT) {
+            invariant_kept(dl, m, d);
             d = next;
             continue;
         }

@@ -155,7 +155,16 @@ struct measure_info {
 
 /* A bottom line (LANGUAGE.md §10): for every case in which cond holds,
  * every expectation holds. Its expectations are those of tests
- * (engine/plan_tests.h) without fired and missing. */
+ * (engine/plan_tests.h) without fired and missing: EXPECT_VERDICT,
+ * EXPECT_NOT_VERDICT (index in verdicts), EXPECT_MEASURE,
+ * EXPECT_NOT_MEASURE (index in measures; -1 for a measure that a variant
+ * repealed, never attached, so that expect not measure always holds),
+ * EXPECT_UNDETERMINED, EXPECT_NOT_UNDETERMINED (index -1). cond is
+ * boolean and may read the verdict (C_VERDICT), as a measure's condition
+ * does: `when verdict == 容錯免責` holds only for a case decided so. An
+ * undetermined case violates expect verdict V, not expect not verdict V;
+ * a case decided with no verdict (no line applied, no otherwise) has
+ * verdict -1. loc is the title's, in the file that declares it. */
 struct invariant_info {
     const char *title; /* as written, without quotes */
     struct src_loc loc;

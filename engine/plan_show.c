@@ -88,18 +88,26 @@ static void verdict(struct arena *a, const struct plan *p, struct wdecl *w,
     w->lines = lines;
 }
 
-/* One declaration of the layered file; those of p's rules and measures
- * are taken in turn (*nrules, *nmeasures so far). */
+/* Counts of p's rules, measures and bottom lines taken so far. */
+struct taken {
+    int rules, measures, invariants;
+};
+
+/* One declaration of the layered file; those of p's rules, measures and
+ * bottom lines are taken in turn. */
 static void decl(struct arena *a, const struct plan *p, struct wdecl *w,
-                 const struct ast_decl *d, int *nrules, int *nmeasures)
+                 const struct ast_decl *d, struct taken *n)
 {
     static const enum wdecl_kind kind[] = {
-        [DECL_FACT] = WD_FACT,       [DECL_CONCLUSION] = WD_CONCLUSION,
-        [DECL_LIST] = WD_LIST,       [DECL_RULE] = WD_RULE,
-        [DECL_VERDICT] = WD_VERDICT, [DECL_MEASURE] = WD_MEASURE,
+        [DECL_FACT] = WD_FACT,           [DECL_CONCLUSION] = WD_CONCLUSION,
+        [DECL_LIST] = WD_LIST,           [DECL_RULE] = WD_RULE,
+        [DECL_VERDICT] = WD_VERDICT,     [DECL_MEASURE] = WD_MEASURE,
+        [DECL_INVARIANT] = WD_INVARIANT,
     };
     w->kind = kind[d->kind];
-    w->name = d->kind == DECL_VERDICT ? NULL : d->name.text;
+    w->name = d->kind == DECL_VERDICT || d->kind == DECL_INVARIANT
+                  ? NULL
+                  : d->name.text;
     w->title = d->title;
     w->loc = d->kind == DECL_VERDICT ? d->loc : d->name.loc;
     if (d->amends) {
@@ -117,7 +125,7 @@ static void decl(struct arena *a, const struct plan *p, struct wdecl *w,
         w->names = joined(a, d->items);
         break;
     case DECL_RULE: {
-        const struct rule_info *r = &p->rules[(*nrules)++];
+        const struct rule_info *r = &p->rules[n->rules++];
         w->cites = r->cites;
         w->ncites = r->ncites;
         w->when = p->nodes[r->cond].x;
@@ -127,7 +135,7 @@ static void decl(struct arena *a, const struct plan *p, struct wdecl *w,
         break;
     }
     case DECL_MEASURE: {
-        const struct measure_info *m = &p->measures[(*nmeasures)++];
+        const struct measure_info *m = &p->measures[n->measures++];
         w->cites = m->cites;
         w->ncites = m->ncites;
         w->when = p->nodes[m->cond].x;
@@ -137,6 +145,13 @@ static void decl(struct arena *a, const struct plan *p, struct wdecl *w,
     case DECL_VERDICT:
         verdict(a, p, w, d);
         break;
+    case DECL_INVARIANT: {
+        const struct invariant_info *v = &p->invariants[n->invariants++];
+        w->when = p->nodes[v->cond].x;
+        w->expects = v->expects;
+        w->nexpects = v->nexpects;
+        break;
+    }
     }
 }
 
@@ -175,10 +190,10 @@ void plan_build_show(struct arena *a, struct plan *p, const struct ast_file *f)
     for (const struct ast_decl *d = f->decls; d; d = d->next)
         s->ndecls++;
     struct wdecl *w = arena_calloc(a, (size_t)s->ndecls, sizeof *w);
-    int nrules = 0, nmeasures = 0;
+    struct taken n = {0};
     i = 0;
     for (const struct ast_decl *d = f->decls; d; d = d->next)
-        decl(a, p, &w[i++], d, &nrules, &nmeasures);
+        decl(a, p, &w[i++], d, &n);
     s->decls = w;
     repeals(a, s, f);
     p->show = s;

@@ -8,6 +8,8 @@
 #include "engine/source.h"
 #include "engine/wexpr.h"
 
+struct expect_info;
+
 /*
  * The declarations of a rule set as written, after layering (extends,
  * amend, repeal), kept in the compiled plan (plan.show) so that `show` and
@@ -23,7 +25,8 @@ enum wdecl_kind {
     WD_LIST,
     WD_RULE,
     WD_VERDICT,
-    WD_MEASURE
+    WD_MEASURE,
+    WD_INVARIANT /* a bottom line: its title in title, no name */
 };
 
 enum wvalue_kind {
@@ -67,6 +70,9 @@ struct wdecl {
     const char *because;          /* rule, measure; NULL when absent */
     const struct wline *lines;    /* verdict */
     int nlines;
+    const struct expect_info *expects; /* bottom line (engine/
+                                          plan_tests.h) */
+    int nexpects;
 };
 
 struct wrepeal { /* a base declaration that a variant repealed */

@@ -23,6 +23,8 @@ static void expect(struct expect_info *x, const struct ast_expect *e)
         [EX_FIRED] = EXPECT_FIRED,
         [EX_NOT_FIRED] = EXPECT_NOT_FIRED,
         [EX_UNDETERMINED] = EXPECT_UNDETERMINED,
+        [EX_NOT_VERDICT] = EXPECT_NOT_VERDICT,
+        [EX_NOT_UNDETERMINED] = EXPECT_NOT_UNDETERMINED,
     };
     x->kind = kind[e->kind];
     x->name = e->name.text;

@@ -251,16 +251,44 @@ RC_API enum rc_status rc_eval_status(const struct rc_eval *ev);
 /* The verdict's name; NULL when undetermined, erroneous, none applied, or
  * nothing evaluated. Valid while ev lives (it holds its rule set). */
 RC_API const char *rc_eval_verdict(const struct rc_eval *ev);
-enum rc_list { RC_MEASURES, RC_FIRED, RC_OVERRIDDEN, RC_MISSING, RC_UNSETTLED };
+enum rc_list {
+    RC_MEASURES,
+    RC_FIRED,
+    RC_OVERRIDDEN,
+    RC_MISSING,
+    RC_UNSETTLED,
+    RC_IGNORED
+};
 /* Names in one part of the outcome, in declaration order: measures
  * attached; rules that fired, that is whose condition is true, overridden
  * or not (LANGUAGE.md §3); rules that fired and were or may be overridden;
- * facts missing for an undetermined verdict; rules whose effect is unknown.
- * Fills up to max into out; returns how many there are in all (0 when
- * nothing was evaluated), or -1 on a bad argument. The names are valid
- * while ev lives. */
+ * facts missing for an undetermined verdict; rules whose effect is unknown;
+ * facts the case gives that were dropped (rc_eval_ignore_undeclared), as
+ * written, in the order given, listed for a case with an error too. Fills
+ * up to max into out; returns how many there are in all (0 when nothing
+ * was evaluated), or -1 on a bad argument. The names are valid while ev
+ * lives and, for a case from a stream, until the stream's next case. */
 RC_API int rc_eval_list(const struct rc_eval *ev, enum rc_list which,
                         const char **out, int max);
+/* on != 0: from the next rc_evaluate on, a fact that a case gives, that
+ * ev's rule set does not declare and that known does (known NULL: any
+ * such fact) is dropped instead of being an error; rc_eval_list
+ * RC_IGNORED names the facts dropped. Every other error of the case stays
+ * an error, and so does every undeclared fact of a case that gives more
+ * than ten. ev holds known. on == 0: they are all errors again (the
+ * default). */
+RC_API void rc_eval_ignore_undeclared(struct rc_eval *ev, int on,
+                                      const struct rc_ruleset *known);
+/* The diagnostics of the last evaluation: the case's (errors of its
+ * facts, warnings), or the evaluation's when the case had no error. Puts
+ * diagnostic i (0-based) into *out, when out is not NULL and there is
+ * such a one, with its message and hint in lang (RC_LANG_AUTO: the keyword
+ * language of the rule set); returns how many there are (0 when nothing
+ * was evaluated), or -1 on a bad argument. The strings are valid until
+ * the next rc_evaluate of ev or, for a case from a stream, the stream's
+ * next case. */
+RC_API int rc_eval_diag(const struct rc_eval *ev, int i, enum rc_lang lang,
+                        struct rc_diag *out);
 /* The case's ID, or NULL when the case could not be read that far (or is
  * not live). These strings live as long as the case. */
 RC_API const char *rc_case_id(const struct rc_case *c);

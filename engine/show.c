@@ -4,6 +4,7 @@
 
 #include "engine/date.h"
 #include "engine/msg.h"
+#include "engine/plan_tests.h"
 #include "engine/show_expr.h"
 
 static void str(const char *s, struct sbuf *out)
@@ -183,6 +184,44 @@ static void head(enum kw k, const struct wdecl *d, enum lang lang,
     }
 }
 
+/* "  expect [not] verdict|measure|undetermined [NAME]" of a bottom line. */
+static void expectation(const struct expect_info *x, enum lang lang,
+                        struct sbuf *out)
+{
+    clause(KW_EXPECT, lang, out);
+    bool not = x->kind == EXPECT_NOT_VERDICT || x->kind == EXPECT_NOT_MEASURE ||
+               x->kind == EXPECT_NOT_UNDETERMINED;
+    if (not ) {
+        kw(KW_NOT, lang, out);
+        sb_putc(out, ' ');
+    }
+    bool verdict = x->kind == EXPECT_VERDICT || x->kind == EXPECT_NOT_VERDICT;
+    bool measure = x->kind == EXPECT_MEASURE || x->kind == EXPECT_NOT_MEASURE;
+    kw(verdict   ? KW_VERDICT
+       : measure ? KW_MEASURE
+                 : KW_UNDETERMINED,
+       lang, out);
+    if (verdict || measure)
+        sb_printf(out, " %s", x->name);
+    sb_putc(out, '\n');
+}
+
+/* A bottom line: "invariant "title"", its condition, its expectations. */
+static void invariant(const struct wdecl *d, enum lang lang, bool with_origin,
+                      struct sbuf *out)
+{
+    kw(KW_INVARIANT, lang, out);
+    sb_putc(out, ' ');
+    str(d->title, out);
+    if (with_origin)
+        origin(&d->loc, NULL, lang, out);
+    else
+        sb_putc(out, '\n');
+    clauses(d, lang, out);
+    for (int i = 0; i < d->nexpects; i++)
+        expectation(&d->expects[i], lang, out);
+}
+
 /* One declaration with its origin. */
 static void decl(const struct wdecl *d, enum lang lang, struct sbuf *out)
 {
@@ -211,6 +250,10 @@ static void decl(const struct wdecl *d, enum lang lang, struct sbuf *out)
         sb_putc(out, '\n');
         verdict(d, lang, true, out);
         break;
+    case WD_INVARIANT:
+        sb_putc(out, '\n');
+        invariant(d, lang, true, out);
+        break;
     }
 }
 
@@ -218,6 +261,10 @@ void show_part(const struct wdecl *d, struct sbuf *out)
 {
     if (d->kind == WD_VERDICT) {
         verdict(d, LANG_EN, false, out);
+        return;
+    }
+    if (d->kind == WD_INVARIANT) {
+        invariant(d, LANG_EN, false, out);
         return;
     }
     head(d->kind == WD_MEASURE ? KW_MEASURE : KW_RULE, d, LANG_EN, out);

@@ -23,6 +23,7 @@ struct source {
     bool plain_name;    /* sb_text writes the name as it is */
     bool hidden;        /* read from a file that is not a rule or case file
                            (src_rule_text): diagnostics do not quote its lines */
+    bool json;          /* a line of JSON Lines: yes and no are true, false */
 };
 
 /* A span in a source. Columns count code points from 1; last_* is the

@@ -168,9 +168,15 @@ static void check(const struct result *r, const struct expect_info *x,
         else
             SB_MSG(why, lang, test_want_not_fired_maybe, x->name);
         return;
-    case EXPECT_NOT_VERDICT:
+    case EXPECT_NOT_VERDICT: /* an undetermined case has no verdict */
+        if (r->status == ST_DECIDED && r->verdict == x->index)
+            SB_MSG(why, lang, test_want_not_verdict, x->name,
+                   verdict_text(r, lang));
+        return;
     case EXPECT_NOT_UNDETERMINED:
-        return; /* bottom lines only (LANGUAGE.md §10): not in tests */
+        if (r->status == ST_UNDETERMINED)
+            sb_puts(why, MSG(test_want_not_undetermined, lang));
+        return;
     case EXPECT_UNDETERMINED:
         break;
     }

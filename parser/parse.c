@@ -72,6 +72,7 @@ void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc)
     case TOK_REPEAL:
     case TOK_CASE:
     case TOK_TEST:
+    case TOK_INVARIANT:
         c->in_rule = false;
         break;
     default:

@@ -21,15 +21,17 @@ struct parse_ctx {
     int line, column; /* the cursor */
     char *buf;        /* string literal being read */
     size_t buflen, bufcap;
-    int str_close;              /* closing quote of that literal */
-    bool str_bad;               /* it holds a bad escape (reported) */
-    struct src_loc str_loc;     /* where it started */
-    struct ast_case *open_case; /* the case being parsed, for recovery */
-    struct ast_decl *cur;       /* the declaration being parsed */
-    struct ast_test *test;      /* the test being parsed */
-    int depth;                  /* nesting of ( and {, against runaway input */
-    struct ast_case *done;      /* a case block just ended, or broke off */
-    struct ast_value *value;    /* parse_value: the value read */
+    int str_close;               /* closing quote of that literal */
+    bool str_bad;                /* it holds a bad escape (reported) */
+    struct src_loc str_loc;      /* where it started */
+    struct ast_case *open_case;  /* the case being parsed, for recovery */
+    struct ast_decl *cur;        /* the declaration being parsed */
+    struct ast_test *test;       /* the test being parsed */
+    struct ast_expect **expects; /* where the next expectation goes: the
+                                    end of the test's or bottom line's */
+    int depth;                   /* nesting of ( and {, against runaway input */
+    struct ast_case *done;       /* a case block just ended, or broke off */
+    struct ast_value *value;     /* parse_value: the value read */
     struct parse_tok last[PARSE_LAST]; /* the last tokens read, a ring */
     int nlast;                         /* tokens read */
     bool in_rule;   /* since 'rule' or 'measure', before another item */

@@ -62,8 +62,9 @@ static bool item_start(int tok);
 static struct ast_vline *vlines_reverse(struct ast_vline *l);
 static void policy(yyscan_t scanner, const LEX_LTYPE *loc, const char *name,
                    const char *version);
-static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
-                   const struct ast_name *name);
+static struct ast_expect *expect(yyscan_t scanner, enum ast_ekind k,
+                                 const LEX_LTYPE *loc,
+                                 const struct ast_name *name);
 #define cur (CTX->cur)
 }
 
@@ -81,7 +82,7 @@ static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
 %token AMEND "'amend' (修訂)" REPEAL "'repeal' (廢止)" CASE "'case' (案件)"
 %token TEST "'test' (測試)" GIVEN "'given' (已知)" EXPECT "'expect' (預期)"
 %token FIRED "'fired' (適用)" UNDETERMINED "'undetermined' (待定)"
-%token MISSING "'missing' (缺少)"
+%token MISSING "'missing' (缺少)" INVARIANT "'invariant' (底線)"
 %token AND "'and' (且)" OR "'or' (或)" NOT "'not' (非)" IN "'in' (屬於)"
 %token CONTAINS "'contains' (包含)" ANY "'any' (任一)"
 %token TRUE "'true' (是)" FALSE "'false' (否)" UNKNOWN "'unknown' (未知)"
@@ -160,6 +161,19 @@ item:
 | REPEAL VERDICT because_opt {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->name.loc = @2;
                                cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+| fresh INVARIANT STRING     { cur = ast_decl(A, DECL_INVARIANT, &@2);
+                               cur->name = *ast_name(A, $3, &@3); cur->title = $3;
+                               CTX->expects = &cur->expects; ast_add_decl(F, cur); }
+  inv_clauses
+| AMEND INVARIANT STRING     { cur = ast_decl(A, DECL_INVARIANT, &@1);
+                               cur->name = *ast_name(A, $3, &@3); cur->title = $3;
+                               cur->action = ACT_AMEND; CTX->expects = &cur->expects;
+                               ast_add_decl(F, cur); }
+  inv_clauses
+| REPEAL INVARIANT STRING because_opt {
+                               cur = ast_decl(A, DECL_INVARIANT, &@1);
+                               cur->name = *ast_name(A, $3, &@3); cur->title = $3;
+                               cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | fresh case
 | fresh test
 | VALUE_ONLY value           { CTX->value = $2; } /* parse_value */
@@ -178,11 +192,10 @@ fresh:
 test:
   TEST STRING '{'            { struct ast_test *t = arena_alloc(A, sizeof *t);
                                t->name = $2; t->loc = @1; CTX->test = t;
+                               CTX->expects = &t->expects;
                                if (F->tests_tail) F->tests_tail->next = t; else F->tests = t;
                                F->tests_tail = t; }
-  test_items '}'              { struct ast_expect *rev = NULL, *e = CTX->test->expects;
-                               while (e) { struct ast_expect *n = e->next; e->next = rev; rev = e; e = n; }
-                               CTX->test->expects = rev; }
+  test_items '}'
 ;
 
 test_items:
@@ -199,17 +212,36 @@ test_item:
 | GIVEN CASE STRING          { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3); }
 | GIVEN CASE STRING STRING   { given(scanner, &@1); CTX->test->given_file = *ast_name(A, $3, &@3);
                                CTX->test->given_id = *ast_name(A, $4, &@4); }
-| EXPECT VERDICT NAME        { expect(scanner, EX_VERDICT, &@$, ast_name(A, $3, &@3)); }
+| expectation
+| ';'
+;
+
+/* An expectation of a test or of a bottom line (which allows neither
+ * fired nor missing: engine/check_tests.c says so). */
+expectation:
+  EXPECT VERDICT NAME        { expect(scanner, EX_VERDICT, &@$, ast_name(A, $3, &@3)); }
+| EXPECT NOT VERDICT NAME    { expect(scanner, EX_NOT_VERDICT, &@$, ast_name(A, $4, &@4)); }
 | EXPECT MEASURE rule_id     { expect(scanner, EX_MEASURE, &@$, $3); }
 | EXPECT NOT MEASURE rule_id { expect(scanner, EX_NOT_MEASURE, &@$, $4); }
 | EXPECT FIRED rule_id       { expect(scanner, EX_FIRED, &@$, $3); }
 | EXPECT NOT FIRED rule_id   { expect(scanner, EX_NOT_FIRED, &@$, $4); }
 | EXPECT UNDETERMINED        { expect(scanner, EX_UNDETERMINED, &@$, NULL); }
+| EXPECT NOT UNDETERMINED    { expect(scanner, EX_NOT_UNDETERMINED, &@$, NULL); }
 | EXPECT UNDETERMINED MISSING names {
-                               expect(scanner, EX_UNDETERMINED, &@$, NULL);
-                               CTX->test->expects->has_missing = true;
-                               CTX->test->expects->missing = $4; }
-| ';'
+                               struct ast_expect *e = expect(scanner, EX_UNDETERMINED, &@$, NULL);
+                               e->has_missing = true; e->missing = $4; }
+;
+
+/* The clauses of a bottom line: its condition and its expectations. */
+inv_clauses:
+  %empty
+| inv_clauses inv_clause
+;
+
+inv_clause:
+  WHEN expr                  { if (cur->nwhen++ == 0) { cur->when = limit(scanner, $2); cur->when_loc = @1; }
+                               else advise(scanner, &@1, MSG_second_when, MSG_second_when_hint); }
+| expectation
 ;
 
 because_opt:
@@ -479,6 +511,7 @@ static bool item_start(int tok)
     case TOK_POLICY: case TOK_EXTENDS: case TOK_FACT: case TOK_CONCLUSION:
     case TOK_LIST: case TOK_RULE: case TOK_MEASURE: case TOK_VERDICT:
     case TOK_AMEND: case TOK_REPEAL: case TOK_CASE: case TOK_TEST:
+    case TOK_INVARIANT:
         return true;
     default:
         return false;
@@ -492,18 +525,20 @@ static void given(yyscan_t scanner, const LEX_LTYPE *loc)
         advise(scanner, loc, MSG_second_given, MSG_second_given_hint);
 }
 
-/* Expectations are pushed last first; the end of the test reverses them
- * into source order. */
-static void expect(yyscan_t scanner, enum ast_ekind k, const LEX_LTYPE *loc,
-                   const struct ast_name *name)
+/* An expectation, appended to those of the test or bottom line being
+ * read, in source order. */
+static struct ast_expect *expect(yyscan_t scanner, enum ast_ekind k,
+                                 const LEX_LTYPE *loc,
+                                 const struct ast_name *name)
 {
     struct ast_expect *e = arena_alloc(A, sizeof *e);
     e->kind = k;
     e->loc = *loc;
     if (name)
         e->name = *name;
-    e->next = CTX->test->expects;
-    CTX->test->expects = e;
+    *CTX->expects = e;
+    CTX->expects = &e->next;
+    return e;
 }
 
 /* A condition deeper than AST_MAX_DEPTH is refused before anything walks

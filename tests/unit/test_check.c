@@ -4,6 +4,7 @@
 #include "helpers.h"
 
 #include "engine/msg.h"
+#include "engine/plan_tests.h"
 
 static struct fixture *F(void **state)
 {
@@ -536,11 +537,67 @@ static void test_check_word_messages_take_strings(void **state)
         }
 }
 
+/* Bottom lines (LANGUAGE.md §10) compile into p->invariants: the
+ * condition a node (which may read the verdict), each expectation with
+ * its verdict or measure resolved. */
+static void test_check_invariants_compile(void **state)
+{
+    struct fixture *f = F(state);
+    struct plan *p = fx_plan(
+        f, BASE "measure 談話 when verdict == 依規處理\n"
+                "invariant \"私利\" when 謀取私利 expect verdict 不予容錯\n"
+                "  expect not measure 談話 expect not undetermined\n"
+                "底線 \"容錯無措施\" 如果 結論 == 容錯\n"
+                "  預期 非 措施 談話 預期 非 結論 不予容錯 預期 待定\n"
+                "  預期 措施 談話\n");
+    assert_int_equal(p->ninvariants, 2);
+    const struct invariant_info *a = &p->invariants[0], *b = &p->invariants[1];
+    assert_string_equal(a->title, "私利");
+    assert_int_equal(a->loc.first_line, 13);
+    assert_true(a->cond >= 0 && a->cond < p->nnodes);
+    assert_int_equal(p->nodes[a->cond].op, C_FACT);
+    assert_int_equal(a->nexpects, 3);
+    assert_int_equal(a->expects[0].kind, EXPECT_VERDICT);
+    assert_int_equal(a->expects[0].index,
+                     plan_option(&p->verdicts, "不予容錯"));
+    assert_int_equal(a->expects[1].kind, EXPECT_NOT_MEASURE);
+    assert_int_equal(a->expects[1].index, fx_measure(p, "談話"));
+    assert_int_equal(a->expects[2].kind, EXPECT_NOT_UNDETERMINED);
+    assert_int_equal(a->expects[2].index, -1);
+    assert_string_equal(b->title, "容錯無措施");
+    assert_int_equal(p->nodes[b->cond].op, C_EQ);
+    assert_int_equal(b->nexpects, 4);
+    assert_int_equal(b->expects[1].kind, EXPECT_NOT_VERDICT);
+    assert_int_equal(b->expects[1].index,
+                     plan_option(&p->verdicts, "不予容錯"));
+    assert_string_equal(b->expects[1].name, "不予容錯");
+    assert_int_equal(b->expects[2].kind, EXPECT_UNDETERMINED);
+    assert_int_equal(b->expects[3].kind, EXPECT_MEASURE);
+}
+
+/* fired is an error in a bottom line; two titles that fold to the same
+ * form (LANGUAGE.md §9) are one title twice. */
+static void test_check_invariant_errors(void **state)
+{
+    struct fixture *f = F(state);
+    assert_null(with(f, "invariant \"a\" when 謀取私利 expect fired X1\n"));
+    const struct diag *d = only_error(f, "cannot expect a rule");
+    assert_int_equal(d->loc.first_line, 12);
+    assert_int_equal(d->loc.first_column, 25);
+    assert_null(
+        with(f, "invariant \"謀取私利\" when 已整改 expect verdict 容錯\n"
+                "invariant \"谋取私利\" when 已整改 expect verdict 容錯\n"));
+    d = fx_need(&f->dl, DIAG_ERROR, "two bottom lines are titled");
+    assert_int_equal(d->loc.first_line, 13);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         T(test_check_example_is_clean),
+        T(test_check_invariants_compile),
+        T(test_check_invariant_errors),
         T(test_check_word_messages_take_strings),
         T(test_check_example_language),
         T(test_check_unknown_name_did_you_mean),

@@ -267,9 +267,40 @@ static void test_layer_extends_not_rules(void **state)
     }
 }
 
+/* A variant's plan holds its bases' bottom lines first, then its own
+ * (LANGUAGE.md §10); amend or repeal of one is an error, at the keyword. */
+static void test_layer_invariants_bases_first(void **state)
+{
+    struct fixture *f = *state;
+    const char *dir = "tests/golden/invariants/";
+    char path[256];
+    snprintf(path, sizeof path, "%sinherit-hans.rules", dir);
+    struct ast_file *m = layer_load(&f->arena, &f->dl, path, NULL);
+    assert_non_null(m);
+    struct plan *p = check_file(&f->arena, &f->dl, m);
+    assert_non_null(p);
+    assert_int_equal(p->ninvariants, 2);
+    assert_string_equal(p->invariants[0].title, "私利不容錯");
+    assert_string_equal(p->invariants[0].loc.src->name,
+                        "tests/golden/invariants/inherit-hant.rules");
+    assert_string_equal(p->invariants[1].loc.src->name, path);
+    snprintf(path, sizeof path, "%svariant-repeal-hant.rules", dir);
+    m = layer_load(&f->arena, &f->dl, path, NULL);
+    assert_int_equal(f->dl.errors, 2);
+    const struct diag *d = fx_need(&f->dl, DIAG_ERROR, "不能廢止底線");
+    assert_int_equal(d->loc.first_line, 3);
+    assert_int_equal(d->loc.first_column, 1);
+    fx_need(&f->dl, DIAG_ERROR, "不能修訂底線");
+    p = check_file(&f->arena, &f->dl, m);
+    assert_non_null(p); /* the bottom line is kept as the base has it */
+    assert_int_equal(p->ninvariants, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_layer_invariants_bases_first,
+                                        fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(
             test_layer_amend_keeps_place_repeal_removes, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_layer_three_levels_and_plain_paths,

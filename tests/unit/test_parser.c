@@ -638,11 +638,55 @@ static void test_parser_stream_not_utf8(void **state)
     parse_stream_free(ps);
 }
 
+/* A bottom line: its title, condition and expectations in source order,
+ * in every script; a test keeps its expectations in order too. */
+static void test_parser_invariant(void **state)
+{
+    struct fixture *f = F(state);
+    assert_int_equal(fx_parse(f,
+                              "invariant \"甲\" when a expect verdict V\n"
+                              "  expect not verdict W expect not undetermined\n"
+                              "底線 \"乙\" 如果 b 預期 非 措施 M 預期 待定\n"
+                              "底线 \"丙\" 如果 c 预期 措施 M\n"
+                              "修訂 底線 \"甲\" 如果 a 預期 非 待定\n"
+                              "repeal invariant \"乙\" because \"x\"\n"
+                              "test \"t\" { given {} expect not verdict V\n"
+                              "  expect verdict W expect not undetermined }\n"),
+                     0);
+    assert_int_equal(fx_ndecls(f->file, DECL_INVARIANT), 5);
+    const struct ast_decl *a = fx_decl(f->file, DECL_INVARIANT, 0);
+    assert_string_equal(a->title, "甲");
+    assert_int_equal(a->action, ACT_DECLARE);
+    assert_int_equal(a->when->op, OP_NAME);
+    const struct ast_expect *e = a->expects;
+    assert_int_equal(e->kind, EX_VERDICT);
+    assert_string_equal(e->name.text, "V");
+    assert_int_equal(e->next->kind, EX_NOT_VERDICT);
+    assert_string_equal(e->next->name.text, "W");
+    assert_int_equal(e->next->next->kind, EX_NOT_UNDETERMINED);
+    assert_null(e->next->next->next);
+    const struct ast_decl *b = fx_decl(f->file, DECL_INVARIANT, 1);
+    assert_string_equal(b->title, "乙");
+    assert_int_equal(b->expects->kind, EX_NOT_MEASURE);
+    assert_int_equal(b->expects->next->kind, EX_UNDETERMINED);
+    assert_int_equal(fx_decl(f->file, DECL_INVARIANT, 2)->expects->kind,
+                     EX_MEASURE);
+    assert_int_equal(fx_decl(f->file, DECL_INVARIANT, 3)->action, ACT_AMEND);
+    const struct ast_decl *r = fx_decl(f->file, DECL_INVARIANT, 4);
+    assert_int_equal(r->action, ACT_REPEAL);
+    assert_string_equal(r->because.text, "x");
+    e = f->file->tests->expects;
+    assert_int_equal(e->kind, EX_NOT_VERDICT);
+    assert_int_equal(e->next->kind, EX_VERDICT);
+    assert_int_equal(e->next->next->kind, EX_NOT_UNDETERMINED);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
     const struct CMUnitTest tests[] = {
         T(test_parser_example_declarations),
+        T(test_parser_invariant),
         T(test_parser_example_facts),
         T(test_parser_example_rules),
         T(test_parser_example_verdict_and_measures),

@@ -1,0 +1,1 @@
+run --help --lang zh-Hans

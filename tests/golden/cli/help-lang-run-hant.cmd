@@ -1,0 +1,1 @@
+run --lang zh-Hant --help

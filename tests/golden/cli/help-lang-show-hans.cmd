@@ -1,0 +1,1 @@
+show -h --lang zh-Hans

@@ -1,0 +1,1 @@
+show --lang zh-Hant --help

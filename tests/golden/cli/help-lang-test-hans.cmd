@@ -1,0 +1,1 @@
+test --lang=zh-Hans --help

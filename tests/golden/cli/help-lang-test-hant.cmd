@@ -1,0 +1,1 @@
+test --help --lang zh-Hant

@@ -1,0 +1,1 @@
+run --lang zh-Hant --format xml tests/golden/lang/example-en.rules tests/golden/lang/example.case

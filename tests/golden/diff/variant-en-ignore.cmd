@@ -1,0 +1,1 @@
+diff --ignore-undeclared tests/golden/diff/variant-a-en.rules tests/golden/diff/variant-b-en.rules tests/golden/diff/variant-en.case

@@ -1,0 +1,1 @@
+check tests/golden/invariants/errors-en.rules

@@ -1,0 +1,1 @@
+test tests/golden/invariants/expect-not-en.test

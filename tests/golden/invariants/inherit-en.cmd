@@ -1,0 +1,1 @@
+show --lang en tests/golden/invariants/inherit-hans.rules

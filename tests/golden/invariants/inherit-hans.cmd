@@ -1,0 +1,1 @@
+show tests/golden/invariants/inherit-hans.rules
