@@ -106,6 +106,5 @@ void prove_invariant(struct enc_plan *e, int inv, const char *id,
     out->confirmed = confirm(e, inv, out->c.text, out);
     out->status = out->confirmed ? PROVE_VIOLATED : PROVE_UNDECIDED;
     if (!out->confirmed)
-        out->c.reason = strdup("internal: the counterexample does not break "
-                               "the bottom line when run");
+        out->c.reason = strdup(PROVE_NOT_CONFIRMED);
 }

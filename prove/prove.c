@@ -352,7 +352,7 @@ static enum prove_answer find(const struct scope *sc, Z3_ast q, const char *id,
             }
         }
     if (!out->reason)
-        out->reason = strdup("no case with decimal numbers found");
+        out->reason = strdup(PROVE_NO_DECIMAL);
     return PROVE_UNKNOWN;
 }
 

@@ -28,6 +28,13 @@ struct prove_case {
     char *reason; /* PROVE_UNKNOWN: why, in the solver's words (English) */
 };
 void prove_case_free(struct prove_case *c);
+/* The reason when the solver found cases but none whose numbers a case
+ * file can write (no decimal equals them). */
+#define PROVE_NO_DECIMAL "no case with decimal numbers found"
+/* The reason when a counterexample did not break the bottom line when
+ * run (a fault of the encoding: never reported as violated). */
+#define PROVE_NOT_CONFIRMED \
+    "internal: the counterexample does not break the bottom line when run"
 
 /* At most this long for one question (the solver's answer is then
  * "unknown", never a guess). */

@@ -93,8 +93,12 @@ static void text_one(const struct plan *p, int i, const struct prove_result *r,
         sb_putc(out, '\n');
         indented(out, r->c.text, "    ");
     } else if (r->status == PROVE_UNDECIDED && r->c.reason &&
-               strncmp(r->c.reason, "internal", 8) == 0) {
+               strcmp(r->c.reason, PROVE_NOT_CONFIRMED) == 0) {
         sb_puts(out, MSG(prove_not_confirmed, lang));
+        sb_putc(out, '\n');
+    } else if (r->status == PROVE_UNDECIDED && r->c.reason &&
+               strcmp(r->c.reason, PROVE_NO_DECIMAL) == 0) {
+        sb_puts(out, MSG(prove_no_decimal, lang));
         sb_putc(out, '\n');
     } else if (r->status == PROVE_UNDECIDED) {
         SB_MSG(out, lang, prove_solver_unknown, r->c.reason);

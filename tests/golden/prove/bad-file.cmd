@@ -1,0 +1,1 @@
+prove tests/golden/prove/bad.rules tests/golden/prove/en.rules

@@ -1,0 +1,1 @@
+prove rules/hubei.rules

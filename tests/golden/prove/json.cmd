@@ -1,0 +1,1 @@
+prove --format json tests/golden/prove/en.rules tests/golden/prove/lax.rules

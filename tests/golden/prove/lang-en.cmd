@@ -1,0 +1,1 @@
+prove --lang en tests/golden/prove/lax.rules
