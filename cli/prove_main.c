@@ -2,7 +2,8 @@
  * rongcuo-prove: the prover behind `rongcuo prove` (cli/prove.c), a
  * program of its own so that only it loads the Z3 solver: every other
  * command starts without it. `rongcuo prove ARGS` runs it as
- * `rongcuo-prove prove ARGS` (cli/main.c).
+ * `rongcuo-prove prove ARGS` (cli/main.c); `rongcuo-prove diff OLD NEW`
+ * is the symbolic diff, for `rongcuo diff OLD NEW` without case files.
  */
 #include <signal.h>
 #include <string.h>
@@ -15,5 +16,7 @@ int main(int argc, char **argv)
     cli_lang_init(argc, argv);
     if (argc >= 2 && strcmp(argv[1], "prove") == 0)
         return cli_prove(argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "diff") == 0) /* without case files */
+        return cli_prove_diff(argc - 1, argv + 1);
     return cli_prove(argc, argv);
 }

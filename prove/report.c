@@ -6,6 +6,7 @@
 #include "engine/msg.h"
 #include "engine/plan_tests.h"
 #include "engine/sbuf.h"
+#include "prove/diff.h"
 #include "prove/prove.h"
 
 /* The report of `rongcuo prove` on one rule set, as text or JSON Lines. */
@@ -168,4 +169,107 @@ void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
 void prove_report_finalize(void)
 {
     prove_finalize();
+}
+
+/* An outcome as the diff report names it. */
+static const char *outcome_word(const struct prove_outcome *o, enum lang lang)
+{
+    if (o->status == ST_ERROR)
+        return MSG(test_got_error, lang);
+    if (o->status == ST_UNDETERMINED)
+        return MSG(test_got_undetermined, lang);
+    return o->verdict ? o->verdict : MSG(test_got_no_verdict, lang);
+}
+
+static void diff_text_one(const struct prove_change *c, enum lang lang,
+                          struct sbuf *out)
+{
+    sb_puts(out, "  ");
+    if (c->kind == PROVE_OUTCOME)
+        SB_MSG(out, lang, prove_diff_outcome, outcome_word(&c->from, lang),
+               outcome_word(&c->to, lang));
+    else if (c->kind == PROVE_MEASURE_GAINED)
+        SB_MSG(out, lang, prove_diff_gained, c->measure);
+    else
+        SB_MSG(out, lang, prove_diff_lost, c->measure);
+    sb_puts(out, "\n    ");
+    if (c->answer != PROVE_FOUND) {
+        if (c->c.reason && strcmp(c->c.reason, PROVE_NO_DECIMAL) == 0)
+            sb_puts(out, MSG(prove_no_decimal, lang));
+        else
+            SB_MSG(out, lang, prove_solver_unknown,
+                   c->c.reason ? c->c.reason : "");
+        sb_putc(out, '\n');
+        return;
+    }
+    if (c->c.nfacts == 1)
+        SB_MSG(out, lang, prove_diff_example_one, c->c.nfacts);
+    else
+        SB_MSG(out, lang, prove_diff_example, c->c.nfacts);
+    sb_putc(out, '\n');
+    indented(out, c->c.text, "    ");
+}
+
+static void json_outcome(const struct prove_outcome *o, struct sbuf *out)
+{
+    static const char *const st[] = {"decided", "undetermined", "error"};
+    sb_printf(out, "{\"status\":\"%s\",\"verdict\":", st[o->status]);
+    if (o->status == ST_DECIDED && o->verdict)
+        sb_json(out, o->verdict);
+    else
+        sb_puts(out, "null");
+    sb_putc(out, '}');
+}
+
+static void diff_json_one(const struct prove_change *c, struct sbuf *out)
+{
+    if (c->kind == PROVE_OUTCOME) {
+        sb_puts(out, "{\"change\":\"outcome\",\"old\":");
+        json_outcome(&c->from, out);
+        sb_puts(out, ",\"new\":");
+        json_outcome(&c->to, out);
+    } else {
+        sb_printf(out, "{\"change\":\"%s\",\"measure\":",
+                  c->kind == PROVE_MEASURE_GAINED ? "measure_gained"
+                                                  : "measure_lost");
+        sb_json(out, c->measure);
+    }
+    if (c->answer == PROVE_FOUND) {
+        sb_printf(out,
+                  ",\"status\":\"found\",\"facts\":%d,\"case\":", c->c.nfacts);
+        sb_json(out, c->c.text);
+    } else {
+        sb_puts(out, ",\"status\":\"undecided\",\"reason\":");
+        sb_json(out, c->c.reason ? c->c.reason : "");
+    }
+    sb_puts(out, "}\n");
+}
+
+void prove_diff_report(const struct rc_ruleset *old,
+                       const struct rc_ruleset *new, const char *old_path,
+                       const char *new_path, enum lang lang, bool json,
+                       struct sbuf *out, int *changes, int *undecided)
+{
+    struct prove_change *ch = NULL;
+    int n = prove_diff(old->plan, new->plan, false, &ch);
+    *changes = *undecided = 0;
+    for (int i = 0; i < n; i++) {
+        *undecided += ch[i].answer != PROVE_FOUND;
+        *changes += ch[i].answer == PROVE_FOUND;
+    }
+    if (!json) {
+        char c[64];
+        snprintf(
+            c, sizeof c,
+            msg_fmt(n == 1 ? MSG_prove_n_change : MSG_prove_n_changes, lang),
+            (long)n);
+        SB_MSG(out, lang, prove_diff_head, old_path, new_path, c);
+        sb_putc(out, '\n');
+    }
+    for (int i = 0; i < n; i++)
+        if (json)
+            diff_json_one(&ch[i], out);
+        else
+            diff_text_one(&ch[i], lang, out);
+    prove_changes_free(ch, n);
 }

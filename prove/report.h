@@ -23,6 +23,15 @@ struct prove_counts {
 void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
                   bool json, struct sbuf *out, struct prove_counts *n);
 
+/* Symbolic diff of rule sets old and new (prove/diff.h): every change of
+ * outcome some case can undergo, each with a case (or undecided, with the
+ * reason), appended to out in lang, as text or JSON Lines; *changes and
+ * *undecided count them. */
+void prove_diff_report(const struct rc_ruleset *old,
+                       const struct rc_ruleset *new, const char *old_path,
+                       const char *new_path, enum lang lang, bool json,
+                       struct sbuf *out, int *changes, int *undecided);
+
 /* Free what the solver keeps for the whole process (at exit, so that leak
  * checkers see nothing); no proof may follow. */
 void prove_report_finalize(void);
