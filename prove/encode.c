@@ -324,12 +324,13 @@ static void lines(struct enc_plan *e, Z3_ast *err)
     Z3_context z = e->cx->z;
     const struct plan *p = e->p;
     Z3_ast tried = Z3_mk_true(z), undet = Z3_mk_false(z);
-    Z3_ast *hit = xcalloc((size_t)p->nlines + 1, sizeof *hit);
+    Z3_ast *hit = e->line_hit;
     for (int i = 0; i < p->nlines; i++) {
         int c = p->lines[i].cond;
         struct enc_tv t = enc_node_tv(e, c);
         if (c >= 0)
             *err = enc_or2(z, *err, enc_and2(z, tried, enc_node(e, c).err));
+        e->line_tried[i] = tried;
         hit[i] = enc_and2(z, tried, t.t);
         Z3_ast unknown = Z3_mk_not(z, enc_or2(z, t.t, t.f));
         undet = enc_or2(z, undet, enc_and2(z, tried, unknown));
@@ -339,7 +340,6 @@ static void lines(struct enc_plan *e, Z3_ast *err)
     for (int i = p->nlines - 1; i >= 0; i--)
         v = Z3_mk_ite(z, hit[i],
                       Z3_mk_int(z, p->lines[i].verdict, e->cx->int_s), v);
-    free(hit);
     e->undet_raw = undet;
     e->verdict = v;
 }
@@ -398,6 +398,8 @@ struct enc_plan *enc_plan_new(struct enc_ctx *cx, const struct plan *p)
     e->effect = plan_calloc(cx, p->nrules, sizeof *e->effect);
     e->concl = plan_calloc(cx, p->nconcls, sizeof *e->concl);
     e->measure = plan_calloc(cx, p->nmeasures, sizeof *e->measure);
+    e->line_tried = plan_calloc(cx, p->nlines, sizeof *e->line_tried);
+    e->line_hit = plan_calloc(cx, p->nlines, sizeof *e->line_hit);
     Z3_context z = cx->z;
     e->wf = Z3_mk_true(z);
     for (int i = 0; i < p->nrules; i++) /* a rule no conclusion reads */

@@ -76,6 +76,8 @@ struct enc_plan {
     struct enc_tv *effect;  /* per rule: condition and not overridden */
     struct enc_tv *concl;   /* per conclusion */
     struct enc_tv *measure; /* per measure */
+    Z3_ast *line_tried;     /* per verdict line: every line before is false */
+    Z3_ast *line_hit;       /* per verdict line: it decides the case */
     Z3_ast undet_raw;       /* some line tried is unknown (or an error) */
     Z3_ast verdict;         /* Int: the deciding line's verdict, or -1 */
     Z3_ast error, undetermined, decided; /* the status: one holds */

@@ -240,8 +240,8 @@ static void probe_new(struct probe *pr, struct enc_plan *e)
 {
     Z3_context z = enc_z3(e->cx);
     const struct plan *p = e->p;
-    size_t max =
-        4 + 4 * (size_t)p->nrules + 2 * (size_t)(p->nconcls + p->nmeasures);
+    size_t max = 4 + 4 * (size_t)p->nrules +
+                 2 * (size_t)(p->nconcls + p->nmeasures) + (size_t)p->nlines;
     Z3_ast *args = xcalloc(max, sizeof *args);
     Z3_sort *sorts = xcalloc(max, sizeof *sorts);
     unsigned n = 0;
@@ -257,6 +257,8 @@ static void probe_new(struct probe *pr, struct enc_plan *e)
         probe_add(args, &n, e->concl[i]);
     for (int i = 0; i < p->nmeasures; i++)
         probe_add(args, &n, e->measure[i]);
+    for (int i = 0; i < p->nlines; i++)
+        args[n++] = e->line_hit[i];
     for (unsigned i = 0; i < n; i++)
         sorts[i] = i ? Z3_mk_bool_sort(z) : Z3_mk_int_sort(z);
     Z3_func_decl f = Z3_mk_func_decl(z, Z3_mk_string_symbol(z, "probe"), n,
@@ -317,6 +319,8 @@ static void agree(struct enc_plan *e, struct probe *pr, struct result *r,
         assert_int_equal(tv_arg(x, pr, &i), r->concl[k]);
     for (int k = 0; k < p->nmeasures; k++)
         assert_int_equal(tv_arg(x, pr, &i), r->measures[k]);
+    for (int k = 0; k < p->nlines; k++) /* the deciding line */
+        assert_int_equal(bool_arg(x, pr, i++), r->lines[k] == TV_TRUE);
 }
 
 /* Whether x holds for r: as `rongcuo prove` judges it (prove/invariant.c). */
