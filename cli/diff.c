@@ -29,9 +29,10 @@ struct side {
     int nmissing;
     const char **ignored; /* facts not declared, dropped */
     int nignored;
-    char *error;  /* the diagnostics of a case with an error, or NULL */
-    char *brief;  /* the same, a line each (and its hint) */
-    char *errors; /* the same as a JSON array */
+    char *error;     /* the diagnostics of a case with an error, or NULL */
+    char *brief;     /* the same, a line each (and its hint) */
+    char *errors;    /* the same as a JSON array */
+    bool undeclared; /* every error: a fact the rule set does not declare */
 };
 
 /* The facts dropped under one version in the whole run. */
@@ -57,7 +58,8 @@ struct diff {
     struct transition *tr;
     int ntr, cap;
     long cases, changed, errors_both, errors;
-    bool ignore;               /* --ignore-undeclared */
+    long undeclared; /* cases whose only errors are undeclared facts */
+    bool ignore;     /* --ignore-undeclared */
     struct dropped dropped[2]; /* old, new */
 };
 
@@ -148,10 +150,13 @@ static void diag_texts(struct rc_eval *ev, struct side *s)
     enum rc_lang l = cli_rc_lang();
     int n = rc_eval_diag(ev, 0, l, NULL);
     fputc('[', j);
+    s->undeclared = n > 0;
     for (int i = 0; i < n; i++) {
         struct rc_diag x;
         if (rc_eval_diag(ev, i, l, &x) < 0)
             cli_out_of_memory();
+        s->undeclared =
+            s->undeclared && x.code && strcmp(x.code, "case_no_fact") == 0;
         diag_line(t, &x);
         if (i)
             fputc(',', j);
@@ -188,6 +193,7 @@ static void take(struct rc_eval *ev, struct side *s)
     s->status = rc_eval_status(ev);
     s->error = s->status == RC_ERROR ? error_text(ev) : NULL;
     s->brief = s->errors = NULL;
+    s->undeclared = false;
     if (s->status == RC_ERROR)
         diag_texts(ev, s);
     const char *v = rc_eval_verdict(ev);
@@ -574,6 +580,7 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
             part_end(d);
         }
         d->errors += o.status == RC_ERROR || n.status == RC_ERROR;
+        d->undeclared += o.undeclared || n.undeclared;
         side_free(&o);
         side_free(&n);
         if (d->rec->err)
@@ -770,6 +777,9 @@ int cli_diff(int argc, char **argv)
         char n[64];
         CLI_PRINT(stderr, cli_diff_had_errors,
                   CLI_COUNT(n, d.errors, cli_n_case, cli_n_cases));
+        if (d.undeclared && !d.ignore) /* a base against its variant */
+            CLI_PRINT(stderr, diffv_try_ignore,
+                      CLI_COUNT(n, d.undeclared, cli_n_case, cli_n_cases));
         rc = EXIT_CASE_ERROR;
     }
 out:
