@@ -103,7 +103,7 @@ $(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h $(B)/gen/messa
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/obj/parser/parse.o: $(B)/gen/parser.h $(B)/gen/lexer.h
+$(B)/obj/parser/parse.o $(B)/obj/parser/syntax.o: $(B)/gen/parser.h $(B)/gen/lexer.h
 
 $(B)/obj/cli/main.o: CPPFLAGS += -DRONGCUO_VERSION='"$(VERSION)"'
 $(B)/obj/cli/main.o: Makefile

@@ -12,46 +12,8 @@
  * transitions.
  */
 
-static const char usage_diff[] =
-    "usage: rongcuo diff [OPTIONS] OLD.rules NEW.rules CASEFILE...\n"
-    "\n"
-    "Evaluate every case under both rule sets and report each case whose\n"
-    "status, verdict or measures changed (old → new), with the rules that\n"
-    "fired in one version and not the other, then a table of transitions\n"
-    "such as \"容錯減責 → 容錯免責: 3 cases\". Cases that have an error\n"
-    "under either version are reported too, never dropped, with their\n"
-    "errors (file:line:col and the message, a line each). For each changed\n"
-    "case the report names the facts now missing (those the new version\n"
-    "needs to settle the verdict and the old one did not) and those no\n"
-    "longer missing (the other way round). The report begins with the\n"
-    "rules, measures and verdict table that differ between the versions.\n"
-    "The labels are in the language of --lang, else in the keyword\n"
-    "language of OLD; the JSON keys and the transitions in JSON stay in\n"
-    "English.\n"
-    "\n"
-    "options:\n"
-    "  --ignore-undeclared     a fact that a case gives, that one version\n"
-    "                          does not declare and the other does, is\n"
-    "                          dropped for that version (old or new) instead\n"
-    "                          of being an error there; the report names the\n"
-    "                          facts dropped, for which version, under each\n"
-    "                          case and in the summary. A fact neither\n"
-    "                          declares, and any other error, stays an error\n"
-    "  --format text|json      readable text (default) or JSON Lines: the\n"
-    "                          rules that differ, a line per changed case,\n"
-    "                          then a summary line\n"
-    "  -o FILE                 write the report to FILE; it appears only\n"
-    "                          when the run completes (as for run -o)\n"
-    "  --lang en|zh-Hant|zh-Hans\n"
-    "                          language of the report (default: the keyword\n"
-    "                          language of OLD)\n"
-    "  -h, --help              show this help\n"
-    "\n"
-    "exit status: 0 the report was written and no case had an error, 1 a\n"
-    "case had an error under either version (a case file that cannot be\n"
-    "read, a bad case) or the report could not be written, 2 bad usage, an\n"
-    "output file that cannot be created or may not be replaced, or a rule\n"
-    "file that does not check.\n";
+/* The usage text, in the command's language (CLI_USAGE_TEXT). */
+#define USAGE_DIFF CLI_USAGE_TEXT(usage_diff)
 
 /* One side of a case: what the report compares, every list whole. */
 struct side {
@@ -67,9 +29,10 @@ struct side {
     int nmissing;
     const char **ignored; /* facts not declared, dropped */
     int nignored;
-    char *error;  /* the diagnostics of a case with an error, or NULL */
-    char *brief;  /* the same, a line each (and its hint) */
-    char *errors; /* the same as a JSON array */
+    char *error;     /* the diagnostics of a case with an error, or NULL */
+    char *brief;     /* the same, a line each (and its hint) */
+    char *errors;    /* the same as a JSON array */
+    bool undeclared; /* every error: a fact the rule set does not declare */
 };
 
 /* The facts dropped under one version in the whole run. */
@@ -95,7 +58,8 @@ struct diff {
     struct transition *tr;
     int ntr, cap;
     long cases, changed, errors_both, errors;
-    bool ignore;               /* --ignore-undeclared */
+    long undeclared; /* cases whose only errors are undeclared facts */
+    bool ignore;     /* --ignore-undeclared */
     struct dropped dropped[2]; /* old, new */
 };
 
@@ -186,10 +150,13 @@ static void diag_texts(struct rc_eval *ev, struct side *s)
     enum rc_lang l = cli_rc_lang();
     int n = rc_eval_diag(ev, 0, l, NULL);
     fputc('[', j);
+    s->undeclared = n > 0;
     for (int i = 0; i < n; i++) {
         struct rc_diag x;
         if (rc_eval_diag(ev, i, l, &x) < 0)
             cli_out_of_memory();
+        s->undeclared =
+            s->undeclared && x.code && strcmp(x.code, "case_no_fact") == 0;
         diag_line(t, &x);
         if (i)
             fputc(',', j);
@@ -226,6 +193,7 @@ static void take(struct rc_eval *ev, struct side *s)
     s->status = rc_eval_status(ev);
     s->error = s->status == RC_ERROR ? error_text(ev) : NULL;
     s->brief = s->errors = NULL;
+    s->undeclared = false;
     if (s->status == RC_ERROR)
         diag_texts(ev, s);
     const char *v = rc_eval_verdict(ev);
@@ -612,6 +580,7 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
             part_end(d);
         }
         d->errors += o.status == RC_ERROR || n.status == RC_ERROR;
+        d->undeclared += o.undeclared || n.undeclared;
         side_free(&o);
         side_free(&n);
         if (d->rec->err)
@@ -736,10 +705,10 @@ int cli_diff(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *a;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "o:h", longs, usage_diff);
+    cli_args_init(&args, argc, argv, "o:h", longs, USAGE_DIFF);
     for (int c; (c = cli_args_next(&args, &a)) != CLI_END;) {
         if (c == CLI_BAD || c == 'h') {
-            rc = c == 'h' ? cli_help(usage_diff) : EXIT_USAGE;
+            rc = c == 'h' ? cli_help(USAGE_DIFF) : EXIT_USAGE;
             goto out;
         } else if (c == 'o') {
             out_path = a;
@@ -749,12 +718,12 @@ int cli_diff(int argc, char **argv)
                    (strcmp(a, "json") == 0 || strcmp(a, "text") == 0)) {
             d.json = a[0] == 'j';
         } else if (c == 'F') {
-            rc = CLI_USAGE(usage_diff, cli_format_value, a);
+            rc = CLI_USAGE(USAGE_DIFF, cli_format_value, a);
             goto out;
         } else if (c == 'L') {
             enum rc_lang l;
             if (cli_parse_lang(a, &l) != 0) {
-                rc = CLI_USAGE(usage_diff, cli_lang_value, a);
+                rc = CLI_USAGE(USAGE_DIFF, cli_lang_value, a);
                 goto out;
             }
             cli_lang_set(l);
@@ -765,7 +734,7 @@ int cli_diff(int argc, char **argv)
         }
     }
     if (nfiles == 0) {
-        rc = CLI_USAGE0(usage_diff, cli_name_diff_files);
+        rc = CLI_USAGE0(USAGE_DIFF, cli_name_diff_files);
         goto out;
     }
     d.old = cli_load(rules[0]);
@@ -808,6 +777,9 @@ int cli_diff(int argc, char **argv)
         char n[64];
         CLI_PRINT(stderr, cli_diff_had_errors,
                   CLI_COUNT(n, d.errors, cli_n_case, cli_n_cases));
+        if (d.undeclared && !d.ignore) /* a base against its variant */
+            CLI_PRINT(stderr, diffv_try_ignore,
+                      CLI_COUNT(n, d.undeclared, cli_n_case, cli_n_cases));
         rc = EXIT_CASE_ERROR;
     }
 out:

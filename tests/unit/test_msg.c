@@ -157,8 +157,8 @@ static bool starts(const char *s, const char *p)
 static void test_msg_usage_texts(void **state)
 {
     (void)state;
-    const enum msg usage[] = {MSG_usage_main, MSG_usage_run, MSG_usage_check,
-                              MSG_usage_show, MSG_usage_test};
+    const enum msg usage[] = {MSG_usage_main, MSG_usage_run,  MSG_usage_check,
+                              MSG_usage_show, MSG_usage_test, MSG_usage_diff};
     for (size_t i = 0; i < sizeof usage / sizeof *usage; i++) {
         for (int k = 0; k < 3; k++) {
             const char *t = msg_table[usage[i]][k];

@@ -1,0 +1,1 @@
+diff --lang zh-Hans --help
