@@ -57,6 +57,7 @@ $(B)/rongcuo: $(CLI_OBJ) $(B)/librongcuo.a | $(B)/rongcuo-prove
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 PROVE_CLI_OBJ := $(B)/obj/cli/prove.o $(B)/obj/cli/prove_main.o \
+                 $(B)/obj/cli/prove_analysis.o \
                  $(B)/obj/cli/common.o $(B)/obj/cli/output.o
 $(B)/rongcuo-prove: $(PROVE_CLI_OBJ) $(B)/librongcuo-prove.a $(B)/librongcuo.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(PROVE_LIBS)

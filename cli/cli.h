@@ -160,4 +160,17 @@ int cli_prove(int argc, char **argv);
 /* rongcuo-prove diff OLD NEW (cli/prove.c, in rongcuo-prove only). */
 int cli_prove_diff(int argc, char **argv);
 
+/* Run rongcuo-prove (cli/prove_main.c), the one program that loads the
+ * solver, found beside this program or else on the PATH, with argv;
+ * returns only when it cannot be run (errno says why). */
+void cli_prover_exec(char **argv);
+/* check's deeper warnings (cli/analysis.c): run `rongcuo-prove analyse`
+ * on rules (which checks without errors), in --lang lang (NULL: not
+ * given), and print its warnings on stdout; or, when it cannot be run or
+ * fails, a note line that says so. Returns the number of warnings. */
+int cli_check_analysis(const char *rules, const char *lang);
+/* rongcuo-prove analyse: the deeper warnings of check (cli/prove_analysis.c).
+ */
+int cli_analyse(int argc, char **argv);
+
 #endif

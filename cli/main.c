@@ -26,7 +26,7 @@
 #define USAGE_CHECK CLI_USAGE_TEXT(usage_check)
 #define USAGE_SHOW  CLI_USAGE_TEXT(usage_show)
 
-enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT };
+enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT, OPT_NO_ANALYSIS };
 
 /* --lang's value v into the command's language: -1, or the exit status
  * of a usage error. */
@@ -42,10 +42,10 @@ static int lang_option(const char *usage, const char *v)
 /* check's last line: "R: ok: 13 facts, …" or "R: 2 errors", and the
  * warnings. */
 static void check_summary(const char *rules, struct rc_ruleset *rs,
-                          struct rc_diags *d)
+                          struct rc_diags *d, int more)
 {
     char a[64], b[64], c[64], e[64], w[64];
-    int warnings = rc_diags_warnings(d);
+    int warnings = rc_diags_warnings(d) + more;
     if (rs) {
         int nf, nr, nc, nm;
         rc_ruleset_counts(rs, &nf, &nr, &nc, &nm);
@@ -64,13 +64,16 @@ static void check_summary(const char *rules, struct rc_ruleset *rs,
     putchar('\n');
 }
 
-static int cmd_check(int argc, char **argv)
+/* check's options and rule file: -1, or an exit status. */
+static int check_args(int argc, char **argv, const char **rules,
+                      const char **lang, bool *analysis)
 {
     static const struct option longs[] = {
         {"lang", required_argument, NULL, OPT_LANG},
+        {"no-analysis", no_argument, NULL, OPT_NO_ANALYSIS},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *rules = NULL, *v;
+    const char *v;
     struct cli_args args;
     cli_args_init(&args, argc, argv, "h", longs, USAGE_CHECK);
     for (int c, rc; (c = cli_args_next(&args, &v)) != CLI_END;) {
@@ -81,18 +84,33 @@ static int cmd_check(int argc, char **argv)
         if (c == OPT_LANG && (rc = lang_option(USAGE_CHECK, v)) != -1)
             return rc;
         if (c == OPT_LANG)
-            continue;
-        if (rules)
+            *lang = v;
+        else if (c == OPT_NO_ANALYSIS)
+            *analysis = false;
+        else if (*rules)
             return CLI_USAGE(USAGE_CHECK, cli_one_rule_file, v);
-        rules = v;
+        else
+            *rules = v;
     }
-    if (!rules)
+    if (!*rules)
         return CLI_USAGE0(USAGE_CHECK, cli_name_rules_check);
+    return -1;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    const char *rules = NULL, *lang = NULL;
+    bool analysis = true;
+    int rc = check_args(argc, argv, &rules, &lang, &analysis);
+    if (rc != -1)
+        return rc;
     struct rc_diags *d;
     struct rc_ruleset *rs = rc_ruleset_load(rules, &d);
     cli_lang_loaded(rs, d);
     fputs(rc_diags_text(d), stdout);
-    check_summary(rules, rs, d);
+    /* the solver's warnings: only for a rule set that checks */
+    int more = rs && analysis ? cli_check_analysis(rules, lang) : 0;
+    check_summary(rules, rs, d, more);
     rc_diags_free(d);
     rc_ruleset_free(rs);
     if (!cli_close_output(stdout, NULL, true))
@@ -408,21 +426,10 @@ static int cmd_run(int argc, char **argv)
     return rc;
 }
 
-/* rongcuo prove runs rongcuo-prove (cli/prove_main.c), the one program
- * that loads the solver, found beside this one. */
+/* rongcuo prove runs rongcuo-prove prove … */
 static int prove_exec(char **argv)
 {
-    char self[4096], helper[4096 + 32];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n > 0) {
-        self[n] = '\0';
-        char *slash = strrchr(self, '/');
-        if (slash)
-            slash[1] = '\0';
-        snprintf(helper, sizeof helper, "%srongcuo-prove", slash ? self : "");
-        execv(helper, argv);
-    }
-    execvp("rongcuo-prove", argv); /* or on the PATH */
+    cli_prover_exec(argv);
     CLI_PRINT(stderr, cli_prefixed, "");
     CLI_PRINT(stderr, cli_no_prover, strerror(errno));
     fputc('\n', stderr);

@@ -1,0 +1,1 @@
+check --lang zh-Hans tests/golden/analysis/en.rules

@@ -1,0 +1,1 @@
+check --no-analysis tests/golden/analysis/en.rules
