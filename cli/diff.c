@@ -689,6 +689,27 @@ static void part_changes(struct diff *d)
         fputs(lead ? MSG(cli_diff_nothing, cli_lang()) : "\n", d->out);
 }
 
+/* diff OLD NEW without case files: every change of outcome some case can
+ * undergo, by rongcuo-prove diff (the one program that loads the solver).
+ * Returns only when it cannot be run. */
+static int diff_symbolic(int argc, char **argv)
+{
+    static char name[] = "rongcuo-prove";
+    char **v = calloc((size_t)argc + 2, sizeof *v);
+    if (!v)
+        cli_out_of_memory();
+    v[0] = name;
+    for (int i = 0; i < argc; i++)
+        v[i + 1] = argv[i]; /* diff OLD NEW [OPTIONS] */
+    cli_prover_exec(v);
+    int err = errno;
+    free(v);
+    CLI_PRINT(stderr, cli_prefixed, "");
+    CLI_PRINT(stderr, cli_no_prover, CLI_ERRSTR(err));
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
 int cli_diff(int argc, char **argv)
 {
     const char *rules[2] = {NULL, NULL}, *out_path = NULL;
@@ -732,6 +753,10 @@ int cli_diff(int argc, char **argv)
         } else {
             files[nfiles++] = a;
         }
+    }
+    if (nfiles == 0 && nrules == 2) {
+        rc = diff_symbolic(argc, argv);
+        goto out;
     }
     if (nfiles == 0) {
         rc = CLI_USAGE0(USAGE_DIFF, cli_name_diff_files);

@@ -1,0 +1,1 @@
+diff tests/golden/prove/en.rules tests/golden/prove/en-variant.rules
