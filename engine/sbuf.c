@@ -276,3 +276,14 @@ void sb_free(struct sbuf *b)
     b->p = NULL;
     b->len = b->cap = 0;
 }
+
+void sb_quoted(struct sbuf *b, const char *s)
+{
+    sb_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sb_putc(b, '\\');
+        sb_putc(b, *s);
+    }
+    sb_putc(b, '"');
+}

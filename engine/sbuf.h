@@ -13,6 +13,9 @@ struct sbuf {
 void sb_put(struct sbuf *b, const char *s, size_t n);
 void sb_puts(struct sbuf *b, const char *s);
 void sb_putc(struct sbuf *b, char c);
+/* s in double quotes, with " and \\ escaped: a string as rule and case
+ * files write it. */
+void sb_quoted(struct sbuf *b, const char *s);
 void sb_printf(struct sbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* s as text on one line: a backslash, a control character (C0, DEL, C1),

@@ -7,17 +7,6 @@
 #include "engine/plan_tests.h"
 #include "engine/show_expr.h"
 
-static void str(const char *s, struct sbuf *out)
-{
-    sb_putc(out, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            sb_putc(out, '\\');
-        sb_putc(out, *s);
-    }
-    sb_putc(out, '"');
-}
-
 static void kw(enum kw k, enum lang lang, struct sbuf *out)
 {
     sb_puts(out, kw_text(k, lang));
@@ -69,7 +58,7 @@ static void value(const struct wvalue *v, enum lang lang, struct sbuf *out)
         sb_puts(out, buf);
         break;
     case WV_STR:
-        str(v->text, out);
+        sb_quoted(out, v->text);
         break;
     case WV_NAME:
         sb_puts(out, v->text);
@@ -100,7 +89,7 @@ static void fact(const struct wdecl *d, enum lang lang, struct sbuf *out)
     }
     if (d->title) {
         sb_putc(out, ' ');
-        str(d->title, out);
+        sb_quoted(out, d->title);
     }
 }
 
@@ -116,7 +105,7 @@ static void clauses(const struct wdecl *d, enum lang lang, struct sbuf *out)
 {
     for (int i = 0; i < d->ncites; i++) {
         clause(KW_CITES, lang, out);
-        str(d->cites[i], out);
+        sb_quoted(out, d->cites[i]);
         sb_putc(out, '\n');
     }
     if (d->when) {
@@ -136,7 +125,7 @@ static void clauses(const struct wdecl *d, enum lang lang, struct sbuf *out)
     }
     if (d->because) {
         clause(KW_BECAUSE, lang, out);
-        str(d->because, out);
+        sb_quoted(out, d->because);
         sb_putc(out, '\n');
     }
 }
@@ -148,7 +137,7 @@ static void verdict(const struct wdecl *d, enum lang lang, bool with_origin,
     kw(KW_VERDICT, lang, out);
     if (d->title) {
         sb_putc(out, ' ');
-        str(d->title, out);
+        sb_quoted(out, d->title);
     }
     sb_puts(out, " {");
     if (with_origin)
@@ -180,7 +169,7 @@ static void head(enum kw k, const struct wdecl *d, enum lang lang,
     sb_printf(out, " %s", d->name);
     if (d->title) {
         sb_putc(out, ' ');
-        str(d->title, out);
+        sb_quoted(out, d->title);
     }
 }
 
@@ -212,7 +201,7 @@ static void invariant(const struct wdecl *d, enum lang lang, bool with_origin,
 {
     kw(KW_INVARIANT, lang, out);
     sb_putc(out, ' ');
-    str(d->title, out);
+    sb_quoted(out, d->title);
     if (with_origin)
         origin(&d->loc, NULL, lang, out);
     else
@@ -312,12 +301,12 @@ void show_plan(const struct plan *p, enum lang lang, struct sbuf *out)
     if (p->policy) {
         kw(KW_POLICY, lang, out);
         sb_putc(out, ' ');
-        str(p->policy, out);
+        sb_quoted(out, p->policy);
         if (p->version) {
             sb_putc(out, ' ');
             kw(KW_VERSION, lang, out);
             sb_putc(out, ' ');
-            str(p->version, out);
+            sb_quoted(out, p->version);
         }
         sb_putc(out, '\n');
     }

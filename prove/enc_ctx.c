@@ -100,23 +100,11 @@ const char *enc_text(const struct enc_ctx *cx, long id)
     return id >= 0 && id < cx->ntexts ? cx->texts[id] : NULL;
 }
 
-/* s, quoted for a case file. */
-static void quoted(struct sbuf *out, const char *s)
-{
-    sb_putc(out, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            sb_putc(out, '\\');
-        sb_putc(out, *s);
-    }
-    sb_putc(out, '"');
-}
-
 void enc_text_write(const struct enc_ctx *cx, long id, struct sbuf *out)
 {
     const char *t = enc_text(cx, id);
     if (t) {
-        quoted(out, t);
+        sb_quoted(out, t);
         return;
     }
     /* another text: "#N", with one # more than any text of cx starts
@@ -129,7 +117,7 @@ void enc_text_write(const struct enc_ctx *cx, long id, struct sbuf *out)
     for (size_t i = 0; i < hashes; i++)
         sb_putc(&b, '#');
     sb_printf(&b, "%ld", id);
-    quoted(out, b.p);
+    sb_quoted(out, b.p);
     sb_free(&b);
 }
 

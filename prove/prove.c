@@ -141,18 +141,6 @@ static bool write_value(struct enc_plan *e, Z3_model m, int i, struct sbuf *out)
     }
 }
 
-/* s quoted for a case file */
-static void quote(struct sbuf *out, const char *s)
-{
-    sb_putc(out, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            sb_putc(out, '\\');
-        sb_putc(out, *s);
-    }
-    sb_putc(out, '"');
-}
-
 /* The facts of one or more encodings (of plans in one context), each
  * once: a fact of the same variables in two plans is one. */
 struct scope {
@@ -196,10 +184,10 @@ static bool write_case(const struct scope *sc, Z3_model m, const char *id,
     enum lang lang = sc->es[0]->p->lang;
     struct sbuf b = {0};
     sb_printf(&b, "%s ", kw_text(KW_CASE, lang));
-    quote(&b, id);
+    sb_quoted(&b, id);
     if (title) {
         sb_putc(&b, ' ');
-        quote(&b, title);
+        sb_quoted(&b, title);
     }
     sb_puts(&b, " {\n");
     bool ok = true;
