@@ -1,7 +1,8 @@
 /*
- * The deeper warnings of `rongcuo check`: decided by rongcuo-prove (the one
- * program that loads the solver), run as `rongcuo-prove analyse`
- * (cli/prove_analysis.c) with its output read back through a pipe.
+ * Running rongcuo-prove (the one program that loads the solver) with its
+ * output read back through a pipe: the deeper warnings of `rongcuo check`
+ * (`rongcuo-prove analyse`, cli/prove_analysis.c), and the bottom lines
+ * that `rongcuo test` proves (cli/test_prove.c).
  */
 #include "cli/cli.h"
 
@@ -56,22 +57,39 @@ static char *read_all(int fd, size_t *len)
     return b;
 }
 
-/* The child: rongcuo-prove analyse [--lang lang] rules, its output into
- * fd; exit status 127 when it cannot be run. */
-static void child(int fd, const char *rules, const char *lang)
+/* The child: argv run with its standard output on fd; exit status 127
+ * when it cannot be run. */
+static void child(int fd, char **argv)
 {
-    char *argv[6] = {(char *)"rongcuo-prove", (char *)"analyse", NULL};
-    int k = 2;
-    if (lang) {
-        argv[k++] = (char *)"--lang";
-        argv[k++] = (char *)lang;
-    }
-    argv[k] = (char *)rules;
     if (dup2(fd, STDOUT_FILENO) < 0)
         _exit(127);
     close(fd);
     cli_prover_exec(argv);
     _exit(127);
+}
+
+int cli_prover_run(char **argv, char **out, size_t *len)
+{
+    int fds[2], status = 0;
+    *out = NULL;
+    *len = 0;
+    fflush(stdout);
+    if (pipe(fds) != 0)
+        return 127;
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        child(fds[1], argv);
+    }
+    close(fds[1]);
+    *out = pid > 0 ? read_all(fds[0], len) : NULL;
+    close(fds[0]);
+    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    return pid < 0               ? 127
+           : WIFEXITED(status)   ? WEXITSTATUS(status)
+           : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+                                 : 1;
 }
 
 /* The note line that says why there is no analysis (status: the
@@ -91,32 +109,20 @@ static void no_analysis(int status)
 
 int cli_check_analysis(const char *rules, const char *lang)
 {
-    int fds[2], status = 0;
     if (strcmp(rules, "-") == 0) { /* read already: nothing left to read */
         no_analysis(-1);
         return 0;
     }
-    fflush(stdout);
-    if (pipe(fds) != 0) {
-        no_analysis(127);
-        return 0;
+    char *argv[6] = {(char *)"rongcuo-prove", (char *)"analyse", NULL};
+    int k = 2;
+    if (lang) {
+        argv[k++] = (char *)"--lang";
+        argv[k++] = (char *)lang;
     }
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        child(fds[1], rules, lang);
-    }
-    close(fds[1]);
-    size_t len = 0;
-    char *out = pid > 0 ? read_all(fds[0], &len) : NULL;
-    close(fds[0]);
-    while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    int code = pid < 0               ? 127
-               : WIFEXITED(status)   ? WEXITSTATUS(status)
-               : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
-                                     : 1;
-    char *end = NULL;
+    argv[k] = (char *)rules;
+    char *out, *end = NULL;
+    size_t len;
+    int code = cli_prover_run(argv, &out, &len);
     long n = out ? strtol(out, &end, 10) : -1;
     if (code != 0 || !end || end == out || *end != '\n' || n < 0) {
         free(out);

@@ -164,6 +164,12 @@ int cli_prove_diff(int argc, char **argv);
  * solver, found beside this program or else on the PATH, with argv;
  * returns only when it cannot be run (errno says why). */
 void cli_prover_exec(char **argv);
+/* Run rongcuo-prove with argv (cli_prover_exec) in a child, reading its
+ * standard output into *out (NUL-terminated, *len bytes, for the caller
+ * to free; NULL when out of memory or it could not be run). Returns its
+ * exit status: 127 when it could not be run, 128 + N when signal N ended
+ * it. */
+int cli_prover_run(char **argv, char **out, size_t *len);
 /* check's deeper warnings (cli/analysis.c): run `rongcuo-prove analyse`
  * on rules (which checks without errors), in --lang lang (NULL: not
  * given), and print its warnings on stdout; or, when it cannot be run or
@@ -172,5 +178,9 @@ int cli_check_analysis(const char *rules, const char *lang);
 /* rongcuo-prove analyse: the deeper warnings of check (cli/prove_analysis.c).
  */
 int cli_analyse(int argc, char **argv);
+/* rongcuo-prove bottom [--lang L] RULES: the bottom lines that test proves
+ * (cli/prove_analysis.c): a line "PROVEN VIOLATED UNDECIDED", then the
+ * report as prove prints it, without its summary line. */
+int cli_bottom(int argc, char **argv);
 
 #endif

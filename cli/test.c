@@ -1,5 +1,6 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cli/cli.h"
+#include "cli/test_prove.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -268,16 +269,18 @@ static void cover_report(struct covers *cs, bool all)
 int cli_test(int argc, char **argv)
 {
     const char *junit_path = NULL;
-    bool coverage = false, coverage_all = false;
+    bool coverage = false, coverage_all = false, prove = true;
     enum rc_lang lang;
     struct cli_paths ps = {0};
     struct covers covered = {0};
+    struct test_proofs proofs = {0};
     int rc = EXIT_OK;
     bool walk_failed = false;
     static const struct option longs[] = {
         {"coverage", optional_argument, NULL, 'c'},
         {"junit", required_argument, NULL, 'J'},
         {"lang", required_argument, NULL, 'L'},
+        {"no-prove", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *a;
@@ -294,6 +297,8 @@ int cli_test(int argc, char **argv)
         } else if (c == 'c') {
             coverage = true;
             coverage_all = coverage_all || a;
+        } else if (c == 'P') {
+            prove = false;
         } else if (c == 'J') {
             junit_path = a;
         } else if (c == 'L' && cli_parse_lang(a, &lang) != 0) {
@@ -356,6 +361,8 @@ int cli_test(int argc, char **argv)
                 fputs(j, junit);
             if (coverage)
                 cover_ruleset(&covered, rs);
+            if (prove)
+                test_prove(&proofs, rs);
         } else if (coverage) {
             cover_own(&covered, rs, NULL, 0);
         }
@@ -370,10 +377,12 @@ int cli_test(int argc, char **argv)
     }
     if (walk_failed)
         failed++;
-    CLI_PRINT(stdout, cli_test_summary, passed, failed);
-    rc = failed || !cli_close_output(stdout, NULL, true) ? EXIT_CASE_ERROR
-                                                         : EXIT_OK;
+    test_prove_summary(&proofs, passed, failed);
+    rc = failed || proofs.violated || !cli_close_output(stdout, NULL, true)
+             ? EXIT_CASE_ERROR
+             : EXIT_OK;
 out:
+    test_prove_free(&proofs);
     cli_paths_free(&ps);
     return rc;
 }

@@ -1,0 +1,1 @@
+test tests/golden/testing/bottom-en.rules

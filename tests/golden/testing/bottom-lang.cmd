@@ -1,0 +1,1 @@
+test --lang en tests/golden/testing/bottom-hant.rules

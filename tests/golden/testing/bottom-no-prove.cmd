@@ -1,0 +1,1 @@
+test --no-prove tests/golden/testing/bottom-en.rules
