@@ -119,6 +119,81 @@ static void mutual(struct asker *a)
         }
 }
 
+/* 3b. Three or more rules in a cycle, each overriding the next and the
+ * last the first, that can all hold in one case: then none applies
+ * (two are mutual's). Each cycle once, from its first rule; said at its
+ * last rule in the file. The search stops after CYCLE_STEPS steps. */
+enum { CYCLE_STEPS = 100000 };
+
+struct cycles {
+    struct asker *a;
+    int *path, len;
+    bool *on;   /* on the path */
+    long steps; /* left */
+};
+
+static void cycle_found(struct cycles *c)
+{
+    const struct plan *p = c->a->e->p;
+    Z3_ast all = Z3_mk_true(c->a->z);
+    int last = c->path[0];
+    struct sbuf ids = {0};
+    for (int k = 0; k <= c->len; k++) {
+        const struct rule_info *r = &p->rules[c->path[k % c->len]];
+        sb_puts(&ids, k ? " → " : "");
+        sb_puts(&ids, r->id);
+        if (k < c->len && r->cond >= 0)
+            all = enc_and2(c->a->z, all, enc_node_tv(c->a->e, r->cond).t);
+        last = c->path[k % c->len] > last ? c->path[k % c->len] : last;
+    }
+    if (ask(c->a, all) == Z3_L_TRUE) {
+        c->a->n->warnings++;
+        struct diag *d = DIAG(c->a->dl, DIAG_WARNING, &p->rules[last].loc,
+                              test_prove_cycle, ids.p);
+        HINT0(c->a->dl, d, test_prove_cycle_hint);
+    }
+    sb_free(&ids);
+}
+
+/* The cycles from c->path[0] through rule i, which the path reaches now:
+ * each next rule one that i overrides, after the first. */
+static void cycle_walk(struct cycles *c, int i)
+{
+    const struct plan *p = c->a->e->p;
+    c->path[c->len++] = i;
+    c->on[i] = true;
+    for (int j = c->path[0]; j < p->nrules && c->steps > 0; j++) {
+        if (!overrides(&p->rules[j], i) || p->rules[j].cond < 0)
+            continue;
+        c->steps--;
+        if (j == c->path[0] && c->len >= 3)
+            cycle_found(c);
+        else if (j != c->path[0] && !c->on[j])
+            cycle_walk(c, j);
+    }
+    c->on[i] = false;
+    c->len--;
+}
+
+static void cycles(struct asker *a)
+{
+    const struct plan *p = a->e->p;
+    struct cycles c = {a, calloc((size_t)p->nrules + 1, sizeof *c.path), 0,
+                       calloc((size_t)p->nrules + 1, sizeof *c.on),
+                       CYCLE_STEPS};
+    if (!c.path || !c.on)
+        arena_oom();
+    for (int i = 0; i < p->nrules && c.steps > 0; i++)
+        if (p->rules[i].cond >= 0)
+            cycle_walk(&c, i);
+    if (c.steps <= 0) {
+        a->n->unknown++;
+        *a->reason = "too many override cycles";
+    }
+    free(c.path);
+    free(c.on);
+}
+
 /* 4. A conclusion true in every case. */
 static void always_holds(struct asker *a)
 {
@@ -189,6 +264,7 @@ void analysis_run(const struct plan *p, struct diag_list *dl,
     never_fires(&a);
     never_decides(&a);
     mutual(&a);
+    cycles(&a);
     always_holds(&a);
     no_line(&a);
     Z3_params_dec_ref(a.z, ps);

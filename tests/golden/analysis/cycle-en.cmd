@@ -1,0 +1,1 @@
+check tests/golden/analysis/cycle-en.rules
