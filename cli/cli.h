@@ -178,9 +178,11 @@ int cli_check_analysis(const char *rules, const char *lang);
 /* rongcuo-prove analyse: the deeper warnings of check (cli/prove_analysis.c).
  */
 int cli_analyse(int argc, char **argv);
-/* rongcuo-prove bottom [--lang L] RULES: the bottom lines that test proves
- * (cli/prove_analysis.c): a line "PROVEN VIOLATED UNDECIDED", then the
- * report as prove prints it, without its summary line. */
+/* rongcuo-prove bottom [--junit] [--lang L] RULES: the bottom lines that
+ * test proves (cli/prove_analysis.c): a line "PROVEN VIOLATED UNDECIDED"
+ * (and, with --junit, the length of the report), then the report as prove
+ * prints it, without its summary line (then, with --junit, a JUnit
+ * <testsuite>). */
 int cli_bottom(int argc, char **argv);
 
 #endif

@@ -5,9 +5,11 @@
  * as check prints diagnostics (and a note line when the solver left a
  * question undecided).
  *
- * rongcuo-prove bottom [--lang L] RULES: the bottom lines that `rongcuo
- * test` proves (cli/test_prove.c): a line "PROVEN VIOLATED UNDECIDED",
- * then each bottom line as `rongcuo prove` prints it (prove/report.h).
+ * rongcuo-prove bottom [--junit] [--lang L] RULES: the bottom lines that
+ * `rongcuo test` proves (cli/test_prove.c): a line "PROVEN VIOLATED
+ * UNDECIDED", then each bottom line as `rongcuo prove` prints it
+ * (prove/report.h). With --junit, the first line also gives the length
+ * of that report in bytes, and a JUnit <testsuite> follows it.
  *
  * RULES has been checked by the caller: it is loaded again quietly; exit
  * status 2 when it does not load.
@@ -18,6 +20,7 @@
 #include "cli/cli.h"
 #include "engine/api_int.h"
 #include "engine/sbuf.h"
+#include "engine/testrun.h"
 #include "prove/analysis.h"
 #include "prove/prove.h"
 #include "prove/report.h"
@@ -70,20 +73,48 @@ int cli_analyse(int argc, char **argv)
     return cli_close_output(stdout, NULL, true) ? EXIT_OK : EXIT_CASE_ERROR;
 }
 
+/* The JUnit <testsuite> of the bottom lines of rules: cases (their
+ * <testcase> elements) counted by n, in lang. */
+static void bottom_suite(const char *rules, enum lang lang,
+                         const struct prove_counts *n, const struct sbuf *cases)
+{
+    struct sbuf name = {0};
+    SB_MSG(&name, lang, test_prove_junit_suite, rules);
+    struct sbuf x = {0};
+    sb_puts(&x, "  <testsuite name=\"");
+    sb_xml(&x, name.p);
+    sb_printf(&x, "\" tests=\"%d\" failures=\"%d\" skipped=\"%d\">\n",
+              n->proven + n->violated + n->undecided, n->violated,
+              n->undecided);
+    fwrite(x.p, 1, x.len, stdout);
+    if (cases->len)
+        fwrite(cases->p, 1, cases->len, stdout);
+    fputs("  </testsuite>\n", stdout);
+    sb_free(&x);
+    sb_free(&name);
+}
+
 int cli_bottom(int argc, char **argv)
 {
+    bool junit = argc > 1 && strcmp(argv[1], "--junit") == 0;
     const char *rules;
     enum lang lang;
-    struct rc_ruleset *rs = load(argc, argv, &rules, &lang);
+    struct rc_ruleset *rs = load(argc - junit, argv + junit, &rules, &lang);
     if (!rs)
         return EXIT_USAGE;
-    struct sbuf b = {0};
+    struct sbuf b = {0}, j = {0};
     struct prove_counts n = {0, 0, 0};
-    prove_report(rs, rules, lang, false, &b, &n);
-    printf("%d %d %d\n", n.proven, n.violated, n.undecided);
+    prove_report_junit(rs, rules, lang, false, &b, junit ? &j : NULL, &n);
+    printf("%d %d %d", n.proven, n.violated, n.undecided);
+    if (junit)
+        printf(" %zu", b.len);
+    putchar('\n');
     if (b.len)
         fwrite(b.p, 1, b.len, stdout);
+    if (junit)
+        bottom_suite(rules, lang, &n, &j);
     sb_free(&b);
+    sb_free(&j);
     rc_ruleset_free(rs);
     prove_report_finalize();
     return cli_close_output(stdout, NULL, true) ? EXIT_OK : EXIT_CASE_ERROR;

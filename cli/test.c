@@ -362,7 +362,7 @@ int cli_test(int argc, char **argv)
             if (coverage)
                 cover_ruleset(&covered, rs);
             if (prove)
-                test_prove(&proofs, rs);
+                test_prove(&proofs, rs, junit);
         } else if (coverage) {
             cover_own(&covered, rs, NULL, 0);
         }

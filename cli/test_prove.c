@@ -67,18 +67,23 @@ static bool seen(struct test_proofs *tp, const char *f)
 }
 
 /* What rongcuo-prove printed (out, len bytes, after exit status code) for
- * the rule file f: the report under a heading, or a note saying why
- * there is none. */
+ * the rule file f: the report under a heading (and its JUnit testsuite
+ * into junit, when not NULL), or a note saying why there is none. */
 static void report(struct test_proofs *tp, const char *f, enum lang lang,
-                   int code, const char *out, size_t len)
+                   int code, const char *out, size_t len, FILE *junit)
 {
     const char *note = MSG(sev_note, lang);
     int p, v, u;
+    long n = 0;
     const char *nl = out ? strchr(out, '\n') : NULL;
-    if (code == 0 && nl && sscanf(out, "%d %d %d", &p, &v, &u) == 3 && p >= 0 &&
-        v >= 0 && u >= 0) {
+    size_t rest = nl ? len - (size_t)(nl + 1 - out) : 0;
+    if (code == 0 && nl &&
+        sscanf(out, "%d %d %d %ld", &p, &v, &u, &n) == 3 + (junit != NULL) &&
+        p >= 0 && v >= 0 && u >= 0 && n >= 0 && (size_t)n <= rest) {
         TP_PRINT(lang, test_prove_head, f);
-        fwrite(nl + 1, 1, len - (size_t)(nl + 1 - out), stdout);
+        fwrite(nl + 1, 1, junit ? (size_t)n : rest, stdout);
+        if (junit)
+            fwrite(nl + 1 + n, 1, rest - (size_t)n, junit);
         if (u > 0)
             TP_PRINT(lang, test_prove_undecided, note, f, u);
         tp->proven += p;
@@ -92,7 +97,8 @@ static void report(struct test_proofs *tp, const char *f, enum lang lang,
     }
 }
 
-void test_prove(struct test_proofs *tp, const struct rc_ruleset *rs)
+void test_prove(struct test_proofs *tp, const struct rc_ruleset *rs,
+                FILE *junit)
 {
     static const char *const langs[] = {"en", "zh-Hant", "zh-Hans"};
     if (rs->plan->ninvariants == 0)
@@ -104,12 +110,17 @@ void test_prove(struct test_proofs *tp, const struct rc_ruleset *rs)
     enum rc_lang l = given != RC_LANG_AUTO ? given : rc_ruleset_lang(rs);
     if (l < RC_LANG_EN || l > RC_LANG_ZH_HANS)
         l = RC_LANG_EN;
-    char *argv[] = {(char *)"rongcuo-prove", (char *)"bottom", (char *)"--lang",
-                    (char *)langs[l],        (char *)f,        NULL};
+    char *argv[7] = {(char *)"rongcuo-prove", (char *)"bottom"};
+    int k = 2;
+    if (junit)
+        argv[k++] = (char *)"--junit";
+    argv[k++] = (char *)"--lang";
+    argv[k++] = (char *)langs[l];
+    argv[k] = (char *)f;
     char *out;
     size_t len;
     int code = cli_prover_run(argv, &out, &len);
-    report(tp, f, (enum lang)l, code, out, len);
+    report(tp, f, (enum lang)l, code, out, len, junit);
     free(out);
 }
 

@@ -6,6 +6,7 @@
 #include "engine/msg.h"
 #include "engine/plan_tests.h"
 #include "engine/sbuf.h"
+#include "engine/testrun.h"
 #include "prove/diff.h"
 #include "prove/prove.h"
 
@@ -140,8 +141,54 @@ static void json_one(const struct plan *p, const char *path, int i,
     sb_puts(out, "}\n");
 }
 
+/* One bottom line as a JUnit <testcase>: a violated one with a
+ * <failure> (how it breaks, and the counterexample), an undecided one
+ * <skipped> with the reason. */
+static void junit_one(const struct plan *p, const char *path, int i,
+                      const struct prove_result *r, enum lang lang,
+                      struct sbuf *out)
+{
+    const struct invariant_info *iv = &p->invariants[i];
+    sb_puts(out, "    <testcase classname=\"");
+    sb_xml(out, path);
+    sb_puts(out, "\" name=\"");
+    sb_xml(out, iv->title);
+    sb_puts(out, "\" file=\"");
+    sb_xml(out, iv->loc.src ? iv->loc.src->name : "?");
+    sb_printf(out, "\" line=\"%d\"", iv->loc.first_line);
+    if (r->status == PROVE_PROVEN) {
+        sb_puts(out, "/>\n");
+        return;
+    }
+    struct sbuf why = {0};
+    if (r->status == PROVE_VIOLATED) {
+        broken(p, iv, r, lang, &why);
+        sb_puts(out, ">\n      <failure message=\"");
+        sb_xml(out, why.p);
+        sb_puts(out, "\">");
+        sb_xml(out, r->c.text);
+        sb_puts(out, "</failure>\n    </testcase>\n");
+    } else { /* the reason: the line under text_one's first */
+        text_one(p, i, r, lang, &why);
+        char *reason = strchr(why.p, '\n');
+        reason = reason ? reason + strspn(reason, "\n ") : why.p;
+        reason[strcspn(reason, "\n")] = '\0';
+        sb_puts(out, ">\n      <skipped message=\"");
+        sb_xml(out, reason);
+        sb_puts(out, "\"/>\n    </testcase>\n");
+    }
+    sb_free(&why);
+}
+
 void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
                   bool json, struct sbuf *out, struct prove_counts *n)
+{
+    prove_report_junit(rs, path, lang, json, out, NULL, n);
+}
+
+void prove_report_junit(const struct rc_ruleset *rs, const char *path,
+                        enum lang lang, bool json, struct sbuf *out,
+                        struct sbuf *junit, struct prove_counts *n)
 {
     const struct plan *p = rs->plan;
     struct enc_ctx *cx = enc_ctx_new();
@@ -158,6 +205,8 @@ void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
             json_one(p, path, i, &r, lang, out);
         else
             text_one(p, i, &r, lang, out);
+        if (junit)
+            junit_one(p, path, i, &r, lang, junit);
         n->proven += r.status == PROVE_PROVEN;
         n->violated += r.status == PROVE_VIOLATED;
         n->undecided += r.status == PROVE_UNDECIDED;

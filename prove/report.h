@@ -22,6 +22,12 @@ struct prove_counts {
  * path: the rule file as named. */
 void prove_report(const struct rc_ruleset *rs, const char *path, enum lang lang,
                   bool json, struct sbuf *out, struct prove_counts *n);
+/* The same, and (junit not NULL) each bottom line as a JUnit <testcase>
+ * appended to junit: a violated one with a <failure>, an undecided one
+ * <skipped>. */
+void prove_report_junit(const struct rc_ruleset *rs, const char *path,
+                        enum lang lang, bool json, struct sbuf *out,
+                        struct sbuf *junit, struct prove_counts *n);
 
 /* Symbolic diff of rule sets old and new (prove/diff.h): every change of
  * outcome some case can undergo, each with a case (or undecided, with the
