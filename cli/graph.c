@@ -3,6 +3,7 @@
  * (rc_ruleset_graph, docs/graph.md), coloured by one case with --case.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,58 +71,83 @@ static int graph_args(int argc, char **argv, struct graph_opts *o)
     (CLI_PRINT(stderr, cli_prefixed, ""), CLI_PRINT(stderr, id, __VA_ARGS__), \
      fputc('\n', stderr))
 
-/* The graph coloured by case c, a copy in *dot: -1; or, for a case with
- * errors, its trace and a message on stderr, and EXIT_CASE_ERROR. */
-static int graph_of_case(struct rc_ruleset *rs, struct rc_eval *ev,
-                         const struct rc_case *c, const char *path, char **dot)
+/* Case c evaluated: a copy of the graph it colours, or (*bad) of its
+ * trace, for a case with errors. */
+static char *graph_of_case(struct rc_ruleset *rs, struct rc_eval *ev,
+                           const struct rc_case *c, bool *bad)
 {
     rc_evaluate(ev, c);
-    if (rc_eval_status(ev) == RC_ERROR) {
-        const char *trace = rc_eval_render(ev, RC_TEXT, cli_lang_given(), NULL);
-        if (!trace)
-            cli_out_of_memory();
-        fputs(trace, stderr);
-        GRAPH_SAY(cli_graph_case_error, path);
-        return EXIT_CASE_ERROR;
-    }
-    const char *g = rc_ruleset_graph(rs, ev, cli_lang_given());
-    if (!g || !(*dot = strdup(g)))
+    *bad = rc_eval_status(ev) == RC_ERROR;
+    const char *t = *bad ? rc_eval_render(ev, RC_TEXT, cli_lang_given(), NULL)
+                         : rc_ruleset_graph(rs, ev, cli_lang_given());
+    char *copy = t ? strdup(t) : NULL;
+    if (!copy)
         cli_out_of_memory();
-    return -1;
+    return copy;
 }
 
-/* The graph coloured by the case of o->case_file (the one it holds, or the
- * one whose ID is o->id), a copy in *dot: -1, or an exit status after a
- * message. */
-static int graph_case(struct rc_ruleset *rs, const struct graph_opts *o,
-                      char **dot)
+/* The case of o->case_file that the graph is for: the one it holds, or
+ * the one whose ID is o->id (a case whose ID could not be read, such as
+ * that of a file that cannot be read, is kept in *unread, to be reported
+ * when no case has that ID). *found counts the cases that fit, up to 2. */
+static char *graph_pick(struct rc_ruleset *rs, const struct graph_opts *o,
+                        int *found, bool *bad, char **unread)
 {
     struct rc_cases *cs = rc_cases_open(rs, o->case_file);
     struct rc_eval *ev = rc_eval_new(rs);
     if (!cs || !ev)
         cli_out_of_memory();
     const struct rc_case *c;
-    int found = 0, rc = -1;
-    while (rc == -1 && (c = rc_cases_next(cs))) {
-        const char *id = rc_case_id(c); /* NULL: the file cannot be read */
-        if (o->id && id && strcmp(id, o->id) != 0)
+    char *got = NULL;
+    bool unread_bad;
+    while (*found < 2 && (c = rc_cases_next(cs))) {
+        const char *id = rc_case_id(c);
+        if (o->id && !id && !*unread)
+            *unread = graph_of_case(rs, ev, c, &unread_bad);
+        if (o->id && (!id || strcmp(id, o->id) != 0))
             continue;
-        if (found++) {
-            GRAPH_SAY(cli_graph_several_cases, o->case_file);
-            rc = EXIT_USAGE;
-        } else {
-            rc = graph_of_case(rs, ev, c, o->case_file, dot);
-        }
+        if ((*found)++ == 0)
+            got = graph_of_case(rs, ev, c, bad);
         if (o->id)
             break;
     }
-    if (!found && o->id)
-        GRAPH_SAY(cli_graph_no_such_case, o->case_file, o->id);
-    else if (!found)
-        GRAPH_SAY(cli_graph_no_case, o->case_file);
     rc_eval_free(ev);
     rc_cases_close(cs);
-    return found ? rc : EXIT_USAGE;
+    return got;
+}
+
+/* The graph coloured by the case of o->case_file (graph_pick), a copy in
+ * *dot: -1, or an exit status after a message. */
+static int graph_case(struct rc_ruleset *rs, const struct graph_opts *o,
+                      char **dot)
+{
+    int found = 0, rc = -1;
+    bool bad = false;
+    char *unread = NULL, *got = graph_pick(rs, o, &found, &bad, &unread);
+    if (found > 1) {
+        GRAPH_SAY(cli_graph_several_cases, o->case_file);
+        rc = EXIT_USAGE;
+    } else if (found == 0 && unread) {
+        fputs(unread, stderr);
+        GRAPH_SAY(cli_graph_case_error, o->case_file);
+        rc = EXIT_CASE_ERROR;
+    } else if (found == 0) {
+        if (o->id)
+            GRAPH_SAY(cli_graph_no_such_case, o->case_file, o->id);
+        else
+            GRAPH_SAY(cli_graph_no_case, o->case_file);
+        rc = EXIT_USAGE;
+    } else if (bad) {
+        fputs(got, stderr);
+        GRAPH_SAY(cli_graph_case_error, o->case_file);
+        rc = EXIT_CASE_ERROR;
+    } else {
+        *dot = got;
+        got = NULL;
+    }
+    free(got);
+    free(unread);
+    return rc;
 }
 
 /* dot on standard output or into o->out, which appears only when whole. */

@@ -433,7 +433,7 @@ static void reads(struct gw *w, int cond, const char *to)
     walk(w, cond, false);
     ref_edges(w, &w->facts, 'f', to);
     ref_edges(w, &w->concls, 'c', to);
-    for (int i = 0; i < w->p->nlines; i++) {
+    for (int i = 0; (w->verdicts || w->any_verdict) && i < w->p->nlines; i++) {
         int v = w->p->lines[i].verdict;
         if (w->any_verdict || (v >= 0 && (w->verdicts >> v & 1)))
             sb_printf(w->out, "  v:l%d:e -> %s [style=dotted];\n", i, to);
