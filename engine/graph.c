@@ -50,7 +50,8 @@ static const char *truth_fill(enum tv t)
     return t == TV_TRUE ? "#a8e0a0" : t == TV_FALSE ? "#f2b8b8" : "#ffe680";
 }
 
-/* Whether code point c may not begin a line: closing punctuation. */
+/* Whether code point c is CJK or full-width punctuation, before which a
+ * title is not wrapped (a line never starts with 、，。」). */
 static bool closing(uint32_t c)
 {
     return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
@@ -369,9 +370,13 @@ static void ref(struct refs *r, int i, bool neg)
 static bool verdict_compare(struct gw *w, const struct cnode *c)
 {
     const struct cnode *n = w->p->nodes;
-    if ((c->op == C_EQ || c->op == C_NE) && n[c->a].op == C_VERDICT &&
-        n[c->b].op == C_CONST) {
-        w->verdicts |= UINT64_C(1) << n[c->b].k.u.sym;
+    if (c->op == C_EQ || c->op == C_NE) {
+        const struct cnode *a = &n[c->a], *b = &n[c->b];
+        if (a->op == C_CONST && b->op == C_VERDICT)
+            a = b, b = &n[c->a]; /* 容錯免責 == 結論 */
+        if (a->op != C_VERDICT || b->op != C_CONST || b->type != VT_VERDICT)
+            return false;
+        w->verdicts |= UINT64_C(1) << b->k.u.sym;
         return true;
     }
     if (c->op == C_IN && n[c->a].op == C_VERDICT) {
