@@ -23,7 +23,7 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
-ENGINE_SRC += engine/check_msg.c engine/check_tests.c
+ENGINE_SRC += engine/check_msg.c engine/check_tests.c engine/graph.c
 FRONT_SRC  := parser/parse.c parser/syntax.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
@@ -39,7 +39,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
         golden-update format format-check fuzz fuzz-build replay example \
-        install uninstall install-test oom-test tsan bench
+        install uninstall install-test oom-test tsan bench graph-svg
 
 # The version, here only: rongcuo --version (RONGCUO_VERSION), rongcuo.pc
 # and the shared library's name take it from these lines.
@@ -130,6 +130,13 @@ demo: all
 	./$(B)/rongcuo run rules/huangshi.rules rules/cases/huangshi-*.case
 	./$(B)/rongcuo run rules/xiangyang.rules rules/cases/xiangyang-*.case
 	./$(B)/rongcuo run rules/zigui-hans.rules rules/cases/zigui-*.case
+
+# The rule graph of rules/yichang.rules that the README shows, drawn again
+# with Graphviz after the rules change (docs/graph.md).
+graph-svg: all
+	./$(B)/rongcuo graph -o $(B)/yichang-graph.dot rules/yichang.rules
+	dot -Tsvg -o $(B)/yichang-graph.svg $(B)/yichang-graph.dot
+	mv $(B)/yichang-graph.svg docs/yichang-graph.svg
 
 unit: deps $(addprefix $(B)/tests/,$(UNIT_TESTS))
 	@failed=""; for t in $(UNIT_TESTS); do ./$(B)/tests/$$t || failed="$$failed $$t"; done; \

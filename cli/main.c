@@ -459,6 +459,8 @@ int main(int argc, char **argv)
         return cli_test(argc - 1, argv + 1);
     if (strcmp(cmd, "diff") == 0)
         return cli_diff(argc - 1, argv + 1);
+    if (strcmp(cmd, "graph") == 0)
+        return cli_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "prove") == 0)
         return prove_exec(argv);
     return CLI_USAGE(USAGE_MAIN, cli_unknown_command, cmd);

@@ -37,9 +37,10 @@
  *
  * Threads. A rule set, once loaded, is only read: any number of threads
  * may evaluate cases against one rule set at once, each with its own
- * struct rc_eval (and its own cases). rc_ruleset_show, rc_ruleset_test
- * and rc_ruleset_part_text use buffers of the rule set: call them from
- * one thread. A handle is freed when no other thread is using it.
+ * struct rc_eval (and its own cases). rc_ruleset_show, rc_ruleset_test,
+ * rc_ruleset_part_text and rc_ruleset_graph use buffers of the rule set:
+ * call them from one thread. A handle is freed when no other thread is
+ * using it.
  *
  * Lifetimes. rc_ruleset_free drops the caller's hold on a rule set (its
  * handle is then no longer live for the caller): the cases, streams and
@@ -105,6 +106,19 @@ RC_API void rc_ruleset_counts(const struct rc_ruleset *rs, int *facts,
  * rc_ruleset_show or rc_ruleset_part_text of rs, or rs is freed. NULL on
  * a bad argument or out of memory. */
 RC_API const char *rc_ruleset_show(struct rc_ruleset *rs, enum rc_lang lang);
+/* The rule graph of rs in Graphviz DOT (docs/graph.md): facts, rules,
+ * conclusions, verdict lines and measures of the effective rule set, each
+ * with edges from what its condition reads; rules coloured by the file
+ * they come from, amended, repealed and overriding ones marked, and a
+ * legend, in lang (RC_LANG_AUTO: the keyword language of rs). With ev,
+ * the last evaluation of a case of rs (without errors, and for a case
+ * from a stream, before the stream's next case), each node is coloured by
+ * its truth for that case. Valid until the next rc_ruleset_graph,
+ * rc_ruleset_show or rc_ruleset_part_text of rs, or rs is freed. NULL on
+ * a bad argument (ev among them) or out of memory. */
+RC_API const char *rc_ruleset_graph(struct rc_ruleset *rs,
+                                    const struct rc_eval *ev,
+                                    enum rc_lang lang);
 
 /* Run the tests written in the rule file (LANGUAGE.md §6) against its rule
  * set. Returns a line per test ("ok" or "FAIL", the expectations that

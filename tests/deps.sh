@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
 # yajl, GMP, the Z3 solver (for prove), pkg-config, and OpenCC, from which the build takes the table
-# that folds traditional characters to simplified ones; valgrind with the
+# that folds traditional characters to simplified ones; Graphviz, whose dot
+# the tests of rongcuo graph and make graph-svg run; valgrind with the
 # argument "valgrind", clang and libFuzzer with "fuzz") when it is missing
 # and we may: as root, or through sudo without a password. Otherwise say what
 # to install and fail.
@@ -18,6 +19,7 @@ fi
 command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
+command -v dot >/dev/null 2>&1 || need="$need graphviz"
 have_header() {
     printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <%s>\n' "$1" |
         ${CC:-cc} -E -x c - >/dev/null 2>&1

@@ -1,0 +1,1 @@
+graph --lang fr tests/golden/graph/en.rules

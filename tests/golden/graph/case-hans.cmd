@@ -1,0 +1,1 @@
+graph tests/golden/graph/hans.rules --case tests/golden/graph/hans.case

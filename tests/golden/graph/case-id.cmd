@@ -1,0 +1,1 @@
+graph tests/golden/graph/en.rules --case tests/golden/graph/two.case --id A

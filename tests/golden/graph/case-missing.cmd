@@ -1,0 +1,1 @@
+graph tests/golden/graph/hant.rules --case tests/golden/graph/missing.case

@@ -1,0 +1,1 @@
+graph tests/golden/graph/city.rules --case tests/golden/graph/city.case

@@ -1,0 +1,1 @@
+graph --lang zh-Hans tests/golden/graph/en.rules

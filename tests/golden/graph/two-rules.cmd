@@ -1,0 +1,1 @@
+graph tests/golden/graph/en.rules tests/golden/graph/hant.rules
