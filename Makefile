@@ -24,7 +24,7 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 ENGINE_SRC += engine/check_msg.c engine/check_tests.c
-FRONT_SRC  := parser/parse.c parser/syntax.c
+FRONT_SRC  := parser/parse.c parser/syntax.c fmt/fmt.c fmt/fmt_api.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
               $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o \
@@ -104,7 +104,7 @@ $(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h $(B)/gen/messa
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/obj/parser/parse.o $(B)/obj/parser/syntax.o: $(B)/gen/parser.h $(B)/gen/lexer.h
+$(B)/obj/parser/parse.o $(B)/obj/parser/syntax.o $(B)/obj/fmt/fmt.o: $(B)/gen/parser.h $(B)/gen/lexer.h
 
 $(B)/obj/cli/main.o: CPPFLAGS += -DRONGCUO_VERSION='"$(VERSION)"'
 $(B)/obj/cli/main.o: Makefile
@@ -270,10 +270,10 @@ golden-update: $(B)/rongcuo
 	@GOLDEN_UPDATE=1 sh tests/golden.sh $(B)/rongcuo
 
 format:
-	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 format-check:
-	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 clean:
 	rm -rf build
