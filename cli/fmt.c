@@ -213,7 +213,7 @@ static void show_diff(const char *path, const char *old, size_t oldlen,
         ia -= k - from;
         ib -= k - from;
         hunk(stdout, ops, from, to, &a, ia, &b, ib);
-        for (; k < to; k++) {
+        for (k = from; k < to; k++) {
             ia += ops[k] != '+';
             ib += ops[k] != '-';
         }
