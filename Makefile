@@ -141,7 +141,7 @@ golden: deps $(B)/rongcuo
 
 # The fuzz targets replayed on their seeds and on every kept regression
 # input (tests/fuzz/TARGET/), with the ordinary compiler.
-FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl fuzz_batch fuzz_extends
+FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl fuzz_batch fuzz_extends fuzz_fmt
 SEEDS_fuzz_rules := $(wildcard rules/*.rules tests/golden/*/*.rules \
                     tests/golden/*/*/*.rules tests/golden/*/*.test tests/fuzz/fuzz_rules/*)
 SEEDS_fuzz_case  := $(wildcard rules/cases/*.case tests/golden/*/*.case \
@@ -149,6 +149,7 @@ SEEDS_fuzz_case  := $(wildcard rules/cases/*.case tests/golden/*/*.case \
 SEEDS_fuzz_jsonl := $(wildcard tests/golden/*/*.jsonl tests/fuzz/fuzz_jsonl/*)
 SEEDS_fuzz_batch := $(wildcard tests/golden/run/*.jsonl rules/cases/tc0*.case tests/fuzz/fuzz_batch/*)
 SEEDS_fuzz_extends := $(wildcard tests/golden/variants/*.rules tests/fuzz/fuzz_extends/*)
+SEEDS_fuzz_fmt   := $(SEEDS_fuzz_rules) $(SEEDS_fuzz_case) $(wildcard tests/fuzz/fuzz_fmt/*)
 
 $(B)/replay/%: fuzz/%.c tests/fuzz_replay.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)

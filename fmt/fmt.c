@@ -485,7 +485,8 @@ static void render(const struct fmt *f, struct sbuf *out)
         if (l->blank_before)
             sb_putc(out, '\n');
         spaces(out, l->indent);
-        sb_put(out, f->code.p + l->code, l->code_len);
+        if (l->code_len) /* f->code.p is NULL when no line has code */
+            sb_put(out, f->code.p + l->code, l->code_len);
         if (l->code_len && l->comment_len) {
             if (k >= run_end)
                 col = run_column(f, k, &run_end);
