@@ -24,7 +24,7 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 ENGINE_SRC += engine/check_msg.c engine/check_tests.c engine/graph.c
-FRONT_SRC  := parser/parse.c parser/syntax.c
+FRONT_SRC  := parser/parse.c parser/syntax.c fmt/fmt.c fmt/fmt_api.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
               $(B)/obj/gen/lexer.o $(B)/obj/gen/parser.o $(B)/obj/gen/messages.o \
@@ -104,7 +104,7 @@ $(B)/obj/gen/%.o: $(B)/gen/%.c $(B)/gen/parser.h $(B)/gen/lexer.h $(B)/gen/messa
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(B)/obj/parser/parse.o $(B)/obj/parser/syntax.o: $(B)/gen/parser.h $(B)/gen/lexer.h
+$(B)/obj/parser/parse.o $(B)/obj/parser/syntax.o $(B)/obj/fmt/fmt.o: $(B)/gen/parser.h $(B)/gen/lexer.h
 
 $(B)/obj/cli/main.o: CPPFLAGS += -DRONGCUO_VERSION='"$(VERSION)"'
 $(B)/obj/cli/main.o: Makefile
@@ -148,7 +148,7 @@ golden: deps $(B)/rongcuo
 
 # The fuzz targets replayed on their seeds and on every kept regression
 # input (tests/fuzz/TARGET/), with the ordinary compiler.
-FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl fuzz_batch fuzz_extends
+FUZZ_TARGETS := fuzz_rules fuzz_case fuzz_jsonl fuzz_batch fuzz_extends fuzz_fmt
 SEEDS_fuzz_rules := $(wildcard rules/*.rules tests/golden/*/*.rules \
                     tests/golden/*/*/*.rules tests/golden/*/*.test tests/fuzz/fuzz_rules/*)
 SEEDS_fuzz_case  := $(wildcard rules/cases/*.case tests/golden/*/*.case \
@@ -156,6 +156,7 @@ SEEDS_fuzz_case  := $(wildcard rules/cases/*.case tests/golden/*/*.case \
 SEEDS_fuzz_jsonl := $(wildcard tests/golden/*/*.jsonl tests/fuzz/fuzz_jsonl/*)
 SEEDS_fuzz_batch := $(wildcard tests/golden/run/*.jsonl rules/cases/tc0*.case tests/fuzz/fuzz_batch/*)
 SEEDS_fuzz_extends := $(wildcard tests/golden/variants/*.rules tests/fuzz/fuzz_extends/*)
+SEEDS_fuzz_fmt   := $(SEEDS_fuzz_rules) $(SEEDS_fuzz_case) $(wildcard tests/fuzz/fuzz_fmt/*)
 
 $(B)/replay/%: fuzz/%.c tests/fuzz_replay.c $(B)/librongcuo.a
 	@mkdir -p $(dir $@)
@@ -277,10 +278,10 @@ golden-update: $(B)/rongcuo
 	@GOLDEN_UPDATE=1 sh tests/golden.sh $(B)/rongcuo
 
 format:
-	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 format-check:
-	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 clean:
 	rm -rf build

@@ -158,6 +158,7 @@ int cli_test(int argc, char **argv);
 int cli_diff(int argc, char **argv);
 /* rongcuo graph (cli/graph.c). */
 int cli_graph(int argc, char **argv);
+int cli_fmt(int argc, char **argv);
 int cli_prove(int argc, char **argv);
 /* rongcuo-prove diff OLD NEW (cli/prove.c, in rongcuo-prove only). */
 int cli_prove_diff(int argc, char **argv);

@@ -463,5 +463,7 @@ int main(int argc, char **argv)
         return cli_graph(argc - 1, argv + 1);
     if (strcmp(cmd, "prove") == 0)
         return prove_exec(argv);
+    if (strcmp(cmd, "fmt") == 0)
+        return cli_fmt(argc - 1, argv + 1);
     return CLI_USAGE(USAGE_MAIN, cli_unknown_command, cmd);
 }

@@ -56,7 +56,7 @@ static const char *dup_or_null(struct arena *a, const char *s)
     return s ? arena_strdup(a, s) : NULL;
 }
 
-static void load_copy_diags(struct rc_diags *d, struct diag_list *dl)
+void api_diags_copy(struct rc_diags *d, struct diag_list *dl)
 {
     d->lang_auto = dl->lang;
     d->list.lang = dl->lang;
@@ -120,7 +120,7 @@ static void load_work(void *ud)
             files_of(rs, file);
         }
     }
-    load_copy_diags(d, &dl);
+    api_diags_copy(d, &dl);
 }
 
 static void ruleset_destroy(struct rc_ruleset *rs)
@@ -136,7 +136,12 @@ static void ruleset_destroy(struct rc_ruleset *rs)
     free(rs);
 }
 
-static void diags_destroy(struct rc_diags *d)
+struct rc_diags *api_diags_oom(void)
+{
+    return &oom_diags;
+}
+
+void api_diags_destroy(struct rc_diags *d)
 {
     if (!d || d == &oom_diags)
         return;
@@ -152,7 +157,7 @@ static struct rc_ruleset *load(const char *path, const char *text, size_t len,
     struct load_args a = {path, text, len, NULL, NULL};
     if (arena_protect(load_work, &a) != 0 || !handle_add(a.d, H_DIAGS)) {
         ruleset_destroy(a.rs);
-        diags_destroy(a.d);
+        api_diags_destroy(a.d);
         if (diags)
             *diags = &oom_diags;
         return NULL;
@@ -160,7 +165,7 @@ static struct rc_ruleset *load(const char *path, const char *text, size_t len,
     if (!a.rs->plan || !handle_add(a.rs, H_RULESET)) {
         if (a.rs->plan) { /* no room to register it */
             handle_drop(a.d, H_DIAGS);
-            diags_destroy(a.d);
+            api_diags_destroy(a.d);
             a.d = &oom_diags;
         }
         ruleset_destroy(a.rs);
@@ -438,7 +443,7 @@ enum rc_lang rc_diags_lang(const struct rc_diags *d)
 void rc_diags_free(struct rc_diags *d)
 {
     if (handle_drop(d, H_DIAGS))
-        diags_destroy(d);
+        api_diags_destroy(d);
 }
 
 /* The case rc_cases_next gives when memory runs out: made beforehand. */

@@ -97,4 +97,12 @@ struct rc_cases *api_stream_of(const struct rc_case *c);
 void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
                 struct sbuf *out);
 
+/* Copy the diagnostics dl into d (made with xcalloc, its arena and list
+ * initialised), as text in every language and as data, in the author's
+ * language dl->lang (api.c). */
+void api_diags_copy(struct rc_diags *d, struct diag_list *dl);
+/* The diagnostics handed out when memory runs out, and freeing d. */
+struct rc_diags *api_diags_oom(void);
+void api_diags_destroy(struct rc_diags *d);
+
 #endif

@@ -86,6 +86,15 @@ RC_API struct rc_ruleset *rc_ruleset_load(const char *path,
 RC_API struct rc_ruleset *rc_ruleset_load_buffer(const char *name,
                                                  const char *text, size_t len,
                                                  struct rc_diags **diags);
+/* rongcuo fmt: the text of a rule or case file (len bytes; name stands
+ * for the file in diagnostics) in the canonical layout (docs/fmt.md):
+ * the same tokens, comments and blank-line groups, laid out as the
+ * shipped rule files are. Returns it NUL-terminated, its length in
+ * *outlen, to be freed with free(); NULL when the text has a syntax error
+ * or memory runs out. *diags (never NULL after the call, unless diags is
+ * NULL) holds the errors, in the keyword language of the text. */
+RC_API char *rc_format(const char *name, const char *text, size_t len,
+                       size_t *outlen, struct rc_diags **diags);
 /* The rule set's policy name and version (NULL when not given), and the
  * SHA-256 of every file of it, bases included: every result names these.
  * Valid while rs lives; NULL for a handle that is not live. */

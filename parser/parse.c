@@ -2,6 +2,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine/arena.h"
 #include "engine/msg.h"
@@ -127,6 +128,26 @@ static bool after_value(yyscan_t scanner, const LEX_LTYPE *loc, int errors)
     return true;
 }
 
+/* Add the token tok at loc, which ends where the lexer stands, to
+ * c->record. */
+static void record(struct parse_ctx *c, int tok, const LEX_LTYPE *loc)
+{
+    struct parse_tokens *t = c->record;
+    const struct source *s = c->src;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? 2 * t->cap : 256;
+        struct parse_token *v = arena_alloc(c->arena, cap * sizeof *v);
+        if (t->n)
+            memcpy(v, t->v, t->n * sizeof *v);
+        t->v = v;
+        t->cap = cap;
+    }
+    size_t line = s->line_start[loc->first_line - s->first_line];
+    size_t start =
+        line + utf8_offset(s->text + line, s->len - line, loc->first_column);
+    t->v[t->n++] = (struct parse_token){tok, start, c->pos};
+}
+
 /* The pull loop of lex_parse, with the parser's state where
  * parse_source can free it after a jump out of an action. */
 static void parse_run(void *ud)
@@ -152,6 +173,8 @@ static void parse_run(void *ud)
         LEX_LTYPE loc = {c->src, c->line, c->column, c->line, c->column};
         int before = c->diags->errors;
         int tok = lex_lex(&v, &loc, r->scanner);
+        if (c->record && tok != TOK_YYEOF)
+            record(c, tok, &loc);
         if (parse_skip(c, tok, &loc))
             continue;
         parse_note(c, tok, &loc);
@@ -225,6 +248,18 @@ int parse_source(struct arena *a, struct diag_list *dl,
 {
     *out = NULL; /* until the tree exists: memory may run out first */
     struct parse_ctx ctx = ctx_for(a, dl, src);
+    *out = ctx.file;
+    return parse_with(&ctx, 0);
+}
+
+int parse_tokens(struct arena *a, struct diag_list *dl,
+                 const struct source *src, struct ast_file **out,
+                 struct parse_tokens *toks)
+{
+    *out = NULL;
+    *toks = (struct parse_tokens){0};
+    struct parse_ctx ctx = ctx_for(a, dl, src);
+    ctx.record = toks;
     *out = ctx.file;
     return parse_with(&ctx, 0);
 }

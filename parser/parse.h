@@ -41,6 +41,7 @@ struct parse_ctx {
     int skip_depth; /* skipped, with the braces opened there */
     int line_depth; /* braces opened and not closed on the line depth_line */
     int depth_line; /* (in a case block: not counting the case's) */
+    struct parse_tokens *record; /* parse_tokens: where each token goes */
 };
 
 /* Whether the token tok at loc is to be skipped, being on the line of an
@@ -62,6 +63,26 @@ void parse_note(struct parse_ctx *c, int tok, const struct src_loc *loc);
  */
 int parse_source(struct arena *a, struct diag_list *dl,
                  const struct source *src, struct ast_file **out);
+
+/* A token of a text as the lexer read it: its kind (the parser's token
+ * number, parser.h) and its bytes text[start, end). */
+struct parse_token {
+    int tok;
+    size_t start, end;
+};
+struct parse_tokens {
+    struct parse_token *v; /* in the arena */
+    size_t n, cap;
+};
+
+/*
+ * parse_source, also giving every token read, in order, in *toks (in the
+ * arena): what lies between two tokens is white space and comments (the
+ * formatter's, fmt/). Returns the number of errors found.
+ */
+int parse_tokens(struct arena *a, struct diag_list *dl,
+                 const struct source *src, struct ast_file **out,
+                 struct parse_tokens *toks);
 
 /*
  * A single value, as it stands after '=' in a case block (LANGUAGE.md §5):
