@@ -647,6 +647,8 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     if (dl->errors == before)
         order(&c, deps, ndeps);
     p->ns = c.ns; /* it may have grown */
+    p->rule_ids = c.rule_ids;
+    p->measure_ids = c.measure_ids;
     if (dl->errors != before)
         return NULL;
     p->plain = plan_plain(p);

@@ -191,6 +191,7 @@ struct plan {
     char sha256[65]; /* of every file of the rule set, bases
                         first: stamps every result */
     struct names ns;
+    struct names rule_ids, measure_ids; /* index in rules, in measures */
     const struct source *src;
     enum lang lang; /* keyword language of the rule file */
     bool plain;     /* no title, description, citation or because text
