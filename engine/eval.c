@@ -125,10 +125,9 @@ static void raise_error(struct result *r, int i)
              (int)msg[r->nv[i].u.sym]);
 }
 
-static int cmp(const struct cnode *n, const struct value *a,
-               const struct value *b)
+static int cmp(enum vtype type, const struct value *a, const struct value *b)
 {
-    switch (n->type) {
+    switch (type) {
     case VT_NUM:
         return num_cmp(a->u.num, b->u.num);
     case VT_DATE:
@@ -154,7 +153,7 @@ static void set_tv(struct value *v, enum tv t)
  * v. The operands are evaluated by ev(), so that a deep condition recurses
  * through ev() alone. A big result lives in r's arena, for this case; past
  * LIMIT_NUM_CASE_BYTES of them every result is too large. */
-static void arith(struct result *r, const struct cnode *n,
+static void arith(struct result *r, const struct enode *n,
                   const struct value *a, const struct value *b, struct value *v)
 {
     *v = (struct value){0};
@@ -192,7 +191,7 @@ static void arith(struct result *r, const struct cnode *n,
 }
 
 /* Dates are day numbers: date ± whole days, date - date in days. */
-static void date_arith(const struct cnode *n, const struct value *a,
+static void date_arith(const struct enode *n, const struct value *a,
                        const struct value *b, struct value *v)
 {
     *v = (struct value){0};
@@ -222,7 +221,7 @@ static const struct value *ev(struct result *r, int i);
 
 /* and, or: Kleene, with the second operand evaluated only when the first
  * does not settle the value. */
-static void ev_andor(struct result *r, const struct cnode *n, struct value *v)
+static void ev_andor(struct result *r, const struct enode *n, struct value *v)
 {
     enum tv stop = n->op == C_AND ? TV_FALSE : TV_TRUE;
     enum tv x = eval_tv(ev(r, n->a));
@@ -239,14 +238,14 @@ static void ev_andor(struct result *r, const struct cnode *n, struct value *v)
         set_tv(v, x);
 }
 
-static void ev_compare(struct result *r, const struct cnode *n, struct value *v)
+static void ev_compare(struct result *r, const struct enode *n, struct value *v)
 {
     const struct value *a = ev(r, n->a), *b = ev(r, n->b);
     if (!a->known || !b->known) {
         *v = (struct value){0};
         return;
     }
-    int c = cmp(n, a, b);
+    int c = cmp((enum vtype)n->type, a, b);
     bool t = n->op == C_EQ   ? c == 0
              : n->op == C_NE ? c != 0
              : n->op == C_LT ? c < 0
@@ -257,7 +256,7 @@ static void ev_compare(struct result *r, const struct cnode *n, struct value *v)
 }
 
 /* in, has all, has any, known. */
-static void ev_member(struct result *r, const struct cnode *n, struct value *v)
+static void ev_member(struct result *r, const struct enode *n, struct value *v)
 {
     const struct value *a = ev(r, n->a);
     if (n->op == C_KNOWN) {
@@ -269,17 +268,18 @@ static void ev_member(struct result *r, const struct cnode *n, struct value *v)
         return;
     }
     bool t;
+    uint64_t k = r->p->consts[n->k].u.set;
     if (n->op == C_IN) {
-        t = a->u.sym >= 0 && (n->k.u.set >> a->u.sym & 1);
+        t = a->u.sym >= 0 && (k >> a->u.sym & 1);
     } else {
-        uint64_t m = a->u.set & n->k.u.set;
-        t = n->op == C_HAS_ALL ? m == n->k.u.set : m != 0;
+        uint64_t m = a->u.set & k;
+        t = n->op == C_HAS_ALL ? m == k : m != 0;
     }
     set_tv(v, t ? TV_TRUE : TV_FALSE);
 }
 
 /* An error below spreads, unless and/or settled the value anyway. */
-static void ev_spread(struct result *r, const struct cnode *n, struct value *v)
+static void ev_spread(struct result *r, const struct enode *n, struct value *v)
 {
     bool settled = (n->op == C_AND || n->op == C_OR) && v->known;
     if (settled || v->err)
@@ -294,10 +294,10 @@ static void ev_spread(struct result *r, const struct cnode *n, struct value *v)
  * copy: that costs a store-forwarding stall per node); returns it. */
 static const struct value *ev(struct result *r, int i)
 {
-    const struct cnode *n = &r->p->nodes[i];
+    const struct enode *n = &r->p->enodes[i];
     struct value *v = &r->nv[i];
     r->done[i] = 1;
-    switch (n->op) {
+    switch ((enum cop)n->op) {
     case C_FACT:
         *v = r->cf->vals[n->a];
         return v;
@@ -305,7 +305,7 @@ static const struct value *ev(struct result *r, int i)
         set_tv(v, (enum tv)r->concl[n->a]);
         return v;
     case C_CONST:
-        *v = n->k;
+        *v = r->p->consts[n->k];
         return v;
     case C_VERDICT:
         *v = (struct value){.known = r->status != ST_UNDETERMINED,
@@ -366,11 +366,12 @@ static enum tv cond_tv(struct result *r, int node)
 }
 
 /* effect = condition and not (any overrider's condition), Kleene */
-static enum tv effect(const struct result *r, const struct rule_info *ru, int i)
+static enum tv effect(const struct result *r, int i)
 {
     enum tv c = (enum tv)r->cond[i];
-    if (c == TV_FALSE)
-        return TV_FALSE;
+    if (c == TV_FALSE || r->p->nover[i] == 0)
+        return c;
+    const struct rule_info *ru = &r->p->rules[i];
     enum tv over = TV_FALSE;
     for (int k = 0; k < ru->nover; k++) {
         enum tv o = (enum tv)r->cond[ru->overriders[k]];
@@ -515,16 +516,16 @@ void eval_case(struct result *r, const struct case_facts *cf)
     }
     r->status = ST_DECIDED;
     for (int s = 0; s < p->norder; s++) {
-        int i = p->order[s].index;
-        if (!p->order[s].concl) {
-            r->cond[i] = (uint8_t)cond_tv(r, p->rules[i].cond);
+        const struct step *st = &p->order[s];
+        int i = st->index;
+        if (!st->concl) {
+            r->cond[i] = (uint8_t)cond_tv(r, st->cond);
             continue;
         }
-        const struct concl_info *c = &p->concls[i];
         enum tv t = TV_FALSE;
-        for (int k = 0; k < c->nrules; k++) {
-            int ri = c->rules[k];
-            r->effect[ri] = (uint8_t)effect(r, &p->rules[ri], ri);
+        for (int k = 0; k < st->nrules; k++) {
+            int ri = st->rules[k];
+            r->effect[ri] = (uint8_t)effect(r, ri);
             if (r->effect[ri] == TV_TRUE)
                 t = TV_TRUE;
             else if (r->effect[ri] == TV_UNKNOWN && t == TV_FALSE)

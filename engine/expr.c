@@ -616,6 +616,21 @@ void expr_nodes_done(struct checker *c)
     p->nodes = n;
     c->asts = NULL;
     c->ncap = 0;
+    int nk = 0;
+    for (int i = 0; i < p->nnodes; i++)
+        nk += n[i].op == C_CONST || n[i].op == C_IN || n[i].op == C_HAS_ALL ||
+              n[i].op == C_HAS_ANY;
+    p->enodes = arena_alloc(c->a, (size_t)p->nnodes * sizeof *p->enodes + 1);
+    p->consts = arena_alloc(c->a, (size_t)nk * sizeof *p->consts + 1);
+    nk = 0;
+    for (int i = 0; i < p->nnodes; i++) {
+        bool k = n[i].op == C_CONST || n[i].op == C_IN ||
+                 n[i].op == C_HAS_ALL || n[i].op == C_HAS_ANY;
+        if (k)
+            p->consts[nk] = n[i].k;
+        p->enodes[i] = (struct enode){(uint8_t)n[i].op, (uint8_t)n[i].type,
+                                      n[i].a, n[i].b, k ? nk++ : -1};
+    }
 }
 
 int expr_compile_cond(struct checker *c, const struct ast_expr *e)
