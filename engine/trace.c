@@ -304,16 +304,31 @@ static void verdict_text(struct tctx *t)
     }
 }
 
+/* The memo's text for (key, tag), written to out; false when it has none.
+ * A text is made in out itself, then kept: no temporary that running out
+ * of memory could lose. */
+static bool memo_out(const struct result *r, const void *key, int tag,
+                     struct sbuf *out)
+{
+    const struct memo_ent *e = memo_get(r->memo, key, tag);
+    if (e)
+        sb_put(out, e->text, e->len);
+    return e != NULL;
+}
+
+static void memo_keep(const struct result *r, const void *key, int tag,
+                      const struct sbuf *out, size_t start)
+{
+    memo_put(r->memo, key, tag, out->p + start, out->len - start);
+}
+
 void trace_json_name(const struct result *r, const char *s, struct sbuf *out)
 {
-    const struct memo_ent *e = memo_get(r->memo, s, TRACE_MEMO_JSON);
-    if (!e) {
-        struct sbuf b = {0};
-        sb_json(&b, s);
-        e = memo_put(r->memo, s, TRACE_MEMO_JSON, b.p, b.len);
-        sb_free(&b);
-    }
-    sb_put(out, e->text, e->len);
+    if (memo_out(r, s, TRACE_MEMO_JSON, out))
+        return;
+    size_t start = out->len;
+    sb_json(out, s);
+    memo_keep(r, s, TRACE_MEMO_JSON, out, start);
 }
 
 void trace_cond(const struct result *r, const struct wexpr *e, enum lang lang,
@@ -321,21 +336,25 @@ void trace_cond(const struct result *r, const struct wexpr *e, enum lang lang,
 {
     static const char otherwise; /* the key of e NULL */
     const void *key = e ? (const void *)e : &otherwise;
-    int tag = (json ? TRACE_MEMO_JCOND : TRACE_MEMO_TCOND) + (int)lang;
-    const struct memo_ent *m = memo_get(r->memo, key, tag);
-    if (!m) {
-        struct sbuf b = {0}, j = {0};
+    int text = TRACE_MEMO_TCOND + (int)lang;
+    int tag = json ? TRACE_MEMO_JCOND + (int)lang : text;
+    if (memo_out(r, key, tag, out))
+        return;
+    size_t start = out->len;
+    const struct memo_ent *t = memo_get(r->memo, key, text);
+    if (!t) {
         if (e)
-            show_expr(e, lang, &b);
+            show_expr(e, lang, out);
         else
-            sb_puts(&b, kw_text(KW_OTHERWISE, lang));
-        if (json)
-            sb_json(&j, b.p);
-        m = memo_put(r->memo, key, tag, json ? j.p : b.p, json ? j.len : b.len);
-        sb_free(&b);
-        sb_free(&j);
+            sb_puts(out, kw_text(KW_OTHERWISE, lang));
+        memo_keep(r, key, text, out, start);
+        if (!json)
+            return;
+        t = memo_get(r->memo, key, text);
+        out->len = start;
     }
-    sb_put(out, m->text, m->len);
+    sb_json(out, t->text);
+    memo_keep(r, key, tag, out, start);
 }
 
 void trace_because(const struct result *r, const struct text_part *b, int n,

@@ -25,15 +25,16 @@ static void jploc(const struct result *r, const struct src_loc *l,
 {
     const void *key = l->src ? (const void *)l->src : (const void *)r->p;
     const struct memo_ent *e = memo_get(r->memo, key, TRACE_MEMO_FILE);
-    if (!e) {
-        struct sbuf b = {0};
-        sb_puts(&b, "\"file\":");
-        sb_json(&b, l->src ? l->src->name : "");
-        sb_puts(&b, ",\"line\":");
-        e = memo_put(r->memo, key, TRACE_MEMO_FILE, b.p, b.len);
-        sb_free(&b);
+    if (e) {
+        sb_put(out, e->text, e->len);
+    } else { /* made in out, then kept */
+        size_t start = out->len;
+        sb_puts(out, "\"file\":");
+        sb_json(out, l->src ? l->src->name : "");
+        sb_puts(out, ",\"line\":");
+        memo_put(r->memo, key, TRACE_MEMO_FILE, out->p + start,
+                 out->len - start);
     }
-    sb_put(out, e->text, e->len);
     sb_long(out, l->first_line);
 }
 
