@@ -38,14 +38,15 @@ void sb_long(struct sbuf *b, long v)
  * are done here; anything else goes to vsnprintf. */
 static bool quick(struct sbuf *b, const char *f, va_list ap)
 {
-    for (; *f; f++) {
-        const char *pct = strchr(f, '%');
-        if (!pct) {
-            sb_puts(b, f);
+    for (;;) {
+        const char *run = f;
+        while (*f && *f != '%')
+            f++;
+        if (f > run)
+            sb_put(b, run, (size_t)(f - run));
+        if (!*f)
             return true;
-        }
-        sb_put(b, f, (size_t)(pct - f));
-        f = pct + 1;
+        f++;
         if (*f == '%') {
             sb_putc(b, '%');
         } else if (*f == 's') {
@@ -80,8 +81,8 @@ static bool quick(struct sbuf *b, const char *f, va_list ap)
         } else {
             return false;
         }
+        f++;
     }
-    return true;
 }
 
 void sb_printf(struct sbuf *b, const char *fmt, ...)
