@@ -336,9 +336,10 @@ int cli_test(int argc, char **argv)
         fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n",
               junit);
     int passed = 0, failed = 0;
+    struct rc_rulecache *files = rc_rulecache_new(); /* a base read once */
     for (size_t i = 0; i < ps.n; i++) {
         struct rc_diags *d;
-        struct rc_ruleset *rs = rc_ruleset_load(ps.v[i], &d);
+        struct rc_ruleset *rs = rc_ruleset_load_cached(files, ps.v[i], &d);
         cli_lang_loaded(rs, d);
         if (!rs) {
             fputs(rc_diags_text(d), stdout);
@@ -368,6 +369,7 @@ int cli_test(int argc, char **argv)
         }
         rc_ruleset_free(rs);
     }
+    rc_rulecache_free(files);
     if (coverage)
         cover_report(&covered, coverage_all);
     if (junit) {

@@ -47,6 +47,7 @@ struct load_args {
     size_t len;
     struct rc_diags *d;
     struct rc_ruleset *rs;
+    struct rc_rulecache *cache; /* or NULL */
 };
 
 /* Copy the diagnostics out, as text and as data: they point into the
@@ -102,6 +103,11 @@ static void load_work(void *ud)
     diag_init(&d->list, &d->arena);
     struct rc_ruleset *rs = a->rs = xcalloc(1, sizeof *rs);
     arena_init(&rs->arena);
+    if (a->cache) { /* its files are in the cache: the rule set holds it */
+        rs->cache = a->cache;
+        atomic_fetch_add(&a->cache->refs, 1);
+    }
+    struct layer_cache *lc = a->cache ? &a->cache->files : NULL;
     struct diag_list dl;
     diag_init(&dl, &rs->arena);
     if (!a->path) {
@@ -110,17 +116,29 @@ static void load_work(void *ud)
         struct source *src =
             a->text ? src_from_text(&rs->arena, a->path, a->text, a->len, 1)
                     : NULL;
-        struct ast_file *file = layer_load(&rs->arena, &dl, a->path, src);
+        struct ast_file *file =
+            lc ? layer_load_cached(&rs->arena, &dl, a->path, lc)
+               : layer_load(&rs->arena, &dl, a->path, src);
         if (file)
             rs->plan = check_file(&rs->arena, &dl, file);
         if (dl.errors)
             rs->plan = NULL;
-        if (rs->plan) {
+        if (rs->plan && lc)
+            layer_hash_cached(lc, file, rs->plan->sha256);
+        else if (rs->plan)
             layer_hash(file, rs->plan->sha256);
+        if (rs->plan)
             files_of(rs, file);
-        }
     }
     api_diags_copy(d, &dl);
+}
+
+static void cache_drop(struct rc_rulecache *c)
+{
+    if (c && atomic_fetch_sub(&c->refs, 1) == 1) {
+        layer_cache_free(&c->files);
+        free(c);
+    }
 }
 
 static void ruleset_destroy(struct rc_ruleset *rs)
@@ -133,6 +151,7 @@ static void ruleset_destroy(struct rc_ruleset *rs)
     if (rs->has_cov)
         coverage_free(&rs->cov);
     arena_free(&rs->arena);
+    cache_drop(rs->cache);
     free(rs);
 }
 
@@ -152,9 +171,10 @@ void api_diags_destroy(struct rc_diags *d)
 }
 
 static struct rc_ruleset *load(const char *path, const char *text, size_t len,
+                               struct rc_rulecache *cache,
                                struct rc_diags **diags)
 {
-    struct load_args a = {path, text, len, NULL, NULL};
+    struct load_args a = {path, text, len, NULL, NULL, cache};
     if (arena_protect(load_work, &a) != 0 || !handle_add(a.d, H_DIAGS)) {
         ruleset_destroy(a.rs);
         api_diags_destroy(a.d);
@@ -182,13 +202,49 @@ static struct rc_ruleset *load(const char *path, const char *text, size_t len,
 
 struct rc_ruleset *rc_ruleset_load(const char *path, struct rc_diags **diags)
 {
-    return load(path, NULL, 0, diags);
+    return load(path, NULL, 0, NULL, diags);
 }
 
 struct rc_ruleset *rc_ruleset_load_buffer(const char *name, const char *text,
                                           size_t len, struct rc_diags **diags)
 {
-    return load(name, text ? text : "", text ? len : 0, diags);
+    return load(name, text ? text : "", text ? len : 0, NULL, diags);
+}
+
+struct rc_rulecache *rc_rulecache_new(void)
+{
+    struct rc_rulecache *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    layer_cache_init(&c->files);
+    atomic_init(&c->refs, 1);
+    if (!handle_add(c, H_RULECACHE)) {
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+struct rc_ruleset *rc_ruleset_load_cached(struct rc_rulecache *cache,
+                                          const char *path,
+                                          struct rc_diags **diags)
+{
+    if (cache && !handle_live(cache, H_RULECACHE))
+        cache = NULL;
+    return load(path, NULL, 0, cache, diags);
+}
+
+/* Only the caller's reference goes: rule sets loaded through the cache
+ * keep it until they are freed. */
+void rc_rulecache_free(struct rc_rulecache *cache)
+{
+    if (handle_drop(cache, H_RULECACHE))
+        cache_drop(cache);
+}
+
+long api_rulecache_reads(const struct rc_rulecache *cache)
+{
+    return cache->files.reads;
 }
 
 void api_ruleset_hold(struct rc_ruleset *rs)

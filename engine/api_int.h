@@ -12,10 +12,20 @@
 #include "engine/diag.h"
 #include "engine/eval.h"
 #include "engine/handle.h"
+#include "engine/layer.h"
 #include "engine/plan.h"
 #include "engine/rongcuo.h"
 #include "engine/sbuf.h"
 #include "engine/testrun.h"
+
+/* Rule files kept for a run (engine/layer.h). */
+struct rc_rulecache {
+    struct layer_cache files;
+    atomic_int refs; /* the caller's, and one per rule set loaded with it */
+};
+
+/* How many rule files cache has read, for tests. */
+long api_rulecache_reads(const struct rc_rulecache *cache);
 
 struct rc_ruleset {
     struct arena arena;
@@ -27,6 +37,7 @@ struct rc_ruleset {
                            arena, nfiles of them */
     int nfiles;
     atomic_int refs; /* the caller's, and one per case, stream, eval */
+    struct rc_rulecache *cache; /* its files are there: a reference */
 };
 
 struct rc_diags {

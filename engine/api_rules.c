@@ -72,16 +72,16 @@ const char *rc_ruleset_rule_origin(const struct rc_ruleset *rs, const char *id,
     if (!handle_live(rs, H_RULESET) || !id)
         return NULL;
     const struct plan *p = rs->plan;
-    for (int i = 0; i < p->nrules; i++)
-        if (names_eq(p->rules[i].id, id)) {
-            *line = p->rules[i].loc.first_line;
-            return p->rules[i].loc.src->name;
-        }
-    for (int i = 0; i < p->nmeasures; i++)
-        if (names_eq(p->measures[i].id, id)) {
-            *line = p->measures[i].loc.first_line;
-            return p->measures[i].loc.src->name;
-        }
+    int i = names_get(&p->rule_ids, id);
+    if (i >= 0) {
+        *line = p->rules[i].loc.first_line;
+        return p->rules[i].loc.src->name;
+    }
+    i = names_get(&p->measure_ids, id);
+    if (i >= 0) {
+        *line = p->measures[i].loc.first_line;
+        return p->measures[i].loc.src->name;
+    }
     if (!id[0]) {
         *line = p->verdict_loc.first_line;
         return p->verdict_loc.src ? p->verdict_loc.src->name : NULL;

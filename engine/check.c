@@ -646,7 +646,10 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     check_tests(&c, file);
     if (dl->errors == before)
         order(&c, deps, ndeps);
+    expr_nodes_done(&c);
     p->ns = c.ns; /* it may have grown */
+    p->rule_ids = c.rule_ids;
+    p->measure_ids = c.measure_ids;
     if (dl->errors != before)
         return NULL;
     p->plain = plan_plain(p);

@@ -34,6 +34,10 @@ struct checker {
     int nconcl_refs, conclcap;
 };
 
+/* The nodes compiled, moved from their growing temporaries into the
+ * arena, at their size: called once, when no more will be compiled. */
+void expr_nodes_done(struct checker *c);
+
 /* Compile a condition that must be boolean; returns its node. */
 int expr_compile_cond(struct checker *c, const struct ast_expr *e);
 

@@ -33,6 +33,7 @@ static void eval_alloc(void *ud)
     r->todo = xcalloc((size_t)p->nconcls + 1, sizeof *r->todo);
     r->scratch = xcalloc((size_t)p->nfacts + 1, sizeof *r->scratch);
     r->found = xcalloc((size_t)p->nfacts + 1, sizeof *r->found);
+    r->memo = xcalloc(1, sizeof *r->memo);
 }
 
 /* Out of memory: what was made is freed, then arena_oom goes on. */
@@ -68,6 +69,9 @@ void eval_free(struct result *r)
     free(r->todo);
     free(r->scratch);
     free(r->found);
+    if (r->memo)
+        memo_free(r->memo);
+    free(r->memo);
     arena_free(&r->arena);
     free(r);
 }
@@ -75,14 +79,6 @@ void eval_free(struct result *r)
 enum tv eval_tv(const struct value *v)
 {
     return !v->known ? TV_UNKNOWN : v->u.b ? TV_TRUE : TV_FALSE;
-}
-
-static struct value tvv(enum tv t)
-{
-    struct value v = {0};
-    v.known = t != TV_UNKNOWN;
-    v.u.b = t == TV_TRUE;
-    return v;
 }
 
 /*
@@ -129,10 +125,9 @@ static void raise_error(struct result *r, int i)
              (int)msg[r->nv[i].u.sym]);
 }
 
-static int cmp(const struct cnode *n, const struct value *a,
-               const struct value *b)
+static int cmp(enum vtype type, const struct value *a, const struct value *b)
 {
-    switch (n->type) {
+    switch (type) {
     case VT_NUM:
         return num_cmp(a->u.num, b->u.num);
     case VT_DATE:
@@ -149,175 +144,214 @@ static int cmp(const struct cnode *n, const struct value *a,
     }
 }
 
-/* Arithmetic on the operands' values a and b (ignored for C_NEG). The
- * operands are evaluated by ev(), so that a deep condition recurses
+static void set_tv(struct value *v, enum tv t)
+{
+    *v = (struct value){.known = t != TV_UNKNOWN, .u.b = t == TV_TRUE};
+}
+
+/* Arithmetic on the operands' values a and b (b ignored for C_NEG), into
+ * v. The operands are evaluated by ev(), so that a deep condition recurses
  * through ev() alone. A big result lives in r's arena, for this case; past
  * LIMIT_NUM_CASE_BYTES of them every result is too large. */
-static struct value arith(struct result *r, const struct cnode *n,
-                          struct value a, struct value b)
+static void arith(struct result *r, const struct enode *n,
+                  const struct value *a, const struct value *b, struct value *v)
 {
-    struct value v = {0};
-    if (!a.known || (n->op != C_NEG && !b.known))
-        return v;
-    if (r->arena.total > LIMIT_NUM_CASE_BYTES)
-        return error_value(E_OVERFLOW);
+    *v = (struct value){0};
+    if (!a->known || (n->op != C_NEG && !b->known))
+        return;
+    if (r->arena.total > LIMIT_NUM_CASE_BYTES) {
+        *v = error_value(E_OVERFLOW);
+        return;
+    }
     enum num_status st = NUM_OK;
+    struct num x = {0};
     switch (n->op) {
     case C_ADD:
-        st = num_add(&r->arena, a.u.num, b.u.num, &v.u.num);
+        st = num_add(&r->arena, a->u.num, b->u.num, &x);
         break;
     case C_SUB:
-        st = num_sub(&r->arena, a.u.num, b.u.num, &v.u.num);
+        st = num_sub(&r->arena, a->u.num, b->u.num, &x);
         break;
     case C_MUL:
-        st = num_mul(&r->arena, a.u.num, b.u.num, &v.u.num);
+        st = num_mul(&r->arena, a->u.num, b->u.num, &x);
         break;
     case C_DIV:
-        st = num_div(&r->arena, a.u.num, b.u.num, &v.u.num);
+        st = num_div(&r->arena, a->u.num, b->u.num, &x);
         break;
     default:
-        v.u.num = num_neg(a.u.num);
+        x = num_neg(a->u.num);
         break;
     }
     if (st == NUM_DIV_ZERO)
-        return error_value(E_DIV_ZERO);
-    if (st != NUM_OK)
-        return error_value(E_OVERFLOW);
-    v.known = true;
-    return v;
+        *v = error_value(E_DIV_ZERO);
+    else if (st != NUM_OK)
+        *v = error_value(E_OVERFLOW);
+    else
+        *v = (struct value){.known = true, .u.num = x};
 }
 
 /* Dates are day numbers: date ± whole days, date - date in days. */
-static struct value date_arith(const struct cnode *n, struct value a,
-                               struct value b)
+static void date_arith(const struct enode *n, const struct value *a,
+                       const struct value *b, struct value *v)
 {
-    struct value v = {0};
-    if (!a.known || !b.known)
-        return v;
+    *v = (struct value){0};
+    if (!a->known || !b->known)
+        return;
     if (n->op == C_DDIFF) {
-        v.u.num.n = (int64_t)a.u.date - b.u.date;
-        v.u.num.d = 1;
-        v.known = true;
-        return v;
+        v->u.num.n = (int64_t)a->u.date - b->u.date;
+        v->u.num.d = 1;
+        v->known = true;
+        return;
     }
-    if (b.u.num.d != 1 || b.u.num.n > 3660000 || b.u.num.n < -3660000)
-        return error_value(E_DAYS);
-    int days = (int)b.u.num.n;
-    v.u.date = n->op == C_DADD ? a.u.date + days : a.u.date - days;
-    if (v.u.date < ast_date(1, 1, 1) || v.u.date > ast_date(9999, 12, 31))
-        return error_value(E_CALENDAR);
-    v.known = true;
-    return v;
+    if (b->u.num.d != 1 || b->u.num.n > 3660000 || b->u.num.n < -3660000) {
+        *v = error_value(E_DAYS);
+        return;
+    }
+    int days = (int)b->u.num.n,
+        d = n->op == C_DADD ? a->u.date + days : a->u.date - days;
+    if (d < ast_date(1, 1, 1) || d > ast_date(9999, 12, 31)) {
+        *v = error_value(E_CALENDAR);
+        return;
+    }
+    v->u.date = d;
+    v->known = true;
 }
 
-static struct value ev(struct result *r, int i)
+static const struct value *ev(struct result *r, int i);
+
+/* and, or: Kleene, with the second operand evaluated only when the first
+ * does not settle the value. */
+static void ev_andor(struct result *r, const struct enode *n, struct value *v)
 {
-    const struct cnode *n = &r->p->nodes[i];
-    struct value v = {0}, a, b;
-    enum tv x;
+    enum tv stop = n->op == C_AND ? TV_FALSE : TV_TRUE;
+    enum tv x = eval_tv(ev(r, n->a));
+    if (x == stop) {
+        set_tv(v, stop);
+        return;
+    }
+    enum tv y = eval_tv(ev(r, n->b));
+    if (y == stop)
+        set_tv(v, stop);
+    else if (x == TV_UNKNOWN || y == TV_UNKNOWN)
+        set_tv(v, TV_UNKNOWN);
+    else
+        set_tv(v, x);
+}
+
+static void ev_compare(struct result *r, const struct enode *n, struct value *v)
+{
+    const struct value *a = ev(r, n->a), *b = ev(r, n->b);
+    if (!a->known || !b->known) {
+        *v = (struct value){0};
+        return;
+    }
+    int c = cmp((enum vtype)n->type, a, b);
+    bool t = n->op == C_EQ   ? c == 0
+             : n->op == C_NE ? c != 0
+             : n->op == C_LT ? c < 0
+             : n->op == C_LE ? c <= 0
+             : n->op == C_GT ? c > 0
+                             : c >= 0;
+    set_tv(v, t ? TV_TRUE : TV_FALSE);
+}
+
+/* in, has all, has any, known. */
+static void ev_member(struct result *r, const struct enode *n, struct value *v)
+{
+    const struct value *a = ev(r, n->a);
+    if (n->op == C_KNOWN) {
+        set_tv(v, a->known ? TV_TRUE : TV_FALSE);
+        return;
+    }
+    if (!a->known) {
+        *v = (struct value){0};
+        return;
+    }
+    bool t;
+    uint64_t k = r->p->consts[n->k].u.set;
+    if (n->op == C_IN) {
+        t = a->u.sym >= 0 && (k >> a->u.sym & 1);
+    } else {
+        uint64_t m = a->u.set & k;
+        t = n->op == C_HAS_ALL ? m == k : m != 0;
+    }
+    set_tv(v, t ? TV_TRUE : TV_FALSE);
+}
+
+/* An error below spreads, unless and/or settled the value anyway. */
+static void ev_spread(struct result *r, const struct enode *n, struct value *v)
+{
+    bool settled = (n->op == C_AND || n->op == C_OR) && v->known;
+    if (settled || v->err)
+        return;
+    if (n->a >= 0 && r->done[n->a] && r->nv[n->a].err)
+        *v = r->nv[n->a];
+    else if (n->b >= 0 && r->done[n->b] && r->nv[n->b].err)
+        *v = r->nv[n->b];
+}
+
+/* Evaluate node i into r->nv[i], in place (a value is never returned by
+ * copy: that costs a store-forwarding stall per node); returns it. */
+static const struct value *ev(struct result *r, int i)
+{
+    const struct enode *n = &r->p->enodes[i];
+    struct value *v = &r->nv[i];
     r->done[i] = 1;
-    switch (n->op) {
+    switch ((enum cop)n->op) {
     case C_FACT:
-        v = r->cf->vals[n->a];
-        break;
+        *v = r->cf->vals[n->a];
+        return v;
     case C_CONCL:
-        v = tvv((enum tv)r->concl[n->a]);
-        break;
+        set_tv(v, (enum tv)r->concl[n->a]);
+        return v;
     case C_CONST:
-        v = n->k;
-        break;
+        *v = r->p->consts[n->k];
+        return v;
     case C_VERDICT:
-        v.known = r->status != ST_UNDETERMINED;
-        v.u.sym = r->verdict;
-        break;
-    case C_NOT:
-        x = eval_tv((a = ev(r, n->a), &a));
-        v = tvv(x == TV_UNKNOWN ? TV_UNKNOWN
-                : x == TV_TRUE  ? TV_FALSE
-                                : TV_TRUE);
-        break;
-    case C_AND:
-    case C_OR: {
-        enum tv stop = n->op == C_AND ? TV_FALSE : TV_TRUE;
-        x = eval_tv((a = ev(r, n->a), &a));
-        if (x == stop) {
-            v = tvv(stop);
-            break;
-        }
-        enum tv y = eval_tv((b = ev(r, n->b), &b));
-        if (y == stop)
-            v = tvv(stop);
-        else if (x == TV_UNKNOWN || y == TV_UNKNOWN)
-            v = tvv(TV_UNKNOWN);
-        else
-            v = tvv(x);
+        *v = (struct value){.known = r->status != ST_UNDETERMINED,
+                            .u.sym = r->verdict};
+        return v;
+    case C_NOT: {
+        enum tv x = eval_tv(ev(r, n->a));
+        set_tv(v, x == TV_UNKNOWN ? TV_UNKNOWN
+                  : x == TV_TRUE  ? TV_FALSE
+                                  : TV_TRUE);
         break;
     }
+    case C_AND:
+    case C_OR:
+        ev_andor(r, n, v);
+        break;
     case C_EQ:
     case C_NE:
     case C_LT:
     case C_LE:
     case C_GT:
-    case C_GE: {
-        a = ev(r, n->a);
-        b = ev(r, n->b);
-        if (!a.known || !b.known)
-            break;
-        int c = cmp(n, &a, &b);
-        bool t = n->op == C_EQ   ? c == 0
-                 : n->op == C_NE ? c != 0
-                 : n->op == C_LT ? c < 0
-                 : n->op == C_LE ? c <= 0
-                 : n->op == C_GT ? c > 0
-                                 : c >= 0;
-        v = tvv(t ? TV_TRUE : TV_FALSE);
+    case C_GE:
+        ev_compare(r, n, v);
         break;
-    }
     case C_ADD:
     case C_SUB:
     case C_MUL:
     case C_DIV:
-    case C_NEG:
-        a = ev(r, n->a);
-        b = n->op == C_NEG ? v : ev(r, n->b);
-        v = arith(r, n, a, b);
-        break;
-    case C_DADD:
-    case C_DSUB:
-    case C_DDIFF:
-        a = ev(r, n->a);
-        b = ev(r, n->b);
-        v = date_arith(n, a, b);
-        break;
-    case C_IN:
-        a = ev(r, n->a);
-        if (a.known)
-            v = tvv(a.u.sym >= 0 && (n->k.u.set >> a.u.sym & 1) ? TV_TRUE
-                                                                : TV_FALSE);
-        break;
-    case C_HAS_ALL:
-    case C_HAS_ANY:
-        a = ev(r, n->a);
-        if (a.known) {
-            uint64_t m = a.u.set & n->k.u.set;
-            bool t = n->op == C_HAS_ALL ? m == n->k.u.set : m != 0;
-            v = tvv(t ? TV_TRUE : TV_FALSE);
-        }
-        break;
-    case C_KNOWN:
-        a = ev(r, n->a);
-        v = tvv(a.known ? TV_TRUE : TV_FALSE);
+    case C_NEG: {
+        static const struct value none;
+        const struct value *a = ev(r, n->a);
+        arith(r, n, a, n->op == C_NEG ? &none : ev(r, n->b), v);
         break;
     }
-    /* an error below spreads, unless and/or settled the value anyway */
-    bool leaf = n->op == C_FACT || n->op == C_CONCL || n->op == C_CONST ||
-                n->op == C_VERDICT;
-    bool settled = (n->op == C_AND || n->op == C_OR) && v.known;
-    if (!leaf && !settled && !v.err &&
-        ((n->a >= 0 && r->done[n->a] && r->nv[n->a].err) ||
-         (n->b >= 0 && r->done[n->b] && r->nv[n->b].err)))
-        v = r->nv[n->a >= 0 && r->done[n->a] && r->nv[n->a].err ? n->a : n->b];
-    r->nv[i] = v;
+    case C_DADD:
+    case C_DSUB:
+    case C_DDIFF: {
+        const struct value *a = ev(r, n->a);
+        date_arith(n, a, ev(r, n->b), v);
+        break;
+    }
+    default:
+        ev_member(r, n, v);
+        break;
+    }
+    ev_spread(r, n, v);
     return v;
 }
 
@@ -325,18 +359,19 @@ static enum tv cond_tv(struct result *r, int node)
 {
     if (node < 0)
         return TV_TRUE;
-    struct value v = ev(r, node);
-    if (v.err)
+    const struct value *v = ev(r, node);
+    if (v->err)
         raise_error(r, node);
-    return eval_tv(&v);
+    return eval_tv(v);
 }
 
 /* effect = condition and not (any overrider's condition), Kleene */
-static enum tv effect(const struct result *r, const struct rule_info *ru, int i)
+static enum tv effect(const struct result *r, int i)
 {
     enum tv c = (enum tv)r->cond[i];
-    if (c == TV_FALSE)
-        return TV_FALSE;
+    if (c == TV_FALSE || r->p->nover[i] == 0)
+        return c;
+    const struct rule_info *ru = &r->p->rules[i];
     enum tv over = TV_FALSE;
     for (int k = 0; k < ru->nover; k++) {
         enum tv o = (enum tv)r->cond[ru->overriders[k]];
@@ -481,16 +516,16 @@ void eval_case(struct result *r, const struct case_facts *cf)
     }
     r->status = ST_DECIDED;
     for (int s = 0; s < p->norder; s++) {
-        int i = p->order[s].index;
-        if (!p->order[s].concl) {
-            r->cond[i] = (uint8_t)cond_tv(r, p->rules[i].cond);
+        const struct step *st = &p->order[s];
+        int i = st->index;
+        if (!st->concl) {
+            r->cond[i] = (uint8_t)cond_tv(r, st->cond);
             continue;
         }
-        const struct concl_info *c = &p->concls[i];
         enum tv t = TV_FALSE;
-        for (int k = 0; k < c->nrules; k++) {
-            int ri = c->rules[k];
-            r->effect[ri] = (uint8_t)effect(r, &p->rules[ri], ri);
+        for (int k = 0; k < st->nrules; k++) {
+            int ri = st->rules[k];
+            r->effect[ri] = (uint8_t)effect(r, ri);
             if (r->effect[ri] == TV_TRUE)
                 t = TV_TRUE;
             else if (r->effect[ri] == TV_UNKNOWN && t == TV_FALSE)

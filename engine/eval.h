@@ -7,6 +7,7 @@
 #include "engine/arena.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
+#include "engine/memo.h"
 #include "engine/plan.h"
 
 enum status { ST_DECIDED, ST_UNDETERMINED, ST_ERROR };
@@ -41,6 +42,7 @@ struct result {
     int *found;         /* scratch: facts flagged */
     struct value *nv;   /* value of every node */
     uint8_t *done;      /* node evaluated (not short-circuited) */
+    struct memo *memo;  /* the texts the traces keep (trace_int.h) */
     struct arena arena; /* evaluation errors, big numbers; per case */
     struct diag_list errors;
 };

@@ -34,14 +34,15 @@ static int emit(struct checker *c, enum cop op, enum vtype t, int a, int b,
                 const struct ast_expr *ast)
 {
     struct plan *p = c->p;
-    if (p->nnodes == c->ncap) {
+    if (p->nnodes == c->ncap) { /* temporaries: the arena gets one copy */
         int cap = c->ncap ? c->ncap * 2 : 256;
-        struct cnode *n = arena_calloc(c->a, (size_t)cap, sizeof *n);
-        const struct ast_expr **as =
-            arena_calloc(c->a, (size_t)cap, sizeof *as);
-        if (p->nnodes) {
+        struct cnode *n = xtemp_calloc((size_t)cap, sizeof *n);
+        const struct ast_expr **as = xtemp_calloc((size_t)cap, sizeof *as);
+        if (c->ncap) {
             memcpy(n, p->nodes, (size_t)p->nnodes * sizeof *n);
             memcpy(as, c->asts, (size_t)p->nnodes * sizeof *as);
+            xtemp_free(p->nodes);
+            xtemp_free(c->asts);
         }
         p->nodes = n;
         c->asts = as;
@@ -601,6 +602,35 @@ static const struct wexpr *written(struct checker *c, const struct ast_expr *e,
     for (; lo < nm && m[lo].ast == e; lo++)
         c->p->nodes[m[lo].node].x = w;
     return w;
+}
+
+void expr_nodes_done(struct checker *c)
+{
+    struct plan *p = c->p;
+    if (!c->ncap)
+        return;
+    struct cnode *n = arena_alloc(c->a, (size_t)p->nnodes * sizeof *n + 1);
+    memcpy(n, p->nodes, (size_t)p->nnodes * sizeof *n);
+    xtemp_free(p->nodes);
+    xtemp_free(c->asts);
+    p->nodes = n;
+    c->asts = NULL;
+    c->ncap = 0;
+    int nk = 0;
+    for (int i = 0; i < p->nnodes; i++)
+        nk += n[i].op == C_CONST || n[i].op == C_IN || n[i].op == C_HAS_ALL ||
+              n[i].op == C_HAS_ANY;
+    p->enodes = arena_alloc(c->a, (size_t)p->nnodes * sizeof *p->enodes + 1);
+    p->consts = arena_alloc(c->a, (size_t)nk * sizeof *p->consts + 1);
+    nk = 0;
+    for (int i = 0; i < p->nnodes; i++) {
+        bool k = n[i].op == C_CONST || n[i].op == C_IN ||
+                 n[i].op == C_HAS_ALL || n[i].op == C_HAS_ANY;
+        if (k)
+            p->consts[nk] = n[i].k;
+        p->enodes[i] = (struct enode){(uint8_t)n[i].op, (uint8_t)n[i].type,
+                                      n[i].a, n[i].b, k ? nk++ : -1};
+    }
 }
 
 int expr_compile_cond(struct checker *c, const struct ast_expr *e)

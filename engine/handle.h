@@ -15,7 +15,8 @@ enum handle_kind {
     H_CASES,
     H_CASE,        /* made by rc_case_new */
     H_STREAM_CASE, /* the current case of an rc_cases */
-    H_EVAL
+    H_EVAL,
+    H_RULECACHE
 };
 
 /* Register p as a live handle of kind k: false when memory ran out (then

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine/arena.h"
 #include "engine/diag.h"
@@ -165,24 +166,111 @@ static void copy_diag(struct diag *d, const struct diag *from)
     d->hint = diag_hint_in(from, d->lang);
 }
 
-static struct ast_file *load(struct arena *a, struct diag_list *dl,
-                             const char *path, struct source *src,
-                             const struct src_loc *from, const struct chain *up,
-                             int depth)
+/* A file in a layer_cache. */
+struct layer_file {
+    struct layer_file *next;
+    const char *real;
+    struct stat st; /* when it was read */
+    const struct ast_file *ast;
+    /* the hash state after the chain of sources ending in this file */
+    const struct source *chain[LAYER_MAX_DEPTH + 2];
+    int nchain; /* 0: none kept */
+    struct sha256 hash;
+};
+
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+           a->st_size == b->st_size && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+           a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* The kept file at path as it is now, or NULL; *st, *real: what path is
+ * now (real NULL when it has none). */
+static struct layer_file *cache_find(struct layer_cache *c, const char *path,
+                                     struct stat *st, const char **real)
+{
+    char buf[PATH_MAX];
+    *real = NULL;
+    if (stat(path, st) != 0 || !S_ISREG(st->st_mode) || !realpath(path, buf))
+        return NULL;
+    for (struct layer_file *f = c->files; f; f = f->next)
+        if (strcmp(f->real, buf) == 0 && same_file(&f->st, st))
+            return f;
+    *real = arena_strdup(&c->arena, buf);
+    return NULL;
+}
+
+/* A copy of a kept tree whose declaration list a merge may change. */
+static struct ast_file *cache_copy(struct arena *a, const struct ast_file *f)
+{
+    struct ast_file *m = arena_alloc(a, sizeof *m);
+    *m = *f;
+    m->decls = m->decls_tail = NULL;
+    for (const struct ast_decl *d = f->decls; d; d = d->next) {
+        struct ast_decl *x = arena_alloc(a, sizeof *x);
+        *x = *d;
+        x->next = NULL;
+        ast_add_decl(m, x);
+    }
+    return m;
+}
+
+/* Read and parse the file at path (or src): into c when there is one, and
+ * kept there when it was read and its parse said nothing. A file that
+ * cannot be read is an error at from (an extends), and *src stays NULL. */
+static int parse_file(struct arena *a, struct diag_list *dl, const char *path,
+                      struct source **src, struct layer_cache *c,
+                      struct ast_file **file, const struct src_loc *from)
 {
     struct diag_list local;
     diag_init(&local, a);
-    if (!src)
-        src = read_rules(a, path, &local);
-    if (!src) {
+    struct stat st;
+    const char *real = NULL;
+    struct layer_file *kept =
+        c && !*src ? cache_find(c, path, &st, &real) : NULL;
+    if (kept) {
+        *src = (struct source *)kept->ast->src;
+        *file = cache_copy(a, kept->ast);
+        return 0;
+    }
+    struct arena *in = c ? &c->arena : a;
+    if (!*src) {
+        *src = read_rules(in, path, &local);
+        if (c)
+            c->reads++;
+    }
+    if (!*src) {
         struct diag *d = diag_add(dl, DIAG_ERROR, from, local.head->msg);
         copy_diag(d, local.head);
         if (from && local.head->code != MSG_not_rule_file)
             HINT0(dl, d, extends_relative);
-        return NULL;
+        return -1;
     }
+    const struct diag *tail = dl->tail;
+    int said = dl->errors + dl->warnings;
+    int bad = parse_source(in, dl, *src, file);
+    if (!real || bad || dl->tail != tail || dl->errors + dl->warnings != said)
+        return bad;
+    struct layer_file *f = arena_calloc(&c->arena, 1, sizeof *f);
+    f->next = c->files;
+    f->real = real;
+    f->st = st;
+    f->ast = *file;
+    c->files = f;
+    *file = cache_copy(a, *file);
+    return 0;
+}
+
+static struct ast_file *load(struct arena *a, struct diag_list *dl,
+                             const char *path, struct source *src,
+                             const struct src_loc *from, const struct chain *up,
+                             int depth, struct layer_cache *cache)
+{
     struct ast_file *file = NULL;
-    int bad = parse_source(a, dl, src, &file);
+    int bad = parse_file(a, dl, path, &src, cache, &file, from);
+    if (!src)
+        return NULL;
     if (!up && file) { /* the author's language: that of the top file */
         const int *k = file->keyword_lang;
         if (k[0] + k[1] + k[2] + k[3] > 0)
@@ -226,8 +314,8 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
                  LAYER_MAX_DEPTH);
             return NULL;
         }
-        struct ast_file *b =
-            load(a, dl, base, NULL, &file->extends_loc, &here, depth + 1);
+        struct ast_file *b = load(a, dl, base, NULL, &file->extends_loc, &here,
+                                  depth + 1, cache);
         if (!b)
             return NULL;
         m->decls = b->decls;
@@ -246,17 +334,28 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
 struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
                             const char *path, struct source *src)
 {
-    return load(a, dl, path, src, NULL, NULL, 0);
+    return load(a, dl, path, src, NULL, NULL, 0, NULL);
+}
+
+struct ast_file *layer_load_cached(struct arena *a, struct diag_list *dl,
+                                   const char *path, struct layer_cache *c)
+{
+    return load(a, dl, path, NULL, NULL, NULL, 0, c);
+}
+
+static void hash_one(struct sha256 *h, const struct source *src)
+{
+    char len[32];
+    int n = snprintf(len, sizeof len, "%zu:", src->len);
+    sha256_update(h, len, (size_t)n);
+    sha256_update(h, src->text, src->len);
 }
 
 static void hash_chain(struct sha256 *h, const struct ast_file *f)
 {
     if (f->base)
         hash_chain(h, f->base);
-    char len[32];
-    int n = snprintf(len, sizeof len, "%zu:", f->src->len);
-    sha256_update(h, len, (size_t)n);
-    sha256_update(h, f->src->text, f->src->len);
+    hash_one(h, f->src);
 }
 
 void layer_hash(const struct ast_file *f, char out[65])
@@ -264,5 +363,64 @@ void layer_hash(const struct ast_file *f, char out[65])
     struct sha256 h;
     sha256_init(&h);
     hash_chain(&h, f);
+    sha256_hex(&h, out);
+}
+
+void layer_cache_init(struct layer_cache *c)
+{
+    arena_init(&c->arena);
+    c->files = NULL;
+    c->reads = 0;
+}
+
+void layer_cache_free(struct layer_cache *c)
+{
+    arena_free(&c->arena);
+    c->files = NULL;
+}
+
+/* The kept file whose source is src, or NULL. */
+static struct layer_file *cache_of(struct layer_cache *c,
+                                   const struct source *src)
+{
+    for (struct layer_file *f = c->files; f; f = f->next)
+        if (f->ast->src == src)
+            return f;
+    return NULL;
+}
+
+/* The hash state after the chain of f: kept for a kept file, with the
+ * sources of its chain (a base may have changed since). */
+static void chain_state(struct layer_cache *c, const struct ast_file *f,
+                        struct sha256 *h)
+{
+    const struct source *chain[LAYER_MAX_DEPTH + 2];
+    int n = 0;
+    for (const struct ast_file *g = f; g && n < LAYER_MAX_DEPTH + 2;
+         g = g->base)
+        chain[n++] = g->src;
+    struct layer_file *k = cache_of(c, f->src);
+    if (k && k->nchain == n &&
+        memcmp(k->chain, chain, (size_t)n * sizeof *chain) == 0) {
+        *h = k->hash;
+        return;
+    }
+    if (f->base)
+        chain_state(c, f->base, h);
+    else
+        sha256_init(h);
+    hash_one(h, f->src);
+    if (k) {
+        memcpy(k->chain, chain, (size_t)n * sizeof *chain);
+        k->nchain = n;
+        k->hash = *h;
+    }
+}
+
+void layer_hash_cached(struct layer_cache *c, const struct ast_file *f,
+                       char out[65])
+{
+    struct sha256 h;
+    chain_state(c, f, &h);
     sha256_hex(&h, out);
 }

@@ -11,7 +11,7 @@
 #define LIMIT_LINE_BYTES   (1L * 1024 * 1024)  /* one JSON Lines case */
 #define LIMIT_NAME_BYTES   1024                /* a name or rule ID */
 #define LIMIT_STRING_BYTES 65536               /* a string literal */
-#define LIMIT_DECLS        100000              /* declarations in a rule set */
+#define LIMIT_DECLS        250000              /* declarations in a rule set */
 #define LIMIT_ERRORS       100                 /* errors kept per file */
 #define LIMIT_OVERRIDES    1000000 /* rule-overrides-rule pairs in a set */
 #define LIMIT_NUM_DIGITS   1000    /* digits of a number as written */

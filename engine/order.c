@@ -162,9 +162,12 @@ static void visit(struct order_ctx *o, int v)
         int u = f->v;
         o->npath--;
         o->color[u] = 2;
-        p->order[p->norder].concl = u >= p->nrules;
-        p->order[p->norder].index = u < p->nrules ? u : u - p->nrules;
-        p->norder++;
+        struct step *s = &p->order[p->norder++];
+        s->concl = u >= p->nrules;
+        s->index = u < p->nrules ? u : u - p->nrules;
+        s->cond = s->concl ? -1 : p->rules[u].cond;
+        s->rules = s->concl ? p->concls[s->index].rules : NULL;
+        s->nrules = s->concl ? p->concls[s->index].nrules : 0;
     }
 }
 
@@ -181,6 +184,9 @@ void check_order(struct checker *c, int **deps, int *ndeps)
         0,
         arena_calloc(c->a, (size_t)n + 1, sizeof(int))};
     p->order = arena_calloc(c->a, (size_t)n, sizeof *p->order);
+    p->nover = arena_calloc(c->a, (size_t)p->nrules + 1, sizeof *p->nover);
+    for (int i = 0; i < p->nrules; i++)
+        p->nover[i] = p->rules[i].nover;
     for (int v = n - 1; v >= 0; v--) /* conclusions first */
         if (!o.color[v])
             visit(&o, v);

@@ -93,6 +93,15 @@ struct cnode {
     const struct wexpr *x; /* as written: for the trace, and error places */
 };
 
+/* What evaluating a node reads, packed, in an array of its own: op and
+ * type as in struct cnode, a and b its operands (or slot), k the index of
+ * its constant (C_CONST's value, C_IN's and C_HAS_*'s mask) in
+ * plan.consts, or -1. The rest of struct cnode is for the trace. */
+struct enode {
+    uint8_t op, type;
+    int a, b, k;
+};
+
 enum fact_origin { FROM_ABSENT, FROM_DEFAULT, FROM_CASE };
 
 struct fact_info {
@@ -173,10 +182,16 @@ struct invariant_info {
     int nexpects;
 };
 
-/* What the evaluator computes, in order: a rule's condition or a conclusion. */
+/* What the evaluator computes, in order: a rule's condition or a
+ * conclusion, with what evaluating it reads (so that the walk does not
+ * touch rule_info and concl_info): a rule's condition node; a
+ * conclusion's rules. */
 struct step {
     bool concl;
     int index;
+    int cond;         /* a rule's */
+    const int *rules; /* a conclusion's, nrules of them */
+    int nrules;
 };
 
 /* The shared namespace of facts, conclusions and lists maps a name to
@@ -191,6 +206,7 @@ struct plan {
     char sha256[65]; /* of every file of the rule set, bases
                         first: stamps every result */
     struct names ns;
+    struct names rule_ids, measure_ids; /* index in rules, in measures */
     const struct source *src;
     enum lang lang; /* keyword language of the rule file */
     bool plain;     /* no title, description, citation or because text
@@ -214,7 +230,10 @@ struct plan {
     int nmeasures;
     struct cnode *nodes;
     int nnodes;
-    struct step *order; /* dependency order */
+    struct enode *enodes; /* nnodes of them: what evaluating reads */
+    int *nover;           /* per rule: rules[i].nover */
+    struct value *consts; /* the constants of enodes */
+    struct step *order;   /* dependency order */
     int norder;
     struct invariant_info *invariants; /* of every file of the rule set,
                                           bases first: a variant cannot

@@ -59,11 +59,12 @@
 #define RC_API
 #endif
 
-struct rc_ruleset; /* a checked, compiled rule set */
-struct rc_diags;   /* diagnostics of loading a rule set */
-struct rc_cases;   /* a stream of cases from one file */
-struct rc_case;    /* one case's facts, or its errors */
-struct rc_eval;    /* the outcome of evaluating one case */
+struct rc_ruleset;   /* a checked, compiled rule set */
+struct rc_diags;     /* diagnostics of loading a rule set */
+struct rc_cases;     /* a stream of cases from one file */
+struct rc_case;      /* one case's facts, or its errors */
+struct rc_eval;      /* the outcome of evaluating one case */
+struct rc_rulecache; /* rule files kept for many loads */
 
 enum rc_lang {
     RC_LANG_AUTO = -1,
@@ -95,6 +96,17 @@ RC_API struct rc_ruleset *rc_ruleset_load_buffer(const char *name,
  * NULL) holds the errors, in the keyword language of the text. */
 RC_API char *rc_format(const char *name, const char *text, size_t len,
                        size_t *outlen, struct rc_diags **diags);
+/* Rule files read, parsed and hashed once for many loads (a folder of
+ * variants that extend one base): a file is taken again while its path
+ * leads to the same file with the same size and time. Rule sets loaded
+ * through the cache hold it, so it may be freed before them. Not for two
+ * threads at once. NULL when out of memory. */
+RC_API struct rc_rulecache *rc_rulecache_new(void);
+/* rc_ruleset_load through cache (NULL or not live: rc_ruleset_load). */
+RC_API struct rc_ruleset *rc_ruleset_load_cached(struct rc_rulecache *cache,
+                                                 const char *path,
+                                                 struct rc_diags **diags);
+RC_API void rc_rulecache_free(struct rc_rulecache *cache);
 /* The rule set's policy name and version (NULL when not given), and the
  * SHA-256 of every file of it, bases included: every result names these.
  * Valid while rs lives; NULL for a handle that is not live. */

@@ -9,7 +9,7 @@
 #include "engine/arena.h"
 #include "engine/source.h"
 
-static void reserve(struct sbuf *b, size_t n)
+void sb_grow(struct sbuf *b, size_t n)
 {
     if (b->len + n + 1 <= b->cap)
         return;
@@ -20,25 +20,7 @@ static void reserve(struct sbuf *b, size_t n)
     b->cap = cap;
 }
 
-void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-    reserve(b, n);
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-void sb_puts(struct sbuf *b, const char *s)
-{
-    sb_put(b, s, strlen(s));
-}
-
-void sb_putc(struct sbuf *b, char c)
-{
-    sb_put(b, &c, 1);
-}
-
-static void put_long(struct sbuf *b, long v)
+void sb_long(struct sbuf *b, long v)
 {
     char tmp[24];
     int i = (int)sizeof tmp;
@@ -56,22 +38,23 @@ static void put_long(struct sbuf *b, long v)
  * are done here; anything else goes to vsnprintf. */
 static bool quick(struct sbuf *b, const char *f, va_list ap)
 {
-    for (; *f; f++) {
-        const char *pct = strchr(f, '%');
-        if (!pct) {
-            sb_puts(b, f);
+    for (;;) {
+        const char *run = f;
+        while (*f && *f != '%')
+            f++;
+        if (f > run)
+            sb_put(b, run, (size_t)(f - run));
+        if (!*f)
             return true;
-        }
-        sb_put(b, f, (size_t)(pct - f));
-        f = pct + 1;
+        f++;
         if (*f == '%') {
             sb_putc(b, '%');
         } else if (*f == 's') {
             sb_puts(b, va_arg(ap, const char *));
         } else if (*f == 'd') {
-            put_long(b, va_arg(ap, int));
+            sb_long(b, va_arg(ap, int));
         } else if (f[0] == 'l' && f[1] == 'd') {
-            put_long(b, va_arg(ap, long));
+            sb_long(b, va_arg(ap, long));
             f++;
         } else if (*f == 'c') {
             sb_putc(b, (char)va_arg(ap, int));
@@ -98,8 +81,8 @@ static bool quick(struct sbuf *b, const char *f, va_list ap)
         } else {
             return false;
         }
+        f++;
     }
-    return true;
 }
 
 void sb_printf(struct sbuf *b, const char *fmt, ...)
@@ -122,7 +105,7 @@ void sb_printf(struct sbuf *b, const char *fmt, ...)
         sb_put(b, tmp, (size_t)n);
         return;
     }
-    reserve(b, (size_t)n);
+    sb_grow(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -222,49 +205,82 @@ void sb_controls(struct sbuf *b, const char *s)
     text(b, s, false);
 }
 
+/* Bytes sb_json looks at: controls, DEL, '"', '\\' and the lead bytes of
+ * C1 (C2) and of U+2028, U+2029 (E2). */
+static const unsigned char json_special[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1,
+    [0x06] = 1, [0x07] = 1, [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1,
+    [0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1,
+    [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1,
+    [0x1e] = 1, [0x1f] = 1, ['"'] = 1,  ['\\'] = 1, [0x7f] = 1, [0xc2] = 1,
+    [0xe2] = 1,
+};
+
+/* \u00HH for the byte c. */
+static void json_u(struct sbuf *b, unsigned c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4 & 15], hex[c & 15]};
+    sb_put(b, u, sizeof u);
+}
+
+/* The escape of the special byte at s, written to b; returns the bytes of
+ * s it stands for, or 0 when they need none. */
+static size_t json_escape(struct sbuf *b, const char *s)
+{
+    unsigned char c = (unsigned char)*s, c1 = (unsigned char)s[1];
+    if (c == 0xc2) {
+        if (c1 < 0x80 || c1 >= 0xa0)
+            return 0;
+        json_u(b, c1); /* C1 */
+        return 2;
+    }
+    if (c == 0xe2) {
+        if (c1 != 0x80 || ((unsigned char)s[2] & 0xfe) != 0xa8)
+            return 0;
+        sb_put(b, s[2] == '\xa8' ? "\\u2028" : "\\u2029", 6);
+        return 3;
+    }
+    switch (c) {
+    case '"':
+        sb_put(b, "\\\"", 2);
+        break;
+    case '\\':
+        sb_put(b, "\\\\", 2);
+        break;
+    case '\n':
+        sb_put(b, "\\n", 2);
+        break;
+    case '\t':
+        sb_put(b, "\\t", 2);
+        break;
+    case '\r':
+        sb_put(b, "\\r", 2);
+        break;
+    default:
+        json_u(b, c);
+    }
+    return 1;
+}
+
 void sb_json(struct sbuf *b, const char *s)
 {
     sb_putc(b, '"');
     const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        unsigned char c1 = c ? (unsigned char)s[1] : 0;
-        if (c == 0xc2 && c1 >= 0x80 && c1 < 0xa0) { /* C1 */
-            sb_put(b, run, (size_t)(s - run));
-            sb_printf(b, "\\u%04x", c1);
-            run = ++s + 1;
-            continue;
-        }
-        if (c == 0xe2 && c1 == 0x80 && ((unsigned char)s[2] & 0xfe) == 0xa8) {
-            sb_put(b, run, (size_t)(s - run)); /* U+2028, U+2029 */
-            sb_puts(b, s[2] == '\xa8' ? "\\u2028" : "\\u2029");
-            s += 2;
-            run = s + 1;
-            continue;
-        }
-        if (c >= 0x20 && c != 0x7f && c != '"' && c != '\\')
-            continue;
+    for (;;) {
+        while (!json_special[(unsigned char)*s])
+            s++;
+        if (!*s)
+            break;
         sb_put(b, run, (size_t)(s - run));
-        run = s + 1;
-        switch (c) {
-        case '"':
-            sb_puts(b, "\\\"");
-            break;
-        case '\\':
-            sb_puts(b, "\\\\");
-            break;
-        case '\n':
-            sb_puts(b, "\\n");
-            break;
-        case '\t':
-            sb_puts(b, "\\t");
-            break;
-        case '\r':
-            sb_puts(b, "\\r");
-            break;
-        default:
-            sb_printf(b, "\\u%04x", c);
+        size_t n = json_escape(b, s);
+        if (n == 0) { /* C2 or E2 that starts no escaped character */
+            run = s++;
+            continue;
         }
+        s += n;
+        run = s;
     }
     sb_put(b, run, (size_t)(s - run));
     sb_putc(b, '"');

@@ -3,6 +3,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 /* A growable byte buffer for building output. */
 struct sbuf {
@@ -10,9 +11,35 @@ struct sbuf {
     size_t len, cap;
 };
 
-void sb_put(struct sbuf *b, const char *s, size_t n);
-void sb_puts(struct sbuf *b, const char *s);
-void sb_putc(struct sbuf *b, char c);
+/* Make room for n more bytes and the terminating NUL. */
+void sb_grow(struct sbuf *b, size_t n);
+
+/* The appends are inline: the traces make a great many small ones. The
+ * buffer always ends in a NUL once anything was put. */
+static inline void sb_put(struct sbuf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        sb_grow(b, n);
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+static inline void sb_puts(struct sbuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
+
+static inline void sb_putc(struct sbuf *b, char c)
+{
+    if (b->len + 2 > b->cap)
+        sb_grow(b, 1);
+    b->p[b->len++] = c;
+    b->p[b->len] = '\0';
+}
+
+/* n decimal, with a minus sign when negative. */
+void sb_long(struct sbuf *b, long n);
 /* s in double quotes, with " and \\ escaped: a string as rule and case
  * files write it. */
 void sb_quoted(struct sbuf *b, const char *s);

@@ -214,7 +214,7 @@ static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
                       int n)
 {
     const struct cnode *c = &t->p->nodes[i];
-    show_expr(c->x, t->lang, t->out);
+    trace_cond(t->r, c->x, t->lang, false, t->out);
     sb_printf(t->out, " %s",
               L(tv == TV_TRUE    ? L_IS_TRUE
                 : tv == TV_FALSE ? L_IS_FALSE
@@ -265,7 +265,7 @@ static void cond_text(struct tctx *t, int node)
     if (node < 0)
         sb_puts(t->out, L(L_OTHERWISE, t->lang));
     else
-        show_expr(t->p->nodes[node].x, t->lang, t->out);
+        trace_cond(t->r, t->p->nodes[node].x, t->lang, false, t->out);
 }
 
 static void verdict_text(struct tctx *t)
@@ -302,6 +302,59 @@ static void verdict_text(struct tctx *t)
         cond_text(t, p->lines[r->line].cond);
         sb_putc(out, '\n');
     }
+}
+
+/* The memo's text for (key, tag), written to out; false when it has none.
+ * A text is made in out itself, then kept: no temporary that running out
+ * of memory could lose. */
+static bool memo_out(const struct result *r, const void *key, int tag,
+                     struct sbuf *out)
+{
+    const struct memo_ent *e = memo_get(r->memo, key, tag);
+    if (e)
+        sb_put(out, e->text, e->len);
+    return e != NULL;
+}
+
+static void memo_keep(const struct result *r, const void *key, int tag,
+                      const struct sbuf *out, size_t start)
+{
+    memo_put(r->memo, key, tag, out->p + start, out->len - start);
+}
+
+void trace_json_name(const struct result *r, const char *s, struct sbuf *out)
+{
+    if (memo_out(r, s, TRACE_MEMO_JSON, out))
+        return;
+    size_t start = out->len;
+    sb_json(out, s);
+    memo_keep(r, s, TRACE_MEMO_JSON, out, start);
+}
+
+void trace_cond(const struct result *r, const struct wexpr *e, enum lang lang,
+                bool json, struct sbuf *out)
+{
+    static const char otherwise; /* the key of e NULL */
+    const void *key = e ? (const void *)e : &otherwise;
+    int text = TRACE_MEMO_TCOND + (int)lang;
+    int tag = json ? TRACE_MEMO_JCOND + (int)lang : text;
+    if (memo_out(r, key, tag, out))
+        return;
+    size_t start = out->len;
+    const struct memo_ent *t = memo_get(r->memo, key, text);
+    if (!t) {
+        if (e)
+            show_expr(e, lang, out);
+        else
+            sb_puts(out, kw_text(KW_OTHERWISE, lang));
+        memo_keep(r, key, text, out, start);
+        if (!json)
+            return;
+        t = memo_get(r->memo, key, text);
+        out->len = start;
+    }
+    sb_json(out, t->text);
+    memo_keep(r, key, tag, out, start);
 }
 
 void trace_because(const struct result *r, const struct text_part *b, int n,
@@ -589,25 +642,34 @@ void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
     else
         sb_puts(out, r->verdict >= 0 ? p->verdicts.names[r->verdict]
                                      : L(L_NONE, lang));
-    const char *sep = "\t";
+    bool none = true;
     for (int i = 0; i < p->nmeasures; i++)
         if (r->measures[i] == TV_TRUE) {
-            sb_printf(out, "%s%s", sep, p->measures[i].id);
-            sep = ",";
+            sb_putc(out, none ? '\t' : ',');
+            sb_puts(out, p->measures[i].id);
+            none = false;
         }
-    sb_printf(out, "%s", sep[0] == '\t' ? "\t-" : "");
-    sep = "\t";
+    if (none)
+        sb_put(out, "\t-", 2);
+    none = true;
     for (int i = 0; i < p->nrules; i++)
         if (r->cond[i] == TV_TRUE) { /* fired, overridden or not */
-            sb_printf(out, "%s%s", sep, p->rules[i].id);
-            sep = ",";
+            sb_putc(out, none ? '\t' : ',');
+            sb_puts(out, p->rules[i].id);
+            none = false;
         }
-    sb_printf(out, "%s", sep[0] == '\t' ? "\t-" : "");
-    sep = "\t";
+    if (none)
+        sb_put(out, "\t-", 2);
+    none = true;
     for (int i = 0; i < p->nfacts; i++)
         if (r->missing[i]) {
-            sb_printf(out, "%s%s", sep, p->facts[i].name);
-            sep = ",";
+            sb_putc(out, none ? '\t' : ',');
+            sb_puts(out, p->facts[i].name);
+            none = false;
         }
-    sb_printf(out, "%s\t%.12s\n", sep[0] == '\t' ? "\t-" : "", p->sha256);
+    if (none)
+        sb_put(out, "\t-", 2);
+    sb_putc(out, '\t');
+    sb_put(out, p->sha256, strnlen(p->sha256, 12));
+    sb_putc(out, '\n');
 }

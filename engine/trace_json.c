@@ -15,7 +15,27 @@ static void jloc(const struct src_loc *l, struct sbuf *out)
 {
     sb_puts(out, "\"file\":");
     sb_json(out, l->src ? l->src->name : "");
-    sb_printf(out, ",\"line\":%d", l->first_line);
+    sb_puts(out, ",\"line\":");
+    sb_long(out, l->first_line);
+}
+
+/* jloc for a place in the rule set: its file name made once. */
+static void jploc(const struct result *r, const struct src_loc *l,
+                  struct sbuf *out)
+{
+    const void *key = l->src ? (const void *)l->src : (const void *)r->p;
+    const struct memo_ent *e = memo_get(r->memo, key, TRACE_MEMO_FILE);
+    if (e) {
+        sb_put(out, e->text, e->len);
+    } else { /* made in out, then kept */
+        size_t start = out->len;
+        sb_puts(out, "\"file\":");
+        sb_json(out, l->src ? l->src->name : "");
+        sb_puts(out, ",\"line\":");
+        memo_put(r->memo, key, TRACE_MEMO_FILE, out->p + start,
+                 out->len - start);
+    }
+    sb_long(out, l->first_line);
 }
 
 static void jstr_or_null(const char *s, struct sbuf *out)
@@ -26,19 +46,24 @@ static void jstr_or_null(const char *s, struct sbuf *out)
         sb_puts(out, "null");
 }
 
-static void jexpr(const struct wexpr *e, enum lang lang, struct sbuf *out)
+/* A string of the plan, or NULL. */
+static void jname_or_null(const struct result *r, const char *s,
+                          struct sbuf *out)
 {
-    struct sbuf b = {0};
-    if (e)
-        show_expr(e, lang, &b);
+    if (s)
+        trace_json_name(r, s, out);
     else
-        sb_puts(&b, kw_text(KW_OTHERWISE, lang));
-    sb_json(out, b.p);
-    sb_free(&b);
+        sb_puts(out, "null");
 }
 
-static void trace_json_value(const struct fact_info *f, const struct value *v,
-                             struct sbuf *out)
+static void jexpr(const struct result *r, const struct wexpr *e, enum lang lang,
+                  struct sbuf *out)
+{
+    trace_cond(r, e, lang, true, out);
+}
+
+static void trace_json_value(const struct result *r, const struct fact_info *f,
+                             const struct value *v, struct sbuf *out)
 {
     char buf[64];
     if (!v->known) {
@@ -60,7 +85,7 @@ static void trace_json_value(const struct fact_info *f, const struct value *v,
         sb_json(out, v->u.text);
         break;
     case VT_SYM:
-        sb_json(out, f->dom->names[v->u.sym]);
+        trace_json_name(r, f->dom->names[v->u.sym], out);
         break;
     case VT_SET: {
         sb_putc(out, '[');
@@ -69,7 +94,7 @@ static void trace_json_value(const struct fact_info *f, const struct value *v,
             if (v->u.set >> i & 1) {
                 if (!first)
                     sb_putc(out, ',');
-                sb_json(out, f->dom->names[i]);
+                trace_json_name(r, f->dom->names[i], out);
                 first = false;
             }
         sb_putc(out, ']');
@@ -85,10 +110,12 @@ static void jfact(const struct result *r, int i, struct sbuf *out)
     static const char *const from[] = {"absent", "default", "case"};
     const struct fact_info *f = &r->p->facts[i];
     sb_puts(out, "{\"name\":");
-    sb_json(out, f->name);
+    trace_json_name(r, f->name, out);
     sb_puts(out, ",\"value\":");
-    trace_json_value(f, &r->cf->vals[i], out);
-    sb_printf(out, ",\"from\":\"%s\"", from[r->cf->origin[i]]);
+    trace_json_value(r, f, &r->cf->vals[i], out);
+    sb_puts(out, ",\"from\":\"");
+    sb_puts(out, from[r->cf->origin[i]]);
+    sb_putc(out, '"');
     if (r->cf->origin[i] == FROM_CASE) {
         sb_putc(out, ',');
         jloc(&r->cf->locs[i], out);
@@ -108,13 +135,14 @@ static void jfacts(const struct result *r, const int *f, int n,
     sb_putc(out, ']');
 }
 
-static void jstrings(const char **s, int n, struct sbuf *out)
+static void jstrings(const struct result *r, const char **s, int n,
+                     struct sbuf *out)
 {
     sb_putc(out, '[');
     for (int k = 0; k < n; k++) {
         if (k)
             sb_putc(out, ',');
-        sb_json(out, s[k]);
+        trace_json_name(r, s[k], out);
     }
     sb_putc(out, ']');
 }
@@ -123,33 +151,34 @@ static void jline(const struct result *r, int i, enum lang lang,
                   struct sbuf *out)
 {
     const struct vline_info *l = &r->p->lines[i];
-    sb_printf(out, "{\"index\":%d,\"verdict\":", i + 1);
-    sb_json(out, r->p->verdicts.names[l->verdict]);
+    sb_puts(out, "{\"index\":");
+    sb_long(out, i + 1);
+    sb_puts(out, ",\"verdict\":");
+    trace_json_name(r, r->p->verdicts.names[l->verdict], out);
     sb_putc(out, ',');
-    jloc(&l->loc, out);
+    jploc(r, &l->loc, out);
     sb_puts(out, ",\"condition\":");
-    jexpr(l->cond >= 0 ? r->p->nodes[l->cond].x : NULL, lang, out);
+    jexpr(r, l->cond >= 0 ? r->p->nodes[l->cond].x : NULL, lang, out);
 }
 
 static void jpart(const struct result *r, const struct ex_part *pt,
                   enum lang lang, struct sbuf *out)
 {
     sb_puts(out, "{\"condition\":");
-    jexpr(r->p->nodes[pt->node].x, lang, out);
-    sb_printf(out, ",\"is\":%s,\"facts\":",
-              pt->is == TV_TRUE    ? "true"
-              : pt->is == TV_FALSE ? "false"
-                                   : "null");
+    jexpr(r, r->p->nodes[pt->node].x, lang, out);
+    sb_puts(out, pt->is == TV_TRUE    ? ",\"is\":true,\"facts\":"
+                 : pt->is == TV_FALSE ? ",\"is\":false,\"facts\":"
+                                      : ",\"is\":null,\"facts\":");
     jfacts(r, pt->facts, pt->nfacts, out);
     const struct cnode *cn = &r->p->nodes[pt->node];
     if (cn->op == C_CONCL) {
         sb_puts(out, ",\"repealed\":[");
         const struct concl_info *ci = &r->p->concls[cn->a];
         for (int j = 0; j < ci->nrepeals; j++) {
-            sb_printf(out, "%s{\"rule\":", j ? "," : "");
-            sb_json(out, ci->repeals[j].rule);
+            sb_puts(out, j ? ",{\"rule\":" : "{\"rule\":");
+            trace_json_name(r, ci->repeals[j].rule, out);
             sb_puts(out, ",\"by\":{");
-            jloc(&ci->repeals[j].by, out);
+            jploc(r, &ci->repeals[j].by, out);
             sb_puts(out, "}}");
         }
         sb_putc(out, ']');
@@ -177,14 +206,15 @@ static void jnot_taken(const struct result *r, const struct explanation *e,
     sb_putc(out, ']');
 }
 
-static void jamends(const struct src_loc *l, struct sbuf *out)
+static void jamends(const struct result *r, const struct src_loc *l,
+                    struct sbuf *out)
 {
     if (!l) {
         sb_puts(out, "null");
         return;
     }
     sb_putc(out, '{');
-    jloc(l, out);
+    jploc(r, l, out);
     sb_putc(out, '}');
 }
 
@@ -197,15 +227,15 @@ static void jhead(const struct result *r, const char *id, const char *title,
                   struct sbuf *out)
 {
     sb_puts(out, "{\"id\":");
-    sb_json(out, id);
+    trace_json_name(r, id, out);
     sb_puts(out, ",\"title\":");
-    jstr_or_null(title, out);
+    jname_or_null(r, title, out);
     sb_putc(out, ',');
-    jloc(loc, out);
+    jploc(r, loc, out);
     sb_puts(out, ",\"amends\":");
-    jamends(amends, out);
+    jamends(r, amends, out);
     sb_puts(out, ",\"cites\":");
-    jstrings(cites, ncites, out);
+    jstrings(r, cites, ncites, out);
     sb_puts(out, ",\"because\":");
     if (nbecause) {
         struct sbuf b = {0};
@@ -236,9 +266,9 @@ static void jfindings(const struct result *r, const struct explanation *e,
     for (int i = 0; i < e->nfindings; i++) {
         const struct ex_finding *f = &e->findings[i];
         sb_puts(out, i ? ",{\"name\":" : "{\"name\":");
-        sb_json(out, p->concls[f->concl].name);
+        trace_json_name(r, p->concls[f->concl].name, out);
         sb_puts(out, ",\"description\":");
-        jstr_or_null(p->concls[f->concl].desc, out);
+        jname_or_null(r, p->concls[f->concl].desc, out);
         sb_puts(out, ",\"rules\":[");
         for (int k = 0; k < f->nrules; k++) {
             if (k)
@@ -258,17 +288,17 @@ static void joverridden(const struct result *r, const struct explanation *e,
     for (int i = 0; i < e->noverridden; i++) {
         const struct ex_override *ov = &e->overridden[i];
         sb_puts(out, i ? ",{\"rule\":" : "{\"rule\":");
-        sb_json(out, p->rules[ov->rule].id);
+        trace_json_name(r, p->rules[ov->rule].id, out);
         sb_putc(out, ',');
-        jloc(&p->rules[ov->rule].loc, out);
-        sb_printf(out, ",\"effect\":%s,\"by\":[",
-                  ov->effect == TV_FALSE ? "false" : "null");
+        jploc(r, &p->rules[ov->rule].loc, out);
+        sb_puts(out, ov->effect == TV_FALSE ? ",\"effect\":false,\"by\":["
+                                            : ",\"effect\":null,\"by\":[");
         for (int k = 0; k < ov->nby; k++) {
             int o = ov->by[k];
             sb_puts(out, k ? ",{\"rule\":" : "{\"rule\":");
-            sb_json(out, p->rules[o].id);
-            sb_printf(out, ",\"condition\":%s}",
-                      r->cond[o] == TV_TRUE ? "true" : "null");
+            trace_json_name(r, p->rules[o].id, out);
+            sb_puts(out, r->cond[o] == TV_TRUE ? ",\"condition\":true}"
+                                               : ",\"condition\":null}");
         }
         sb_puts(out, "]}");
     }
@@ -285,13 +315,13 @@ static void jmeasures(const struct result *r, const struct explanation *e,
         if (i)
             sb_putc(out, ',');
         if (!full) {
-            sb_json(out, m->id);
+            trace_json_name(r, m->id, out);
             continue;
         }
         jhead(r, m->id, m->title, &m->loc, m->amends, m->cites, m->ncites,
               m->because, m->nbecause, lang, out);
         sb_puts(out, ",\"condition\":");
-        jexpr(p->nodes[m->cond].x, lang, out);
+        jexpr(r, p->nodes[m->cond].x, lang, out);
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
@@ -360,14 +390,14 @@ static void jwrules(const struct result *r, const struct ex_wrule *rs, int n,
     for (int i = 0; i < n; i++) {
         const struct rule_info *ru = &p->rules[rs[i].rule];
         sb_puts(out, i ? ",{\"id\":" : "{\"id\":");
-        sb_json(out, ru->id);
+        trace_json_name(r, ru->id, out);
         sb_putc(out, ',');
-        jloc(&ru->loc, out);
+        jploc(r, &ru->loc, out);
         sb_printf(out, ",\"condition_is\":%s,\"overridden_by\":[",
                   tv_json(rs[i].cond));
         for (int o = 0; o < rs[i].nby; o++) {
             sb_puts(out, o ? "," : "");
-            sb_json(out, p->rules[rs[i].by[o]].id);
+            trace_json_name(r, p->rules[rs[i].by[o]].id, out);
         }
         sb_puts(out, "],\"parts\":");
         jwparts(r, rs[i].parts, rs[i].nparts, lang, out);
@@ -384,7 +414,7 @@ static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
         const struct ex_part *pt = &ps[k].part;
         const struct cnode *c = &r->p->nodes[pt->node];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
-        jexpr(c->x, lang, out);
+        jexpr(r, c->x, lang, out);
         sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(pt->is));
         jfacts(r, pt->facts, pt->nfacts, out);
         if (c->op == C_CONCL && pt->is != TV_TRUE) {
@@ -400,7 +430,7 @@ static void jwhy_not(const struct result *r, const struct explanation *e,
                      enum lang lang, struct sbuf *out)
 {
     sb_puts(out, ",\"why_not\":{\"verdict\":");
-    sb_json(out, r->p->verdicts.names[r->why_not]);
+    trace_json_name(r, r->p->verdicts.names[r->why_not], out);
     sb_puts(out, ",\"lines\":[");
     for (int k = 0; k < e->nwhy_not; k++) {
         const struct ex_wline *l = &e->why_not[k];
@@ -429,14 +459,16 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"source\":{");
     jloc(&cf->loc, out);
     sb_puts(out, "},\"rules\":{\"policy\":");
-    jstr_or_null(p->policy, out);
+    jname_or_null(r, p->policy, out);
     sb_puts(out, ",\"version\":");
-    jstr_or_null(p->version, out);
+    jname_or_null(r, p->version, out);
     sb_puts(out, ",\"sha256\":");
-    jstr_or_null(p->sha256[0] ? p->sha256 : NULL, out);
-    sb_printf(out, "},\"status\":\"%s\",\"verdict\":", status[r->status]);
+    jname_or_null(r, p->sha256[0] ? p->sha256 : NULL, out);
+    sb_puts(out, "},\"status\":\"");
+    sb_puts(out, status[r->status]);
+    sb_puts(out, "\",\"verdict\":");
     if (r->status == ST_DECIDED && r->verdict >= 0)
-        sb_json(out, p->verdicts.names[r->verdict]);
+        trace_json_name(r, p->verdicts.names[r->verdict], out);
     else
         sb_puts(out, "null");
     if (r->status == ST_ERROR) {
@@ -457,12 +489,12 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
             if (!first)
                 sb_putc(out, ',');
             first = false;
-            sb_json(out, p->rules[i].id);
+            trace_json_name(r, p->rules[i].id, out);
         }
     sb_puts(out, "],\"overridden\":[");
     for (int i = 0; i < e->noverridden; i++) {
         sb_puts(out, i ? "," : "");
-        sb_json(out, p->rules[e->overridden[i].rule].id);
+        trace_json_name(r, p->rules[e->overridden[i].rule].id, out);
     }
     sb_puts(out, "],\"missing\":[");
     first = true;
@@ -471,13 +503,13 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
             if (!first)
                 sb_putc(out, ',');
             first = false;
-            sb_json(out, p->facts[i].name);
+            trace_json_name(r, p->facts[i].name, out);
         }
     sb_puts(out, "],\"reasons\":{\"line\":");
     if (r->line >= 0) {
         jline(r, r->line, lang, out);
-        sb_printf(out, ",\"is\":%s}",
-                  r->status == ST_UNDETERMINED ? "null" : "true");
+        sb_puts(out, r->status == ST_UNDETERMINED ? ",\"is\":null}"
+                                                  : ",\"is\":true}");
     } else {
         sb_puts(out, "null");
     }
@@ -496,10 +528,12 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     for (int k = 0; k < e->nmissing; k++) {
         const struct fact_info *f = &p->facts[order[k]];
         sb_puts(out, k ? ",{\"name\":" : "{\"name\":");
-        sb_json(out, f->name);
+        trace_json_name(r, f->name, out);
         sb_puts(out, ",\"description\":");
-        jstr_or_null(f->desc, out);
-        sb_printf(out, ",\"verdict_lines\":%d}", r->settles[order[k]]);
+        jname_or_null(r, f->desc, out);
+        sb_puts(out, ",\"verdict_lines\":");
+        sb_long(out, r->settles[order[k]]);
+        sb_putc(out, '}');
     }
     sb_puts(out, "]}");
     jwarnings(cf, lang, out);
@@ -512,12 +546,12 @@ static void jnames(struct sbuf *out, const char *key, int n,
                    const struct result *r,
                    bool (*take)(const struct result *, int))
 {
-    sb_printf(out, ",\"%s\":[", key);
+    sb_puts(out, key);
     bool lead = true;
     for (int i = 0; i < n; i++)
         if (take(r, i)) {
             sb_puts(out, lead ? "" : ",");
-            sb_json(out, name(r->p, i));
+            trace_json_name(r, name(r->p, i), out);
             lead = false;
         }
     sb_putc(out, ']');
@@ -560,9 +594,11 @@ void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
     const struct case_facts *cf = r->cf;
     sb_puts(out, "{\"case\":");
     jstr_or_null(cf->id, out);
-    sb_printf(out, ",\"status\":\"%s\",\"verdict\":", status[r->status]);
+    sb_puts(out, ",\"status\":\"");
+    sb_puts(out, status[r->status]);
+    sb_puts(out, "\",\"verdict\":");
     if (r->status == ST_DECIDED && r->verdict >= 0)
-        sb_json(out, p->verdicts.names[r->verdict]);
+        trace_json_name(r, p->verdicts.names[r->verdict], out);
     else
         sb_puts(out, "null");
     if (r->status == ST_ERROR) {
@@ -575,10 +611,12 @@ void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
         sb_printf(out, ",\"sha256\":\"%.12s\"}\n", p->sha256);
         return;
     }
-    jnames(out, "measures", p->nmeasures, measure_name, r, measure_on);
-    jnames(out, "fired", p->nrules, rule_name, r, rule_fired);
-    jnames(out, "missing", p->nfacts, fact_name, r, fact_missing);
-    sb_printf(out, ",\"sha256\":\"%.12s\"", p->sha256);
+    jnames(out, ",\"measures\":[", p->nmeasures, measure_name, r, measure_on);
+    jnames(out, ",\"fired\":[", p->nrules, rule_name, r, rule_fired);
+    jnames(out, ",\"missing\":[", p->nfacts, fact_name, r, fact_missing);
+    sb_puts(out, ",\"sha256\":\"");
+    sb_put(out, p->sha256, strnlen(p->sha256, 12));
+    sb_putc(out, '"');
     jwarnings(cf, lang, out);
     sb_puts(out, "}\n");
 }

@@ -168,9 +168,64 @@ static void test_limit_decls(void **state)
     t = decls(LIMIT_DECLS + 1);
     assert_null(try_load(t, msg, sizeof msg));
     assert_string_equal(msg,
-                        "100001:1: more than 100000 declarations in one rule "
+                        "250001:1: more than 250000 declarations in one rule "
                         "set");
     free(t);
+}
+
+/* n rules in a chain, each with its conclusion: rule R(i) holds when a and
+ * b > i, or when R(i-1) did. */
+static char *chain(int n)
+{
+    size_t len = 0, cap = 0;
+    char *t = grow(NULL, &len, &cap, "fact a: bool\nfact b: number\n");
+    char one[96];
+    for (int i = 0; i < n; i++) {
+        snprintf(one, sizeof one, "conclusion c%d\n", i);
+        t = grow(t, &len, &cap, one);
+    }
+    t = grow(t, &len, &cap, "rule R0 when a and b > 0 then c0\n");
+    for (int i = 1; i < n; i++) {
+        snprintf(one, sizeof one,
+                 "rule R%d when a and b > %d or c%d then c%d\n", i, i, i - 1,
+                 i);
+        t = grow(t, &len, &cap, one);
+    }
+    snprintf(one, sizeof one, "verdict { 甲 when c%d otherwise 乙 }\n", n - 1);
+    return grow(t, &len, &cap, one);
+}
+
+/* The declaration limit leaves room for 100,000 rules, each with its own
+ * conclusion; a case goes through the whole chain. */
+static void test_limit_rules(void **state)
+{
+    (void)state;
+    enum { N = 100000 };
+    char msg[256], *t = chain(N);
+    struct rc_ruleset *rs = try_load(t, msg, sizeof msg);
+    free(t);
+    assert_string_equal(msg, "");
+    assert_non_null(rs);
+    int rules;
+    rc_ruleset_counts(rs, NULL, &rules, NULL, NULL);
+    assert_int_equal(rules, N);
+    int line = 0;
+    const char *file = rc_ruleset_rule_origin(rs, "R99999", &line);
+    assert_string_equal(file, "lim.rules");
+    assert_int_equal(line, 2 + N + N);
+    const char *verdict[2] = {"乙", "甲"};
+    for (int k = 0; k < 2; k++) {
+        struct rc_case *c = rc_case_new(rs, "k", NULL);
+        assert_int_equal(rc_case_set(c, "a", "true"), 0);
+        assert_int_equal(rc_case_set(c, "b", k ? "1" : "0"), 0);
+        struct rc_eval *ev = rc_eval_new(rs);
+        rc_evaluate(ev, c);
+        assert_int_equal(rc_eval_status(ev), RC_DECIDED);
+        assert_string_equal(rc_eval_verdict(ev), verdict[k]);
+        rc_eval_free(ev);
+        rc_case_free(c);
+    }
+    rc_ruleset_free(rs);
 }
 
 /* A JSON Lines case of exactly LIMIT_LINE_BYTES, its newline included, is
@@ -216,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_limit_name_bytes),
         cmocka_unit_test(test_limit_string_bytes),
         cmocka_unit_test(test_limit_decls),
+        cmocka_unit_test(test_limit_rules),
         cmocka_unit_test(test_limit_line_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,72 @@
+#include "engine/memo.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Texts made once and kept (engine/memo.h). */
+
+static size_t memo_hash(const void *key, int tag, size_t cap)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)key ^ (uint64_t)tag << 56) *
+                 0x9e3779b97f4a7c15ULL;
+    return (size_t)(h >> 20) & (cap - 1);
+}
+
+const struct memo_ent *memo_get(const struct memo *m, const void *key, int tag)
+{
+    if (!m->cap)
+        return NULL;
+    for (size_t i = memo_hash(key, tag, m->cap);; i = (i + 1) & (m->cap - 1)) {
+        const struct memo_ent *e = &m->ents[i];
+        if (!e->key)
+            return NULL;
+        if (e->key == key && e->tag == tag)
+            return e;
+    }
+}
+
+static struct memo_ent *memo_slot(struct memo *m, const void *key, int tag)
+{
+    size_t i = memo_hash(key, tag, m->cap);
+    while (m->ents[i].key)
+        i = (i + 1) & (m->cap - 1);
+    return &m->ents[i];
+}
+
+/* Twice the room, at most half full after. */
+static void memo_grow(struct memo *m)
+{
+    struct memo_ent *old = m->ents;
+    size_t n = m->cap, cap = n ? n * 2 : 64;
+    struct memo_ent *ents = xcalloc(cap, sizeof *ents);
+    m->ents = ents;
+    m->cap = cap;
+    for (size_t i = 0; i < n; i++)
+        if (old[i].key)
+            *memo_slot(m, old[i].key, old[i].tag) = old[i];
+    free(old);
+}
+
+const struct memo_ent *memo_put(struct memo *m, const void *key, int tag,
+                                const char *text, size_t len)
+{
+    if (2 * (m->len + 1) > m->cap)
+        memo_grow(m);
+    const char *copy = arena_strndup(&m->arena, text, len);
+    struct memo_ent *e = memo_slot(m, key, tag);
+    e->key = key;
+    e->tag = tag;
+    e->len = len;
+    e->text = copy;
+    m->len++;
+    return e;
+}
+
+void memo_free(struct memo *m)
+{
+    free(m->ents);
+    arena_free(&m->arena);
+    m->ents = NULL;
+    m->cap = m->len = 0;
+}

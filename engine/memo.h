@@ -1,0 +1,39 @@
+#ifndef ENGINE_MEMO_H
+#define ENGINE_MEMO_H
+
+#include <stddef.h>
+
+#include "engine/arena.h"
+
+/*
+ * Texts made once and kept: the traces write the same names, IDs, file
+ * names and conditions case after case, each rendered (escaped, shown
+ * with its keywords) the same way every time. A memo maps a key (the
+ * address of what was rendered: a name of the plan, a written
+ * condition) and a tag (how it was rendered: JSON or text, in which
+ * language) to the bytes. Only what lives as long as the plan may be a
+ * key, so a memo holds at most a few texts per declaration. Not shared
+ * between threads: each result has its own.
+ */
+struct memo_ent {
+    const void *key;
+    int tag;
+    size_t len;
+    const char *text; /* in the memo's arena; NUL-terminated */
+};
+
+struct memo {
+    struct memo_ent *ents; /* open addressing; key NULL: free */
+    size_t cap, len;
+    struct arena arena;
+};
+
+/* The entry for (key, tag), or NULL. A zeroed memo is empty. */
+const struct memo_ent *memo_get(const struct memo *m, const void *key, int tag);
+/* Keep text[0..len) for (key, tag), which the memo does not hold yet;
+ * returns the entry. key is not NULL. */
+const struct memo_ent *memo_put(struct memo *m, const void *key, int tag,
+                                const char *text, size_t len);
+void memo_free(struct memo *m);
+
+#endif
