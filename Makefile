@@ -20,6 +20,7 @@ LDLIBS   += -lyajl -lgmp -lpthread
 
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c engine/explain.c \
+              engine/trace_html.c engine/report_html.c engine/report_write.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
