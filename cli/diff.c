@@ -829,8 +829,12 @@ int cli_diff(int argc, char **argv)
     static struct cli_records rec;
     cli_records_init(&rec, d.file);
     d.rec = &rec;
-    if (html && !(d.html = rc_report_new(d.new_, d.old, cli_rc_lang())))
-        cli_out_of_memory();
+    if (html && !(d.html = rc_report_new(d.new_, d.old, cli_rc_lang()))) {
+        CLI_PUTS(stderr, html_spool_failed); /* the likelier cause */
+        cli_close_output(d.file, NULL, false);
+        rc = EXIT_USAGE;
+        goto out;
+    }
     part_begin(&d);
     part_changes(&d);
     part_end(&d);

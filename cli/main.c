@@ -416,8 +416,10 @@ static int cmd_run(int argc, char **argv)
         o.brief && o.format != RC_HTML
             ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
             : o.format;
-    bool oom = o.format == RC_HTML &&
-               !(sink.rep = rc_report_new(rs, NULL, cli_lang_given()));
+    bool oom = false;
+    if (o.format == RC_HTML &&
+        !(sink.rep = rc_report_new(rs, NULL, cli_lang_given())))
+        sink.rrc = RC_REPORT_SPOOL; /* the likelier of its two causes */
     long warnings = 0;
     for (int i = 0; i < nfiles && !sink.werr && !sink.rrc && !oom; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);

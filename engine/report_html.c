@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/api_int.h"
 #include "engine/msg.h"
@@ -234,13 +235,17 @@ static void diff_body(struct rc_report *rep, const struct rec *r, bool old)
     const char *b = memchr(r->body, '\n', r->bodylen); /* past <summary> */
     b = b ? b + 1 : r->body + r->bodylen;
     sb_puts(&rep->scratch, "<div><h4>");
-    struct sbuf t = {0};
+    struct sbuf t = {0}, name = {0};
+    sb_puts(&name, report_name(p));
+    if (p->version)
+        sb_printf(&name, " %s", p->version);
     if (old)
-        SB_MSG(&t, rep->lang, html_old_rules, report_name(p));
+        SB_MSG(&t, rep->lang, html_old_rules, name.p);
     else
-        SB_MSG(&t, rep->lang, html_new_rules, report_name(p));
+        SB_MSG(&t, rep->lang, html_new_rules, name.p);
     sb_html(&rep->scratch, t.p);
     sb_free(&t);
+    sb_free(&name);
     sb_puts(&rep->scratch, "</h4>");
     sb_put(&rep->scratch, b, (size_t)(r->body + r->bodylen - b));
     sb_puts(&rep->scratch, "</div>");
@@ -319,6 +324,26 @@ int rc_report_add_diff(struct rc_report *rep, const char *old, size_t olen,
     return protect(diff_work, &a);
 }
 
+/* A temporary file in $TMPDIR (else /tmp), gone once closed; NULL when
+ * none can be made. */
+static FILE *spool_file(void)
+{
+    const char *dir = getenv("TMPDIR");
+    char path[4096];
+    int n = snprintf(path, sizeof path, "%s/rongcuo-report.XXXXXX",
+                     dir && *dir ? dir : "/tmp");
+    if (n < 0 || (size_t)n >= sizeof path)
+        return NULL;
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return NULL;
+    unlink(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 const char *report_name(const struct plan *p)
 {
     return p->policy ? p->policy : p->src->name;
@@ -340,8 +365,8 @@ struct rc_report *rc_report_new(const struct rc_ruleset *rs,
     rep->by_verdict = calloc((size_t)p->verdicts.n + 1, sizeof(long));
     rep->by_measure = calloc((size_t)p->nmeasures + 1, sizeof(long));
     rep->needed = calloc((size_t)p->nfacts + 1, sizeof(long));
-    rep->rows = tmpfile();
-    rep->secs = tmpfile();
+    rep->rows = spool_file();
+    rep->secs = spool_file();
     if (!rep->by_verdict || !rep->by_measure || !rep->needed || !rep->rows ||
         !rep->secs) {
         rc_report_free(rep);

@@ -165,7 +165,7 @@ struct bar {
     int state; /* report_tr's code */
 };
 
-static void chart(struct wctx *w, const struct bar *b, int n)
+static void chart(struct wctx *w, enum msg title, const struct bar *b, int n)
 {
     long max = 1;
     for (int i = 0; i < n; i++)
@@ -175,7 +175,7 @@ static void chart(struct wctx *w, const struct bar *b, int n)
               "viewBox=\"0 0 640 %d\">"
               "<title>",
               n * 26 + 6, n * 26 + 6);
-    sb_html(&w->out, L(w, MSG_html_chart));
+    sb_html(&w->out, L(w, title));
     sb_puts(&w->out, "</title>\n");
     for (int i = 0; i < n; i++) {
         int y = 4 + i * 26, len = (int)(360 * b[i].n / max);
@@ -356,7 +356,7 @@ static void run_summary(struct wctx *w)
            rep->undetermined, rep->errors);
     sb_puts(&w->out, "</p>\n");
     h(w, "h3", MSG_html_chart);
-    chart(w, b, n);
+    chart(w, MSG_html_chart, b, n);
     h(w, "h3", MSG_html_by_verdict);
     count_table(w, MSG_html_col_verdict, b, n);
     measures(w);
@@ -434,7 +434,7 @@ static void diff_summary(struct wctx *w)
     int n = diff_bars(w, b);
     h(w, "h3", MSG_html_diff_transitions);
     if (n) {
-        chart(w, b, n);
+        chart(w, MSG_html_diff_transitions, b, n);
         sb_puts(&w->out, "<table class=\"counts\"><tr><th>");
         sb_html(&w->out, L(w, MSG_html_diff_transitions));
         sb_puts(&w->out, "</th><th class=\"n\">");
