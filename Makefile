@@ -40,7 +40,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
         golden-update format format-check fuzz fuzz-build replay example \
-        install uninstall install-test oom-test tsan bench
+        install uninstall install-test oom-test tsan bench browser
 
 # The version, here only: rongcuo --version (RONGCUO_VERSION), rongcuo.pc
 # and the shared library's name take it from these lines.
@@ -248,8 +248,15 @@ $(B)/bench/%: bench/%.c
 bench: all $(B)/bench/gen $(B)/bench/hand $(B)/bench/measure
 	@sh bench/run.sh $(B)
 
+# The HTML reports in headless Chromium (tests/browser/report.js): no
+# console error, the filter shows exactly a verdict's cases; screenshots
+# in build/report.png and build/report-diff.png.
+browser: $(B)/rongcuo
+	@sh tests/deps.sh browser
+	@node tests/browser/report.js $(B)/rongcuo
+
 # The whole suite, then again under AddressSanitizer + UBSan.
-test check: unit golden replay example install-test oom-test tsan
+test check: unit golden replay example install-test oom-test tsan browser
 	@$(MAKE) --no-print-directory asan
 
 asan:
