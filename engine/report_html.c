@@ -25,11 +25,6 @@ struct rec {
     size_t idlen, titlelen, errlen, bodylen;
 };
 
-static void bad(void)
-{
-    arena_oom(); /* never from our own records; treated as no memory */
-}
-
 /* One line of r from *p on, into *s and *n. */
 static void rec_line(const char **p, const char *end, const char **s, size_t *n)
 {
@@ -39,43 +34,49 @@ static void rec_line(const char **p, const char *end, const char **s, size_t *n)
     *p = nl ? nl + 1 : end;
 }
 
-static int rec_int(const char **p, int lo, int hi)
+/* A number in [lo, hi) at *p, or false. */
+static bool rec_int(const char **p, int lo, int hi, int *v)
 {
     char *end;
-    long v = strtol(*p, &end, 10);
-    if (end == *p || v < lo || v >= hi)
-        bad();
+    long x = strtol(*p, &end, 10);
+    bool ok = end != *p && x >= lo && x < hi;
     *p = end;
-    return (int)v;
+    *v = (int)x;
+    return ok;
 }
 
-/* Read a record of trace_html for plan p. */
-static void rec_read(const struct plan *p, const char *s, size_t len,
+/* Read a record of trace_html for plan p; false when it is not one. */
+static bool rec_read(const struct plan *p, const char *s, size_t len,
                      struct rec *r)
 {
-    const char *q = s, *end = s + len;
-    r->status = rec_int(&q, 0, 3);
-    r->verdict = rec_int(&q, -1, p->verdicts.n);
-    r->nm = rec_int(&q, 0, p->nmeasures + 1);
-    for (int i = 0; i < r->nm; i++) {
-        int m = rec_int(&q, 0, p->nmeasures);
-        if (i < REPORT_LIST)
-            r->m[i] = m;
-    }
-    r->nf = rec_int(&q, 0, p->nfacts + 1);
-    for (int i = 0; i < r->nf; i++) {
-        int f = rec_int(&q, 0, p->nfacts);
-        if (i < REPORT_LIST)
-            r->f[i] = f;
-    }
-    const char *head;
+    const char *q = s, *end = s + len, *head;
     size_t hlen;
+    int x;
+    if (!memchr(s, '\n', len) || !rec_int(&q, 0, 3, &r->status) ||
+        !rec_int(&q, -1, p->verdicts.n, &r->verdict) ||
+        !rec_int(&q, 0, p->nmeasures + 1, &r->nm))
+        return false;
+    for (int i = 0; i < r->nm; i++) {
+        if (!rec_int(&q, 0, p->nmeasures, &x))
+            return false;
+        if (i < REPORT_LIST)
+            r->m[i] = x;
+    }
+    if (!rec_int(&q, 0, p->nfacts + 1, &r->nf))
+        return false;
+    for (int i = 0; i < r->nf; i++) {
+        if (!rec_int(&q, 0, p->nfacts, &x))
+            return false;
+        if (i < REPORT_LIST)
+            r->f[i] = x;
+    }
     rec_line(&q, end, &head, &hlen);
     rec_line(&q, end, &r->id, &r->idlen);
     rec_line(&q, end, &r->title, &r->titlelen);
     rec_line(&q, end, &r->error, &r->errlen);
     r->body = q;
     r->bodylen = (size_t)(end - q);
+    return q < end;
 }
 
 /* "v3", "u", "e" or "n": the key of a case's state, for the filter. */
@@ -180,10 +181,13 @@ static void tally(struct rc_report *rep, const struct rec *r)
 
 static void add_work(void *ud)
 {
-    struct rc_report *rep = ((struct report_arg *)ud)->rep;
-    const struct report_arg *a = ud;
+    struct report_arg *a = ud;
+    struct rc_report *rep = a->rep;
     struct rec r;
-    rec_read(rep->p, a->rec, a->len, &r);
+    if (!rec_read(rep->p, a->rec, a->len, &r)) {
+        a->bad = true;
+        return;
+    }
     rep->n++;
     tally(rep, &r);
     bool in = rep->n <= REPORT_SECTIONS;
@@ -253,11 +257,14 @@ static void diff_body(struct rc_report *rep, const struct rec *r, bool old)
 
 static void diff_work(void *ud)
 {
-    const struct report_arg *a = ud;
+    struct report_arg *a = ud;
     struct rc_report *rep = a->rep;
     struct rec o, n;
-    rec_read(rep->old, a->old, a->olen, &o);
-    rec_read(rep->p, a->rec, a->len, &n);
+    if (!rec_read(rep->old, a->old, a->olen, &o) ||
+        !rec_read(rep->p, a->rec, a->len, &n)) {
+        a->bad = true;
+        return;
+    }
     rep->cases++;
     if (o.status == ST_ERROR && n.status == ST_ERROR)
         rep->errors++;
@@ -306,19 +313,19 @@ static int protect(void (*fn)(void *), struct report_arg *a)
     a->rep->scratch.len = 0;
     if (arena_protect(fn, a) != 0)
         return RC_RUN_NO_MEMORY;
-    return a->rep->werr ? RC_REPORT_SPOOL : 0;
+    return a->bad ? RC_RUN_BAD_ARGUMENT : a->rep->werr ? RC_REPORT_SPOOL : 0;
 }
 
 int rc_report_add(struct rc_report *rep, const char *rec, size_t len)
 {
-    struct report_arg a = {rep, rec, len, NULL, 0, 0};
+    struct report_arg a = {rep, rec, len, NULL, 0, 0, false};
     return protect(add_work, &a);
 }
 
 int rc_report_add_diff(struct rc_report *rep, const char *old, size_t olen,
                        const char *new_, size_t nlen, int changed)
 {
-    struct report_arg a = {rep, new_, nlen, old, olen, changed};
+    struct report_arg a = {rep, new_, nlen, old, olen, changed, false};
     if (!old)
         return RC_RUN_BAD_ARGUMENT;
     return protect(diff_work, &a);

@@ -49,6 +49,7 @@ struct report_arg {
     const char *old;
     size_t olen;
     int changed;
+    bool bad; /* a record that is not one of RC_HTML */
 };
 
 /* The rule set's name for a reader: its policy, else its file. */
