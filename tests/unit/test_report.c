@@ -31,11 +31,10 @@ static int add(void *ctx, const char *data, size_t len)
     return rc_report_add(ctx, data, len);
 }
 
-static const char cases[] =
-    "case \"A\" { 甲 = 是\n 額 = 7 }\n"
-    "case \"<B&>\" \"\\\"x\\\" <i>\" { 額 = 1 }\n"
-    "case \"C\" { 域 = 乙類 }\n"
-    "case \"D\" { 乙 = 是 }\n";
+static const char cases[] = "case \"A\" { 甲 = 是\n 額 = 7 }\n"
+                            "case \"<B&>\" \"\\\"x\\\" <i>\" { 額 = 1 }\n"
+                            "case \"C\" { 域 = 乙類 }\n"
+                            "case \"D\" { 乙 = 是 }\n";
 
 /* The report of the cases in path on threads threads. */
 static char *report(struct rc_ruleset *rs, const char *path, int threads)
@@ -121,9 +120,13 @@ static void test_report_bad(void **state)
     assert_int_equal(rc_report_add(NULL, "", 0), RC_RUN_BAD_ARGUMENT);
     assert_int_equal(rc_report_write(NULL, append, NULL), RC_RUN_BAD_ARGUMENT);
     struct rc_report *rep = rc_report_new(rs, NULL, RC_LANG_AUTO);
-    static const char *const bad[] = {
-        "", "0 0 0 0", "0 9 0 0\nA\n\n\nbody", "x\n", "3 0 0 0\nA\n\n\nbody",
-        "1 -1 0 1 99\nA\n\n\nbody", "0 0 2 0\nA\n\n\nbody"};
+    static const char *const bad[] = {"",
+                                      "0 0 0 0",
+                                      "0 9 0 0\nA\n\n\nbody",
+                                      "x\n",
+                                      "3 0 0 0\nA\n\n\nbody",
+                                      "1 -1 0 1 99\nA\n\n\nbody",
+                                      "0 0 2 0\nA\n\n\nbody"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         assert_int_equal(rc_report_add(rep, bad[i], strlen(bad[i])),
                          RC_RUN_BAD_ARGUMENT);
