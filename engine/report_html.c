@@ -103,16 +103,17 @@ static void state(const struct rc_report *rep, const struct plan *p,
                                   : p->verdicts.names[r->verdict]);
 }
 
-static void names(struct sbuf *out, const int *v, int n, int shown,
-                  const char *(*name)(const struct plan *, int),
-                  const struct plan *p)
+/* The names of v (the first REPORT_LIST of n), in a list. */
+static void names(const struct rc_report *rep, struct sbuf *out, const int *v,
+                  int n, const char *(*name)(const struct plan *, int))
 {
-    for (int i = 0; i < n && i < shown; i++) {
-        sb_puts(out, i ? ", " : "");
-        sb_html(out, name(p, v[i]));
+    const char *sep = MSG(html_list_sep, rep->lang);
+    for (int i = 0; i < n && i < REPORT_LIST; i++) {
+        sb_puts(out, i ? sep : "");
+        sb_html(out, name(rep->p, v[i]));
     }
-    if (n > shown)
-        sb_puts(out, ", &hellip;");
+    if (n > REPORT_LIST)
+        sb_printf(out, "%s&hellip;", sep);
 }
 
 static const char *measure_id(const struct plan *p, int i)
@@ -154,7 +155,7 @@ static void tally(struct rc_report *rep, const struct rec *r)
         if (rep->nerrs++ < REPORT_LISTED) {
             sb_puts(&rep->errs, "<li><b>");
             sb_put(&rep->errs, r->id, r->idlen);
-            sb_puts(&rep->errs, "</b>: ");
+            sb_printf(&rep->errs, "</b>%s", MSG(html_label_sep, rep->lang));
             sb_put(&rep->errs, r->error, r->errlen);
             sb_puts(&rep->errs, "</li>\n");
         }
@@ -173,8 +174,8 @@ static void tally(struct rc_report *rep, const struct rec *r)
     if (rep->nundet++ < REPORT_LISTED) {
         sb_puts(&rep->undet, "<li><b>");
         sb_put(&rep->undet, r->id, r->idlen);
-        sb_puts(&rep->undet, "</b>: ");
-        names(&rep->undet, r->f, r->nf, REPORT_LIST, fact_name, p);
+        sb_printf(&rep->undet, "</b>%s", MSG(html_label_sep, rep->lang));
+        names(rep, &rep->undet, r->f, r->nf, fact_name);
         sb_puts(&rep->undet, "</li>\n");
     }
 }
@@ -199,9 +200,9 @@ static void add_work(void *ud)
     sb_puts(o, "<td>");
     state(rep, rep->p, &r, o);
     sb_puts(o, "</td><td>");
-    names(o, r.m, r.nm, REPORT_LIST, measure_id, rep->p);
+    names(rep, o, r.m, r.nm, measure_id);
     sb_puts(o, "</td><td>");
-    names(o, r.f, r.nf, REPORT_LIST, fact_name, rep->p);
+    names(rep, o, r.f, r.nf, fact_name);
     sb_puts(o, "</td></tr>\n");
     spool(rep, rep->rows);
     if (!in)
