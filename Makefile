@@ -20,6 +20,7 @@ LDLIBS   += -lyajl -lgmp -lpthread
 
 ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/num.c engine/check.c engine/order.c engine/eval.c engine/trace.c engine/trace_json.c engine/explain.c \
+              engine/trace_html.c engine/report_html.c engine/report_write.c \
               engine/cases.c engine/jsonl.c engine/api.c engine/suggest.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
@@ -40,7 +41,7 @@ UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
 .PHONY: all demo test check unit golden asan valgrind deps clean \
         golden-update format format-check fuzz fuzz-build replay example \
-        install uninstall install-test oom-test tsan bench graph-svg
+        install uninstall install-test oom-test tsan bench graph-svg browser
 
 # The version, here only: rongcuo --version (RONGCUO_VERSION), rongcuo.pc
 # and the shared library's name take it from these lines.
@@ -256,8 +257,15 @@ $(B)/bench/%: bench/%.c
 bench: all $(B)/bench/gen $(B)/bench/hand $(B)/bench/measure
 	@sh bench/run.sh $(B)
 
+# The HTML reports in headless Chromium (tests/browser/report.js): no
+# console error, the filter shows exactly a verdict's cases; screenshots
+# in build/report.png and build/report-diff.png.
+browser: $(B)/rongcuo
+	@sh tests/deps.sh browser
+	@node tests/browser/report.js $(B)/rongcuo
+
 # The whole suite, then again under AddressSanitizer + UBSan.
-test check: unit golden replay example install-test oom-test tsan
+test check: unit golden replay example install-test oom-test tsan browser
 	@$(MAKE) --no-print-directory asan
 
 asan:

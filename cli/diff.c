@@ -50,8 +50,9 @@ struct transition {
 struct diff {
     struct rc_ruleset *old, *new_;
     bool json;
-    FILE *out;  /* the part of the report being made, in memory */
-    FILE *file; /* standard output, or the -o file */
+    struct rc_report *html; /* --format html: the report, else NULL */
+    FILE *out;              /* the part of the report being made, in memory */
+    FILE *file;             /* standard output, or the -o file */
     struct cli_records *rec;
     char *mem;
     size_t memlen;
@@ -538,10 +539,31 @@ static void part_end(struct diff *d)
 {
     if (fclose(d->out) != 0)
         cli_out_of_memory();
-    cli_records_put(d->rec, d->mem, d->memlen);
+    if (d->html && rc_report_note(d->html, d->mem) != 0)
+        cli_out_of_memory();
+    else if (!d->html)
+        cli_records_put(d->rec, d->mem, d->memlen);
     free(d->mem);
     d->mem = NULL;
     d->out = NULL;
+}
+
+/* --format html: both traces of a case to the report. */
+static void html_case(struct diff *d, struct rc_eval *eo, struct rc_eval *en,
+                      bool changed)
+{
+    size_t ol, nl;
+    const char *o = rc_eval_render(eo, RC_HTML, cli_rc_lang(), &ol);
+    const char *n = rc_eval_render(en, RC_HTML, cli_rc_lang(), &nl);
+    int rc = o && n ? rc_report_add_diff(d->html, o, ol, n, nl, changed)
+                    : RC_RUN_NO_MEMORY;
+    if (rc == RC_REPORT_SPOOL) {
+        CLI_PUTS(stderr, html_spool_failed);
+        cli_close_output(d->file, NULL, false); /* drops the partial file */
+        exit(EXIT_USAGE);
+    }
+    if (rc != 0)
+        cli_out_of_memory();
 }
 
 static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
@@ -573,7 +595,9 @@ static void compare_file(struct diff *d, const char *path, struct rc_eval *eo,
                      measures_only ? MSG(cli_diff_measures_only, l) : "");
             count(d, state_in(&o, l), to);
         }
-        if (changed) {
+        if (d->html)
+            html_case(d, eo, en, changed);
+        else if (changed) {
             d->changed += !(o.status == RC_ERROR && n.status == RC_ERROR);
             part_begin(d);
             report(d, b, &o, &n);
@@ -689,6 +713,27 @@ static void part_changes(struct diff *d)
         fputs(lead ? MSG(cli_diff_nothing, cli_lang()) : "\n", d->out);
 }
 
+static int put_records(void *ctx, const char *data, size_t len)
+{
+    return cli_records_put(ctx, data, len);
+}
+
+/* The HTML report written whole; memory or its temporary files failing
+ * end the command. */
+static void html_end(struct diff *d)
+{
+    int rc = d->rec->err ? 0 : rc_report_write(d->html, put_records, d->rec);
+    rc_report_free(d->html);
+    d->html = NULL;
+    if (rc == RC_REPORT_SPOOL) {
+        CLI_PUTS(stderr, html_spool_failed);
+        cli_close_output(d->file, NULL, false); /* drops the partial file */
+        exit(EXIT_USAGE);
+    }
+    if (rc < 0)
+        cli_out_of_memory();
+}
+
 /* diff OLD NEW without case files: every change of outcome some case can
  * undergo, by rongcuo-prove diff (the one program that loads the solver).
  * Returns only when it cannot be run. */
@@ -715,6 +760,7 @@ int cli_diff(int argc, char **argv)
     const char *rules[2] = {NULL, NULL}, *out_path = NULL;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0, nrules = 0, rc = EXIT_OK;
+    bool html = false;
     struct diff d = {0};
     if (!files)
         return EXIT_USAGE;
@@ -736,10 +782,12 @@ int cli_diff(int argc, char **argv)
         } else if (c == 'I') {
             d.ignore = true;
         } else if (c == 'F' &&
-                   (strcmp(a, "json") == 0 || strcmp(a, "text") == 0)) {
+                   (strcmp(a, "json") == 0 || strcmp(a, "text") == 0 ||
+                    strcmp(a, "html") == 0)) {
             d.json = a[0] == 'j';
+            html = a[0] == 'h';
         } else if (c == 'F') {
-            rc = CLI_USAGE(USAGE_DIFF, cli_format_value, a);
+            rc = CLI_USAGE(USAGE_DIFF, html_format_value, a);
             goto out;
         } else if (c == 'L') {
             enum rc_lang l;
@@ -781,6 +829,12 @@ int cli_diff(int argc, char **argv)
     static struct cli_records rec;
     cli_records_init(&rec, d.file);
     d.rec = &rec;
+    if (html && !(d.html = rc_report_new(d.new_, d.old, cli_rc_lang()))) {
+        CLI_PUTS(stderr, html_spool_failed); /* the likelier cause */
+        cli_close_output(d.file, NULL, false);
+        rc = EXIT_USAGE;
+        goto out;
+    }
     part_begin(&d);
     part_changes(&d);
     part_end(&d);
@@ -791,9 +845,13 @@ int cli_diff(int argc, char **argv)
     rc_eval_ignore_undeclared(en, d.ignore, d.old);
     for (int i = 0; i < nfiles && !rec.err; i++)
         compare_file(&d, files[i], eo, en);
-    part_begin(&d);
-    summary(&d);
-    part_end(&d);
+    if (d.html) {
+        html_end(&d);
+    } else {
+        part_begin(&d);
+        summary(&d);
+        part_end(&d);
+    }
     rc_eval_free(eo);
     rc_eval_free(en);
     if (!cli_records_close(&rec, d.file, out_path))

@@ -164,6 +164,8 @@ struct run_opts {
 /* Where the traces go, and the progress line on a terminal. */
 struct sink {
     struct cli_records *out;
+    struct rc_report *rep; /* --format html: the report the cases go to */
+    int rrc;               /* what it said when it stopped the run */
     int werr;
     long done;
     int shown;
@@ -182,7 +184,9 @@ static double now(void)
 static int put(void *ctx, const char *data, size_t len)
 {
     struct sink *s = ctx;
-    if ((s->werr = cli_records_put(s->out, data, len)) != 0)
+    if (s->rep && (s->rrc = rc_report_add(s->rep, data, len)) != 0)
+        return 1;
+    if (!s->rep && (s->werr = cli_records_put(s->out, data, len)) != 0)
         return 1;
     if (s->progress && ++s->done % 2048 == 0) {
         double t = now() - s->start, rate = (double)s->done / t;
@@ -211,8 +215,10 @@ static int run_option(struct run_opts *o, int c, const char *v)
     else if (c == OPT_FORMAT &&
              (strcmp(v, "text") == 0 || strcmp(v, "json") == 0))
         o->format = v[0] == 'j' ? RC_JSON : RC_TEXT;
+    else if (c == OPT_FORMAT && strcmp(v, "html") == 0)
+        o->format = RC_HTML;
     else if (c == OPT_FORMAT)
-        return CLI_USAGE(USAGE_RUN, cli_format_value, v);
+        return CLI_USAGE(USAGE_RUN, html_format_value, v);
     else if (c == OPT_LANG)
         return lang_option(USAGE_RUN, v);
     else if (c == OPT_TRACE && strcmp(v, "none") != 0 && strcmp(v, "full") != 0)
@@ -275,6 +281,22 @@ static void run_summary(const struct rc_counts *n, long warnings)
         CLI_PRINT(stderr, cli_and_warnings,
                   CLI_COUNT(w, warnings, cli_n_warning, cli_n_warnings));
     fputc('\n', stderr);
+}
+
+static int put_records(void *ctx, const char *data, size_t len)
+{
+    return cli_records_put(ctx, data, len);
+}
+
+/* --format html: the report written whole once every case is in; whether
+ * memory ran out (oom: it had already). */
+static bool report_end(struct sink *s, bool oom)
+{
+    if (s->rep && !oom && !s->rrc && !s->werr)
+        s->rrc = rc_report_write(s->rep, put_records, s->out);
+    rc_report_free(s->rep);
+    s->rep = NULL;
+    return oom || s->rrc == RC_RUN_NO_MEMORY;
 }
 
 static bool is_case_path(const char *s)
@@ -386,15 +408,20 @@ static int cmd_run(int argc, char **argv)
     }
     static struct cli_records records;
     cli_records_init(&records, out);
-    struct sink sink = {
-        &records, 0, 0, 0, NULL, !o.quiet && isatty(STDERR_FILENO), now()};
+    struct sink sink = {.out = &records,
+                        .progress = !o.quiet && isatty(STDERR_FILENO),
+                        .start = now()};
     struct rc_counts count = {0, 0, 0};
     enum rc_format format =
-        o.brief ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
-                : o.format;
+        o.brief && o.format != RC_HTML
+            ? (o.format == RC_JSON ? RC_JSON_BRIEF : RC_TEXT_BRIEF)
+            : o.format;
     bool oom = false;
+    if (o.format == RC_HTML &&
+        !(sink.rep = rc_report_new(rs, NULL, cli_lang_given())))
+        sink.rrc = RC_REPORT_SPOOL; /* the likelier of its two causes */
     long warnings = 0;
-    for (int i = 0; i < nfiles && !sink.werr && !oom; i++) {
+    for (int i = 0; i < nfiles && !sink.werr && !sink.rrc && !oom; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         sink.cs = cs;
         oom = !cs ||
@@ -407,7 +434,14 @@ static int cmd_run(int argc, char **argv)
         fputs("\r\033[K", stderr);
     if (count.errors)
         rc = EXIT_CASE_ERROR;
-    if (oom) {
+    oom = report_end(&sink, oom);
+    if (sink.rrc == RC_REPORT_SPOOL) {
+        CLI_PUTS(stderr, html_spool_failed);
+        o.quiet = true;
+        if (out != stdout)
+            cli_close_output(out, o.out, false); /* drops the partial file */
+        rc = EXIT_USAGE;
+    } else if (oom) {
         CLI_PUTS(stderr, cli_out_of_memory_run);
         o.quiet = true; /* the counts would include cases not written */
         cli_records_flush(&records); /* the cases before, in order */

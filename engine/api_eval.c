@@ -10,6 +10,7 @@
 #include "engine/caseread.h"
 #include "engine/cases.h"
 #include "engine/diag.h"
+#include "engine/trace_html.h"
 #include "engine/eval.h"
 #include "engine/handle.h"
 #include "engine/msg.h"
@@ -522,7 +523,7 @@ bool api_lang_ok(enum rc_lang lang)
 
 bool api_format_ok(enum rc_format f)
 {
-    return (unsigned)f <= (unsigned)RC_JSON_BRIEF;
+    return (unsigned)f <= (unsigned)RC_HTML;
 }
 
 _Static_assert((int)RC_LANG_EN == (int)LANG_EN &&
@@ -546,6 +547,9 @@ void api_render(const struct result *r, enum rc_format f, enum rc_lang lang,
         break;
     case RC_TEXT:
         trace_text(r, l, out);
+        break;
+    case RC_HTML:
+        trace_html(r, l, out);
         break;
     }
 }

@@ -73,8 +73,9 @@ enum rc_lang {
     RC_LANG_ZH_HANS
 };
 /* The trace in full, or brief (--trace none: the case, status, verdict,
- * measures, rules fired and missing facts only). */
-enum rc_format { RC_TEXT, RC_JSON, RC_TEXT_BRIEF, RC_JSON_BRIEF };
+ * measures, rules fired and missing facts only); RC_HTML: the case's part
+ * of an HTML report, for rc_report_add. */
+enum rc_format { RC_TEXT, RC_JSON, RC_TEXT_BRIEF, RC_JSON_BRIEF, RC_HTML };
 enum rc_status { RC_DECIDED, RC_UNDETERMINED, RC_ERROR };
 
 /* Load, check and compile the rule file at path. Returns NULL when it does
@@ -360,5 +361,33 @@ RC_API int rc_name_same(const char *a, const char *b);
 RC_API const char *rc_eval_render(struct rc_eval *ev, enum rc_format f,
                                   enum rc_lang lang, size_t *len);
 RC_API void rc_eval_free(struct rc_eval *ev);
+
+/* The HTML report of a run or a diff (docs/report.md): one file that
+ * needs nothing from outside. Made by rc_report_new for the rule set rs
+ * (with old, a diff from old to rs; NULL: a run), in lang (RC_LANG_AUTO:
+ * that of the rule file), it takes the RC_HTML trace of every case in
+ * order, by rc_report_add, or of both versions of every case, by
+ * rc_report_add_diff (changed: whether the case is reported as changed),
+ * and rc_report_write writes it whole. Memory stays flat however many
+ * cases come: the table and the explanations of the first 1,000 cases
+ * wait in temporary files. The report holds its rule sets. rc_report_new
+ * returns NULL on a bad argument, out of memory, or when no temporary
+ * file can be made; the others return 0, RC_RUN_BAD_ARGUMENT,
+ * RC_RUN_NO_MEMORY, RC_REPORT_SPOOL (a temporary file could not be
+ * written or read), or, from rc_report_write, what write returned when
+ * it stopped. */
+#define RC_REPORT_SPOOL (-3)
+struct rc_report;
+RC_API struct rc_report *rc_report_new(const struct rc_ruleset *rs,
+                                       const struct rc_ruleset *old,
+                                       enum rc_lang lang);
+RC_API int rc_report_add(struct rc_report *rep, const char *trace, size_t len);
+RC_API int rc_report_add_diff(struct rc_report *rep, const char *old,
+                              size_t olen, const char *new_, size_t nlen,
+                              int changed);
+/* A text shown as it is at the head of a diff (the parts that differ). */
+RC_API int rc_report_note(struct rc_report *rep, const char *text);
+RC_API int rc_report_write(struct rc_report *rep, rc_write_fn write, void *ctx);
+RC_API void rc_report_free(struct rc_report *rep);
 
 #endif

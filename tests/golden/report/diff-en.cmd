@@ -1,0 +1,1 @@
+diff --format html tests/golden/report/small.rules tests/golden/report/small-new.rules tests/golden/report/small.case

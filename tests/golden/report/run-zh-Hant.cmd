@@ -1,0 +1,1 @@
+run --format html tests/golden/lang/example-zh-Hant.rules tests/golden/report/zh.case
