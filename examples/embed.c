@@ -69,8 +69,11 @@ int main(int argc, char **argv)
     }
     int bad = 0;
 
-    /* a false accusation, found untrue on investigation */
+    /* a false accusation, found untrue on investigation: no private gain,
+     * no knowing violation */
     bad |= rc_case_set(c1, "舉報核查結果", "失實");
+    bad |= rc_case_set(c1, "謀取私利", "否");
+    bad |= rc_case_set(c1, "明知故犯", "否");
     rc_evaluate(ev, c1);
     bad |= report(ev, "EMB-1");
 

@@ -2,11 +2,13 @@
 # and what the traces of every sample case print carry none of the internal
 # labels of the project's source notes ([SEED], [INF], [HB…], DOMAIN §…,
 # 本模型, a bare source number such as S5 or （S10，摘要）); every citation
-# names a document a reader can look up (a title in 《》 or 〈〉); and no
-# citation is a note on how a rule was reconstructed (重構：…), which belongs
-# in a comment or in the rule's because text. A rule ID written with its
-# prefix (宜昌.S9) is not a source number. Prints "citations: ok", or each
-# offence; fails if it read fewer than 40 distinct citations.
+# names a document a reader can look up (a title in 《》 or 〈〉), except a
+# note saying in words how the rule was reconstructed (a citation that
+# begins 重構：), which may only follow a citation of a document; and every
+# rule and measure that show prints cites at least one document. A rule ID
+# written with its prefix (宜昌.S9) is not a source number. Prints
+# "citations: ok", or each offence; fails if it read fewer than 40 distinct
+# citations.
 LC_ALL=C
 export LC_ALL
 tmp=$(mktemp -d)
@@ -27,8 +29,19 @@ for f in rules/*.rules; do
         "$tmp/all" >"$tmp/because"
     cat "$tmp/cites" >>"$tmp/allcites"
     grep -E "$bare" "$tmp/cites" "$tmp/because" | sed "s|^|$f: source number: |" >>"$tmp/bad"
-    grep -E '重構|重构' "$tmp/cites" | sed "s|^|$f: reconstruction note in a citation: |" >>"$tmp/bad"
-    grep -vE '《.*》|〈.*〉' "$tmp/cites" | sed "s|^|$f: names no document: |" >>"$tmp/bad"
+    grep -vE '《.*》|〈.*〉' "$tmp/cites" | grep -vE '^(重構|重构)：' |
+        sed "s|^|$f: names no document: |" >>"$tmp/bad"
+    # every rule and measure cites a document before any reconstruction note
+    awk -v f="$f" '
+        function done() { if (name != "" && !doc) print f ": cites no document: " name }
+        /^(規則|规则|措施|rule|measure) / { done(); name = $1 " " $2; doc = 0; next }
+        /^[^ ]/ { done(); name = "" }
+        name != "" && /^ *(依據|依据|cites) "/ {
+            if ($0 ~ /《.*》|〈.*〉/) doc = 1
+            else if ($0 ~ /"(重構|重构)：/ && !doc)
+                print f ": reconstruction note before a document: " name
+        }
+        END { done() }' "$tmp/show" >>"$tmp/bad"
 done
 n=$(sort -u "$tmp/allcites" | grep -c .)
 if [ "$n" -lt 40 ]; then
