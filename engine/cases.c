@@ -173,16 +173,26 @@ struct case_facts *cases_new(struct arena *a, const struct plan *p,
 {
     struct case_facts *cf = arena_alloc(a, sizeof *cf);
     size_t n = (size_t)p->nfacts;
-    cf->vals = arena_calloc(a, n, sizeof *cf->vals);
-    cf->origin = arena_calloc(a, n, sizeof *cf->origin);
-    cf->locs = arena_calloc(a, n, sizeof *cf->locs);
+    cf->vals = arena_alloc_raw(a, n * sizeof *cf->vals);
+    cf->origin = arena_alloc_raw(a, n * sizeof *cf->origin);
+    cf->locs = arena_alloc_raw(a, n * sizeof *cf->locs);
     cf->errors = errors;
+    cases_clear(p, cf);
+    return cf;
+}
+
+void cases_clear(const struct plan *p, struct case_facts *cf)
+{
+    size_t n = (size_t)p->nfacts;
+    memset(cf->vals, 0, n * sizeof *cf->vals);
+    memset(cf->origin, 0, n * sizeof *cf->origin);
+    memset(cf->locs, 0, n * sizeof *cf->locs);
+    cf->id = cf->title = NULL;
     for (int i = 0; i < p->nfacts; i++)
         if (p->facts[i].has_default) {
             cf->vals[i] = p->facts[i].dflt;
             cf->origin[i] = FROM_DEFAULT;
         }
-    return cf;
 }
 
 void cases_unknown_fact(const struct plan *p, struct diag_list *dl,

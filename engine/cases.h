@@ -45,6 +45,10 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
 struct case_facts *cases_new(struct arena *a, const struct plan *p,
                              struct diag_list *errors);
 
+/* cf, with no fact given yet, as cases_new made it (its id, title, errors
+ * and unknown facts aside: id and title are NULL again). */
+void cases_clear(const struct plan *p, struct case_facts *cf);
+
 /* Set fact i from an AST value; errors go to cf->errors. */
 void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
                const struct ast_name *name, const struct ast_value *v);
