@@ -12,11 +12,13 @@
  * parse, evaluate and render a contiguous slice of them; the traces go out
  * in input order. While the workers are at one batch, a helper hands out
  * the traces of the batch before and reads the next. One thread or many,
- * the output is the same bytes, and memory is bounded by two batches (and
- * the case IDs, kept by the reader to find one used twice).
+ * the output is the same bytes, and memory is bounded by two batches, each
+ * of at most BATCH lines and about BATCH_BYTES of them (and the case IDs,
+ * kept by the reader to find one used twice).
  */
 
-#define BATCH 2048
+#define BATCH       2048
+#define BATCH_BYTES (4 * 1024 * 1024) /* and one line more, at most */
 
 struct worker {
     struct rc_cases *cs;
@@ -83,18 +85,13 @@ static void *work(void *arg)
     return NULL;
 }
 
-/* Up to BATCH records; their JSON lines go into text, the cases of a
- * .case file into arena. */
+/* Up to BATCH records, and up to about BATCH_BYTES of their JSON lines,
+ * which go into text; the cases of a .case file into arena. */
 static int fill(struct rc_cases *cs, struct case_record *rec, struct sbuf *text,
                 struct arena *arena)
 {
-    int n = 0, k;
-    text->len = 0;
     arena_reset(arena); /* the cases of a .case file, or scratch */
-    while (n + 2 <= BATCH &&
-           (k = caseread_records(&cs->rd, arena, text, &rec[n])) > 0)
-        n += k;
-    return n;
+    return caseread_batch(&cs->rd, arena, text, rec, BATCH, BATCH_BYTES);
 }
 
 /* A batch being read while the one before it is evaluated. */

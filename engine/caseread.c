@@ -311,6 +311,17 @@ int caseread_records(struct case_reader *r, struct arena *a, struct sbuf *text,
     return k;
 }
 
+int caseread_batch(struct case_reader *r, struct arena *a, struct sbuf *text,
+                   struct case_record *rec, int max, size_t bytes)
+{
+    int n = 0, k;
+    text->len = 0;
+    while (n + 2 <= max && text->len < bytes &&
+           (k = caseread_records(r, a, text, &rec[n])) > 0)
+        n += k;
+    return n;
+}
+
 struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
                                  const char *text,
                                  const struct case_record *rec, long *warnings)
