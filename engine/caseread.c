@@ -231,6 +231,7 @@ static int block_next(struct case_reader *r, struct arena *a,
         out[k++] = caseread_error_case(a, r->p, gap, r->path, &gap->head->loc);
     if (c) {
         struct case_facts *cf = cases_new(a, r->p, own);
+        cf->sugg = r->sugg;
         cf->id = c->id.text;
         cf->title = c->title;
         cf->loc = c->loc;
@@ -338,7 +339,7 @@ struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
     struct source *src =
         src_from_line(a, r->name, text + rec->off, rec->len, rec->lineno);
     src->json = true;
-    struct case_facts *cf = jsonl_case(a, r->p, src, errors);
+    struct case_facts *cf = jsonl_case(a, r->p, src, errors, r->sugg);
     diag_sort(errors);
     if (rec->twice && cf->id && strcmp(cf->id, text + rec->id_off) == 0) {
         cases_id_twice(cf, rec->twice);
@@ -419,6 +420,7 @@ static void reader_init(struct case_reader *r, struct arena *keep,
     r->keep = keep;
     r->path = arena_strdup(keep, path);
     r->name = strcmp(path, "-") == 0 ? "<stdin>" : r->path;
+    r->sugg = cases_sugg_index(keep, p);
 }
 
 /* The one entry of a file that cannot be read: the error in dl. */

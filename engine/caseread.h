@@ -56,6 +56,7 @@ struct case_reader {
     struct cases_ids ids; /* of the cases handed out, in input order */
     long warnings;        /* cases given a warning for their ID */
     struct sbuf text;     /* caseread_next: the line being read */
+    const struct suggest_index *sugg; /* p's fact names, for did-you-mean */
 };
 
 /* What the reader found next, before it is made a case: a case of a

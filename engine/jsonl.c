@@ -483,25 +483,29 @@ static struct case_facts *full(struct arena *a, const struct plan *p,
 /* Fresh facts for line. */
 static struct case_facts *fresh(struct arena *a, const struct plan *p,
                                 const struct source *line,
-                                struct diag_list *errors)
+                                struct diag_list *errors,
+                                const struct suggest_index *sugg)
 {
     struct case_facts *cf = cases_new(a, p, errors);
+    cf->sugg = sugg;
     cf->loc = (struct src_loc){line, line->first_line, 1, line->first_line, 1};
     return cf;
 }
 
 struct case_facts *jsonl_case_full(struct arena *a, const struct plan *p,
                                    const struct source *line,
-                                   struct diag_list *errors)
+                                   struct diag_list *errors,
+                                   const struct suggest_index *sugg)
 {
-    return full(a, p, line, errors, fresh(a, p, line, errors));
+    return full(a, p, line, errors, fresh(a, p, line, errors, sugg));
 }
 
 struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
                               const struct source *line,
-                              struct diag_list *errors)
+                              struct diag_list *errors,
+                              const struct suggest_index *sugg)
 {
-    struct case_facts *cf = fresh(a, p, line, errors);
+    struct case_facts *cf = fresh(a, p, line, errors, sugg);
     if (jsonl_fast(a, p, line, cf))
         return cf;
     cases_clear(p, cf);                  /* as cases_new left it */

@@ -122,8 +122,9 @@ static bool check_line(struct fixture *f, const char *text, size_t len)
     arena_init(&a);
     struct source *src = src_from_text(&a, "t.jsonl", text, len, 3);
     src->json = true;
-    struct case_facts *full = jsonl_case_full(&a, f->plan, src, errors_in(&a));
-    struct case_facts *both = jsonl_case(&a, f->plan, src, errors_in(&a));
+    struct case_facts *full =
+        jsonl_case_full(&a, f->plan, src, errors_in(&a), NULL);
+    struct case_facts *both = jsonl_case(&a, f->plan, src, errors_in(&a), NULL);
     struct case_facts *one = cases_new(&a, f->plan, errors_in(&a));
     one->loc = (struct src_loc){src, 3, 1, 3, 1};
     bool ok = jsonl_fast(&a, f->plan, src, one);
