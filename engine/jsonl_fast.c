@@ -6,6 +6,7 @@
 #include "engine/ast.h"
 #include "engine/diag.h"
 #include "engine/num.h"
+#include "engine/source.h"
 
 /*
  * The one-pass reader of a common JSON line (jsonl_fast.h). It never
@@ -25,7 +26,14 @@ struct scan {
     const struct source *src;
     struct case_facts *cf;
     struct diag_list scratch; /* cases_convert's, never shown */
+    int prev;                 /* the fact given last, or -1 */
 };
+
+/* The fact that came after fact f (-1: at the start) in the last line this
+ * thread read, plus one, at [(f + 1) % 256]: lines of a register give
+ * their facts in one order, so the next key is guessed and checked with
+ * one comparison, not looked up. A wrong guess only costs the lookup. */
+static _Thread_local int after[256];
 
 /* A token: bytes [from, to), and its first and last column. */
 struct tok {
@@ -164,6 +172,49 @@ static struct src_loc loc_of(const struct scan *s, const struct tok *tk)
     return (struct src_loc){s->src, line, tk->col, line, tk->endcol};
 }
 
+/* Whether the string at the scan is name, quotes and all: then passed,
+ * its place in *tk. */
+static bool quoted(struct scan *s, const char *name, struct tok *tk)
+{
+    size_t at = s->i, j = 0, cont = 0;
+    const char *t = s->t + at + 1;
+    size_t room = s->n - at; /* the quotes and what is between them */
+    if (room < 2 || s->t[at] != '"')
+        return false;
+    for (; name[j]; j++) { /* compared and counted in one pass */
+        if (j + 2 >= room || t[j] != name[j])
+            return false;
+        cont += ((unsigned char)name[j] & 0xC0) == 0x80;
+    }
+    if (t[j] != '"')
+        return false;
+    tk->from = at;
+    tk->col = col(at, s->cont);
+    s->cont += cont;
+    s->i = tk->to = at + j + 2;
+    tk->endcol = col(s->i, s->cont);
+    return true;
+}
+
+/* The key at the scan when it is the name of fact i. */
+static bool guessed(struct scan *s, int i, struct tok *key)
+{
+    return i >= 0 && i < s->p->nfacts && quoted(s, s->p->facts[i].name, key);
+}
+
+/* The option of dom spelt as the string at the scan, which is passed, or
+ * -1. Two options of a domain are never one name in two scripts
+ * (names_option_clash), so this is the one plan_option would find. */
+static int option(struct scan *s, const struct domain *dom)
+{
+    struct tok tk;
+    skip_ws(s);
+    for (int k = 0; dom && k < dom->n; k++)
+        if (quoted(s, dom->names[k], &tk))
+            return k;
+    return -1;
+}
+
 /* A scalar value (after spaces) as a case value, in v. */
 static bool scalar(struct scan *s, struct ast_value *v)
 {
@@ -208,10 +259,14 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
         do {
             struct ast_value v;
             struct value one;
-            if (!scalar(s, &v) || v.kind != VAL_STR ||
-                !cases_convert(s->a, &s->scratch, f, &v, &one))
+            int k = option(s, f->dom);
+            if (k >= 0)
+                val->u.set |= (uint64_t)1 << k;
+            else if (!scalar(s, &v) || v.kind != VAL_STR ||
+                     !cases_convert(s->a, &s->scratch, f, &v, &one))
                 return false;
-            val->u.set |= one.u.set;
+            else
+                val->u.set |= one.u.set;
         } while (take(s, ','));
         if (!take(s, ']'))
             return false;
@@ -221,14 +276,31 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
     return true;
 }
 
+/* The fact whose name is the key at the scan, or -1. */
+static int fact_key(struct scan *s, struct tok *key)
+{
+    skip_ws(s);
+    unsigned slot = (unsigned)(s->prev + 1) & 255;
+    int i = after[slot] - 1;
+    if (!guessed(s, i, key) && /* or one was left out: the one after */
+        !(i >= 0 && guessed(s, i = after[(unsigned)(i + 1) & 255] - 1, key))) {
+        if (!string(s, key))
+            return -1;
+        i = plan_fact(s->p, s->t + key->from + 1, key->to - key->from - 2);
+    }
+    if (i >= 0) {
+        after[slot] = i + 1;
+        s->prev = i;
+    }
+    return i;
+}
+
 /* One "fact": value of the facts object. */
 static bool fact(struct scan *s)
 {
     struct tok key;
-    if (!string(s, &key) || !take(s, ':'))
-        return false;
-    int i = plan_fact(s->p, s->t + key.from + 1, key.to - key.from - 2);
-    if (i < 0 || s->cf->origin[i] == FROM_CASE)
+    int i = fact_key(s, &key);
+    if (i < 0 || !take(s, ':') || s->cf->origin[i] == FROM_CASE)
         return false; /* unknown, or given twice: reported by yajl's path */
     skip_ws(s);
     if (s->i < s->n && s->t[s->i] == '[') {
