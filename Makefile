@@ -25,7 +25,7 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/api_eval.c engine/api_rules.c engine/handle.c engine/errstr.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 ENGINE_SRC += engine/check_msg.c engine/check_tests.c engine/graph.c
-ENGINE_SRC += engine/memo.c
+ENGINE_SRC += engine/memo.c engine/jsonl_fast.c
 FRONT_SRC  := parser/parse.c parser/syntax.c fmt/fmt.c fmt/fmt_api.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \
@@ -254,7 +254,7 @@ $(B)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 $(WARN) -D_POSIX_C_SOURCE=200809L -o $@ $< $(LDLIBS)
 
-bench: all $(B)/bench/gen $(B)/bench/hand $(B)/bench/measure
+bench: all $(B)/bench/gen $(B)/bench/flat $(B)/bench/hand $(B)/bench/measure
 	@sh bench/run.sh $(B)
 
 # The HTML reports in headless Chromium (tests/browser/report.js): no

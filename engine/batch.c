@@ -1,6 +1,7 @@
 #include "engine/rongcuo.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,27 +10,39 @@
 
 /*
  * Batch evaluation: up to BATCH cases are read at a time; the workers each
- * parse, evaluate and render a contiguous slice of them; the traces go out
- * in input order. While the workers are at one batch, a helper hands out
- * the traces of the batch before and reads the next. One thread or many,
- * the output is the same bytes, and memory is bounded by two batches (and
- * the case IDs, kept by the reader to find one used twice).
+ * parse, evaluate and render runs of CHUNK of them, taking the next run as
+ * they finish one, so that a worker slowed (by the helper on its core, or
+ * by harder cases) takes fewer; the traces go out in input order. While the
+ * workers are at one batch, a helper hands out the traces of the batch before
+ * and reads the next. One thread or many, the output is the same bytes, and
+ * memory is bounded by two batches, each of at most BATCH lines and about
+ * BATCH_BYTES of them (and the case IDs, kept by the reader to find one used
+ * twice).
  */
 
-#define BATCH 2048
+#define BATCH       2048
+#define BATCH_BYTES (4 * 1024 * 1024) /* and one line more, at most */
+#define CHUNK       16
 
+/* Where case i of a batch was rendered: worker w's output, up to end
+ * (from where the worker's case before it ended); w -1: not rendered
+ * (memory ran out). */
+struct span {
+    int w;
+    size_t end;
+};
 struct worker {
     struct rc_cases *cs;
+    int id;
     const struct case_record *rec; /* the batch being evaluated */
     const char *text;              /* its lines */
-    int from, to;
+    int n;                         /* its cases */
+    atomic_int *next;              /* the first case no worker has taken */
+    struct span *spans;            /* of the batch's cases */
     struct result *r;
     struct arena arena;
-    int buf;               /* which of out[] this batch goes to */
-    struct sbuf out[2];    /* one being written, one being filled */
-    size_t ends[2][BATCH]; /* where each case's trace ends in out[] */
-    int nout[2];           /* how many cases out[] holds */
-    bool oom[2];           /* memory ran out after nout[] cases */
+    int buf;            /* which of out[] this batch goes to */
+    struct sbuf out[2]; /* one being written, one being filled */
     struct rc_counts counts;
     long warnings; /* cases given a warning for their ID */
     enum rc_format format;
@@ -61,40 +74,37 @@ static void one_work(void *ud)
     one(a->w, a->rec);
 }
 
-/* Out of memory at a case: the slice stops there (and so will the run). */
+/* Runs of cases until none is left. Out of memory at a case: this worker
+ * stops there (and the run, once the traces before it are out). */
 static void *work(void *arg)
 {
     struct worker *w = arg;
     struct sbuf *out = &w->out[w->buf];
     out->len = 0;
-    w->oom[w->buf] = false;
-    int i = w->from;
-    for (; i < w->to; i++) {
-        size_t before = out->len;
-        struct one_args a = {w, &w->rec[i]};
-        if (arena_protect(one_work, &a) != 0) {
-            out->len = before;
-            w->oom[w->buf] = true;
-            break;
+    int from;
+    while ((from = atomic_fetch_add(w->next, CHUNK)) < w->n) {
+        int to = from + CHUNK < w->n ? from + CHUNK : w->n;
+        for (int i = from; i < to; i++) {
+            size_t before = out->len;
+            struct one_args a = {w, &w->rec[i]};
+            if (arena_protect(one_work, &a) != 0) {
+                out->len = before;
+                atomic_store(w->next, w->n); /* no more for anyone */
+                return NULL;
+            }
+            w->spans[i] = (struct span){w->id, out->len};
         }
-        w->ends[w->buf][i - w->from] = out->len;
     }
-    w->nout[w->buf] = i - w->from;
     return NULL;
 }
 
-/* Up to BATCH records; their JSON lines go into text, the cases of a
- * .case file into arena. */
+/* Up to BATCH records, and up to about BATCH_BYTES of their JSON lines,
+ * which go into text; the cases of a .case file into arena. */
 static int fill(struct rc_cases *cs, struct case_record *rec, struct sbuf *text,
                 struct arena *arena)
 {
-    int n = 0, k;
-    text->len = 0;
     arena_reset(arena); /* the cases of a .case file, or scratch */
-    while (n + 2 <= BATCH &&
-           (k = caseread_records(&cs->rd, arena, text, &rec[n])) > 0)
-        n += k;
-    return n;
+    return caseread_batch(&cs->rd, arena, text, rec, BATCH, BATCH_BYTES);
 }
 
 /* A batch being read while the one before it is evaluated. */
@@ -124,7 +134,8 @@ static void batch_fill(struct batch *b)
  * then read the next one. */
 struct aside {
     struct worker *w;
-    int used, buf; /* the workers and buffer to hand out */
+    int n, buf;         /* the cases to hand out, and their buffer */
+    struct span *spans; /* of those cases */
     rc_write_fn write;
     void *ctx;
     int rc;             /* what write returned */
@@ -134,18 +145,18 @@ struct aside {
 /* In input order, up to the first case that ran out of memory. */
 static void hand_out(struct aside *a)
 {
-    for (int t = 0; t < a->used && !a->rc; t++) {
-        const struct worker *w = &a->w[t];
-        size_t start = 0;
-        for (int i = 0; i < w->nout[a->buf] && !a->rc; i++) {
-            a->rc = a->write(a->ctx, w->out[a->buf].p + start,
-                             w->ends[a->buf][i] - start);
-            start = w->ends[a->buf][i];
-        }
-        if (!a->rc && w->oom[a->buf])
+    size_t at[64] = {0}; /* where each worker's next trace starts */
+    for (int i = 0; i < a->n && !a->rc; i++) {
+        const struct span *sp = &a->spans[i];
+        if (sp->w < 0) {
             a->rc = RC_RUN_NO_MEMORY;
+            break;
+        }
+        const struct sbuf *out = &a->w[sp->w].out[a->buf];
+        a->rc = a->write(a->ctx, out->p + at[sp->w], sp->end - at[sp->w]);
+        at[sp->w] = sp->end;
     }
-    a->used = 0;
+    a->n = 0;
 }
 
 static void *beside(void *arg)
@@ -200,6 +211,8 @@ struct run {
     struct rc_cases *cs;
     int threads;
     struct batch b[2];
+    struct span *spans[2]; /* of the cases in each worker buffer */
+    atomic_int next;
     struct worker *w;
     pthread_t *tid;
     bool *started;
@@ -216,6 +229,8 @@ static void run_alloc(void *ud)
         r->b[i] = (struct batch){
             r->cs, xcalloc(BATCH, sizeof(struct case_record)), {0}, 0, {0},
             false};
+    for (int i = 0; i < 2; i++)
+        r->spans[i] = xcalloc(BATCH, sizeof *r->spans[i]);
     r->w = xcalloc(n, sizeof *r->w);
     r->tid = xcalloc(n, sizeof *r->tid);
     r->started = xcalloc(n, sizeof *r->started);
@@ -241,6 +256,7 @@ static void run_free(struct run *r)
     for (int i = 0; i < 2; i++) {
         sb_free(&r->b[i].text);
         free(r->b[i].rec);
+        free(r->spans[i]);
         arena_free(&r->b[i].arena);
     }
     free(r->w);
@@ -259,6 +275,8 @@ static int run_start(struct run *r, enum rc_format f, enum rc_lang lang)
     int pooled = 0;
     for (int t = 0; t < r->threads; t++) {
         r->w[t].cs = r->cs;
+        r->w[t].id = t;
+        r->w[t].next = &r->next;
         r->w[t].format = f;
         r->w[t].lang = lang;
         r->mem[t] = (struct member){&r->pool, &r->w[t]};
@@ -284,16 +302,18 @@ static void run_stop(struct run *r)
 }
 
 /* One batch on the pool, while the helper hands out the one before. */
-static int run_batch(struct run *r, struct batch *now, int buf, int pooled)
+static void run_batch(struct run *r, struct batch *now, int buf, int pooled)
 {
     struct worker *w = r->w;
-    int threads = r->threads;
-    int n = now->n, used = n < threads ? n : threads;
-    for (int t = 0; t < threads; t++) {
+    int n = now->n;
+    for (int i = 0; i < n; i++)
+        r->spans[buf][i].w = -1;
+    atomic_store(&r->next, 0);
+    for (int t = 0; t < r->threads; t++) {
         w[t].rec = now->rec;
         w[t].text = now->text.p;
-        w[t].from = t < used ? n * t / used : 0;
-        w[t].to = t < used ? n * (t + 1) / used : 0;
+        w[t].n = n;
+        w[t].spans = r->spans[buf];
         w[t].buf = buf;
     }
     pthread_mutex_lock(&r->pool.m);
@@ -302,14 +322,13 @@ static int run_batch(struct run *r, struct batch *now, int buf, int pooled)
     pthread_cond_broadcast(&r->pool.go);
     pthread_mutex_unlock(&r->pool.m);
     work(&w[0]);
-    for (int t = 1; t < threads; t++)
+    for (int t = 1; t < r->threads; t++)
         if (!r->started[t])
             work(&w[t]); /* no thread to be had: do it here */
     pthread_mutex_lock(&r->pool.m);
     while (r->pool.pending > 0)
         pthread_cond_wait(&r->pool.done, &r->pool.m);
     pthread_mutex_unlock(&r->pool.m);
-    return used;
 }
 
 int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
@@ -328,7 +347,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
     int pooled = run_start(&r, f, lang);
     /* the traces of one batch are handed out, and the next batch read,
        while the workers evaluate the batch between them */
-    struct aside a = {r.w, 0, 0, write, ctx, 0, NULL};
+    struct aside a = {r.w, 0, 0, NULL, write, ctx, 0, NULL};
     int cur = 0, buf = 0;
     batch_fill(&r.b[0]);
     bool read_oom = false;
@@ -338,14 +357,15 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
         pthread_t helper;
         bool aside =
             r.threads > 1 && pthread_create(&helper, NULL, beside, &a) == 0;
-        int used = run_batch(&r, now, buf, pooled);
+        run_batch(&r, now, buf, pooled);
         if (aside)
             pthread_join(helper, NULL);
         else
             beside(&a); /* one thread: in turn */
         read_oom = now->oom;
-        a.used = used;
+        a.n = now->n;
         a.buf = buf;
+        a.spans = r.spans[buf];
         buf = 1 - buf;
         cur = 1 - cur;
     }

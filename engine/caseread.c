@@ -231,6 +231,7 @@ static int block_next(struct case_reader *r, struct arena *a,
         out[k++] = caseread_error_case(a, r->p, gap, r->path, &gap->head->loc);
     if (c) {
         struct case_facts *cf = cases_new(a, r->p, own);
+        cf->sugg = r->sugg;
         cf->id = c->id.text;
         cf->title = c->title;
         cf->loc = c->loc;
@@ -311,6 +312,17 @@ int caseread_records(struct case_reader *r, struct arena *a, struct sbuf *text,
     return k;
 }
 
+int caseread_batch(struct case_reader *r, struct arena *a, struct sbuf *text,
+                   struct case_record *rec, int max, size_t bytes)
+{
+    int n = 0, k;
+    text->len = 0;
+    while (n + 2 <= max && text->len < bytes &&
+           (k = caseread_records(r, a, text, &rec[n])) > 0)
+        n += k;
+    return n;
+}
+
 struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
                                  const char *text,
                                  const struct case_record *rec, long *warnings)
@@ -327,7 +339,7 @@ struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
     struct source *src =
         src_from_line(a, r->name, text + rec->off, rec->len, rec->lineno);
     src->json = true;
-    struct case_facts *cf = jsonl_case(a, r->p, src, errors);
+    struct case_facts *cf = jsonl_case(a, r->p, src, errors, r->sugg);
     diag_sort(errors);
     if (rec->twice && cf->id && strcmp(cf->id, text + rec->id_off) == 0) {
         cases_id_twice(cf, rec->twice);
@@ -408,6 +420,7 @@ static void reader_init(struct case_reader *r, struct arena *keep,
     r->keep = keep;
     r->path = arena_strdup(keep, path);
     r->name = strcmp(path, "-") == 0 ? "<stdin>" : r->path;
+    r->sugg = cases_sugg_index(keep, p);
 }
 
 /* The one entry of a file that cannot be read: the error in dl. */

@@ -56,6 +56,7 @@ struct case_reader {
     struct cases_ids ids; /* of the cases handed out, in input order */
     long warnings;        /* cases given a warning for their ID */
     struct sbuf text;     /* caseread_next: the line being read */
+    const struct suggest_index *sugg; /* p's fact names, for did-you-mean */
 };
 
 /* What the reader found next, before it is made a case: a case of a
@@ -87,6 +88,12 @@ void caseread_close(struct case_reader *r);
  * allocated in a; their number, 0 at the end. */
 int caseread_records(struct case_reader *r, struct arena *a, struct sbuf *text,
                      struct case_record out[2]);
+/* Records into rec[0..max) as caseread_records makes them, text emptied
+ * first, until rec has no room for two more or text holds bytes or more:
+ * a batch is bounded by its bytes as well as its lines, so that long lines
+ * take no more memory than short ones. Their number, 0 at the end. */
+int caseread_batch(struct case_reader *r, struct arena *a, struct sbuf *text,
+                   struct case_record *rec, int max, size_t bytes);
 /* The case of rec, whose line is in text, allocated in a; a warning for
  * an ID used twice counts in *warnings. Reads only what is constant in r:
  * safe in many threads at once. */

@@ -173,29 +173,63 @@ struct case_facts *cases_new(struct arena *a, const struct plan *p,
 {
     struct case_facts *cf = arena_alloc(a, sizeof *cf);
     size_t n = (size_t)p->nfacts;
-    cf->vals = arena_calloc(a, n, sizeof *cf->vals);
-    cf->origin = arena_calloc(a, n, sizeof *cf->origin);
-    cf->locs = arena_calloc(a, n, sizeof *cf->locs);
+    cf->vals = arena_alloc_raw(a, n * sizeof *cf->vals);
+    cf->origin = arena_alloc_raw(a, n * sizeof *cf->origin);
+    cf->locs = arena_alloc_raw(a, n * sizeof *cf->locs);
     cf->errors = errors;
+    cases_clear(p, cf);
+    return cf;
+}
+
+void cases_clear(const struct plan *p, struct case_facts *cf)
+{
+    size_t n = (size_t)p->nfacts;
+    memset(cf->vals, 0, n * sizeof *cf->vals);
+    memset(cf->origin, 0, n * sizeof *cf->origin);
+    memset(cf->locs, 0, n * sizeof *cf->locs);
+    cf->id = cf->title = NULL;
     for (int i = 0; i < p->nfacts; i++)
         if (p->facts[i].has_default) {
             cf->vals[i] = p->facts[i].dflt;
             cf->origin[i] = FROM_DEFAULT;
         }
-    return cf;
+}
+
+const struct suggest_index *cases_sugg_index(struct arena *a,
+                                             const struct plan *p)
+{
+    if (p->nfacts < 32)
+        return NULL;
+    const char **cands = arena_calloc(a, (size_t)p->nfacts, sizeof *cands);
+    for (int i = 0; i < p->nfacts; i++)
+        cands[i] = p->facts[i].name;
+    return suggest_index_new(a, cands, p->nfacts);
+}
+
+/* cases_unknown_fact, with the index ix of p's fact names or NULL. */
+static void unknown_fact(const struct plan *p, const struct suggest_index *ix,
+                         struct diag_list *dl, const char *name,
+                         const struct src_loc *loc)
+{
+    struct diag *d = DIAG(dl, DIAG_ERROR, loc, case_no_fact, name);
+    const char *near;
+    if (ix) {
+        near = suggest_closest_ix(ix, name);
+    } else {
+        const char **cands =
+            arena_calloc(dl->arena, (size_t)p->nfacts, sizeof *cands);
+        for (int i = 0; i < p->nfacts; i++)
+            cands[i] = p->facts[i].name;
+        near = suggest_closest(name, cands, p->nfacts);
+    }
+    if (near)
+        HINT(dl, d, case_did_you_mean, near);
 }
 
 void cases_unknown_fact(const struct plan *p, struct diag_list *dl,
                         const char *name, const struct src_loc *loc)
 {
-    struct diag *d = DIAG(dl, DIAG_ERROR, loc, case_no_fact, name);
-    const char **cands =
-        arena_calloc(dl->arena, (size_t)p->nfacts, sizeof *cands);
-    for (int i = 0; i < p->nfacts; i++)
-        cands[i] = p->facts[i].name;
-    const char *near = suggest_closest(name, cands, p->nfacts);
-    if (near)
-        HINT(dl, d, case_did_you_mean, near);
+    unknown_fact(p, NULL, dl, name, loc);
 }
 
 /* The note for the unknown facts not shown: its texts are rewritten in
@@ -229,7 +263,7 @@ void cases_unknown(const struct plan *p, struct case_facts *cf,
         const char *s = arena_strndup(dl->arena, name, len);
         cf->unknown_names[cf->unknown - 1] = s;
         cf->unknown_locs[cf->unknown - 1] = *loc;
-        cases_unknown_fact(p, dl, s, loc);
+        unknown_fact(p, cf->sugg, dl, s, loc);
     } else
         unknown_note(cf, loc);
 }

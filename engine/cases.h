@@ -11,6 +11,7 @@ struct arena;
 struct ast_name;
 struct ast_value;
 struct diag_list;
+struct suggest_index;
 
 /*
  * Case facts: what an investigation established for one case, in the slots
@@ -34,6 +35,9 @@ struct case_facts {
     /* the first CASES_UNKNOWN_SHOWN of those facts: names and places */
     const char *unknown_names[CASES_UNKNOWN_SHOWN];
     struct src_loc unknown_locs[CASES_UNKNOWN_SHOWN];
+    /* the plan's fact names made ready for did-you-mean (suggest.h), or
+       NULL: each is compared */
+    const struct suggest_index *sugg;
 };
 
 /* Convert v to a value of fact f; false after a diagnostic in dl. */
@@ -45,9 +49,18 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
 struct case_facts *cases_new(struct arena *a, const struct plan *p,
                              struct diag_list *errors);
 
+/* cf, with no fact given yet, as cases_new made it (its id, title, errors
+ * and unknown facts aside: id and title are NULL again). */
+void cases_clear(const struct plan *p, struct case_facts *cf);
+
 /* Set fact i from an AST value; errors go to cf->errors. */
 void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
                const struct ast_name *name, const struct ast_value *v);
+
+/* The index of p's fact names for the did-you-mean of many cases (in a),
+ * or NULL when they are so few that comparing each is as fast. */
+const struct suggest_index *cases_sugg_index(struct arena *a,
+                                             const struct plan *p);
 
 /* Report name as a fact the plan does not declare, with a did-you-mean. */
 void cases_unknown_fact(const struct plan *p, struct diag_list *dl,

@@ -7,6 +7,7 @@
 
 #include "engine/arena.h"
 #include "engine/diag.h"
+#include "engine/jsonl_fast.h"
 #include "engine/msg.h"
 
 enum where { TOP, IN_CASE, IN_FACTS, IN_SET, DONE };
@@ -431,14 +432,13 @@ static void y_free(void *ctx, void *p)
     (void)p; /* freed with the arena */
 }
 
-struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
-                              const struct source *line,
-                              struct diag_list *errors)
+/* The line read with yajl into cf, fresh from cases_new. */
+static struct case_facts *full(struct arena *a, const struct plan *p,
+                               const struct source *line,
+                               struct diag_list *errors, struct case_facts *cf)
 {
     struct jctx j = {.a = a, .p = p, .src = line, .fact = -1, .at_col = 1};
-    j.cf = cases_new(a, p, errors);
-    j.cf->loc =
-        (struct src_loc){line, line->first_line, 1, line->first_line, 1};
+    j.cf = cf;
     yajl_alloc_funcs mem = {y_malloc, y_realloc, y_free, a};
     j.h = yajl_alloc(&callbacks, &mem, &j);
     yajl_status st =
@@ -478,6 +478,38 @@ struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
     }
     yajl_free(j.h);
     return j.cf;
+}
+
+/* Fresh facts for line. */
+static struct case_facts *fresh(struct arena *a, const struct plan *p,
+                                const struct source *line,
+                                struct diag_list *errors,
+                                const struct suggest_index *sugg)
+{
+    struct case_facts *cf = cases_new(a, p, errors);
+    cf->sugg = sugg;
+    cf->loc = (struct src_loc){line, line->first_line, 1, line->first_line, 1};
+    return cf;
+}
+
+struct case_facts *jsonl_case_full(struct arena *a, const struct plan *p,
+                                   const struct source *line,
+                                   struct diag_list *errors,
+                                   const struct suggest_index *sugg)
+{
+    return full(a, p, line, errors, fresh(a, p, line, errors, sugg));
+}
+
+struct case_facts *jsonl_case(struct arena *a, const struct plan *p,
+                              const struct source *line,
+                              struct diag_list *errors,
+                              const struct suggest_index *sugg)
+{
+    struct case_facts *cf = fresh(a, p, line, errors, sugg);
+    if (jsonl_fast(a, p, line, cf))
+        return cf;
+    cases_clear(p, cf);                  /* as cases_new left it */
+    return full(a, p, line, errors, cf); /* with its diagnostics */
 }
 
 /* jsonl_id: where the parse stands, and what was found. */

@@ -81,6 +81,89 @@ const char *suggest_closest(const char *name, const char *const *cands, int n)
     return best;
 }
 
+/* The bit of code point c in a sketch. */
+static uint64_t sketch_bit(uint32_t c)
+{
+    return 1ULL << ((c * 2654435761u) >> 26);
+}
+
+static uint64_t sketch_of(const uint32_t *cp, int n)
+{
+    uint64_t s = 0;
+    for (int i = 0; i < n; i++)
+        s |= sketch_bit(cp[i]);
+    return s;
+}
+
+struct suggest_index *suggest_index_new(struct arena *a,
+                                        const char *const *cands, int n)
+{
+    struct suggest_index *ix = arena_alloc(a, sizeof *ix);
+    ix->cands = cands;
+    ix->n = n;
+    ix->off = arena_calloc(a, (size_t)n + 1, sizeof *ix->off);
+    ix->len = arena_calloc(a, (size_t)n + 1, sizeof *ix->len);
+    ix->sketch = arena_calloc(a, (size_t)n + 1, sizeof *ix->sketch);
+    size_t total = 0;
+    for (int i = 0; i < n; i++)
+        total += cands[i] ? strlen(cands[i]) : 0; /* code points, at most */
+    ix->cp = arena_calloc(a, total + 1, sizeof *ix->cp);
+    uint32_t b[MAXCP];
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+        ix->off[i] = at;
+        ix->len[i] = cands[i] ? decode_all(cands[i], b) : -1;
+        for (int k = 0; k < ix->len[i]; k++)
+            ix->cp[at++] = b[k];
+        ix->sketch[i] = ix->len[i] > 0 ? sketch_of(b, ix->len[i]) : 0;
+    }
+    return ix;
+}
+
+static int popcount64(uint64_t x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* A bound below the distance of a (sketch sa, la code points) and
+ * candidate i: a code point of one that the other lacks takes an edit of
+ * its own, and so does each code point of length between them. */
+static int bound(const struct suggest_index *ix, int i, uint64_t sa, int la)
+{
+    uint64_t sb = ix->sketch[i];
+    int only_a = popcount64(sa & ~sb), only_b = popcount64(sb & ~sa);
+    int most = only_a > only_b ? only_a : only_b;
+    int diff = abs(la - ix->len[i]);
+    return most > diff ? most : diff;
+}
+
+const char *suggest_closest_ix(const struct suggest_index *ix, const char *name)
+{
+    uint32_t a[MAXCP];
+    int la = decode_all(name, a);
+    if (la < 0)
+        return NULL;
+    int limit = la <= 3 ? 1 : la <= 8 ? 2 : 3;
+    uint64_t sa = sketch_of(a, la);
+    const char *best = NULL;
+    int bestd = limit + 1;
+    for (int i = 0; i < ix->n; i++) {
+        if (ix->len[i] < 0 || bound(ix, i, sa, la) >= bestd ||
+            strcmp(ix->cands[i], name) == 0)
+            continue;
+        int lb = ix->len[i];
+        int d = distance(a, la, ix->cp + ix->off[i], lb);
+        if (d < bestd && d < la && d < lb) {
+            bestd = d;
+            best = ix->cands[i];
+        }
+    }
+    return best;
+}
+
 static int known_word(const struct names *known, const char *s, size_t n)
 {
     return names_getn(known, s, n) >= 0 || kw_lookup(s, n, NULL) >= 0;

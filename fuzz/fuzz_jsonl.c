@@ -1,6 +1,8 @@
-/* libFuzzer target: the JSON Lines reader, evaluation and both traces. */
+/* libFuzzer target: the JSON Lines reader (the one-pass reader against
+ * yajl's), evaluation and both traces. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "engine/jsonl.h"
 #include "fuzz/fuzz_common.h"
@@ -24,7 +26,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         diag_init(&errors, &a);
         struct source *src =
             src_from_text(&a, "fuzz.jsonl", text + start, i - start, line);
-        struct case_facts *cf = jsonl_case(&a, p, src, &errors);
+        struct case_facts *cf = jsonl_case(&a, p, src, &errors, NULL);
+        /* the one-pass reader takes only what yajl reads without fault */
+        struct diag_list full;
+        diag_init(&full, &a);
+        jsonl_case_full(&a, p, src, &full, NULL);
+        if (full.errors != errors.errors)
+            abort();
         fuzz_run(p, r, cf);
         arena_free(&a);
         start = i + 1;

@@ -265,6 +265,42 @@ static void test_set_memory_bounded(void **state)
     rc_ruleset_free(rs);
 }
 
+/* A batch is bounded by its bytes: 60 lines of 100 KB come in batches of
+ * about 1 MiB (they came all at once, as 2,048 lines would), and every
+ * line comes, in order; short lines stop at the count. */
+static void test_batch_bounded_by_bytes(void **state)
+{
+    struct fixture *f = F(state);
+    struct sbuf in = {0}, text = {0};
+    for (int i = 0; i < 63; i++) {
+        sb_printf(&in, "{\"id\": \"L%d\", \"title\": \"", i);
+        for (int k = 0; i < 60 && k < 100000; k++)
+            sb_puts(&in, "x");
+        sb_puts(&in, "\", \"facts\": {\"甲\": true}}\n");
+    }
+    struct case_reader r;
+    caseread_open_source(&r, &f->arena, f->plan, fx_src(f, "long.jsonl", in.p));
+    struct arena scratch;
+    arena_init(&scratch);
+    static struct case_record rec[2048];
+    const size_t cap = 1024 * 1024;
+    int n, seen = 0, batches = 0;
+    while ((n = caseread_batch(&r, &scratch, &text, rec, seen < 60 ? 2048 : 2,
+                               cap)) > 0) {
+        assert_true(text.len < cap + 100100);
+        assert_true(seen >= 60 || n <= 11);
+        for (int i = 0; i < n; i++, seen++)
+            assert_int_equal(rec[i].lineno, seen + 1);
+        batches++;
+    }
+    assert_int_equal(seen, 63);
+    assert_true(batches >= 6);
+    caseread_close(&r);
+    arena_free(&scratch);
+    sb_free(&in);
+    sb_free(&text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +314,8 @@ int main(void)
         cmocka_unit_test(test_set_rejects_trailing),
         cmocka_unit_test(test_set_memory_bounded),
         cmocka_unit_test(test_set_keeps_big_number),
+        cmocka_unit_test_setup_teardown(test_batch_bounded_by_bytes, setup,
+                                        fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

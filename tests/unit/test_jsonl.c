@@ -29,7 +29,8 @@ static struct case_facts *jl(struct fixture *f, const char *text)
 {
     struct source *src =
         src_from_text(&f->arena, "t.jsonl", text, strlen(text), 7);
-    struct case_facts *cf = jsonl_case(&f->arena, f->plan, src, fx_errors(f));
+    struct case_facts *cf =
+        jsonl_case(&f->arena, f->plan, src, fx_errors(f), NULL);
     assert_non_null(cf);
     assert_non_null(cf->errors);
     return cf;

@@ -134,6 +134,62 @@ static void test_suggest_split_long_names(void **state)
     arena_free(&a);
 }
 
+static uint64_t seed = 7;
+
+static unsigned rnd(unsigned n)
+{
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)((seed >> 33) % n);
+}
+
+/* A name of a few characters drawn from a small alphabet, in both
+ * scripts, so that near misses abound. */
+static void random_name(char *out, size_t cap)
+{
+    static const char *const chars[] = {"事", "實", "实", "項", "项", "目",
+                                        "木", "a",  "b",  "0",  "1",  "2",
+                                        "已", "整", "改", "謀", "谋"};
+    size_t o = 0;
+    for (unsigned k = 1 + rnd(9); k > 0; k--) {
+        const char *c = chars[rnd(sizeof chars / sizeof chars[0])];
+        if (o + strlen(c) + 1 > cap)
+            break;
+        memcpy(out + o, c, strlen(c));
+        o += strlen(c);
+    }
+    out[o] = '\0';
+}
+
+/* The index finds what the comparison of every candidate finds, the same
+ * name first among equals, for names near and far. */
+static void test_suggest_index_same(void **state)
+{
+    (void)state;
+    struct arena a;
+    arena_init(&a);
+    enum { N = 400 };
+    const char **cands = arena_calloc(&a, N, sizeof *cands);
+    for (int i = 0; i < N; i++) {
+        char buf[64];
+        random_name(buf, sizeof buf);
+        cands[i] = i == 17 ? NULL : arena_strdup(&a, buf);
+    }
+    const struct suggest_index *ix = suggest_index_new(&a, cands, N);
+    int found = 0;
+    for (int q = 0; q < 3000; q++) {
+        char buf[64];
+        random_name(buf, sizeof buf);
+        if (q % 3 == 0 && cands[q % N]) /* a candidate itself */
+            strcpy(buf, cands[q % N]);
+        const char *want = suggest_closest(buf, cands, N);
+        const char *got = suggest_closest_ix(ix, buf);
+        assert_ptr_equal(got, want);
+        found += want != NULL;
+    }
+    assert_true(found > 100);
+    arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_suggest_closest_long_names),
         cmocka_unit_test(test_suggest_split),
         cmocka_unit_test(test_suggest_split_long_names),
+        cmocka_unit_test(test_suggest_index_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
