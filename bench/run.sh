@@ -114,3 +114,5 @@ function c(t) { split(t, x, " "); return x[2] }
 function row(name, t) {
     printf "  %-32s %7.3f %9.0f %7.2fx %7.2fx %7.3f %7.2fx\n", name, w(t), n / w(t), w(t) / w(flat), w(t) / w(hand), c(t), c(t) / c(flat)
 }'
+# large rule sets and loading (bench/rules.sh)
+sh bench/rules.sh "$B"
