@@ -148,7 +148,10 @@ static struct source *read_rules(struct arena *a, const char *path,
     struct source *src = src_read_file(a, path, dl);
     if (src && src->hidden) {
         struct diag *d = DIAG(dl, DIAG_ERROR, NULL, not_rule_file, path);
-        HINT0(dl, d, rule_file_starts);
+        if (src_legacy_cjk(src->text, src->len))
+            HINT0(dl, d, not_utf8_hint); /* GBK or Big5: convert it */
+        else
+            HINT0(dl, d, rule_file_starts);
         return NULL;
     }
     return src;

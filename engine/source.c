@@ -207,6 +207,29 @@ bool src_policy_word(const char *t, size_t len)
     return false;
 }
 
+bool src_legacy_cjk(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t n = len < 4096 ? len : 4096, pairs = 0;
+    bool utf8 = true;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] < 0x20 && t[i] != '\t' && t[i] != '\n' && t[i] != '\r')
+            return false; /* a binary file */
+        if (t[i] < 0x80)
+            continue;
+        uint32_t cp;
+        int u = utf8_decode(text + i, len - i, &cp);
+        if (u == 0)
+            utf8 = false;
+        if (i + 1 >= len || t[i] < 0x81 || t[i] == 0xFF || t[i + 1] < 0x40 ||
+            t[i + 1] == 0x7F || t[i + 1] == 0xFF)
+            return false; /* not a double-byte GBK or Big5 character */
+        pairs++;
+        i++;
+    }
+    return !utf8 && pairs > 0;
+}
+
 bool src_rule_text(const char *t, size_t len)
 {
     size_t i = len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;

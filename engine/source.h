@@ -57,6 +57,10 @@ bool src_policy_word(const char *t, size_t len);
  * conclusion, list, rule, measure, verdict, amend, repeal, case, test) in
  * any of its spellings, or a word src_policy_word knows. */
 bool src_rule_text(const char *text, size_t len);
+/* Whether text, not UTF-8, reads as double-byte Chinese (GBK or Big5) in
+ * its first 4 KiB: a rule file saved in another encoding, whose first word
+ * src_rule_text cannot read. */
+bool src_legacy_cjk(const char *text, size_t len);
 
 /* rel as seen from the file from: relative to from's folder unless
  * absolute, with "." and "dir/.." folded away. */
