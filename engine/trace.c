@@ -391,21 +391,53 @@ void trace_cond(const struct result *r, const struct wexpr *e, enum lang lang,
     memo_keep(r, key, tag, out, start);
 }
 
+/* The {name} of because part b, filled in. */
+static void because_value(const struct result *r, const struct text_part *b,
+                          enum lang lang, struct sbuf *out)
+{
+    if (b->fact >= 0)
+        trace_value(&r->p->facts[b->fact], &r->cf->vals[b->fact], lang, out);
+    else if (b->concl >= 0)
+        sb_puts(out, kw_text(r->concl[b->concl] == TV_TRUE    ? KW_TRUE
+                             : r->concl[b->concl] == TV_FALSE ? KW_FALSE
+                                                              : KW_UNKNOWN,
+                             lang));
+}
+
 void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out)
 {
     for (int i = 0; i < n; i++) {
         rs_text(out, b[i].lit, r->p->plain);
-        if (b[i].fact >= 0)
-            trace_value(&r->p->facts[b[i].fact], &r->cf->vals[b[i].fact], lang,
-                        out);
-        else if (b[i].concl >= 0)
-            sb_puts(out,
-                    kw_text(r->concl[b[i].concl] == TV_TRUE    ? KW_TRUE
-                            : r->concl[b[i].concl] == TV_FALSE ? KW_FALSE
-                                                               : KW_UNKNOWN,
-                            lang));
+        because_value(r, &b[i], lang, out);
     }
+}
+
+/* Literal s of a because text as the JSON trace writes it (no quotes);
+ * made once per result. */
+static void json_lit(const struct result *r, const char *s, struct sbuf *out)
+{
+    if (memo_out(r, s, TRACE_MEMO_JLIT, out))
+        return;
+    struct sbuf t = {0};
+    rs_text(&t, s, r->p->plain);
+    size_t start = out->len;
+    sb_json_chars(out, t.p ? t.p : "");
+    sb_free(&t);
+    memo_keep(r, s, TRACE_MEMO_JLIT, out, start);
+}
+
+void trace_json_because(const struct result *r, const struct text_part *b,
+                        int n, enum lang lang, struct sbuf *out)
+{
+    sb_putc(out, '"');
+    for (int i = 0; i < n; i++) {
+        json_lit(r, b[i].lit, out);
+        size_t start = out->len;
+        because_value(r, &b[i], lang, out);
+        sb_json_fix(out, start);
+    }
+    sb_putc(out, '"');
 }
 
 static void measures_text(struct tctx *t)

@@ -237,12 +237,9 @@ static void jhead(const struct result *r, const char *id, const char *title,
     sb_puts(out, ",\"cites\":");
     jstrings(r, cites, ncites, out);
     sb_puts(out, ",\"because\":");
-    if (nbecause) {
-        struct sbuf b = {0};
-        trace_because(r, because, nbecause, lang, &b);
-        sb_json(out, b.p ? b.p : "");
-        sb_free(&b);
-    } else {
+    if (nbecause)
+        trace_json_because(r, because, nbecause, lang, out);
+    else {
         sb_puts(out, "null");
     }
 }

@@ -6,6 +6,7 @@
 #include <yajl/yajl_tree.h>
 
 #include "engine/trace.h"
+#include "engine/trace_int.h"
 
 static struct fixture *F(void **state)
 {
@@ -494,6 +495,37 @@ static void test_trace_expr_round_trip(void **state)
     }
 }
 
+/* The JSON trace writes a because text exactly as sb_json writes the
+ * text trace_because makes: the literal parts escaped once, the values
+ * filled in (quotes, backslashes) escaped case by case. */
+static void test_trace_json_because_escapes(void **state)
+{
+    struct fixture *f = F(state);
+    const struct plan *p =
+        fx_plan(f, "fact a: bool\n"
+                   "fact t: text\n"
+                   "conclusion K\n"
+                   "rule R when a then K because \"說 \\\"{t}\\\" \\\\ {a}\"\n"
+                   "verdict { v when K otherwise w }\n");
+    for (int round = 0; round < 2; round++) { /* made, then from the memo */
+        struct result *r =
+            fx_eval(f, fx_case(f, round ? "case k { a = true, t = \"x\" }"
+                                        : "case k { a = true, t = "
+                                          "\"引\\\"號\\\\ \" }"));
+        struct sbuf plain = {0}, want = {0}, got = {0};
+        trace_because(r, p->rules[0].because, p->rules[0].nbecause, LANG_EN,
+                      &plain);
+        sb_puts(&want, "\"because\":");
+        sb_json(&want, plain.p);
+        assert_non_null(strstr(plain.p, round ? "\"x\"" : "號\\"));
+        trace_json(r, LANG_EN, &got);
+        assert_has(got.p, want.p);
+        sb_free(&plain);
+        sb_free(&want);
+        sb_free(&got);
+    }
+}
+
 static void test_trace_values(void **state)
 {
     struct fixture *f = F(state);
@@ -551,6 +583,7 @@ int main(void)
         T(test_trace_json_evaluation_error),
         T(test_trace_json_escapes_strings),
         T(test_trace_json_condition_language),
+        T(test_trace_json_because_escapes),
         T(test_trace_text_english),
         T(test_trace_text_traditional),
         T(test_trace_text_simplified),
