@@ -63,8 +63,32 @@ const struct memo_ent *memo_put(struct memo *m, const void *key, int tag,
     return e;
 }
 
+const char *memo_last(const struct memo *m, const char *of, size_t *len)
+{
+    if (!m->last_of || strcmp(m->last_of, of) != 0)
+        return NULL;
+    *len = m->last_len;
+    return m->last;
+}
+
+void memo_keep_last(struct memo *m, const char *of, const char *text,
+                    size_t len)
+{
+    size_t n = strlen(of);
+    char *copy = xmalloc(n + 1 + len + 1);
+    memcpy(copy, of, n + 1);
+    memcpy(copy + n + 1, text, len);
+    copy[n + 1 + len] = '\0';
+    free(m->last_of);
+    m->last_of = copy;
+    m->last = copy + n + 1;
+    m->last_len = len;
+}
+
 void memo_free(struct memo *m)
 {
+    free(m->last_of);
+    m->last_of = m->last = NULL;
     free(m->ents);
     arena_free(&m->arena);
     m->ents = NULL;

@@ -26,6 +26,11 @@ struct memo {
     struct memo_ent *ents; /* open addressing; key NULL: free */
     size_t cap, len;
     struct arena arena;
+    /* One text kept by what it was made of, not by address: for a
+     * string that does not live as long as the plan (a case file's
+     * name), the same case after case. */
+    char *last_of, *last;
+    size_t last_len;
 };
 
 /* The entry for (key, tag), or NULL. A zeroed memo is empty. */
@@ -34,6 +39,12 @@ const struct memo_ent *memo_get(const struct memo *m, const void *key, int tag);
  * returns the entry. key is not NULL. */
 const struct memo_ent *memo_put(struct memo *m, const void *key, int tag,
                                 const char *text, size_t len);
+/* The text kept by memo_keep_last when it was made of a string equal to
+ * of, its length in *len; or NULL. */
+const char *memo_last(const struct memo *m, const char *of, size_t *len);
+/* Keep text[0..len), made of the string of, in place of the last. */
+void memo_keep_last(struct memo *m, const char *of, const char *text,
+                    size_t len);
 void memo_free(struct memo *m);
 
 #endif

@@ -526,6 +526,49 @@ static void test_trace_json_because_escapes(void **state)
     }
 }
 
+/* The first case of text, read as the file name. */
+static struct case_facts *case_in(struct fixture *f, const char *name,
+                                  const char *text)
+{
+    struct ast_file *file = NULL;
+    parse_source(&f->arena, fx_errors(f), fx_src(f, name, text), &file);
+    assert_non_null(file);
+    const struct ast_case *c = file->cases;
+    struct case_facts *cf = cases_new(&f->arena, f->plan, fx_errors(f));
+    cf->id = c->id.text;
+    cf->loc = c->loc;
+    for (const struct ast_assign *s = c->facts; s; s = s->next)
+        cases_set(&f->arena, f->plan, cf, &s->name, s->value);
+    return cf;
+}
+
+/* The file of a case and of its facts, kept from one case to the next,
+ * follows the case when it comes from another file. */
+static void test_trace_json_case_files(void **state)
+{
+    struct fixture *f = F(state);
+    fx_plan(f, RULES);
+    static const char *const names[] = {"a.case", "a.case", "b\"1.case",
+                                        "a.case"};
+    static const char *const want[] = {"\"file\":\"a.case\",\"line\":1",
+                                       "\"file\":\"a.case\",\"line\":1",
+                                       "\"file\":\"b\\\"1.case\",\"line\":1",
+                                       "\"file\":\"a.case\",\"line\":1"};
+    for (int k = 0; k < 4; k++) {
+        struct result *r = fx_eval(f, case_in(f, names[k], C1));
+        struct sbuf b = {0};
+        trace_json(r, LANG_EN, &b);
+        const char *src = strstr(b.p, "\"source\":{");
+        assert_non_null(src);
+        assert_memory_equal(src + 10, want[k], strlen(want[k]));
+        assert_has(strstr(b.p, "\"facts\":["), want[k]);
+        for (int j = 0; j < 4; j++)
+            if (strcmp(want[j], want[k]) != 0)
+                assert_lacks(b.p, want[j]);
+        sb_free(&b);
+    }
+}
+
 static void test_trace_values(void **state)
 {
     struct fixture *f = F(state);
@@ -584,6 +627,7 @@ int main(void)
         T(test_trace_json_escapes_strings),
         T(test_trace_json_condition_language),
         T(test_trace_json_because_escapes),
+        T(test_trace_json_case_files),
         T(test_trace_text_english),
         T(test_trace_text_traditional),
         T(test_trace_text_simplified),
