@@ -6,14 +6,7 @@
 
 /* Texts made once and kept (engine/memo.h). */
 
-static size_t memo_hash(const void *key, int tag, size_t cap)
-{
-    uint64_t h = ((uint64_t)(uintptr_t)key ^ (uint64_t)tag << 56) *
-                 0x9e3779b97f4a7c15ULL;
-    return (size_t)(h >> 20) & (cap - 1);
-}
-
-const struct memo_ent *memo_get(const struct memo *m, const void *key, int tag)
+const struct memo_ent *memo_find(const struct memo *m, const void *key, int tag)
 {
     if (!m->cap)
         return NULL;

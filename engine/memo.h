@@ -2,6 +2,7 @@
 #define ENGINE_MEMO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "engine/arena.h"
 
@@ -34,7 +35,29 @@ struct memo {
 };
 
 /* The entry for (key, tag), or NULL. A zeroed memo is empty. */
-const struct memo_ent *memo_get(const struct memo *m, const void *key, int tag);
+const struct memo_ent *memo_find(const struct memo *m, const void *key,
+                                 int tag);
+
+/* The slot a key is first looked for in, of cap slots (a power of 2). */
+static inline size_t memo_hash(const void *key, int tag, size_t cap)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)key ^ (uint64_t)tag << 56) *
+                 0x9e3779b97f4a7c15ULL;
+    return (size_t)(h >> 20) & (cap - 1);
+}
+
+/* memo_find, inline when the key is in its first slot (the traces look
+ * names up a great many times). */
+static inline const struct memo_ent *memo_get(const struct memo *m,
+                                              const void *key, int tag)
+{
+    if (m->cap) {
+        const struct memo_ent *e = &m->ents[memo_hash(key, tag, m->cap)];
+        if (e->key == key && e->tag == tag)
+            return e;
+    }
+    return memo_find(m, key, tag);
+}
 /* Keep text[0..len) for (key, tag), which the memo does not hold yet;
  * returns the entry. key is not NULL. */
 const struct memo_ent *memo_put(struct memo *m, const void *key, int tag,
