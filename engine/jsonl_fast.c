@@ -1,5 +1,6 @@
 #include "engine/jsonl_fast.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "engine/arena.h"
@@ -172,21 +173,40 @@ static struct src_loc loc_of(const struct scan *s, const struct tok *tk)
     return (struct src_loc){s->src, line, tk->col, line, tk->endcol};
 }
 
+/* Whether t[0..n) is s[0..n): then *cont counts its UTF-8 continuation
+ * bytes (10xxxxxx). Eight bytes at a time. */
+static bool same(const char *t, const char *s, size_t n, size_t *cont)
+{
+    const uint64_t top = 0x8080808080808080ULL;
+    const uint64_t ones = 0x0101010101010101ULL;
+    size_t c = 0, j = 0;
+    for (; j + 8 <= n; j += 8) {
+        uint64_t w, v;
+        memcpy(&w, s + j, sizeof w);
+        memcpy(&v, t + j, sizeof v);
+        if (w != v)
+            return false;
+        c += (size_t)((((w & ~(w << 1) & top) >> 7) * ones) >> 56);
+    }
+    for (; j < n; j++) {
+        if (t[j] != s[j])
+            return false;
+        c += ((unsigned char)s[j] & 0xC0) == 0x80;
+    }
+    *cont = c;
+    return true;
+}
+
 /* Whether the string at the scan is name, quotes and all: then passed,
  * its place in *tk. */
 static bool quoted(struct scan *s, const char *name, struct tok *tk)
 {
-    size_t at = s->i, j = 0, cont = 0;
+    size_t at = s->i, j = strlen(name);
     const char *t = s->t + at + 1;
     size_t room = s->n - at; /* the quotes and what is between them */
-    if (room < 2 || s->t[at] != '"')
-        return false;
-    for (; name[j]; j++) { /* compared and counted in one pass */
-        if (j + 2 >= room || t[j] != name[j])
-            return false;
-        cont += ((unsigned char)name[j] & 0xC0) == 0x80;
-    }
-    if (t[j] != '"')
+    size_t cont;
+    if (room < j + 2 || s->t[at] != '"' || !same(t, name, j, &cont) ||
+        t[j] != '"')
         return false;
     tk->from = at;
     tk->col = col(at, s->cont);

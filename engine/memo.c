@@ -6,14 +6,7 @@
 
 /* Texts made once and kept (engine/memo.h). */
 
-static size_t memo_hash(const void *key, int tag, size_t cap)
-{
-    uint64_t h = ((uint64_t)(uintptr_t)key ^ (uint64_t)tag << 56) *
-                 0x9e3779b97f4a7c15ULL;
-    return (size_t)(h >> 20) & (cap - 1);
-}
-
-const struct memo_ent *memo_get(const struct memo *m, const void *key, int tag)
+const struct memo_ent *memo_find(const struct memo *m, const void *key, int tag)
 {
     if (!m->cap)
         return NULL;
@@ -63,8 +56,32 @@ const struct memo_ent *memo_put(struct memo *m, const void *key, int tag,
     return e;
 }
 
+const char *memo_last(const struct memo *m, const char *of, size_t *len)
+{
+    if (!m->last_of || strcmp(m->last_of, of) != 0)
+        return NULL;
+    *len = m->last_len;
+    return m->last;
+}
+
+void memo_keep_last(struct memo *m, const char *of, const char *text,
+                    size_t len)
+{
+    size_t n = strlen(of);
+    char *copy = xmalloc(n + 1 + len + 1);
+    memcpy(copy, of, n + 1);
+    memcpy(copy + n + 1, text, len);
+    copy[n + 1 + len] = '\0';
+    free(m->last_of);
+    m->last_of = copy;
+    m->last = copy + n + 1;
+    m->last_len = len;
+}
+
 void memo_free(struct memo *m)
 {
+    free(m->last_of);
+    m->last_of = m->last = NULL;
     free(m->ents);
     arena_free(&m->arena);
     m->ents = NULL;

@@ -267,6 +267,12 @@ static size_t json_escape(struct sbuf *b, const char *s)
 void sb_json(struct sbuf *b, const char *s)
 {
     sb_putc(b, '"');
+    sb_json_chars(b, s);
+    sb_putc(b, '"');
+}
+
+void sb_json_chars(struct sbuf *b, const char *s)
+{
     const char *run = s;
     for (;;) {
         while (!json_special[(unsigned char)*s])
@@ -283,7 +289,21 @@ void sb_json(struct sbuf *b, const char *s)
         run = s;
     }
     sb_put(b, run, (size_t)(s - run));
-    sb_putc(b, '"');
+}
+
+void sb_json_fix(struct sbuf *b, size_t start)
+{
+    size_t i = start;
+    while (i < b->len && !json_special[(unsigned char)b->p[i]])
+        i++;
+    if (i == b->len)
+        return;
+    size_t n = b->len - i;
+    char *tmp = xmalloc(n + 1);
+    memcpy(tmp, b->p + i, n + 1); /* with the NUL */
+    b->len = i;
+    sb_json_chars(b, tmp);
+    free(tmp);
 }
 
 void sb_free(struct sbuf *b)

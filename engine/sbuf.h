@@ -59,6 +59,11 @@ bool sb_plain(const char *s);
 /* s as a JSON string, quotes included; every control character (C0, DEL,
  * C1) and U+2028, U+2029 escaped as \uHHHH (\n, \t, \r as such). */
 void sb_json(struct sbuf *b, const char *s);
+/* What sb_json writes between the quotes. */
+void sb_json_chars(struct sbuf *b, const char *s);
+/* b[start..len), which holds no NUL, rewritten as sb_json_chars writes
+ * it. */
+void sb_json_fix(struct sbuf *b, size_t start);
 void sb_free(struct sbuf *b);
 
 #endif

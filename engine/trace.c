@@ -106,6 +106,29 @@ static const char *L(enum label l, enum lang lang)
     return labels[l][lang == LANG_ZH ? 1 : (int)lang];
 }
 
+/* " (s)" */
+static void paren(struct sbuf *out, const char *s)
+{
+    sb_put(out, " (", 2);
+    sb_puts(out, s);
+    sb_putc(out, ')');
+}
+
+/* "  s:\n": the head of a section. */
+static void section(struct sbuf *out, const char *s)
+{
+    sb_put(out, "  ", 2);
+    sb_puts(out, s);
+    sb_put(out, ":\n", 2);
+}
+
+/* "s: " */
+static void label(struct sbuf *out, const char *s)
+{
+    sb_puts(out, s);
+    sb_put(out, ": ", 2);
+}
+
 /* A text of the rule set (or, with plain false, of a case), its control
  * characters escaped unless it has none (plan.plain). */
 static void rs_text(struct sbuf *out, const char *s, bool plain)
@@ -130,8 +153,10 @@ static void loc_text(const struct src_loc *l, struct sbuf *out)
         sb_putc(out, '?');
     else
         rs_text(out, l->src->name, l->src->plain_name);
-    if (l->first_line > 0)
-        sb_printf(out, ":%d", l->first_line);
+    if (l->first_line > 0) {
+        sb_putc(out, ':');
+        sb_long(out, l->first_line);
+    }
 }
 
 void trace_value(const struct fact_info *f, const struct value *v,
@@ -148,8 +173,10 @@ void trace_value(const struct fact_info *f, const struct value *v,
         break;
     case VT_NUM:
         num_print(out, v->u.num);
-        if (f->unit)
-            sb_printf(out, " %s", f->unit);
+        if (f->unit) {
+            sb_putc(out, ' ');
+            sb_puts(out, f->unit);
+        }
         break;
     case VT_DATE:
         ast_date_format(v->u.date, buf);
@@ -168,7 +195,9 @@ void trace_value(const struct fact_info *f, const struct value *v,
         bool first = true;
         for (int i = 0; i < f->dom->n; i++)
             if (v->u.set >> i & 1) {
-                sb_printf(out, "%s%s", first ? "" : ", ", f->dom->names[i]);
+                if (!first)
+                    sb_put(out, ", ", 2);
+                sb_puts(out, f->dom->names[i]);
                 first = false;
             }
         sb_putc(out, '}');
@@ -184,7 +213,8 @@ static void fact_text(const struct result *r, int i, enum lang lang,
                       struct sbuf *out)
 {
     const struct fact_info *f = &r->p->facts[i];
-    sb_printf(out, "%s = ", f->name);
+    sb_puts(out, f->name);
+    sb_put(out, " = ", 3);
     trace_value(f, &r->cf->vals[i], lang, out);
     switch (r->cf->origin[i]) {
     case FROM_CASE:
@@ -193,10 +223,10 @@ static void fact_text(const struct result *r, int i, enum lang lang,
         sb_putc(out, ')');
         break;
     case FROM_DEFAULT:
-        sb_printf(out, " (%s)", L(L_DEFAULT, lang));
+        paren(out, L(L_DEFAULT, lang));
         break;
     case FROM_ABSENT:
-        sb_printf(out, " (%s)", L(L_NOT_GIVEN, lang));
+        paren(out, L(L_NOT_GIVEN, lang));
         break;
     }
 }
@@ -215,11 +245,11 @@ static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
 {
     const struct cnode *c = &t->p->nodes[i];
     trace_cond(t->r, c->x, t->lang, false, t->out);
-    sb_printf(t->out, " %s",
-              L(tv == TV_TRUE    ? L_IS_TRUE
-                : tv == TV_FALSE ? L_IS_FALSE
-                                 : L_IS_UNKNOWN,
-                t->lang));
+    sb_putc(t->out, ' ');
+    sb_puts(t->out, L(tv == TV_TRUE    ? L_IS_TRUE
+                      : tv == TV_FALSE ? L_IS_FALSE
+                                       : L_IS_UNKNOWN,
+                      t->lang));
     if (c->op == C_CONCL && tv == TV_FALSE) {
         sb_printf(t->out, " (%s", L(L_NO_RULE, t->lang));
         const struct concl_info *k = &t->p->concls[c->a];
@@ -246,7 +276,9 @@ static void amends_text(struct tctx *t, const struct src_loc *amends)
 {
     if (!amends)
         return;
-    sb_printf(t->out, " (%s ", L(L_AMENDS, t->lang));
+    sb_put(t->out, " (", 2);
+    sb_puts(t->out, L(L_AMENDS, t->lang));
+    sb_putc(t->out, ' ');
     loc_text(amends, t->out);
     sb_putc(t->out, ')');
 }
@@ -254,10 +286,11 @@ static void amends_text(struct tctx *t, const struct src_loc *amends)
 static void line_head(struct tctx *t, int i)
 {
     const struct vline_info *l = &t->p->lines[i];
-    sb_printf(t->out, "%s  ", t->p->verdicts.names[l->verdict]);
+    sb_puts(t->out, t->p->verdicts.names[l->verdict]);
+    sb_put(t->out, "  ", 2);
     loc_text(&l->loc, t->out);
     if (t->p->verdict_amends)
-        sb_printf(t->out, " (%s)", L(L_AMENDED, t->lang));
+        paren(t->out, L(L_AMENDED, t->lang));
 }
 
 static void cond_text(struct tctx *t, int node)
@@ -273,14 +306,15 @@ static void verdict_text(struct tctx *t)
     const struct result *r = t->r;
     const struct plan *p = t->p;
     struct sbuf *out = t->out;
-    sb_printf(out, "  %s: ", L(L_VERDICT, t->lang));
+    sb_put(out, "  ", 2);
+    label(out, L(L_VERDICT, t->lang));
     if (r->status == ST_UNDETERMINED) {
         sb_printf(out, "%s  (", L(L_UNDETERMINED, t->lang));
         line_head(t, r->line);
         sb_puts(out, ": ");
         cond_text(t, p->lines[r->line].cond);
         sb_printf(out, " %s)\n", L(L_IS_UNKNOWN, t->lang));
-        sb_printf(out, "  %s:\n", L(L_MISSING, t->lang));
+        section(out, L(L_MISSING, t->lang));
         const int *order = t->ex->missing;
         for (int k = 0; k < t->ex->nmissing; k++) {
             const struct fact_info *f = &p->facts[order[k]];
@@ -357,42 +391,80 @@ void trace_cond(const struct result *r, const struct wexpr *e, enum lang lang,
     memo_keep(r, key, tag, out, start);
 }
 
+/* The {name} of because part b, filled in. */
+static void because_value(const struct result *r, const struct text_part *b,
+                          enum lang lang, struct sbuf *out)
+{
+    if (b->fact >= 0)
+        trace_value(&r->p->facts[b->fact], &r->cf->vals[b->fact], lang, out);
+    else if (b->concl >= 0)
+        sb_puts(out, kw_text(r->concl[b->concl] == TV_TRUE    ? KW_TRUE
+                             : r->concl[b->concl] == TV_FALSE ? KW_FALSE
+                                                              : KW_UNKNOWN,
+                             lang));
+}
+
 void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out)
 {
     for (int i = 0; i < n; i++) {
         rs_text(out, b[i].lit, r->p->plain);
-        if (b[i].fact >= 0)
-            trace_value(&r->p->facts[b[i].fact], &r->cf->vals[b[i].fact], lang,
-                        out);
-        else if (b[i].concl >= 0)
-            sb_puts(out,
-                    kw_text(r->concl[b[i].concl] == TV_TRUE    ? KW_TRUE
-                            : r->concl[b[i].concl] == TV_FALSE ? KW_FALSE
-                                                               : KW_UNKNOWN,
-                            lang));
+        because_value(r, &b[i], lang, out);
     }
+}
+
+/* Literal s of a because text as the JSON trace writes it (no quotes);
+ * made once per result. */
+static void json_lit(const struct result *r, const char *s, struct sbuf *out)
+{
+    if (memo_out(r, s, TRACE_MEMO_JLIT, out))
+        return;
+    struct sbuf t = {0};
+    rs_text(&t, s, r->p->plain);
+    size_t start = out->len;
+    sb_json_chars(out, t.p ? t.p : "");
+    sb_free(&t);
+    memo_keep(r, s, TRACE_MEMO_JLIT, out, start);
+}
+
+void trace_json_because(const struct result *r, const struct text_part *b,
+                        int n, enum lang lang, struct sbuf *out)
+{
+    sb_putc(out, '"');
+    for (int i = 0; i < n; i++) {
+        json_lit(r, b[i].lit, out);
+        size_t start = out->len;
+        because_value(r, &b[i], lang, out);
+        sb_json_fix(out, start);
+    }
+    sb_putc(out, '"');
 }
 
 static void measures_text(struct tctx *t)
 {
     struct sbuf *out = t->out;
-    sb_printf(out, "  %s:", L(L_MEASURES, t->lang));
+    sb_put(out, "  ", 2);
+    sb_puts(out, L(L_MEASURES, t->lang));
+    sb_putc(out, ':');
     for (int i = 0; i < t->ex->nmeasures; i++) {
         const struct measure_info *m = &t->p->measures[t->ex->measures[i]];
-        sb_printf(out, "\n    %s", m->id);
+        sb_put(out, "\n    ", 5);
+        sb_puts(out, m->id);
         if (m->title)
             quoted(out, m->title, t->p->plain);
         sb_puts(out, "  ");
         loc_text(&m->loc, out);
         amends_text(t, m->amends);
         if (m->nbecause) {
-            sb_printf(out, "\n      %s: ", L(L_BECAUSE, t->lang));
+            sb_put(out, "\n      ", 7);
+            label(out, L(L_BECAUSE, t->lang));
             trace_because(t->r, m->because, m->nbecause, t->lang, out);
         }
     }
-    if (!t->ex->nmeasures)
-        sb_printf(out, " %s", L(L_NONE, t->lang));
+    if (!t->ex->nmeasures) {
+        sb_putc(out, ' ');
+        sb_puts(out, L(L_NONE, t->lang));
+    }
     sb_putc(out, '\n');
 }
 
@@ -402,7 +474,7 @@ static void not_taken_text(struct tctx *t)
     for (int i = 0; i < e->nnot_taken; i++) {
         const struct ex_line *l = &e->not_taken[i];
         if (i == 0)
-            sb_printf(t->out, "  %s:\n", L(L_NOT_TAKEN, t->lang));
+            section(t->out, L(L_NOT_TAKEN, t->lang));
         sb_puts(t->out, "    ");
         line_head(t, l->line);
         sb_puts(t->out, ": ");
@@ -420,7 +492,10 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
 {
     const struct rule_info *ru = &t->p->rules[ri];
     struct sbuf *out = t->out;
-    sb_printf(out, "%s%s %s", indent, L(L_RULE, t->lang), ru->id);
+    sb_puts(out, indent);
+    sb_puts(out, L(L_RULE, t->lang));
+    sb_putc(out, ' ');
+    sb_puts(out, ru->id);
     if (ru->title)
         quoted(out, ru->title, t->p->plain);
     sb_puts(out, "  ");
@@ -428,17 +503,23 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
     amends_text(t, ru->amends);
     sb_putc(out, '\n');
     for (int k = 0; k < ru->ncites; k++) {
-        sb_printf(out, "%s  %s: ", indent, L(L_CITES, t->lang));
+        sb_puts(out, indent);
+        sb_put(out, "  ", 2);
+        label(out, L(L_CITES, t->lang));
         rs_text(out, ru->cites[k], t->p->plain);
         sb_putc(out, '\n');
     }
     if (ru->nbecause) {
-        sb_printf(out, "%s  %s: ", indent, L(L_BECAUSE, t->lang));
+        sb_puts(out, indent);
+        sb_put(out, "  ", 2);
+        label(out, L(L_BECAUSE, t->lang));
         trace_because(t->r, ru->because, ru->nbecause, t->lang, out);
         sb_putc(out, '\n');
     }
     if (ru->nfacts) {
-        sb_printf(out, "%s  %s: ", indent, L(L_FACTS, t->lang));
+        sb_puts(out, indent);
+        sb_put(out, "  ", 2);
+        label(out, L(L_FACTS, t->lang));
         for (int k = 0; k < ru->nfacts; k++) {
             if (k)
                 sb_puts(out, "; ");
@@ -454,8 +535,9 @@ static void findings_text(struct tctx *t)
     for (int i = 0; i < t->ex->nfindings; i++) {
         const struct ex_finding *f = &t->ex->findings[i];
         if (i == 0)
-            sb_printf(t->out, "  %s:\n", L(L_FINDINGS, t->lang));
-        sb_printf(t->out, "    %s", p->concls[f->concl].name);
+            section(t->out, L(L_FINDINGS, t->lang));
+        sb_put(t->out, "    ", 4);
+        sb_puts(t->out, p->concls[f->concl].name);
         if (p->concls[f->concl].desc)
             quoted(t->out, p->concls[f->concl].desc, p->plain);
         sb_putc(t->out, '\n');
@@ -471,9 +553,12 @@ static void overridden_text(struct tctx *t)
     for (int i = 0; i < t->ex->noverridden; i++) {
         const struct ex_override *ov = &t->ex->overridden[i];
         if (i == 0)
-            sb_printf(t->out, "  %s:\n", L(L_OVERRIDDEN, t->lang));
+            section(t->out, L(L_OVERRIDDEN, t->lang));
         const struct rule_info *ru = &p->rules[ov->rule];
-        sb_printf(t->out, "    %s %s", L(L_RULE, t->lang), ru->id);
+        sb_put(t->out, "    ", 4);
+        sb_puts(t->out, L(L_RULE, t->lang));
+        sb_putc(t->out, ' ');
+        sb_puts(t->out, ru->id);
         if (ru->title)
             quoted(t->out, ru->title, t->p->plain);
         sb_puts(t->out, "  ");
@@ -481,12 +566,17 @@ static void overridden_text(struct tctx *t)
         sb_putc(t->out, '\n');
         for (int k = 0; k < ov->nby; k++) {
             int o = ov->by[k];
-            sb_printf(t->out, "      %s %s %s  ",
-                      L(r->cond[o] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
-                      L(L_RULE, t->lang), p->rules[o].id);
+            sb_put(t->out, "      ", 6);
+            sb_puts(t->out,
+                    L(r->cond[o] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang));
+            sb_putc(t->out, ' ');
+            sb_puts(t->out, L(L_RULE, t->lang));
+            sb_putc(t->out, ' ');
+            sb_puts(t->out, p->rules[o].id);
+            sb_put(t->out, "  ", 2);
             loc_text(&p->rules[o].loc, t->out);
             if (r->cond[o] == TV_UNKNOWN)
-                sb_printf(t->out, " (%s)", L(L_UNKNOWN_WHY, t->lang));
+                paren(t->out, L(L_UNKNOWN_WHY, t->lang));
             sb_putc(t->out, '\n');
         }
     }
@@ -496,12 +586,17 @@ static void overridden_text(struct tctx *t)
  * result. */
 static void stamp_text(const struct plan *p, enum lang lang, struct sbuf *out)
 {
-    sb_printf(out, "  %s: %s", L(L_RULESET, lang),
-              p->policy ? p->policy : p->src->name);
-    if (p->version)
-        sb_printf(out, " %s", p->version);
-    if (p->sha256[0])
-        sb_printf(out, "  sha256 %.12s", p->sha256);
+    sb_put(out, "  ", 2);
+    label(out, L(L_RULESET, lang));
+    sb_puts(out, p->policy ? p->policy : p->src->name);
+    if (p->version) {
+        sb_putc(out, ' ');
+        sb_puts(out, p->version);
+    }
+    if (p->sha256[0]) {
+        sb_put(out, "  sha256 ", 9);
+        sb_put(out, p->sha256, strnlen(p->sha256, 12));
+    }
     sb_putc(out, '\n');
 }
 
@@ -584,7 +679,8 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
 {
     struct tctx t = {r, r->p, lang, out, NULL};
     const struct case_facts *cf = r->cf;
-    sb_printf(out, "%s ", L(L_CASE, lang));
+    sb_puts(out, L(L_CASE, lang));
+    sb_putc(out, ' ');
     sb_text(out, cf->id ? cf->id : "?");
     if (cf->title)
         quoted(out, cf->title, false);

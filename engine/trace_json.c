@@ -11,11 +11,23 @@
 
 /* The trace as JSON Lines (docs/trace.md). */
 
-static void jloc(const struct src_loc *l, struct sbuf *out)
+/* "file":…,"line":… of a place in a case file: the file's part made
+ * once for the cases that follow in that file. */
+static void jloc(const struct result *r, const struct src_loc *l,
+                 struct sbuf *out)
 {
-    sb_puts(out, "\"file\":");
-    sb_json(out, l->src ? l->src->name : "");
-    sb_puts(out, ",\"line\":");
+    const char *name = l->src ? l->src->name : "";
+    size_t len;
+    const char *kept = memo_last(r->memo, name, &len);
+    if (kept) {
+        sb_put(out, kept, len);
+    } else {
+        size_t start = out->len;
+        sb_puts(out, "\"file\":");
+        sb_json(out, name);
+        sb_puts(out, ",\"line\":");
+        memo_keep_last(r->memo, name, out->p + start, out->len - start);
+    }
     sb_long(out, l->first_line);
 }
 
@@ -118,7 +130,7 @@ static void jfact(const struct result *r, int i, struct sbuf *out)
     sb_putc(out, '"');
     if (r->cf->origin[i] == FROM_CASE) {
         sb_putc(out, ',');
-        jloc(&r->cf->locs[i], out);
+        jloc(r, &r->cf->locs[i], out);
     }
     sb_putc(out, '}');
 }
@@ -237,12 +249,9 @@ static void jhead(const struct result *r, const char *id, const char *title,
     sb_puts(out, ",\"cites\":");
     jstrings(r, cites, ncites, out);
     sb_puts(out, ",\"because\":");
-    if (nbecause) {
-        struct sbuf b = {0};
-        trace_because(r, because, nbecause, lang, &b);
-        sb_json(out, b.p ? b.p : "");
-        sb_free(&b);
-    } else {
+    if (nbecause)
+        trace_json_because(r, because, nbecause, lang, out);
+    else {
         sb_puts(out, "null");
     }
 }
@@ -457,7 +466,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"title\":");
     jstr_or_null(cf->title, out);
     sb_puts(out, ",\"source\":{");
-    jloc(&cf->loc, out);
+    jloc(r, &cf->loc, out);
     sb_puts(out, "},\"rules\":{\"policy\":");
     jname_or_null(r, p->policy, out);
     sb_puts(out, ",\"version\":");
@@ -604,7 +613,7 @@ void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
     if (r->status == ST_ERROR) {
         sb_puts(out, ",\"measures\":[],\"fired\":[],\"missing\":[],"
                      "\"source\":{");
-        jloc(&cf->loc, out);
+        jloc(r, &cf->loc, out);
         sb_putc(out, '}');
         jerrors(cf->errors && cf->errors->errors ? cf->errors : &r->errors,
                 lang, out);

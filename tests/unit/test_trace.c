@@ -6,6 +6,7 @@
 #include <yajl/yajl_tree.h>
 
 #include "engine/trace.h"
+#include "engine/trace_int.h"
 
 static struct fixture *F(void **state)
 {
@@ -494,6 +495,80 @@ static void test_trace_expr_round_trip(void **state)
     }
 }
 
+/* The JSON trace writes a because text exactly as sb_json writes the
+ * text trace_because makes: the literal parts escaped once, the values
+ * filled in (quotes, backslashes) escaped case by case. */
+static void test_trace_json_because_escapes(void **state)
+{
+    struct fixture *f = F(state);
+    const struct plan *p =
+        fx_plan(f, "fact a: bool\n"
+                   "fact t: text\n"
+                   "conclusion K\n"
+                   "rule R when a then K because \"說 \\\"{t}\\\" \\\\ {a}\"\n"
+                   "verdict { v when K otherwise w }\n");
+    for (int round = 0; round < 2; round++) { /* made, then from the memo */
+        struct result *r =
+            fx_eval(f, fx_case(f, round ? "case k { a = true, t = \"x\" }"
+                                        : "case k { a = true, t = "
+                                          "\"引\\\"號\\\\ \" }"));
+        struct sbuf plain = {0}, want = {0}, got = {0};
+        trace_because(r, p->rules[0].because, p->rules[0].nbecause, LANG_EN,
+                      &plain);
+        sb_puts(&want, "\"because\":");
+        sb_json(&want, plain.p);
+        assert_non_null(strstr(plain.p, round ? "\"x\"" : "號\\"));
+        trace_json(r, LANG_EN, &got);
+        assert_has(got.p, want.p);
+        sb_free(&plain);
+        sb_free(&want);
+        sb_free(&got);
+    }
+}
+
+/* The first case of text, read as the file name. */
+static struct case_facts *case_in(struct fixture *f, const char *name,
+                                  const char *text)
+{
+    struct ast_file *file = NULL;
+    parse_source(&f->arena, fx_errors(f), fx_src(f, name, text), &file);
+    assert_non_null(file);
+    const struct ast_case *c = file->cases;
+    struct case_facts *cf = cases_new(&f->arena, f->plan, fx_errors(f));
+    cf->id = c->id.text;
+    cf->loc = c->loc;
+    for (const struct ast_assign *s = c->facts; s; s = s->next)
+        cases_set(&f->arena, f->plan, cf, &s->name, s->value);
+    return cf;
+}
+
+/* The file of a case and of its facts, kept from one case to the next,
+ * follows the case when it comes from another file. */
+static void test_trace_json_case_files(void **state)
+{
+    struct fixture *f = F(state);
+    fx_plan(f, RULES);
+    static const char *const names[] = {"a.case", "a.case", "b\"1.case",
+                                        "a.case"};
+    static const char *const want[] = {"\"file\":\"a.case\",\"line\":1",
+                                       "\"file\":\"a.case\",\"line\":1",
+                                       "\"file\":\"b\\\"1.case\",\"line\":1",
+                                       "\"file\":\"a.case\",\"line\":1"};
+    for (int k = 0; k < 4; k++) {
+        struct result *r = fx_eval(f, case_in(f, names[k], C1));
+        struct sbuf b = {0};
+        trace_json(r, LANG_EN, &b);
+        const char *src = strstr(b.p, "\"source\":{");
+        assert_non_null(src);
+        assert_memory_equal(src + 10, want[k], strlen(want[k]));
+        assert_has(strstr(b.p, "\"facts\":["), want[k]);
+        for (int j = 0; j < 4; j++)
+            if (strcmp(want[j], want[k]) != 0)
+                assert_lacks(b.p, want[j]);
+        sb_free(&b);
+    }
+}
+
 static void test_trace_values(void **state)
 {
     struct fixture *f = F(state);
@@ -551,6 +626,8 @@ int main(void)
         T(test_trace_json_evaluation_error),
         T(test_trace_json_escapes_strings),
         T(test_trace_json_condition_language),
+        T(test_trace_json_because_escapes),
+        T(test_trace_json_case_files),
         T(test_trace_text_english),
         T(test_trace_text_traditional),
         T(test_trace_text_simplified),
