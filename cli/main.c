@@ -555,6 +555,8 @@ int main(int argc, char **argv)
         return cli_fmt(argc - 1, argv + 1);
     if (strcmp(cmd, "history") == 0)
         return reg_history_cmd(argc - 1, argv + 1);
+    if (strcmp(cmd, "replay") == 0)
+        return reg_replay_cmd(argc - 1, argv + 1);
     if (strcmp(cmd, "register") == 0)
         return reg_register_cmd(argc - 1, argv + 1);
     return CLI_USAGE(USAGE_MAIN, cli_unknown_command, cmd);

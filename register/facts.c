@@ -87,13 +87,7 @@ void reg_facts(const char *kind, const char *text, int first, reg_fact_fn fn,
         case_facts(text, first, fn, ctx);
 }
 
-/* A temporary folder, and what was written in it, to remove. */
-struct tmp {
-    char dir[256];
-    struct cli_paths made; /* files and folders, in the order made */
-};
-
-static int tmp_open(struct tmp *t)
+int reg_tmp_open(struct reg_tmp *t)
 {
     const char *base = getenv("TMPDIR");
     snprintf(t->dir, sizeof t->dir, "%s/rongcuo-register-XXXXXX",
@@ -102,7 +96,7 @@ static int tmp_open(struct tmp *t)
     return mkdtemp(t->dir) ? 0 : -1;
 }
 
-static void tmp_close(struct tmp *t)
+void reg_tmp_close(struct reg_tmp *t)
 {
     for (size_t i = t->made.n; i-- > 0;)
         remove(t->made.v[i]);
@@ -112,8 +106,8 @@ static void tmp_close(struct tmp *t)
 
 /* name (relative, without "..") written under the folder with its
  * folders; the path into out. */
-static int tmp_write(struct tmp *t, const char *name, const char *text,
-                     size_t len, char *out, size_t size)
+int reg_tmp_write(struct reg_tmp *t, const char *name, const char *text,
+                  size_t len, char *out, size_t size)
 {
     while (*name == '/')
         name++;
@@ -136,48 +130,60 @@ static int tmp_write(struct tmp *t, const char *name, const char *text,
     return fclose(f) == 0 && w == len ? 0 : -1;
 }
 
-struct rc_ruleset *reg_ruleset(struct reg *r, const char *sha256)
+int reg_ruleset_files(struct reg *r, const char *sha256, struct reg_tmp *t,
+                      char *first, size_t size)
 {
     sqlite3_stmt *st;
-    struct tmp t;
-    char first[1024] = "", path[1024];
-    int ok = tmp_open(&t) == 0 &&
-             sqlite3_prepare_v2(r->db,
+    char path[1024];
+    int ok = sqlite3_prepare_v2(r->db,
                                 "SELECT f.name, t.text FROM ruleset_files f"
                                 " JOIN rule_texts t ON t.sha256 = f.text_sha256"
                                 " WHERE f.ruleset = ? ORDER BY f.idx",
                                 -1, &st, NULL) == SQLITE_OK;
+    *first = '\0';
     if (ok)
         sqlite3_bind_text(st, 1, sha256, -1, SQLITE_STATIC);
     while (ok && sqlite3_step(st) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         const char *text = sqlite3_column_blob(st, 1);
         size_t len = (size_t)sqlite3_column_bytes(st, 1);
-        ok = name &&
-             tmp_write(&t, name, text ? text : "", len, path, sizeof path) == 0;
+        ok = name && reg_tmp_write(t, name, text ? text : "", len, path,
+                                   sizeof path) == 0;
         if (ok && !*first)
-            snprintf(first, sizeof first, "%s", path);
+            snprintf(first, size, "%s", path);
     }
     sqlite3_finalize(st);
-    struct rc_ruleset *rs = ok && *first ? rc_ruleset_load(first, NULL) : NULL;
+    return ok && *first ? 0 : -1;
+}
+
+struct rc_ruleset *reg_ruleset(struct reg *r, const char *sha256)
+{
+    struct reg_tmp t;
+    char first[1024];
+    if (reg_tmp_open(&t) != 0)
+        return NULL;
+    struct rc_ruleset *rs =
+        reg_ruleset_files(r, sha256, &t, first, sizeof first) == 0
+            ? rc_ruleset_load(first, NULL)
+            : NULL;
     const char *got = rs ? rc_ruleset_sha256(rs) : NULL;
     if (rs && (!got || strcmp(got, sha256) != 0)) {
         rc_ruleset_free(rs);
         rs = NULL;
     }
-    tmp_close(&t);
+    reg_tmp_close(&t);
     return rs;
 }
 
 /* The folder where cases are written to be evaluated again, made once
  * for a check (reg_evaluate_end removes it). */
-static struct tmp eval_tmp;
+static struct reg_tmp eval_tmp;
 static int eval_tmp_open;
 
 void reg_evaluate_end(void)
 {
     if (eval_tmp_open)
-        tmp_close(&eval_tmp);
+        reg_tmp_close(&eval_tmp);
     eval_tmp_open = 0;
 }
 
@@ -202,14 +208,14 @@ int reg_evaluate(const struct rc_ruleset *rs, const char *kind,
                  char *measures, size_t msize)
 {
     char path[1024];
-    if (!kind || !text || (!eval_tmp_open && tmp_open(&eval_tmp) != 0))
+    if (!kind || !text || (!eval_tmp_open && reg_tmp_open(&eval_tmp) != 0))
         return -1;
     eval_tmp_open = 1;
     const char *name = strcmp(kind, "jsonl") == 0 ? "c.jsonl" : "c.case";
-    struct rc_cases *cs =
-        tmp_write(&eval_tmp, name, text, strlen(text), path, sizeof path) == 0
-            ? rc_cases_open(rs, path)
-            : NULL;
+    struct rc_cases *cs = reg_tmp_write(&eval_tmp, name, text, strlen(text),
+                                        path, sizeof path) == 0
+                              ? rc_cases_open(rs, path)
+                              : NULL;
     const struct rc_case *c = cs ? rc_cases_next(cs) : NULL;
     struct rc_eval *ev = c ? rc_eval_new(rs) : NULL;
     if (ev) {

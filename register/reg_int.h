@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "cli/cli.h"
 #include "register/register.h"
 
 struct reg {
@@ -40,6 +41,23 @@ typedef void (*reg_fact_fn)(void *ctx, const char *name, const char *value,
                             int line);
 void reg_facts(const char *kind, const char *text, int first, reg_fact_fn fn,
                void *ctx);
+
+/* A temporary folder, and what was written in it, to remove. */
+struct reg_tmp {
+    char dir[256];
+    struct cli_paths made; /* files and folders, in the order made */
+};
+int reg_tmp_open(struct reg_tmp *t);
+/* Everything written removed, and the folder. */
+void reg_tmp_close(struct reg_tmp *t);
+/* name (relative, without "..") written under the folder with its
+ * folders; the path into out. 0, or -1. */
+int reg_tmp_write(struct reg_tmp *t, const char *name, const char *text,
+                  size_t len, char *out, size_t size);
+/* The files of the rule set stored under sha256 written into t; the
+ * path of the file run into first. 0, or -1. */
+int reg_ruleset_files(struct reg *r, const char *sha256, struct reg_tmp *t,
+                      char *first, size_t size);
 
 /* The rule set stored under sha256, rebuilt from its stored texts in a
  * temporary folder and loaded; NULL when it cannot be (or does not give
