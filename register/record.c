@@ -129,6 +129,17 @@ static void text_open(struct text *t, const char *path)
                                                                     : "case";
 }
 
+/* Whether the head line [a, end) of a .case block closes it too: a '}'
+ * after its last '{'. */
+static bool one_line(const char *a, const char *end)
+{
+    const char *open = NULL;
+    for (const char *p = a; p < end; p++)
+        if (*p == '{')
+            open = p;
+    return open && memchr(open, '}', (size_t)(end - open)) != NULL;
+}
+
 /* The text of the case that starts on line (1-based): one JSON line, or
  * a .case block up to its closing brace. Newly allocated; NULL if none. */
 static char *case_text(const struct text *t, int line)
@@ -141,7 +152,8 @@ static char *case_text(const struct text *t, int line)
         const char *nl = strchr(b, '\n');
         const char *end = nl ? nl : b + strlen(b);
         const char *q = b + strspn(b, " \t");
-        if (strcmp(t->kind, "jsonl") == 0 || !nl || (*q == '}' && i > line)) {
+        if (strcmp(t->kind, "jsonl") == 0 || !nl || (*q == '}' && i > line) ||
+            (i == line && one_line(b, end))) {
             b = end;
             break;
         }
