@@ -36,6 +36,10 @@ CLI_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(filter-out cli/prove%.c,$(wildcard c
 # library does not; the command and the prover's own tests do.
 PROVE_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard prove/*.c))
 PROVE_LIBS := -lz3
+# The decision register (register/): the only code that links SQLite. The
+# engine's library does not; the rongcuo command does.
+REGISTER_OBJ  := $(patsubst %.c,$(B)/obj/%.o,$(wildcard register/*.c))
+REGISTER_LIBS := -lsqlite3
 
 UNIT_TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
 
@@ -55,8 +59,8 @@ deps:
 
 # rongcuo prove runs rongcuo-prove, built beside rongcuo: only it loads Z3
 # (every other command starts as fast, in as little memory, as before).
-$(B)/rongcuo: $(CLI_OBJ) $(B)/librongcuo.a | $(B)/rongcuo-prove
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+$(B)/rongcuo: $(CLI_OBJ) $(REGISTER_OBJ) $(B)/librongcuo.a | $(B)/rongcuo-prove
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(REGISTER_LIBS)
 
 PROVE_CLI_OBJ := $(B)/obj/cli/prove.o $(B)/obj/cli/prove_main.o \
                  $(B)/obj/cli/prove_analysis.o \
@@ -287,10 +291,10 @@ golden-update: $(B)/rongcuo
 	@GOLDEN_UPDATE=1 sh tests/golden.sh $(B)/rongcuo
 
 format:
-	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format -i engine/*.[ch] cli/*.[ch] prove/*.[ch] register/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 format-check:
-	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
+	clang-format --dry-run -Werror engine/*.[ch] cli/*.[ch] prove/*.[ch] register/*.[ch] lexer/*.[ch] parser/*.[ch] fmt/*.[ch] tests/unit/*.[ch] fuzz/*.[ch] bench/*.c examples/*.c
 
 clean:
 	rm -rf build

@@ -5,7 +5,8 @@
 # against reading the file (cat), all in this one run,
 # on a deterministic synthetic register (bench/gen.c). Prints cases per
 # second and ratios; checks that every verdict agrees; peak memory at
-# 100,000 and 1,000,000 cases; the time to load and check 10,000 rules.
+# 100,000 and 1,000,000 cases; the time to load and check 10,000 rules;
+# the cost of run --register (docs/register.md) on 10,000 cases.
 #
 # usage: bench/run.sh BUILD_DIR    (BENCH_CASES=N to change the timed size)
 set -eu
@@ -72,6 +73,11 @@ t_n2=$(time_of "$rc" run -q --trace none -j 2 "$rules" "$w/corpus.jsonl")
 t_f1=$(time_of "$rc" run -q "$rules" "$w/corpus.jsonl")
 t_f2=$(time_of "$rc" run -q -j 2 "$rules" "$w/corpus.jsonl")
 t_t1=$(time_of "$rc" run -q --format json "$rules" "$w/corpus.jsonl")
+# --register: 10,000 cases (each entry keeps its full JSON explanation)
+head -n 10000 "$w/corpus.jsonl" >"$w/corpus-10k.jsonl"
+t_r0=$(wall "$(time_of "$rc" run -q "$rules" "$w/corpus-10k.jsonl")")
+t_r1=$(wall "$(time_of sh -c "rm -f '$w/reg.db' '$w/reg.db-wal' '$w/reg.db-shm'; '$rc' run -q --register '$w/reg.db' '$rules' '$w/corpus-10k.jsonl'")")
+reg_kb=$(du -k "$w/reg.db" | cut -f1)
 m100k=$(rss_of "$rc" run -q --trace none "$rules" "$w/corpus-100k.jsonl")
 m1m=$(rss_of "$rc" run -q --trace none "$rules" "$w/corpus-1m.jsonl")
 
@@ -90,7 +96,8 @@ t_prove=$(wall "$(time_of "$rc" prove rules/huangshi.rules rules/hubei.rules \
 
 awk -v n="$N" -v cat="$t_cat" -v flat="$t_flat" -v hand="$t_hand" -v t1="$t_t1" -v n1="$t_n1" -v n2="$t_n2" \
     -v f1="$t_f1" -v f2="$t_f2" -v m100k="$m100k" -v m1m="$m1m" \
-    -v load="$t_load" -v prove="$t_prove" -v agree="$agree" 'BEGIN {
+    -v load="$t_load" -v prove="$t_prove" -v agree="$agree" \
+    -v r0="$t_r0" -v r1="$t_r1" -v regkb="$reg_kb" 'BEGIN {
     printf "bench: %d cases of rules/hubei.rules (best of 3, on this machine, now)\n", n
     printf "  %-32s %7s %9s %8s %8s %7s %8s\n", "", "seconds", "cases/s", "vs flat", "vs yajl", "cpu s", "cpu/flat"
     row("cat (reading the file)", cat)
@@ -103,6 +110,7 @@ awk -v n="$N" -v cat="$t_cat" -v flat="$t_flat" -v hand="$t_hand" -v t1="$t_t1" 
     row("rongcuo JSON trace -j 1", t1)
     printf "  -j 2 over -j 1: %.2fx (--trace none), %.2fx (text trace)\n", w(n1) / w(n2), w(f1) / w(f2)
     printf "  peak memory, --trace none: %d KiB at 100,000 cases, %d KiB at 1,000,000 (%.2fx)\n", m100k, m1m, m1m / m100k
+    printf "  run --register, 10,000 cases: %.2f s against %.2f s without (%.1fx); register %d KiB\n", r1, r0, r1 / r0, regkb
     printf "  load and check a 10,000-rule file: %.0f ms\n", load * 1000
     printf "  prove every bottom line of rules/*.rules: %.2f s\n", prove
     printf "  %s; -j 2 output is byte-identical to -j 1\n", agree

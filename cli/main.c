@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "register/register.h"
 
 #ifndef RONGCUO_VERSION
 #error "RONGCUO_VERSION comes from the Makefile"
@@ -26,7 +27,14 @@
 #define USAGE_CHECK CLI_USAGE_TEXT(usage_check)
 #define USAGE_SHOW  CLI_USAGE_TEXT(usage_show)
 
-enum { OPT_FORMAT = 256, OPT_LANG, OPT_TRACE, OPT_WHY_NOT, OPT_NO_ANALYSIS };
+enum {
+    OPT_FORMAT = 256,
+    OPT_LANG,
+    OPT_TRACE,
+    OPT_WHY_NOT,
+    OPT_NO_ANALYSIS,
+    OPT_REGISTER
+};
 
 /* --lang's value v into the command's language: -1, or the exit status
  * of a usage error. */
@@ -157,6 +165,7 @@ struct run_opts {
     enum rc_format format;
     const char *out;
     const char *why_not;
+    const char *reg; /* --register FILE.db */
     bool quiet, brief;
     int threads;
 };
@@ -212,6 +221,8 @@ static int run_option(struct run_opts *o, int c, const char *v)
         o->out = v;
     else if (c == OPT_WHY_NOT)
         o->why_not = v;
+    else if (c == OPT_REGISTER)
+        o->reg = v;
     else if (c == OPT_FORMAT &&
              (strcmp(v, "text") == 0 || strcmp(v, "json") == 0))
         o->format = v[0] == 'j' ? RC_JSON : RC_TEXT;
@@ -244,6 +255,7 @@ static int run_args(int argc, char **argv, struct run_opts *o,
         {"lang", required_argument, NULL, OPT_LANG},
         {"trace", required_argument, NULL, OPT_TRACE},
         {"why-not", required_argument, NULL, OPT_WHY_NOT},
+        {"register", required_argument, NULL, OPT_REGISTER},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
@@ -347,9 +359,42 @@ static bool case_paths_of(struct cli_paths *c, const char **files, int n)
     return true;
 }
 
+/* --register FILE.db: the register opened before the run (none of the
+ * case files may be standard input); NULL after a message. */
+static struct reg *register_open(const char *path, const struct cli_paths *cp)
+{
+    for (size_t i = 0; i < cp->n; i++)
+        if (strcmp(cp->v[i], "-") == 0) {
+            CLI_PRINT(stderr, cli_prefixed, "");
+            CLI_PUTS(stderr, reg_stdin);
+            fputc('\n', stderr);
+            return NULL;
+        }
+    return reg_open(path, true);
+}
+
+/* The run's cases added to the register, after the run: the run's exit
+ * status rc, or EXIT_USAGE when they could not be. */
+static int run_register(struct reg *reg, struct rc_ruleset *rs,
+                        const struct run_opts *o, const struct cli_paths *cp,
+                        int rc)
+{
+    long n =
+        reg_record(reg, rs, o->why_not, (const char *const *)cp->v, (int)cp->n);
+    reg_close(reg);
+    if (n < 0)
+        return EXIT_USAGE;
+    if (!o->quiet) {
+        CLI_PRINT(stderr, cli_prefixed, "");
+        CLI_PRINT(stderr, reg_recorded, n, o->reg);
+        fputc('\n', stderr);
+    }
+    return rc;
+}
+
 static int cmd_run(int argc, char **argv)
 {
-    struct run_opts o = {RC_TEXT, NULL, NULL, false, false, 1};
+    struct run_opts o = {RC_TEXT, NULL, NULL, NULL, false, false, 1};
     const char *rules = NULL;
     const char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0, rc = EXIT_OK;
@@ -394,6 +439,12 @@ static int cmd_run(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc_eval_free(ev);
+    struct reg *reg = o.reg ? register_open(o.reg, &cp) : NULL;
+    if (o.reg && !reg) {
+        rc_ruleset_free(rs);
+        cli_paths_free(&cp);
+        return EXIT_USAGE;
+    }
     struct cli_inputs in = {NULL, 0, 0};
     cli_inputs_add(&in, rules);
     cli_inputs_add_rules(&in, rs);
@@ -402,6 +453,7 @@ static int cmd_run(int argc, char **argv)
     FILE *out = cli_open_output(o.out, &in);
     cli_inputs_free(&in);
     if (!out) {
+        reg_close(reg);
         rc_ruleset_free(rs);
         cli_paths_free(&cp);
         return EXIT_USAGE;
@@ -455,6 +507,8 @@ static int cmd_run(int argc, char **argv)
     }
     if (!o.quiet)
         run_summary(&count, warnings);
+    if (reg && rc != EXIT_USAGE)
+        rc = run_register(reg, rs, &o, &cp, rc);
     rc_ruleset_free(rs);
     cli_paths_free(&cp);
     return rc;
@@ -499,5 +553,11 @@ int main(int argc, char **argv)
         return prove_exec(argv);
     if (strcmp(cmd, "fmt") == 0)
         return cli_fmt(argc - 1, argv + 1);
+    if (strcmp(cmd, "history") == 0)
+        return reg_history_cmd(argc - 1, argv + 1);
+    if (strcmp(cmd, "replay") == 0)
+        return reg_replay_cmd(argc - 1, argv + 1);
+    if (strcmp(cmd, "register") == 0)
+        return reg_register_cmd(argc - 1, argv + 1);
     return CLI_USAGE(USAGE_MAIN, cli_unknown_command, cmd);
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install what the build needs (make, a C compiler, flex, bison, cmocka,
-# yajl, GMP, the Z3 solver (for prove), pkg-config, and OpenCC, from which the build takes the table
+# yajl, GMP, the Z3 solver (for prove), SQLite (for the decision register,
+# and its sqlite3 command for the tests), pkg-config, and OpenCC, from which the build takes the table
 # that folds traditional characters to simplified ones; Graphviz, whose dot
 # the tests of rongcuo graph and make graph-svg run; valgrind with the
 # argument "valgrind", clang and libFuzzer with "fuzz"; with "browser",
@@ -27,6 +28,7 @@ command -v flex >/dev/null 2>&1 || need="$need flex"
 command -v bison >/dev/null 2>&1 || need="$need bison"
 command -v pkg-config >/dev/null 2>&1 || need="$need pkg-config"
 command -v dot >/dev/null 2>&1 || need="$need graphviz"
+command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
 have_header() {
     printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <%s>\n' "$1" |
         ${CC:-cc} -E -x c - >/dev/null 2>&1
@@ -37,8 +39,9 @@ if command -v "${CC:-cc}" >/dev/null 2>&1; then
     have_header gmp.h || need="$need libgmp-dev"
     have_header z3.h || need="$need libz3-dev"
     have_header opencc/opencc.h || need="$need libopencc-dev"
+    have_header sqlite3.h || need="$need libsqlite3-dev"
 else
-    need="$need libcmocka-dev libyajl-dev libgmp-dev libopencc-dev libz3-dev"
+    need="$need libcmocka-dev libyajl-dev libgmp-dev libopencc-dev libz3-dev libsqlite3-dev"
 fi
 # puppeteer-core for the browser test (make browser), once per lock file.
 browser_driver() {

@@ -1,0 +1,78 @@
+#ifndef REGISTER_REG_INT_H
+#define REGISTER_REG_INT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "cli/cli.h"
+#include "register/register.h"
+
+struct reg {
+    sqlite3 *db;
+    const char *path;
+};
+
+/* The columns of an entry that its hash covers, in order. */
+enum {
+    REG_F_PREV,
+    REG_F_CASE,
+    REG_F_TITLE,
+    REG_F_FILE,
+    REG_F_LINE,
+    REG_F_KIND,
+    REG_F_TEXT,
+    REG_F_STATUS,
+    REG_F_VERDICT,
+    REG_F_MEASURES,
+    REG_F_RULESET,
+    REG_F_TIME,
+    REG_F_EXPLANATION,
+    REG_NF
+};
+/* The hash of an entry whose fields are f (NULL for SQL NULL): SHA-256
+ * over each field as "N" (NULL) or "<length>:<bytes>", as 64 hex digits. */
+void reg_entry_hash(const char *const f[REG_NF], char out[65]);
+
+/* The facts a case gives, read from its text (kind "case": the lines
+ * NAME = VALUE of a .case block; "jsonl": the "facts" object of one JSON
+ * line): calls fn for each with its name, value as written, and line
+ * (first: the line the text starts on). */
+typedef void (*reg_fact_fn)(void *ctx, const char *name, const char *value,
+                            int line);
+void reg_facts(const char *kind, const char *text, int first, reg_fact_fn fn,
+               void *ctx);
+
+/* A temporary folder, and what was written in it, to remove. */
+struct reg_tmp {
+    char dir[256];
+    struct cli_paths made; /* files and folders, in the order made */
+};
+int reg_tmp_open(struct reg_tmp *t);
+/* Everything written removed, and the folder. */
+void reg_tmp_close(struct reg_tmp *t);
+/* name (relative, without "..") written under the folder with its
+ * folders; the path into out. 0, or -1. */
+int reg_tmp_write(struct reg_tmp *t, const char *name, const char *text,
+                  size_t len, char *out, size_t size);
+/* The files of the rule set stored under sha256 written into t; the
+ * path of the file run into first. 0, or -1. */
+int reg_ruleset_files(struct reg *r, const char *sha256, struct reg_tmp *t,
+                      char *first, size_t size);
+
+/* The rule set stored under sha256, rebuilt from its stored texts in a
+ * temporary folder and loaded; NULL when it cannot be (or does not give
+ * the same SHA-256). */
+struct rc_ruleset *reg_ruleset(struct reg *r, const char *sha256);
+/* Evaluate the case whose text (kind as in reg_facts) is stored, under
+ * rs; its status word, verdict (or NULL) and measures (JSON array) into
+ * the buffers. 0, or -1 when it could not be evaluated. */
+int reg_evaluate(const struct rc_ruleset *rs, const char *kind,
+                 const char *text, char status[16], char *verdict, size_t vsize,
+                 char *measures, size_t msize);
+/* The temporary folder of reg_evaluate removed. */
+void reg_evaluate_end(void);
+const char *reg_status_word(enum rc_status s);
+/* "rongcuo: " and message to stderr for an SQLite failure on r. */
+void reg_db_error(struct reg *r);
+
+#endif

@@ -1,0 +1,24 @@
+# Bad input to the register's commands: a clear message and exit 2 (1 for
+# a case the register does not have), never a crash.
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+h() { sed "s|$d|TMP|g"; }
+{ $RONGCUO history "$d/missing.db" YC-1; echo "exit $?"; } 2>&1 | h
+$RONGCUO register check README.md 2>&1; echo "exit $?"
+$RONGCUO run --register README.md rules/yichang.rules rules/cases/yichang-late-filing.case 2>&1
+echo "exit $?"
+sqlite3 "$d/other.db" "CREATE TABLE t(a)"
+$RONGCUO run --register "$d/other.db" rules/yichang.rules rules/cases/yichang-late-filing.case 2>&1 | h
+$RONGCUO run -q --register "$d/r.db" rules/yichang.rules rules/cases/yichang-late-filing.case >/dev/null
+{ $RONGCUO history "$d/r.db" YC-9; echo "exit $?"; } 2>&1 | h
+$RONGCUO history --lang zh-Hant "$d/r.db" YC-9 2>&1 | h
+$RONGCUO history --lang zh-Hans "$d/r.db" YC-9 2>&1 | h
+$RONGCUO history "$d/r.db" 2>&1 | head -n 1
+$RONGCUO register 2>&1 | head -n 1
+$RONGCUO register verify "$d/r.db" 2>&1 | head -n 1
+$RONGCUO run --register "$d/r.db" rules/yichang.rules - </dev/null 2>&1
+echo "exit $?"
+sqlite3 "$d/r.db" "PRAGMA user_version = 2"
+{ $RONGCUO register check "$d/r.db"; echo "exit $?"; } 2>&1 | h
+$RONGCUO run --register "$d/r.db" rules/yichang.rules rules/cases/yichang-late-filing.case 2>&1 | h
+sqlite3 "$d/r.db" "SELECT count(*) FROM entries"
