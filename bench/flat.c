@@ -1,5 +1,5 @@
 /*
- * rules/hubei.rules written by hand in C, as fast as a simple program
+ * bench/hubei-v1.rules written by hand in C, as fast as a simple program
  * goes: the minimal baseline `make bench` measures Rongcuo against. No
  * JSON library and no allocation per case: each line is scanned once, in
  * the read buffer; a key is found by its length and first bytes in a small
@@ -110,7 +110,7 @@ static int b(const struct state *s, int i)
     return s->known >> i & 1 ? (int)(s->yes >> i & 1) : U;
 }
 
-/* The verdict table of rules/hubei.rules: first hit, undetermined on the
+/* The verdict table of bench/hubei-v1.rules: first hit, undetermined on the
  * first unknown line. */
 static const char *verdict(const struct state *s)
 {

@@ -1,5 +1,5 @@
 /*
- * A deterministic synthetic case register for rules/hubei.rules, as JSON
+ * A deterministic synthetic case register for bench/hubei-v1.rules, as JSON
  * Lines: most facts false, some true, some not established, a few given
  * explicitly as unknown (null). The same N gives the same bytes.
  *

@@ -1,5 +1,5 @@
 /*
- * rules/hubei.rules written by hand in C: the baseline `make bench`
+ * bench/hubei-v1.rules written by hand in C: the baseline `make bench`
  * measures Rongcuo against. It reads the same JSON Lines with the same
  * yajl event parser and applies the same three-valued logic, and prints
  * "ID<TAB>verdict" (待定 when undetermined) for each case.
@@ -195,7 +195,7 @@ static int has(const struct state *s, int kind)
     return s->kinds_known ? (s->kinds >> kind & 1 ? T : F) : U;
 }
 
-/* The verdict table of rules/hubei.rules, first hit, undetermined on the
+/* The verdict table of bench/hubei-v1.rules, first hit, undetermined on the
  * first unknown line. */
 static const char *verdict(const struct state *s)
 {

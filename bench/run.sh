@@ -18,7 +18,8 @@ mkdir -p "$w"
 N=${BENCH_CASES:-200000}
 rc=$B/rongcuo
 m=$w/measure
-rules=rules/hubei.rules
+# the rules the two hand-written evaluators encode (bench/hubei-v1.rules)
+rules=bench/hubei-v1.rules
 
 "$w/gen" "$N" >"$w/corpus.jsonl"
 [ -f "$w/corpus-1m.jsonl" ] || "$w/gen" 1000000 >"$w/corpus-1m.jsonl"
@@ -98,7 +99,7 @@ awk -v n="$N" -v cat="$t_cat" -v flat="$t_flat" -v hand="$t_hand" -v t1="$t_t1" 
     -v f1="$t_f1" -v f2="$t_f2" -v m100k="$m100k" -v m1m="$m1m" \
     -v load="$t_load" -v prove="$t_prove" -v agree="$agree" \
     -v r0="$t_r0" -v r1="$t_r1" -v regkb="$reg_kb" 'BEGIN {
-    printf "bench: %d cases of rules/hubei.rules (best of 3, on this machine, now)\n", n
+    printf "bench: %d cases of bench/hubei-v1.rules (best of 3, on this machine, now)\n", n
     printf "  %-32s %7s %9s %8s %8s %7s %8s\n", "", "seconds", "cases/s", "vs flat", "vs yajl", "cpu s", "cpu/flat"
     row("cat (reading the file)", cat)
     row("flat-scan C evaluator", flat)
