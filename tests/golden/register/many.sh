@@ -16,7 +16,7 @@ cases() { # $1: the ID prefix, $2: how many
 cases N $n >"$d/many.jsonl"
 $RONGCUO run -q --register "$d/r.db" $R "$d/many.jsonl" >/dev/null
 echo "exit $?"
-[ "$(sqlite3 "$d/r.db" "SELECT count(*) FROM entries")" = $n ] && echo "all $n registered"
+[ "$(sqlite3 "$d/r.db" "SELECT count(*) FROM entries")" = $n ] && echo "every case registered"
 sqlite3 "$d/r.db" "SELECT verdict, count(*) FROM entries GROUP BY verdict ORDER BY verdict" |
     awk -F'|' -v n=$n '{ t += $2 } END { print NR " verdicts; the counts add up: " (t == n) }'
 $RONGCUO register check "$d/r.db" | sed -e "s|$d|TMP|" -e "s/ $n / N /"
