@@ -25,11 +25,11 @@
 #define CHUNK       16
 
 /* Where case i of a batch was rendered: worker w's output, up to end
- * (from where the worker's case before it ended); w -1: not rendered
- * (memory ran out). */
+ * (from where the worker's case before it ended), and its second output
+ * (rc_cases_run_also) up to end2; w -1: not rendered (memory ran out). */
 struct span {
     int w;
-    size_t end;
+    size_t end, end2;
 };
 struct worker {
     struct rc_cases *cs;
@@ -41,8 +41,10 @@ struct worker {
     struct span *spans;            /* of the batch's cases */
     struct result *r;
     struct arena arena;
-    int buf;            /* which of out[] this batch goes to */
-    struct sbuf out[2]; /* one being written, one being filled */
+    int buf;                   /* which of out[] this batch goes to */
+    struct sbuf out[2];        /* one being written, one being filled */
+    struct sbuf also[2];       /* the same, for the second rendering */
+    const struct rc_also *alt; /* or NULL */
     struct rc_counts counts;
     long warnings; /* cases given a warning for their ID */
     enum rc_format format;
@@ -61,6 +63,8 @@ static void one(struct worker *w, const struct case_record *rec)
                                                 : &w->counts.errors;
     (*n)++;
     api_render(w->r, w->format, w->lang, &w->out[w->buf]);
+    if (w->alt)
+        api_render(w->r, w->alt->format, w->alt->lang, &w->also[w->buf]);
 }
 
 struct one_args {
@@ -79,20 +83,22 @@ static void one_work(void *ud)
 static void *work(void *arg)
 {
     struct worker *w = arg;
-    struct sbuf *out = &w->out[w->buf];
+    struct sbuf *out = &w->out[w->buf], *also = &w->also[w->buf];
     out->len = 0;
+    also->len = 0;
     int from;
     while ((from = atomic_fetch_add(w->next, CHUNK)) < w->n) {
         int to = from + CHUNK < w->n ? from + CHUNK : w->n;
         for (int i = from; i < to; i++) {
-            size_t before = out->len;
+            size_t before = out->len, before2 = also->len;
             struct one_args a = {w, &w->rec[i]};
             if (arena_protect(one_work, &a) != 0) {
                 out->len = before;
+                also->len = before2;
                 atomic_store(w->next, w->n); /* no more for anyone */
                 return NULL;
             }
-            w->spans[i] = (struct span){w->id, out->len};
+            w->spans[i] = (struct span){w->id, out->len, also->len};
         }
     }
     return NULL;
@@ -138,14 +144,27 @@ struct aside {
     struct span *spans; /* of those cases */
     rc_write_fn write;
     void *ctx;
-    int rc;             /* what write returned */
-    struct batch *next; /* to read, or NULL */
+    const struct rc_also *alt; /* or NULL */
+    int rc;                    /* what write returned */
+    struct batch *next;        /* to read, or NULL */
 };
 
-/* In input order, up to the first case that ran out of memory. */
+/* The second trace of case sp (rc_cases_run_also), from at2. */
+static int hand_also(struct aside *a, const struct span *sp, size_t *at2)
+{
+    const struct sbuf *also = &a->w[sp->w].also[a->buf];
+    int rc = a->alt->write(a->alt->ctx, also->p + *at2, sp->end2 - *at2);
+    *at2 = sp->end2;
+    return rc;
+}
+
+/* In input order, up to the first case that ran out of memory; then the
+ * end of the batch, when some case of it was handed out. */
 static void hand_out(struct aside *a)
 {
-    size_t at[64] = {0}; /* where each worker's next trace starts */
+    size_t at[64] = {0}, at2[64] = {0}; /* where each worker's next trace
+                                           starts */
+    int handed = 0;
     for (int i = 0; i < a->n && !a->rc; i++) {
         const struct span *sp = &a->spans[i];
         if (sp->w < 0) {
@@ -155,6 +174,13 @@ static void hand_out(struct aside *a)
         const struct sbuf *out = &a->w[sp->w].out[a->buf];
         a->rc = a->write(a->ctx, out->p + at[sp->w], sp->end - at[sp->w]);
         at[sp->w] = sp->end;
+        handed++;
+        if (a->alt && !a->rc)
+            a->rc = hand_also(a, sp, &at2[sp->w]);
+    }
+    if (handed && a->alt && a->alt->batch_end) {
+        int rc = a->alt->batch_end(a->alt->ctx);
+        a->rc = a->rc ? a->rc : rc;
     }
     a->n = 0;
 }
@@ -219,6 +245,7 @@ struct run {
     struct member *mem;
     struct pool pool;
     const char *why_not;
+    const struct rc_also *alt;
 };
 
 static void run_alloc(void *ud)
@@ -252,6 +279,8 @@ static void run_free(struct run *r)
         arena_free(&r->w[t].arena);
         sb_free(&r->w[t].out[0]);
         sb_free(&r->w[t].out[1]);
+        sb_free(&r->w[t].also[0]);
+        sb_free(&r->w[t].also[1]);
     }
     for (int i = 0; i < 2; i++) {
         sb_free(&r->b[i].text);
@@ -279,6 +308,7 @@ static int run_start(struct run *r, enum rc_format f, enum rc_lang lang)
         r->w[t].next = &r->next;
         r->w[t].format = f;
         r->w[t].lang = lang;
+        r->w[t].alt = r->alt;
         r->mem[t] = (struct member){&r->pool, &r->w[t]};
         r->started[t] =
             t > 0 && pthread_create(&r->tid[t], NULL, serve, &r->mem[t]) == 0;
@@ -335,10 +365,25 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                  enum rc_lang lang, const char *why_not, rc_write_fn write,
                  void *ctx, struct rc_counts *counts)
 {
+    return rc_cases_run_also(cs, threads, f, lang, why_not, write, ctx, NULL,
+                             counts);
+}
+
+static bool also_ok(const struct rc_also *also)
+{
+    return !also || (api_format_ok(also->format) && api_lang_ok(also->lang) &&
+                     also->write);
+}
+
+int rc_cases_run_also(struct rc_cases *cs, int threads, enum rc_format f,
+                      enum rc_lang lang, const char *why_not, rc_write_fn write,
+                      void *ctx, const struct rc_also *also,
+                      struct rc_counts *counts)
+{
     if (!handle_live(cs, H_CASES) || !api_format_ok(f) || !api_lang_ok(lang) ||
-        !write || !counts)
+        !write || !counts || !also_ok(also))
         return RC_RUN_BAD_ARGUMENT;
-    struct run r = {.cs = cs, .why_not = why_not};
+    struct run r = {.cs = cs, .why_not = why_not, .alt = also};
     r.threads = threads < 1 ? 1 : threads > 64 ? 64 : threads;
     if (arena_protect(run_alloc, &r) != 0) {
         run_free(&r);
@@ -347,7 +392,7 @@ int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
     int pooled = run_start(&r, f, lang);
     /* the traces of one batch are handed out, and the next batch read,
        while the workers evaluate the batch between them */
-    struct aside a = {r.w, 0, 0, NULL, write, ctx, 0, NULL};
+    struct aside a = {r.w, 0, 0, NULL, write, ctx, also, 0, NULL};
     int cur = 0, buf = 0;
     batch_fill(&r.b[0]);
     bool read_oom = false;

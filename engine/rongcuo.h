@@ -244,6 +244,32 @@ struct rc_counts {
 RC_API int rc_cases_run(struct rc_cases *cs, int threads, enum rc_format f,
                         enum rc_lang lang, const char *why_not,
                         rc_write_fn write, void *ctx, struct rc_counts *counts);
+/* A second trace of every case (rc_cases_run_also), for a second reader
+ * such as a register: in format, in lang (RC_LANG_AUTO: the keyword
+ * language of the rule set), with the run's why_not. */
+struct rc_also {
+    enum rc_format format;
+    enum rc_lang lang;
+    /* each case's second trace, right after write got its first; return
+       non-zero to stop, as write does */
+    rc_write_fn write;
+    /* NULL, or called once the cases of a batch (at most a few thousand)
+       have been handed out, or as many of them as were when the run
+       stopped: a reader can end a transaction there; non-zero stops */
+    int (*batch_end)(void *ctx);
+    void *ctx;
+};
+/* rc_cases_run, the workers also rendering each case as also says (NULL:
+ * rc_cases_run itself). write and also's functions are called from one
+ * thread at a time, in input order, not always the caller's thread. The
+ * first trace is byte for byte what rc_cases_run gives, and so is the
+ * second, in its format. RC_RUN_BAD_ARGUMENT also for a format or
+ * language of also out of range, or no also->write. */
+RC_API int rc_cases_run_also(struct rc_cases *cs, int threads, enum rc_format f,
+                             enum rc_lang lang, const char *why_not,
+                             rc_write_fn write, void *ctx,
+                             const struct rc_also *also,
+                             struct rc_counts *counts);
 
 /* A case built in memory: set its facts by name, then rc_evaluate it.
  * A value is written as in a .case file: 是 / true, 12.5, 2023-05-01,
