@@ -373,18 +373,16 @@ static struct reg *register_open(const char *path, const struct cli_paths *cp)
     return reg_open(path, true);
 }
 
-/* The run's cases added to the register, after the run: the run's exit
- * status rc, or EXIT_USAGE when they could not be. */
-static int run_register(struct reg *reg, struct rc_ruleset *rs,
-                        const struct run_opts *o, const struct cli_paths *cp,
-                        int rc)
+/* The end of the register's recording: the run's exit status rc, or
+ * EXIT_USAGE when the register failed (said). */
+static int run_register(struct reg *reg, struct reg_run *rr,
+                        const struct run_opts *o, int rc)
 {
-    long n =
-        reg_record(reg, rs, o->why_not, (const char *const *)cp->v, (int)cp->n);
+    long n = rr ? reg_run_end(rr) : -1;
     reg_close(reg);
     if (n < 0)
         return EXIT_USAGE;
-    if (!o->quiet) {
+    if (!o->quiet && rc != EXIT_USAGE) {
         CLI_PRINT(stderr, cli_prefixed, "");
         CLI_PRINT(stderr, reg_recorded, n, o->reg);
         fputc('\n', stderr);
@@ -440,7 +438,9 @@ static int cmd_run(int argc, char **argv)
     }
     rc_eval_free(ev);
     struct reg *reg = o.reg ? register_open(o.reg, &cp) : NULL;
-    if (o.reg && !reg) {
+    struct reg_run *rr = reg ? reg_run_begin(reg, rs) : NULL;
+    if (o.reg && !rr) {
+        reg_close(reg);
         rc_ruleset_free(rs);
         cli_paths_free(&cp);
         return EXIT_USAGE;
@@ -453,6 +453,8 @@ static int cmd_run(int argc, char **argv)
     FILE *out = cli_open_output(o.out, &in);
     cli_inputs_free(&in);
     if (!out) {
+        if (rr)
+            reg_run_end(rr);
         reg_close(reg);
         rc_ruleset_free(rs);
         cli_paths_free(&cp);
@@ -473,12 +475,15 @@ static int cmd_run(int argc, char **argv)
         !(sink.rep = rc_report_new(rs, NULL, cli_lang_given())))
         sink.rrc = RC_REPORT_SPOOL; /* the likelier of its two causes */
     long warnings = 0;
+    struct rc_also also;
+    if (rr)
+        reg_run_also(rr, &also);
     for (int i = 0; i < nfiles && !sink.werr && !sink.rrc && !oom; i++) {
         struct rc_cases *cs = rc_cases_open(rs, files[i]);
         sink.cs = cs;
-        oom = !cs ||
-              rc_cases_run(cs, o.threads, format, cli_lang_given(), o.why_not,
-                           put, &sink, &count) == RC_RUN_NO_MEMORY;
+        oom = !cs || rc_cases_run_also(cs, o.threads, format, cli_lang_given(),
+                                       o.why_not, put, &sink, rr ? &also : NULL,
+                                       &count) == RC_RUN_NO_MEMORY;
         warnings += cs ? rc_cases_warnings(cs) : 0;
         rc_cases_close(cs);
     }
@@ -507,8 +512,8 @@ static int cmd_run(int argc, char **argv)
     }
     if (!o.quiet)
         run_summary(&count, warnings);
-    if (reg && rc != EXIT_USAGE)
-        rc = run_register(reg, rs, &o, &cp, rc);
+    if (reg)
+        rc = run_register(reg, rr, &o, rc);
     rc_ruleset_free(rs);
     cli_paths_free(&cp);
     return rc;

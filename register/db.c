@@ -53,11 +53,54 @@ static const char schema_sql[] =
     " GROUP BY month, policy, version, outcome;"
     "PRAGMA user_version = 1;";
 
+/* What SQLite's result code means to the user, with SQLite's own text
+ * in parentheses, into buf; its text alone for a code not named here. */
+static const char *db_reason(int code, const char *text, char *buf, size_t size)
+{
+    enum lang l = cli_lang();
+    const char *why;
+    switch (code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        why = MSG(reg_db_busy, l);
+        break;
+    case SQLITE_READONLY:
+        why = MSG(reg_db_readonly, l);
+        break;
+    case SQLITE_CANTOPEN:
+        why = MSG(reg_db_cantopen, l);
+        break;
+    case SQLITE_NOTADB:
+        why = MSG(reg_not_sqlite, l);
+        break;
+    case SQLITE_CORRUPT:
+        why = MSG(reg_db_corrupt, l);
+        break;
+    case SQLITE_FULL:
+        why = MSG(reg_db_full, l);
+        break;
+    case SQLITE_IOERR:
+        why = MSG(reg_db_ioerr, l);
+        break;
+    default:
+        return text;
+    }
+    snprintf(buf, size, CLI_FMT(reg_db_detail, why, text), why, text);
+    return buf;
+}
+
+void reg_db_fail(struct reg *r, int code, const char *text)
+{
+    char buf[1024];
+    CLI_PRINT(stderr, cli_prefixed, "");
+    CLI_PRINT(stderr, reg_db_failed, r->path,
+              db_reason(code, text ? text : "?", buf, sizeof buf));
+    fputc('\n', stderr);
+}
+
 void reg_db_error(struct reg *r)
 {
-    CLI_PRINT(stderr, cli_prefixed, "");
-    CLI_PRINT(stderr, reg_db_failed, r->path, sqlite3_errmsg(r->db));
-    fputc('\n', stderr);
+    reg_db_fail(r, sqlite3_extended_errcode(r->db), sqlite3_errmsg(r->db));
 }
 
 static int user_version(struct reg *r, int *v)
@@ -90,11 +133,13 @@ static int schema(struct reg *r, bool create)
     int v = 0;
     if (sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         user_version(r, &v) != SQLITE_OK) {
+        if (sqlite3_errcode(r->db) != SQLITE_NOTADB) {
+            reg_db_error(r);
+            return -1;
+        }
         CLI_PRINT(stderr, cli_prefixed, "");
         CLI_PRINT(stderr, reg_not_register, r->path,
-                  sqlite3_errcode(r->db) == SQLITE_NOTADB
-                      ? MSG(reg_not_sqlite, cli_lang())
-                      : sqlite3_errmsg(r->db));
+                  MSG(reg_not_sqlite, cli_lang()));
         fputc('\n', stderr);
         return -1;
     }
@@ -134,16 +179,23 @@ struct reg *reg_open(const char *path, bool create)
     }
     if (sqlite3_open_v2(path, &r.db, flags, NULL) != SQLITE_OK) {
         CLI_PRINT(stderr, cli_prefixed, "");
+        char buf[1024];
         CLI_PRINT(stderr, reg_cannot_open, path,
-                  r.db ? sqlite3_errmsg(r.db) : "out of memory");
+                  r.db ? db_reason(sqlite3_extended_errcode(r.db),
+                                   sqlite3_errmsg(r.db), buf, sizeof buf)
+                       : "out of memory");
         fputc('\n', stderr);
         sqlite3_close(r.db);
         return NULL;
     }
     sqlite3_busy_timeout(r.db, 60000);
-    if (schema(&r, create) != 0 ||
-        sqlite3_exec(r.db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
+    if (schema(&r, create) != 0) {
+        sqlite3_close(r.db);
+        return NULL;
+    }
+    if (sqlite3_exec(r.db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL",
                      NULL, NULL, NULL) != SQLITE_OK) {
+        reg_db_error(&r);
         sqlite3_close(r.db);
         return NULL;
     }

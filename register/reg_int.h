@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "cli/cli.h"
 #include "register/register.h"
@@ -72,7 +73,42 @@ int reg_evaluate(const struct rc_ruleset *rs, const char *kind,
 /* The temporary folder of reg_evaluate removed. */
 void reg_evaluate_end(void);
 const char *reg_status_word(enum rc_status s);
+
+/* The head of a case's JSON trace (docs/output.md): NULL for null. */
+struct reg_head {
+    char *id, *title, *file, *verdict;
+    int line;
+    char status[16];
+    char *measures; /* the names of the measures, as a JSON array */
+};
+/* The head of the trace json read, stopping after the measures: 0, or
+ * -1 when it is not there. reg_head_free frees it either way. */
+int reg_trace_head(const char *json, size_t len, struct reg_head *h);
+void reg_head_free(struct reg_head *h);
+
+/* The case files of a run, read forward: the file being read. */
+struct reg_src {
+    char *path;
+    FILE *f;
+    int line; /* lines read */
+    const char *kind;
+    char *buf;
+    size_t cap;
+};
+/* The text of the case that starts on line of path (kind as in
+ * reg_facts into *kind), newly allocated: the file is read on from where
+ * the case before stopped, or again from its start when the case is
+ * another file's or comes before. NULL when it cannot be read. */
+char *reg_src_case(struct reg_src *s, const char *path, int line,
+                   const char **kind);
+/* The file closed; reg_src_free frees the buffer too. */
+void reg_src_close(struct reg_src *s);
+void reg_src_free(struct reg_src *s);
 /* "rongcuo: " and message to stderr for an SQLite failure on r. */
 void reg_db_error(struct reg *r);
+/* The same for the failure code (SQLite's result code) and text: a
+ * common code said in the command's language, SQLite's text after it in
+ * parentheses. */
+void reg_db_fail(struct reg *r, int code, const char *text);
 
 #endif

@@ -21,11 +21,16 @@ struct reg;
  * register, written by a newer schema). */
 struct reg *reg_open(const char *path, bool create);
 void reg_close(struct reg *r);
-/* Record every case of the case files evaluated under rs (why_not as in
- * the run), one transaction per batch of cases; the number recorded, or
- * -1 after a message. */
-long reg_record(struct reg *r, struct rc_ruleset *rs, const char *why_not,
-                const char *const *files, int nfiles);
+/* Recording the cases of a run under rs as the run evaluates them
+ * (rc_cases_run_also): reg_run_begin stores the rule set (NULL after a
+ * message); reg_run_also fills *also for the run: the JSON trace of each
+ * case becomes an entry, one transaction per batch of the run. A failure
+ * of the register stops the recording, not the run; reg_run_end says it,
+ * and returns the number of entries added, or -1 after the message. */
+struct reg_run;
+struct reg_run *reg_run_begin(struct reg *r, const struct rc_ruleset *rs);
+void reg_run_also(struct reg_run *rr, struct rc_also *also);
+long reg_run_end(struct reg_run *rr);
 
 /* rongcuo history, rongcuo register check, rongcuo replay. */
 int reg_history_cmd(int argc, char **argv);
