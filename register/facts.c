@@ -16,31 +16,103 @@
 
 #include "cli/cli.h"
 
-/* The lines NAME = VALUE of a .case block (its first line is the head). */
+/* A .case block read fact by fact: where it is, and on which line. */
+struct scan {
+    const char *p;
+    int line;
+};
+
+/* p past a quoted string (from its opening quote), on its line. */
+static void skip_string(struct scan *s)
+{
+    for (s->p++; *s->p && *s->p != '"' && *s->p != '\n'; s->p++)
+        if (*s->p == '\\' && s->p[1] && s->p[1] != '\n')
+            s->p++;
+    if (*s->p == '"')
+        s->p++;
+}
+
+/* Spaces, commas, comments and line ends skipped, lines counted. */
+static void skip_blank(struct scan *s)
+{
+    for (;;) {
+        if (*s->p == '\n')
+            s->line++;
+        if (*s->p == ' ' || *s->p == '\t' || *s->p == '\r' || *s->p == ',' ||
+            *s->p == '\n')
+            s->p++;
+        else if (*s->p == '#')
+            s->p += strcspn(s->p, "\n");
+        else
+            return;
+    }
+}
+
+/* "=" or the full-width "＝" at p: its length, or 0. */
+static size_t equals(const char *p)
+{
+    return *p == '=' ? 1 : strncmp(p, "\xef\xbc\x9d", 3) == 0 ? 3 : 0;
+}
+
+/* The value at s->p, as written, up to where it ends on its line: a
+ * quoted string, a set {…}, or a word. Its end. */
+static const char *value_end(struct scan *s)
+{
+    if (*s->p == '"')
+        skip_string(s);
+    else if (*s->p == '{') {
+        size_t n = strcspn(s->p, "}\n");
+        s->p += n + (s->p[n] == '}');
+    } else
+        s->p += strcspn(s->p, " \t\r\n,}#");
+    return s->p;
+}
+
+/* One fact NAME = VALUE at s->p, given to fn; false at the end of the
+ * block. What cannot be read is skipped to the end of its line. */
+static bool case_fact(struct scan *s, reg_fact_fn fn, void *ctx)
+{
+    skip_blank(s);
+    if (!*s->p || *s->p == '}')
+        return false;
+    const char *name = s->p;
+    while (*s->p && !strchr(" \t\r\n,}#", *s->p) && !equals(s->p))
+        s->p++;
+    const char *name_end = s->p;
+    s->p += strspn(s->p, " \t");
+    size_t eq = equals(s->p);
+    if (!eq || name_end == name) {
+        s->p += strcspn(s->p, "\n");
+        return true;
+    }
+    s->p += eq;
+    s->p += strspn(s->p, " \t");
+    const char *v = s->p, *v_end = value_end(s);
+    char *n = strndup(name, (size_t)(name_end - name));
+    char *val = strndup(v, (size_t)(v_end - v));
+    if (!n || !val)
+        cli_out_of_memory();
+    fn(ctx, n, val, s->line);
+    free(n);
+    free(val);
+    return true;
+}
+
+/* The facts NAME = VALUE of a .case block, the head line's too (a block
+ * may be written on one line), each with its line. */
 static void case_facts(const char *text, int first, reg_fact_fn fn, void *ctx)
 {
-    char *copy = strdup(text), *save = NULL;
-    if (!copy)
-        cli_out_of_memory();
-    int line = first;
-    for (char *l = strtok_r(copy, "\n", &save); l;
-         l = strtok_r(NULL, "\n", &save), line++) {
-        char *eq = strchr(l, '=');
-        if (line == first || !eq)
-            continue;
-        char *name = l + strspn(l, " \t"), *v = eq + 1;
-        char *end = eq;
-        while (end > name && (end[-1] == ' ' || end[-1] == '\t'))
-            end--;
-        *end = '\0';
-        v += strspn(v, " \t");
-        size_t n = strlen(v);
-        while (n && (v[n - 1] == ' ' || v[n - 1] == '\r' || v[n - 1] == '\t'))
-            v[--n] = '\0';
-        if (*name && *name != '#')
-            fn(ctx, name, v, line);
+    struct scan s = {text, first};
+    while (*s.p && *s.p != '{') { /* the head: case "ID" "title" */
+        if (*s.p == '"')
+            skip_string(&s);
+        else
+            s.line += *s.p++ == '\n';
     }
-    free(copy);
+    if (*s.p == '{')
+        s.p++;
+    while (case_fact(&s, fn, ctx))
+        ;
 }
 
 /* A JSON value as a .case file writes it, into buf. */
