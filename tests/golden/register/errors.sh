@@ -22,3 +22,19 @@ sqlite3 "$d/r.db" "PRAGMA user_version = 2"
 { $RONGCUO register check "$d/r.db"; echo "exit $?"; } 2>&1 | h
 $RONGCUO run --register "$d/r.db" rules/yichang.rules rules/cases/yichang-late-filing.case 2>&1 | h
 sqlite3 "$d/r.db" "SELECT count(*) FROM entries"
+# Standard input cannot be registered: the message says what to do instead,
+# in the language of the rule file or of --lang.
+$RONGCUO run --register "$d/s.db" tests/golden/report/small.rules - </dev/null 2>&1
+$RONGCUO run --lang zh-Hans --register "$d/s.db" rules/yichang.rules - </dev/null 2>&1
+[ -e "$d/s.db" ] || echo "no register made"
+# SQLite's failures said in the command's language, SQLite's own text after
+# them: a folder that does not exist, a damaged file.
+R=tests/golden/report/small.rules
+C=tests/golden/register/one-line.case
+{ $RONGCUO run -q --register "$d/none/r.db" $R $C >/dev/null; echo "exit $?"; } 2>&1 | h
+$RONGCUO run -q --register "$d/bad.db" rules/yichang.rules rules/cases/yichang-*.case >/dev/null
+dd if=/dev/zero of="$d/bad.db" bs=4096 seek=1 count=4 conv=notrunc 2>/dev/null
+{ $RONGCUO run -q --register "$d/bad.db" $R $C >"$d/out"; echo "exit $?"; } 2>&1 | h
+[ -s "$d/out" ] || echo "refused before any case is run"
+$RONGCUO run -q --register "$d/bad.db" rules/yichang.rules $C 2>&1 >/dev/null | h
+$RONGCUO run -q --lang zh-Hans --register "$d/bad.db" $R $C 2>&1 >/dev/null | h
