@@ -34,17 +34,31 @@ static void block(struct sha256 *s, const uint8_t *p)
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
     memcpy(a, s->h, sizeof a);
+    /* the eight working variables in registers: shifted by renaming */
+    uint32_t A = a[0], B = a[1], C = a[2], D = a[3], E = a[4], F = a[5],
+             G = a[6], H = a[7];
     for (int i = 0; i < 64; i++) {
-        uint32_t t1 = a[7] + (ror(a[4], 6) ^ ror(a[4], 11) ^ ror(a[4], 25)) +
-                      ((a[4] & a[5]) ^ (~a[4] & a[6])) + K[i] + w[i];
-        uint32_t t2 = (ror(a[0], 2) ^ ror(a[0], 13) ^ ror(a[0], 22)) +
-                      ((a[0] & a[1]) ^ (a[0] & a[2]) ^ (a[1] & a[2]));
-        memmove(a + 1, a, 7 * sizeof *a);
-        a[4] += t1;
-        a[0] = t1 + t2;
+        uint32_t t1 = H + (ror(E, 6) ^ ror(E, 11) ^ ror(E, 25)) +
+                      ((E & F) ^ (~E & G)) + K[i] + w[i];
+        uint32_t t2 = (ror(A, 2) ^ ror(A, 13) ^ ror(A, 22)) +
+                      ((A & B) ^ (A & C) ^ (B & C));
+        H = G;
+        G = F;
+        F = E;
+        E = D + t1;
+        D = C;
+        C = B;
+        B = A;
+        A = t1 + t2;
     }
-    for (int i = 0; i < 8; i++)
-        s->h[i] += a[i];
+    s->h[0] += A;
+    s->h[1] += B;
+    s->h[2] += C;
+    s->h[3] += D;
+    s->h[4] += E;
+    s->h[5] += F;
+    s->h[6] += G;
+    s->h[7] += H;
 }
 
 void sha256_init(struct sha256 *s)
