@@ -79,6 +79,7 @@ head -n 10000 "$w/corpus.jsonl" >"$w/corpus-10k.jsonl"
 t_r0=$(wall "$(time_of "$rc" run -q "$rules" "$w/corpus-10k.jsonl")")
 t_r1=$(wall "$(time_of sh -c "rm -f '$w/reg.db' '$w/reg.db-wal' '$w/reg.db-shm'; '$rc' run -q --register '$w/reg.db' '$rules' '$w/corpus-10k.jsonl'")")
 reg_kb=$(du -k "$w/reg.db" | cut -f1)
+t_r2=$(wall "$(time_of sh -c "rm -f '$w/reg.db' '$w/reg.db-wal' '$w/reg.db-shm'; '$rc' run -q -j 2 --register '$w/reg.db' '$rules' '$w/corpus-10k.jsonl'")")
 m100k=$(rss_of "$rc" run -q --trace none "$rules" "$w/corpus-100k.jsonl")
 m1m=$(rss_of "$rc" run -q --trace none "$rules" "$w/corpus-1m.jsonl")
 
@@ -98,7 +99,7 @@ t_prove=$(wall "$(time_of "$rc" prove rules/huangshi.rules rules/hubei.rules \
 awk -v n="$N" -v cat="$t_cat" -v flat="$t_flat" -v hand="$t_hand" -v t1="$t_t1" -v n1="$t_n1" -v n2="$t_n2" \
     -v f1="$t_f1" -v f2="$t_f2" -v m100k="$m100k" -v m1m="$m1m" \
     -v load="$t_load" -v prove="$t_prove" -v agree="$agree" \
-    -v r0="$t_r0" -v r1="$t_r1" -v regkb="$reg_kb" 'BEGIN {
+    -v r0="$t_r0" -v r1="$t_r1" -v r2="$t_r2" -v regkb="$reg_kb" 'BEGIN {
     printf "bench: %d cases of bench/hubei-v1.rules (best of 3, on this machine, now)\n", n
     printf "  %-32s %7s %9s %8s %8s %7s %8s\n", "", "seconds", "cases/s", "vs flat", "vs yajl", "cpu s", "cpu/flat"
     row("cat (reading the file)", cat)
@@ -112,6 +113,7 @@ awk -v n="$N" -v cat="$t_cat" -v flat="$t_flat" -v hand="$t_hand" -v t1="$t_t1" 
     printf "  -j 2 over -j 1: %.2fx (--trace none), %.2fx (text trace)\n", w(n1) / w(n2), w(f1) / w(f2)
     printf "  peak memory, --trace none: %d KiB at 100,000 cases, %d KiB at 1,000,000 (%.2fx)\n", m100k, m1m, m1m / m100k
     printf "  run --register, 10,000 cases: %.2f s against %.2f s without (%.1fx); register %d KiB\n", r1, r0, r1 / r0, regkb
+    printf "  run --register -j 2, 10,000 cases: %.2f s (%.1fx); %.0f us per case registered\n", r2, r2 / r0, (r1 - r0) * 100
     printf "  load and check a 10,000-rule file: %.0f ms\n", load * 1000
     printf "  prove every bottom line of rules/*.rules: %.2f s\n", prove
     printf "  %s; -j 2 output is byte-identical to -j 1\n", agree
