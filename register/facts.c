@@ -193,6 +193,9 @@ int reg_tmp_write(struct reg_tmp *t, const char *name, const char *text,
         *p = '/';
     }
     bool again = access(out, F_OK) == 0; /* written before: listed */
+    if (again)
+        remove(out); /* a new file, not one truncated: the file system
+                        need not write the old one out on close */
     FILE *f = fopen(out, "wb");
     if (!f)
         return -1;
