@@ -32,14 +32,14 @@ static void skip_string(struct scan *s)
         s->p++;
 }
 
-/* Spaces, commas, comments and line ends skipped, lines counted. */
+/* Spaces, commas, semicolons, comments and line ends skipped, lines
+ * counted. */
 static void skip_blank(struct scan *s)
 {
     for (;;) {
         if (*s->p == '\n')
             s->line++;
-        if (*s->p == ' ' || *s->p == '\t' || *s->p == '\r' || *s->p == ',' ||
-            *s->p == '\n')
+        if (*s->p && strchr(" \t\r\n,;", *s->p))
             s->p++;
         else if (*s->p == '#')
             s->p += strcspn(s->p, "\n");
@@ -64,7 +64,7 @@ static const char *value_end(struct scan *s)
         size_t n = strcspn(s->p, "}\n");
         s->p += n + (s->p[n] == '}');
     } else
-        s->p += strcspn(s->p, " \t\r\n,}#");
+        s->p += strcspn(s->p, " \t\r\n,;}#");
     return s->p;
 }
 
@@ -76,7 +76,7 @@ static bool case_fact(struct scan *s, reg_fact_fn fn, void *ctx)
     if (!*s->p || *s->p == '}')
         return false;
     const char *name = s->p;
-    while (*s->p && !strchr(" \t\r\n,}#", *s->p) && !equals(s->p))
+    while (*s->p && !strchr(" \t\r\n,;}#", *s->p) && !equals(s->p))
         s->p++;
     const char *name_end = s->p;
     s->p += strspn(s->p, " \t");

@@ -266,6 +266,7 @@ struct reg_run *reg_run_begin(struct reg *r, const struct rc_ruleset *rs)
         cli_out_of_memory();
     rr->r = r;
     rr->rs = rs;
+    rr->src.held = -1;
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);

@@ -94,6 +94,8 @@ struct reg_src {
     const char *kind;
     char *buf;
     size_t cap;
+    ssize_t held; /* the length of line `line`, read but not taken (the
+                     head of the case after a block left open), or -1 */
 };
 /* The text of the case that starts on line of path (kind as in
  * reg_facts into *kind), newly allocated: the file is read on from where

@@ -221,18 +221,37 @@ static bool block_ends(const char *a, size_t n, int *depth)
     return ended;
 }
 
+/* Whether line l starts a case (`case` or 案件, then a space or a
+ * quote): the head of the next case after a block left open. */
+static bool starts_case(const char *l)
+{
+    l += strspn(l, " \t");
+    size_t k = strncmp(l, "case", 4) == 0                       ? 4
+               : strncmp(l, "\xe6\xa1\x88\xe4\xbb\xb6", 6) == 0 ? 6
+                                                                : 0;
+    return k && (l[k] == ' ' || l[k] == '\t' || l[k] == '"');
+}
+
 /* The case's text from its head line, already in s->buf (n bytes): one
- * JSON line, or a .case block up to the line that closes its brace. */
+ * JSON line, or a .case block up to the line that closes its brace (or,
+ * left open, up to the line before the next case's head, which is held
+ * for it). */
 static char *case_from(struct reg_src *s, ssize_t n)
 {
     char *t = NULL;
     size_t len = 0, cap = 0;
-    bool json = strcmp(s->kind, "jsonl") == 0;
+    bool json = strcmp(s->kind, "jsonl") == 0, head = true;
     int depth = 0;
-    for (; n >= 0; n = next_line(s)) {
+    for (; n >= 0; n = next_line(s), head = false) {
         const char *l = s->buf;
         bool nl = n > 0 && l[n - 1] == '\n';
         size_t body = (size_t)n - (nl ? 1 : 0);
+        if (!json && !head && starts_case(l)) {
+            s->held = n;
+            if (len && t[len - 1] == '\n')
+                t[--len] = '\0';
+            return t;
+        }
         if (json || !nl || block_ends(l, body, &depth)) {
             grow(&t, &len, &cap, l, body);
             return t;
@@ -249,9 +268,11 @@ char *reg_src_case(struct reg_src *s, const char *path, int line,
     if (!path || line < 1)
         return NULL;
     bool same = s->path && strcmp(s->path, path) == 0;
-    if ((!same || !s->f || line <= s->line) && !src_open(s, path))
+    bool held = same && s->f && s->held >= 0 && line == s->line;
+    if (!held && (!same || !s->f || line <= s->line) && !src_open(s, path))
         return NULL;
-    ssize_t n = 0;
+    ssize_t n = held ? s->held : 0;
+    s->held = -1;
     while (s->line < line && (n = next_line(s)) >= 0)
         ;
     if (s->line < line || n < 0)
@@ -271,6 +292,7 @@ void reg_src_close(struct reg_src *s)
     s->f = NULL;
     s->path = NULL;
     s->line = 0;
+    s->held = -1;
 }
 
 void reg_src_free(struct reg_src *s)

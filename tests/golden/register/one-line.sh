@@ -1,5 +1,6 @@
 # A case written on one line is kept as that line alone, not with the case
-# after it; a case with an error is kept too, and the check confirms both.
+# after it, and so is a block left open (up to the next case's head); a
+# case with an error is kept too, and the check confirms them all.
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 $RONGCUO run -q --trace none --register "$d/r.db" tests/golden/report/small.rules \
