@@ -139,7 +139,7 @@ static int history(struct reg *r, const char *id)
         -1, &st, NULL);
     if (rc == SQLITE_OK)
         sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+    while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (n)
             putchar('\n');
         entry(r, st, was, now, rules, n++ == 0);
@@ -148,10 +148,11 @@ static int history(struct reg *r, const char *id)
         now = t;
         factset_free(now);
         memset(now, 0, sizeof *now);
+        rc = SQLITE_OK;
     }
     sqlite3_finalize(st);
     factset_free(was);
-    if (rc != SQLITE_OK) {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE) {
         reg_db_error(r);
         return EXIT_USAGE;
     }

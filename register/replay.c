@@ -217,7 +217,8 @@ static int replay(struct reg *r, const char *path, char **opts, int nopts)
         reg_db_error(r);
         return EXIT_USAGE;
     }
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *sha = (const char *)sqlite3_column_text(st, 0);
         const char *none = MSG(reg_none, cli_lang());
         const char *pol = (const char *)sqlite3_column_text(st, 1);
@@ -229,6 +230,11 @@ static int replay(struct reg *r, const char *path, char **opts, int nopts)
         putchar('\n');
         int g = replay_group(r, sha, path, opts, nopts);
         rc = g > rc ? g : rc;
+    }
+    if (step != SQLITE_DONE) {
+        reg_db_error(r);
+        sqlite3_finalize(st);
+        return EXIT_USAGE;
     }
     sqlite3_finalize(st);
     if (!groups) {

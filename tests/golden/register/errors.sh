@@ -38,3 +38,6 @@ dd if=/dev/zero of="$d/bad.db" bs=4096 seek=1 count=4 conv=notrunc 2>/dev/null
 [ -s "$d/out" ] || echo "refused before any case is run"
 $RONGCUO run -q --register "$d/bad.db" rules/yichang.rules $C 2>&1 >/dev/null | h
 $RONGCUO run -q --lang zh-Hans --register "$d/bad.db" $R $C 2>&1 >/dev/null | h
+# history and replay say so too, not that the register has no such case.
+{ $RONGCUO history "$d/bad.db" YC-2; echo "exit $?"; } 2>&1 | h
+{ $RONGCUO replay "$d/bad.db" rules/yichang.rules; echo "exit $?"; } 2>&1 | h
