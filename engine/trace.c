@@ -380,7 +380,8 @@ static void verdict_text(struct tctx *t)
     }
 }
 
-/* A measure up to its because text: made once per result and language. */
+/* A measure up to the first value of its because text: made once per
+ * result and language. */
 static void measure_head(struct tctx *t, const struct measure_info *m)
 {
     struct sbuf *out = t->out;
@@ -398,6 +399,7 @@ static void measure_head(struct tctx *t, const struct measure_info *m)
     if (m->nbecause) {
         sb_put(out, "\n      ", 7);
         label(out, L(L_BECAUSE, t->lang));
+        rs_text(out, m->because[0].lit, t->p->plain);
     }
     trace_keep(t->r, m, tag, out, start);
 }
@@ -412,7 +414,7 @@ static void measures_text(struct tctx *t)
         const struct measure_info *m = &t->p->measures[t->ex->measures[i]];
         measure_head(t, m);
         if (m->nbecause)
-            trace_because(t->r, m->because, m->nbecause, t->lang, out);
+            trace_because_rest(t->r, m->because, m->nbecause, t->lang, out);
     }
     if (!t->ex->nmeasures) {
         sb_putc(out, ' ');
@@ -441,8 +443,8 @@ static void not_taken_text(struct tctx *t)
     }
 }
 
-/* A rule of a finding with its citations: made once per result and
- * language. */
+/* A rule of a finding with its citations, up to the first value of its
+ * because text: made once per result and language. */
 static void rule_head(struct tctx *t, const struct rule_info *ru,
                       const char *indent)
 {
@@ -468,6 +470,12 @@ static void rule_head(struct tctx *t, const struct rule_info *ru,
         rs_text(out, ru->cites[k], t->p->plain);
         sb_putc(out, '\n');
     }
+    if (ru->nbecause) {
+        sb_puts(out, indent);
+        sb_put(out, "  ", 2);
+        label(out, L(L_BECAUSE, t->lang));
+        rs_text(out, ru->because[0].lit, t->p->plain);
+    }
     trace_keep(t->r, ru, tag, out, start);
 }
 
@@ -478,10 +486,7 @@ static void rule_text(struct tctx *t, int ri)
     struct sbuf *out = t->out;
     rule_head(t, ru, indent);
     if (ru->nbecause) {
-        sb_puts(out, indent);
-        sb_put(out, "  ", 2);
-        label(out, L(L_BECAUSE, t->lang));
-        trace_because(t->r, ru->because, ru->nbecause, t->lang, out);
+        trace_because_rest(t->r, ru->because, ru->nbecause, t->lang, out);
         sb_putc(out, '\n');
     }
     if (ru->nfacts) {

@@ -9,6 +9,10 @@
 /* A because text with its {name} parts filled in. */
 void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out);
+/* The same but for the literal that starts it (b[0].lit), which the
+ * caller wrote. */
+void trace_because_rest(const struct result *r, const struct text_part *b,
+                        int n, enum lang lang, struct sbuf *out);
 
 /* What a trace keeps in r->memo, by tag: a string of the plan as JSON
  * (sb_json), a written condition as JSON or as text in each language
@@ -58,9 +62,13 @@ static inline void trace_keep(const struct result *r, const void *key, int tag,
     memo_put(r->memo, key, tag, out->p + start, out->len - start);
 }
 
-/* trace_because as a JSON string: what sb_json would write of it. */
-void trace_json_because(const struct result *r, const struct text_part *b,
-                        int n, enum lang lang, struct sbuf *out);
+/* trace_because as a JSON string, what sb_json would write of it, in two
+ * halves: the opening quote and the first literal, which are the same in
+ * every case, then the rest (n > 0). */
+void trace_json_because_head(const struct result *r, const struct text_part *b,
+                             struct sbuf *out);
+void trace_json_because_rest(const struct result *r, const struct text_part *b,
+                             int n, enum lang lang, struct sbuf *out);
 
 /* s, a string that lives as long as the plan, as sb_json writes it; made
  * once per result. */

@@ -267,13 +267,15 @@ static void jamends(const struct result *r, const struct src_loc *l,
     sb_putc(out, '}');
 }
 
-/* What a rule and a measure have in common up to their because texts:
- * {"id", "title", "file", "line", "amends", "cites", "because": made
- * once per result, keyed by the place of the declaration. */
+/* What a rule and a measure have in common up to the first value of
+ * their because texts: {"id", "title", "file", "line", "amends",
+ * "cites", "because": made once per result, keyed by the place of the
+ * declaration. */
 static void jhead_fixed(const struct result *r, const char *id,
                         const char *title, const struct src_loc *loc,
                         const struct src_loc *amends, const char **cites,
-                        int ncites, struct sbuf *out)
+                        int ncites, const struct text_part *because,
+                        int nbecause, struct sbuf *out)
 {
     if (trace_memo(r, loc, TRACE_MEMO_JHEAD, out))
         return;
@@ -289,6 +291,10 @@ static void jhead_fixed(const struct result *r, const char *id,
     sb_puts(out, ",\"cites\":");
     jstrings(r, cites, ncites, out);
     sb_puts(out, ",\"because\":");
+    if (nbecause)
+        trace_json_because_head(r, because, out);
+    else
+        sb_puts(out, "null");
     trace_keep(r, loc, TRACE_MEMO_JHEAD, out, start);
 }
 
@@ -300,11 +306,10 @@ static void jhead(const struct result *r, const char *id, const char *title,
                   const struct text_part *because, int nbecause, enum lang lang,
                   struct sbuf *out)
 {
-    jhead_fixed(r, id, title, loc, amends, cites, ncites, out);
+    jhead_fixed(r, id, title, loc, amends, cites, ncites, because, nbecause,
+                out);
     if (nbecause)
-        trace_json_because(r, because, nbecause, lang, out);
-    else
-        sb_puts(out, "null");
+        trace_json_because_rest(r, because, nbecause, lang, out);
 }
 
 static void jrule(struct jcase *c, const struct result *r, int ri,

@@ -67,8 +67,17 @@ static void because_value(const struct result *r, const struct text_part *b,
 void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out)
 {
+    if (n > 0)
+        rs_text(out, b[0].lit, r->p->plain);
+    trace_because_rest(r, b, n, lang, out);
+}
+
+void trace_because_rest(const struct result *r, const struct text_part *b,
+                        int n, enum lang lang, struct sbuf *out)
+{
     for (int i = 0; i < n; i++) {
-        rs_text(out, b[i].lit, r->p->plain);
+        if (i)
+            rs_text(out, b[i].lit, r->p->plain);
         because_value(r, &b[i], lang, out);
     }
 }
@@ -87,12 +96,19 @@ static void json_lit(const struct result *r, const char *s, struct sbuf *out)
     trace_keep(r, s, TRACE_MEMO_JLIT, out, start);
 }
 
-void trace_json_because(const struct result *r, const struct text_part *b,
-                        int n, enum lang lang, struct sbuf *out)
+void trace_json_because_head(const struct result *r, const struct text_part *b,
+                             struct sbuf *out)
 {
     sb_putc(out, '"');
+    json_lit(r, b[0].lit, out);
+}
+
+void trace_json_because_rest(const struct result *r, const struct text_part *b,
+                             int n, enum lang lang, struct sbuf *out)
+{
     for (int i = 0; i < n; i++) {
-        json_lit(r, b[i].lit, out);
+        if (i)
+            json_lit(r, b[i].lit, out);
         size_t start = out->len;
         because_value(r, &b[i], lang, out);
         sb_json_fix(out, start);
