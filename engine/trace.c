@@ -257,11 +257,23 @@ static void fact_text(struct tctx *t, int i)
 {
     const struct result *r = t->r;
     const struct fact_info *f = &r->p->facts[i];
+    const struct value *v = &r->cf->vals[i];
     enum lang lang = t->lang;
     struct sbuf *out = t->out;
-    sb_puts(out, f->name);
-    sb_put(out, " = ", 3);
-    trace_value(f, &r->cf->vals[i], lang, out);
+    if (f->type == VT_BOOL && v->known) {
+        int tag = TRACE_MEMO_TFACT + (int)lang * 2 + v->u.b;
+        if (!trace_memo(r, f, tag, out)) {
+            size_t start = out->len;
+            sb_puts(out, f->name);
+            sb_put(out, " = ", 3);
+            trace_value(f, v, lang, out);
+            trace_keep(r, f, tag, out, start);
+        }
+    } else {
+        sb_puts(out, f->name);
+        sb_put(out, " = ", 3);
+        trace_value(f, v, lang, out);
+    }
     switch (r->cf->origin[i]) {
     case FROM_CASE:
         case_loc_text(t, &r->cf->locs[i]);

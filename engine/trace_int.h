@@ -22,9 +22,11 @@ void trace_because_rest(const struct result *r, const struct text_part *b,
  * shows: a place in the rule set as text (TLOC) or as JSON with its
  * line (JLOC), the head of a rule with its citations (TRULE + lang), of
  * a finding (TCONCL), of a verdict line (TLINE + lang), of a measure
- * (TMEASURE + lang), "name = " of a fact (TFACT), and in JSON the head
- * of a rule or measure up to its because (JHEAD), of a finding (JCONCL),
- * of a verdict line (JLINE + lang) and of a fact (JFACT). */
+ * (TMEASURE + lang), "name = value" of a fact of type bool (TFACT +
+ * lang * 2 + value), and in JSON the head of a rule or measure up to its
+ * because (JHEAD), of a finding (JCONCL), of a verdict line (JLINE +
+ * lang), of a fact up to its value (JFACT) and with its value when it is
+ * a bool (JFACT + 1 + value). */
 enum {
     TRACE_MEMO_JSON,
     TRACE_MEMO_FILE,
@@ -38,7 +40,7 @@ enum {
     TRACE_MEMO_TLINE,
     TRACE_MEMO_TMEASURE = TRACE_MEMO_TLINE + 3,
     TRACE_MEMO_TFACT = TRACE_MEMO_TMEASURE + 3,
-    TRACE_MEMO_JHEAD,
+    TRACE_MEMO_JHEAD = TRACE_MEMO_TFACT + 6,
     TRACE_MEMO_JCONCL,
     TRACE_MEMO_JLINE,
     TRACE_MEMO_JFACT = TRACE_MEMO_JLINE + 3

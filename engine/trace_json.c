@@ -148,14 +148,20 @@ static void jfact(struct jcase *c, const struct result *r, int i,
 {
     static const char *const from[] = {"absent", "default", "case"};
     const struct fact_info *f = &r->p->facts[i];
-    if (!trace_memo(r, f, TRACE_MEMO_JFACT, out)) {
+    const struct value *v = &r->cf->vals[i];
+    bool b = f->type == VT_BOOL && v->known;
+    int tag = b ? TRACE_MEMO_JFACT + 1 + v->u.b : TRACE_MEMO_JFACT;
+    if (!trace_memo(r, f, tag, out)) {
         size_t start = out->len;
         sb_puts(out, "{\"name\":");
         trace_json_name(r, f->name, out);
         sb_puts(out, ",\"value\":");
-        trace_keep(r, f, TRACE_MEMO_JFACT, out, start);
+        if (b)
+            trace_json_value(r, f, v, out);
+        trace_keep(r, f, tag, out, start);
     }
-    trace_json_value(r, f, &r->cf->vals[i], out);
+    if (!b)
+        trace_json_value(r, f, v, out);
     sb_puts(out, ",\"from\":\"");
     sb_puts(out, from[r->cf->origin[i]]);
     sb_putc(out, '"');
@@ -323,6 +329,22 @@ static void jrule(struct jcase *c, const struct result *r, int ri,
     sb_putc(out, '}');
 }
 
+/* {"name":…,"description":…,"rules":[ of a finding: made once per
+ * result. */
+static void jconcl(const struct result *r, const struct concl_info *k,
+                   struct sbuf *out)
+{
+    if (trace_memo(r, k, TRACE_MEMO_JCONCL, out))
+        return;
+    size_t start = out->len;
+    sb_puts(out, "{\"name\":");
+    trace_json_name(r, k->name, out);
+    sb_puts(out, ",\"description\":");
+    jname_or_null(r, k->desc, out);
+    sb_puts(out, ",\"rules\":[");
+    trace_keep(r, k, TRACE_MEMO_JCONCL, out, start);
+}
+
 static void jfindings(struct jcase *c, const struct result *r,
                       const struct explanation *e, enum lang lang,
                       struct sbuf *out)
@@ -331,11 +353,9 @@ static void jfindings(struct jcase *c, const struct result *r,
     sb_puts(out, "\"conclusions\":[");
     for (int i = 0; i < e->nfindings; i++) {
         const struct ex_finding *f = &e->findings[i];
-        sb_puts(out, i ? ",{\"name\":" : "{\"name\":");
-        trace_json_name(r, p->concls[f->concl].name, out);
-        sb_puts(out, ",\"description\":");
-        jname_or_null(r, p->concls[f->concl].desc, out);
-        sb_puts(out, ",\"rules\":[");
+        if (i)
+            sb_putc(out, ',');
+        jconcl(r, &p->concls[f->concl], out);
         for (int k = 0; k < f->nrules; k++) {
             if (k)
                 sb_putc(out, ',');
