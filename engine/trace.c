@@ -287,11 +287,14 @@ static void fact_text(struct tctx *t, int i)
     }
 }
 
-/* "part is false [fact = value (source); …]" */
-static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
-                      int n)
+/* "part is false", and for a conclusion no rule reached why: made once
+ * per result, language and truth. */
+static void part_head(struct tctx *t, const struct cnode *c, enum tv tv)
 {
-    const struct cnode *c = &t->p->nodes[i];
+    int tag = TRACE_MEMO_TPART + (int)t->lang * 3 + (int)tv;
+    if (trace_memo(t->r, c, tag, t->out))
+        return;
+    size_t start = t->out->len;
     trace_cond(t->r, c->x, t->lang, false, t->out);
     sb_putc(t->out, ' ');
     sb_puts(t->out, L(tv == TV_TRUE    ? L_IS_TRUE
@@ -306,8 +309,18 @@ static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
                       k->repeals[j].rule, L(L_REPEALED, t->lang),
                       k->repeals[j].by.src->name, k->repeals[j].by.first_line);
         sb_putc(t->out, ')');
-        return;
     }
+    trace_keep(t->r, c, tag, t->out, start);
+}
+
+/* "part is false [fact = value (source); …]" */
+static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
+                      int n)
+{
+    const struct cnode *c = &t->p->nodes[i];
+    part_head(t, c, tv);
+    if (c->op == C_CONCL && tv == TV_FALSE)
+        return;
     if (n == 0)
         return;
     sb_puts(t->out, " [");

@@ -23,10 +23,13 @@ void trace_because_rest(const struct result *r, const struct text_part *b,
  * line (JLOC), the head of a rule with its citations (TRULE + lang), of
  * a finding (TCONCL), of a verdict line (TLINE + lang), of a measure
  * (TMEASURE + lang), "name = value" of a fact of type bool (TFACT +
- * lang * 2 + value), and in JSON the head of a rule or measure up to its
+ * lang * 2 + value), "part is false" of a part of a condition (TPART +
+ * lang * 3 + truth), and in JSON the head of a rule or measure up to its
  * because (JHEAD), of a finding (JCONCL), of a verdict line (JLINE +
  * lang), of a fact up to its value (JFACT) and with its value when it is
- * a bool (JFACT + 1 + value). */
+ * a bool (JFACT + 1 + value), of a part of a condition up to its facts
+ * (JPART + lang * 3 + truth) and the rules that repealed a conclusion
+ * (JREPEALED). */
 enum {
     TRACE_MEMO_JSON,
     TRACE_MEMO_FILE,
@@ -40,10 +43,13 @@ enum {
     TRACE_MEMO_TLINE,
     TRACE_MEMO_TMEASURE = TRACE_MEMO_TLINE + 3,
     TRACE_MEMO_TFACT = TRACE_MEMO_TMEASURE + 3,
-    TRACE_MEMO_JHEAD = TRACE_MEMO_TFACT + 6,
+    TRACE_MEMO_TPART = TRACE_MEMO_TFACT + 6,
+    TRACE_MEMO_JHEAD = TRACE_MEMO_TPART + 9,
     TRACE_MEMO_JCONCL,
     TRACE_MEMO_JLINE,
-    TRACE_MEMO_JFACT = TRACE_MEMO_JLINE + 3
+    TRACE_MEMO_JFACT = TRACE_MEMO_JLINE + 3,
+    TRACE_MEMO_JPART = TRACE_MEMO_JFACT + 3,
+    TRACE_MEMO_JREPEALED = TRACE_MEMO_JPART + 9
 };
 
 /* Whether r's memo holds a text for (key, tag): it is then put in out.

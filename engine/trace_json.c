@@ -215,28 +215,52 @@ static void jline(const struct result *r, int i, enum lang lang,
     trace_keep(r, l, tag, out, start);
 }
 
+/* {"condition":…,"is":…,"facts": of a part: made once per result,
+ * language and truth. */
+static void jpart_head(const struct result *r, const struct cnode *cn,
+                       enum tv is, enum lang lang, struct sbuf *out)
+{
+    int tag = TRACE_MEMO_JPART + (int)lang * 3 + (int)is;
+    if (trace_memo(r, cn, tag, out))
+        return;
+    size_t start = out->len;
+    sb_puts(out, "{\"condition\":");
+    jexpr(r, cn->x, lang, out);
+    sb_puts(out, is == TV_TRUE    ? ",\"is\":true,\"facts\":"
+                 : is == TV_FALSE ? ",\"is\":false,\"facts\":"
+                                  : ",\"is\":null,\"facts\":");
+    trace_keep(r, cn, tag, out, start);
+}
+
+/* ,"repealed":[…]} of a part that is a conclusion: made once per
+ * result. */
+static void jrepealed(const struct result *r, const struct cnode *cn,
+                      struct sbuf *out)
+{
+    if (trace_memo(r, cn, TRACE_MEMO_JREPEALED, out))
+        return;
+    size_t start = out->len;
+    sb_puts(out, ",\"repealed\":[");
+    const struct concl_info *ci = &r->p->concls[cn->a];
+    for (int j = 0; j < ci->nrepeals; j++) {
+        sb_puts(out, j ? ",{\"rule\":" : "{\"rule\":");
+        trace_json_name(r, ci->repeals[j].rule, out);
+        sb_puts(out, ",\"by\":{");
+        jploc(r, &ci->repeals[j].by, out);
+        sb_puts(out, "}}");
+    }
+    sb_putc(out, ']');
+    trace_keep(r, cn, TRACE_MEMO_JREPEALED, out, start);
+}
+
 static void jpart(struct jcase *c, const struct result *r,
                   const struct ex_part *pt, enum lang lang, struct sbuf *out)
 {
-    sb_puts(out, "{\"condition\":");
-    jexpr(r, r->p->nodes[pt->node].x, lang, out);
-    sb_puts(out, pt->is == TV_TRUE    ? ",\"is\":true,\"facts\":"
-                 : pt->is == TV_FALSE ? ",\"is\":false,\"facts\":"
-                                      : ",\"is\":null,\"facts\":");
-    jfacts(c, r, pt->facts, pt->nfacts, out);
     const struct cnode *cn = &r->p->nodes[pt->node];
-    if (cn->op == C_CONCL) {
-        sb_puts(out, ",\"repealed\":[");
-        const struct concl_info *ci = &r->p->concls[cn->a];
-        for (int j = 0; j < ci->nrepeals; j++) {
-            sb_puts(out, j ? ",{\"rule\":" : "{\"rule\":");
-            trace_json_name(r, ci->repeals[j].rule, out);
-            sb_puts(out, ",\"by\":{");
-            jploc(r, &ci->repeals[j].by, out);
-            sb_puts(out, "}}");
-        }
-        sb_putc(out, ']');
-    }
+    jpart_head(r, cn, pt->is, lang, out);
+    jfacts(c, r, pt->facts, pt->nfacts, out);
+    if (cn->op == C_CONCL)
+        jrepealed(r, cn, out);
     sb_putc(out, '}');
 }
 
