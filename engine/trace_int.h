@@ -25,10 +25,10 @@ void trace_because_rest(const struct result *r, const struct text_part *b,
  * (TMEASURE + lang), "name = value" of a fact of type bool (TFACT +
  * lang * 2 + value), "part is false" of a part of a condition (TPART +
  * lang * 3 + truth), and in JSON the head of a rule or measure up to its
- * because (JHEAD), of a finding (JCONCL), of a verdict line (JLINE +
- * lang), of a fact up to its value (JFACT) and with its value when it is
- * a bool (JFACT + 1 + value), of a part of a condition up to its facts
- * (JPART + lang * 3 + truth) and the rules that repealed a conclusion
+ * because (JHEAD), of a finding (JCONCL), of a verdict line (JLINE + lang), of
+ * a fact up to its value (JFACT) and, when it is a bool, with its value and
+ * origin (JFACT + 1 + value * 3 + origin), of a part of a condition up to its
+ * facts (JPART + lang * 3 + truth) and the rules that repealed a conclusion
  * (JREPEALED). */
 enum {
     TRACE_MEMO_JSON,
@@ -48,7 +48,7 @@ enum {
     TRACE_MEMO_JCONCL,
     TRACE_MEMO_JLINE,
     TRACE_MEMO_JFACT = TRACE_MEMO_JLINE + 3,
-    TRACE_MEMO_JPART = TRACE_MEMO_JFACT + 3,
+    TRACE_MEMO_JPART = TRACE_MEMO_JFACT + 7,
     TRACE_MEMO_JREPEALED = TRACE_MEMO_JPART + 9
 };
 

@@ -143,28 +143,38 @@ static void jcase_loc(struct jcase *c, const struct result *r,
     c->len = out->len - start;
 }
 
+/* ,"from":"…" of fact i. */
+static void jfrom(const struct result *r, int i, struct sbuf *out)
+{
+    static const char *const from[] = {
+        ",\"from\":\"absent\"", ",\"from\":\"default\"", ",\"from\":\"case\""};
+    sb_puts(out, from[r->cf->origin[i]]);
+}
+
 static void jfact(struct jcase *c, const struct result *r, int i,
                   struct sbuf *out)
 {
-    static const char *const from[] = {"absent", "default", "case"};
     const struct fact_info *f = &r->p->facts[i];
     const struct value *v = &r->cf->vals[i];
+    /* a bool: the same text in every case but for a place in the case */
     bool b = f->type == VT_BOOL && v->known;
-    int tag = b ? TRACE_MEMO_JFACT + 1 + v->u.b : TRACE_MEMO_JFACT;
+    int tag = b ? TRACE_MEMO_JFACT + 1 + v->u.b * 3 + r->cf->origin[i]
+                : TRACE_MEMO_JFACT;
     if (!trace_memo(r, f, tag, out)) {
         size_t start = out->len;
         sb_puts(out, "{\"name\":");
         trace_json_name(r, f->name, out);
         sb_puts(out, ",\"value\":");
-        if (b)
+        if (b) {
             trace_json_value(r, f, v, out);
+            jfrom(r, i, out);
+        }
         trace_keep(r, f, tag, out, start);
     }
-    if (!b)
+    if (!b) {
         trace_json_value(r, f, v, out);
-    sb_puts(out, ",\"from\":\"");
-    sb_puts(out, from[r->cf->origin[i]]);
-    sb_putc(out, '"');
+        jfrom(r, i, out);
+    }
     if (r->cf->origin[i] == FROM_CASE) {
         sb_putc(out, ',');
         jcase_loc(c, r, &r->cf->locs[i], out);
