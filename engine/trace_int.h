@@ -17,19 +17,19 @@ void trace_because_rest(const struct result *r, const struct text_part *b,
 /* What a trace keeps in r->memo, by tag: a string of the plan as JSON
  * (sb_json), a written condition as JSON or as text in each language
  * (TRACE_MEMO_* + lang), the "file":…,"line": of a source, a literal of
- * a because text as JSON without its quotes; and the parts of a trace
- * that are the same in every case, each keyed by the declaration it
- * shows: a place in the rule set as text (TLOC) or as JSON with its
- * line (JLOC), the head of a rule with its citations (TRULE + lang), of
- * a finding (TCONCL), of a verdict line (TLINE + lang), of a measure
- * (TMEASURE + lang), "name = value" of a fact of type bool (TFACT +
- * lang * 2 + value), "part is false" of a part of a condition (TPART +
- * lang * 3 + truth), and in JSON the head of a rule or measure up to its
- * because (JHEAD), of a finding (JCONCL), of a verdict line (JLINE + lang), of
- * a fact up to its value (JFACT) and, when it is a bool, with its value and
- * origin (JFACT + 1 + value * 3 + origin), of a part of a condition up to its
- * facts (JPART + lang * 3 + truth) and the rules that repealed a conclusion
- * (JREPEALED). */
+ * a because text as JSON without its quotes (JLIT) or as text (TLIT);
+ * and the parts of a trace that are the same in every case, each keyed
+ * by the declaration it shows: a place in the rule set as text (TLOC) or
+ * as JSON with its line (JLOC), the head of a rule with its citations
+ * (TRULE + lang), of a finding (TCONCL), of a verdict line (TLINE +
+ * lang), of a measure (TMEASURE + lang), "name = value" of a fact of
+ * type bool (TFACT + lang * 2 + value), "part is false" of a part of a
+ * condition (TPART + lang * 3 + truth); in JSON the head of a rule or
+ * measure up to its because (JHEAD), of a finding (JCONCL), of a verdict
+ * line (JLINE + lang), of a fact up to its value (JFACT) and, when it is
+ * a bool, with its value and origin (JFACT + 1 + value * 3 + origin), of
+ * a part of a condition up to its facts (JPART + lang * 3 + truth) and
+ * the rules that repealed a conclusion (JREPEALED). */
 enum {
     TRACE_MEMO_JSON,
     TRACE_MEMO_FILE,
@@ -49,7 +49,8 @@ enum {
     TRACE_MEMO_JLINE,
     TRACE_MEMO_JFACT = TRACE_MEMO_JLINE + 3,
     TRACE_MEMO_JPART = TRACE_MEMO_JFACT + 7,
-    TRACE_MEMO_JREPEALED = TRACE_MEMO_JPART + 9
+    TRACE_MEMO_JREPEALED = TRACE_MEMO_JPART + 9,
+    TRACE_MEMO_TLIT
 };
 
 /* Whether r's memo holds a text for (key, tag): it is then put in out.

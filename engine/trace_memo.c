@@ -76,8 +76,11 @@ void trace_because_rest(const struct result *r, const struct text_part *b,
                         int n, enum lang lang, struct sbuf *out)
 {
     for (int i = 0; i < n; i++) {
-        if (i)
+        if (i && !trace_memo(r, b[i].lit, TRACE_MEMO_TLIT, out)) {
+            size_t start = out->len;
             rs_text(out, b[i].lit, r->p->plain);
+            trace_keep(r, b[i].lit, TRACE_MEMO_TLIT, out, start);
+        }
         because_value(r, &b[i], lang, out);
     }
 }
