@@ -26,6 +26,7 @@ ENGINE_SRC := engine/arena.c engine/source.c engine/diag.c engine/ast.c \
               engine/expr.c engine/names.c engine/sbuf.c engine/layer.c engine/show.c engine/show_expr.c engine/plan_show.c engine/plan_tests.c engine/lang.c engine/testrun.c engine/sha256.c engine/batch.c engine/caseread.c engine/msg.c
 ENGINE_SRC += engine/check_msg.c engine/check_tests.c engine/graph.c
 ENGINE_SRC += engine/memo.c engine/jsonl_fast.c
+ENGINE_SRC += engine/trace_memo.c
 FRONT_SRC  := parser/parse.c parser/syntax.c fmt/fmt.c fmt/fmt_api.c
 GEN_SRC    := $(B)/gen/lexer.c $(B)/gen/parser.c $(B)/gen/messages.c $(B)/gen/fold.c
 LIB_OBJ    := $(patsubst %.c,$(B)/obj/%.o,$(ENGINE_SRC) $(FRONT_SRC)) \

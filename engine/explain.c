@@ -5,10 +5,12 @@
 #include "engine/arena.h"
 
 /* The parts of a condition that settle it (why_atoms): each is
- * node * 4 + its truth (enum tv); as many as the condition has. */
+ * node * 4 + its truth (enum tv); as many as the condition has, in
+ * local while they fit, then on the heap. */
 struct atoms {
     int *v;
     int n, cap;
+    int local[32];
 };
 
 /* Conclusions followed in one why-not chain; clearing costs as much as
@@ -31,6 +33,8 @@ static int missing_order(const struct result *r, int *order)
             if (r->settles[i] > top)
                 top = r->settles[i];
         }
+    if (n == 0)
+        return 0;
     int *start = xtemp_calloc((size_t)top + 2, sizeof *start);
     for (int i = 0; i < r->p->nfacts; i++)
         if (r->missing[i])
@@ -74,12 +78,16 @@ static void facts_under_node(const struct result *r, int i, int *n)
 
 static void atoms_push(struct atoms *a, int atom)
 {
+    if (!a->v) {
+        a->v = a->local;
+        a->cap = (int)(sizeof a->local / sizeof *a->local);
+    }
     if (a->n == a->cap) {
-        int cap = a->cap ? a->cap * 2 : 16;
+        int cap = a->cap * 2;
         int *v = xtemp_calloc((size_t)cap, sizeof *v);
-        if (a->n)
-            memcpy(v, a->v, (size_t)a->n * sizeof *v);
-        xtemp_free(a->v);
+        memcpy(v, a->v, (size_t)a->n * sizeof *v);
+        if (a->v != a->local)
+            xtemp_free(a->v);
         a->v = v;
         a->cap = cap;
     }
@@ -88,8 +96,10 @@ static void atoms_push(struct atoms *a, int atom)
 
 static void atoms_free(struct atoms *a)
 {
-    xtemp_free(a->v);
-    *a = (struct atoms){0};
+    if (a->v != a->local)
+        xtemp_free(a->v);
+    a->v = NULL;
+    a->n = a->cap = 0;
 }
 
 /* Why boolean node i has truth want: the smallest parts of the condition
@@ -169,7 +179,9 @@ static struct ex_part *parts_of(const struct result *r, int node, enum tv want,
                                 int *n)
 {
     struct arena *a = arena_of(r);
-    struct atoms at = {0};
+    struct atoms at;
+    at.v = NULL;
+    at.n = at.cap = 0;
     why_atoms(r, node, want, &at);
     struct ex_part *parts = arena_calloc(a, (size_t)at.n + 1, sizeof *parts);
     for (int k = 0; k < at.n; k++) {

@@ -38,6 +38,16 @@ static inline void sb_putc(struct sbuf *b, char c)
     b->p[b->len] = '\0';
 }
 
+/* b[off..off + n), a part of b itself, appended again. */
+static inline void sb_again(struct sbuf *b, size_t off, size_t n)
+{
+    if (b->len + n + 1 > b->cap)
+        sb_grow(b, n);
+    memcpy(b->p + b->len, b->p + off, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
 /* n decimal, with a minus sign when negative. */
 void sb_long(struct sbuf *b, long n);
 /* s in double quotes, with " and \\ escaped: a string as rule and case

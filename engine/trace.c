@@ -208,19 +208,75 @@ void trace_value(const struct fact_info *f, const struct value *v,
     }
 }
 
-/* "name = value (file:line)" for fact i of the case. */
-static void fact_text(const struct result *r, int i, enum lang lang,
+struct tctx {
+    const struct result *r;
+    const struct plan *p;
+    enum lang lang;
+    struct sbuf *out;
+    const struct explanation *ex;
+    /* " (file:line)" of the last place in the case written, at
+     * out->p[coff..coff + clen): the facts of a case mostly come from
+     * one line */
+    const struct source *csrc;
+    int cline;
+    size_t coff, clen;
+};
+
+/* loc_text of a place in the rule set: made once per result. */
+static void ploc_text(const struct result *r, const struct src_loc *l,
                       struct sbuf *out)
 {
+    if (trace_memo(r, l, TRACE_MEMO_TLOC, out))
+        return;
+    size_t start = out->len;
+    loc_text(l, out);
+    trace_keep(r, l, TRACE_MEMO_TLOC, out, start);
+}
+
+/* " (file:line)" of place l in the case: copied when it is the last one
+ * written. */
+static void case_loc_text(struct tctx *t, const struct src_loc *l)
+{
+    struct sbuf *out = t->out;
+    if (t->clen && l->src == t->csrc && l->first_line == t->cline) {
+        sb_again(out, t->coff, t->clen);
+        return;
+    }
+    size_t start = out->len;
+    sb_put(out, " (", 2);
+    loc_text(l, out);
+    sb_putc(out, ')');
+    t->csrc = l->src;
+    t->cline = l->first_line;
+    t->coff = start;
+    t->clen = out->len - start;
+}
+
+/* "name = value (file:line)" for fact i of the case. */
+static void fact_text(struct tctx *t, int i)
+{
+    const struct result *r = t->r;
     const struct fact_info *f = &r->p->facts[i];
-    sb_puts(out, f->name);
-    sb_put(out, " = ", 3);
-    trace_value(f, &r->cf->vals[i], lang, out);
+    const struct value *v = &r->cf->vals[i];
+    enum lang lang = t->lang;
+    struct sbuf *out = t->out;
+    if (f->type == VT_BOOL && v->known) {
+        int tag = TRACE_MEMO_TFACT + (int)lang * 2 + v->u.b;
+        if (!trace_memo(r, f, tag, out)) {
+            size_t start = out->len;
+            sb_puts(out, f->name);
+            sb_put(out, " = ", 3);
+            trace_value(f, v, lang, out);
+            trace_keep(r, f, tag, out, start);
+        }
+    } else {
+        sb_puts(out, f->name);
+        sb_put(out, " = ", 3);
+        trace_value(f, v, lang, out);
+    }
     switch (r->cf->origin[i]) {
     case FROM_CASE:
-        sb_puts(out, " (");
-        loc_text(&r->cf->locs[i], out);
-        sb_putc(out, ')');
+        case_loc_text(t, &r->cf->locs[i]);
         break;
     case FROM_DEFAULT:
         paren(out, L(L_DEFAULT, lang));
@@ -231,19 +287,14 @@ static void fact_text(const struct result *r, int i, enum lang lang,
     }
 }
 
-struct tctx {
-    const struct result *r;
-    const struct plan *p;
-    enum lang lang;
-    struct sbuf *out;
-    const struct explanation *ex;
-};
-
-/* "part is false [fact = value (source); …]" */
-static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
-                      int n)
+/* "part is false", and for a conclusion no rule reached why: made once
+ * per result, language and truth. */
+static void part_head(struct tctx *t, const struct cnode *c, enum tv tv)
 {
-    const struct cnode *c = &t->p->nodes[i];
+    int tag = TRACE_MEMO_TPART + (int)t->lang * 3 + (int)tv;
+    if (trace_memo(t->r, c, tag, t->out))
+        return;
+    size_t start = t->out->len;
     trace_cond(t->r, c->x, t->lang, false, t->out);
     sb_putc(t->out, ' ');
     sb_puts(t->out, L(tv == TV_TRUE    ? L_IS_TRUE
@@ -258,15 +309,25 @@ static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
                       k->repeals[j].rule, L(L_REPEALED, t->lang),
                       k->repeals[j].by.src->name, k->repeals[j].by.first_line);
         sb_putc(t->out, ')');
-        return;
     }
+    trace_keep(t->r, c, tag, t->out, start);
+}
+
+/* "part is false [fact = value (source); …]" */
+static void part_text(struct tctx *t, int i, enum tv tv, const int *facts,
+                      int n)
+{
+    const struct cnode *c = &t->p->nodes[i];
+    part_head(t, c, tv);
+    if (c->op == C_CONCL && tv == TV_FALSE)
+        return;
     if (n == 0)
         return;
     sb_puts(t->out, " [");
     for (int k = 0; k < n; k++) {
         if (k)
             sb_puts(t->out, "; ");
-        fact_text(t->r, facts[k], t->lang, t->out);
+        fact_text(t, facts[k]);
     }
     sb_putc(t->out, ']');
 }
@@ -279,18 +340,24 @@ static void amends_text(struct tctx *t, const struct src_loc *amends)
     sb_put(t->out, " (", 2);
     sb_puts(t->out, L(L_AMENDS, t->lang));
     sb_putc(t->out, ' ');
-    loc_text(amends, t->out);
+    ploc_text(t->r, amends, t->out);
     sb_putc(t->out, ')');
 }
 
+/* "verdict  file:line": made once per result and language. */
 static void line_head(struct tctx *t, int i)
 {
     const struct vline_info *l = &t->p->lines[i];
+    int tag = TRACE_MEMO_TLINE + (int)t->lang;
+    if (trace_memo(t->r, l, tag, t->out))
+        return;
+    size_t start = t->out->len;
     sb_puts(t->out, t->p->verdicts.names[l->verdict]);
     sb_put(t->out, "  ", 2);
     loc_text(&l->loc, t->out);
     if (t->p->verdict_amends)
         paren(t->out, L(L_AMENDED, t->lang));
+    trace_keep(t->r, l, tag, t->out, start);
 }
 
 static void cond_text(struct tctx *t, int node)
@@ -338,106 +405,28 @@ static void verdict_text(struct tctx *t)
     }
 }
 
-/* The memo's text for (key, tag), written to out; false when it has none.
- * A text is made in out itself, then kept: no temporary that running out
- * of memory could lose. */
-static bool memo_out(const struct result *r, const void *key, int tag,
-                     struct sbuf *out)
+/* A measure up to the first value of its because text: made once per
+ * result and language. */
+static void measure_head(struct tctx *t, const struct measure_info *m)
 {
-    const struct memo_ent *e = memo_get(r->memo, key, tag);
-    if (e)
-        sb_put(out, e->text, e->len);
-    return e != NULL;
-}
-
-static void memo_keep(const struct result *r, const void *key, int tag,
-                      const struct sbuf *out, size_t start)
-{
-    memo_put(r->memo, key, tag, out->p + start, out->len - start);
-}
-
-void trace_json_name(const struct result *r, const char *s, struct sbuf *out)
-{
-    if (memo_out(r, s, TRACE_MEMO_JSON, out))
+    struct sbuf *out = t->out;
+    int tag = TRACE_MEMO_TMEASURE + (int)t->lang;
+    if (trace_memo(t->r, m, tag, out))
         return;
     size_t start = out->len;
-    sb_json(out, s);
-    memo_keep(r, s, TRACE_MEMO_JSON, out, start);
-}
-
-void trace_cond(const struct result *r, const struct wexpr *e, enum lang lang,
-                bool json, struct sbuf *out)
-{
-    static const char otherwise; /* the key of e NULL */
-    const void *key = e ? (const void *)e : &otherwise;
-    int text = TRACE_MEMO_TCOND + (int)lang;
-    int tag = json ? TRACE_MEMO_JCOND + (int)lang : text;
-    if (memo_out(r, key, tag, out))
-        return;
-    size_t start = out->len;
-    const struct memo_ent *t = memo_get(r->memo, key, text);
-    if (!t) {
-        if (e)
-            show_expr(e, lang, out);
-        else
-            sb_puts(out, kw_text(KW_OTHERWISE, lang));
-        memo_keep(r, key, text, out, start);
-        if (!json)
-            return;
-        t = memo_get(r->memo, key, text);
-        out->len = start;
+    sb_put(out, "\n    ", 5);
+    sb_puts(out, m->id);
+    if (m->title)
+        quoted(out, m->title, t->p->plain);
+    sb_puts(out, "  ");
+    loc_text(&m->loc, out);
+    amends_text(t, m->amends);
+    if (m->nbecause) {
+        sb_put(out, "\n      ", 7);
+        label(out, L(L_BECAUSE, t->lang));
+        rs_text(out, m->because[0].lit, t->p->plain);
     }
-    sb_json(out, t->text);
-    memo_keep(r, key, tag, out, start);
-}
-
-/* The {name} of because part b, filled in. */
-static void because_value(const struct result *r, const struct text_part *b,
-                          enum lang lang, struct sbuf *out)
-{
-    if (b->fact >= 0)
-        trace_value(&r->p->facts[b->fact], &r->cf->vals[b->fact], lang, out);
-    else if (b->concl >= 0)
-        sb_puts(out, kw_text(r->concl[b->concl] == TV_TRUE    ? KW_TRUE
-                             : r->concl[b->concl] == TV_FALSE ? KW_FALSE
-                                                              : KW_UNKNOWN,
-                             lang));
-}
-
-void trace_because(const struct result *r, const struct text_part *b, int n,
-                   enum lang lang, struct sbuf *out)
-{
-    for (int i = 0; i < n; i++) {
-        rs_text(out, b[i].lit, r->p->plain);
-        because_value(r, &b[i], lang, out);
-    }
-}
-
-/* Literal s of a because text as the JSON trace writes it (no quotes);
- * made once per result. */
-static void json_lit(const struct result *r, const char *s, struct sbuf *out)
-{
-    if (memo_out(r, s, TRACE_MEMO_JLIT, out))
-        return;
-    struct sbuf t = {0};
-    rs_text(&t, s, r->p->plain);
-    size_t start = out->len;
-    sb_json_chars(out, t.p ? t.p : "");
-    sb_free(&t);
-    memo_keep(r, s, TRACE_MEMO_JLIT, out, start);
-}
-
-void trace_json_because(const struct result *r, const struct text_part *b,
-                        int n, enum lang lang, struct sbuf *out)
-{
-    sb_putc(out, '"');
-    for (int i = 0; i < n; i++) {
-        json_lit(r, b[i].lit, out);
-        size_t start = out->len;
-        because_value(r, &b[i], lang, out);
-        sb_json_fix(out, start);
-    }
-    sb_putc(out, '"');
+    trace_keep(t->r, m, tag, out, start);
 }
 
 static void measures_text(struct tctx *t)
@@ -448,18 +437,9 @@ static void measures_text(struct tctx *t)
     sb_putc(out, ':');
     for (int i = 0; i < t->ex->nmeasures; i++) {
         const struct measure_info *m = &t->p->measures[t->ex->measures[i]];
-        sb_put(out, "\n    ", 5);
-        sb_puts(out, m->id);
-        if (m->title)
-            quoted(out, m->title, t->p->plain);
-        sb_puts(out, "  ");
-        loc_text(&m->loc, out);
-        amends_text(t, m->amends);
-        if (m->nbecause) {
-            sb_put(out, "\n      ", 7);
-            label(out, L(L_BECAUSE, t->lang));
-            trace_because(t->r, m->because, m->nbecause, t->lang, out);
-        }
+        measure_head(t, m);
+        if (m->nbecause)
+            trace_because_rest(t->r, m->because, m->nbecause, t->lang, out);
     }
     if (!t->ex->nmeasures) {
         sb_putc(out, ' ');
@@ -488,10 +468,16 @@ static void not_taken_text(struct tctx *t)
     }
 }
 
-static void rule_text(struct tctx *t, int ri, const char *indent)
+/* A rule of a finding with its citations, up to the first value of its
+ * because text: made once per result and language. */
+static void rule_head(struct tctx *t, const struct rule_info *ru,
+                      const char *indent)
 {
-    const struct rule_info *ru = &t->p->rules[ri];
     struct sbuf *out = t->out;
+    int tag = TRACE_MEMO_TRULE + (int)t->lang;
+    if (trace_memo(t->r, ru, tag, out))
+        return;
+    size_t start = out->len;
     sb_puts(out, indent);
     sb_puts(out, L(L_RULE, t->lang));
     sb_putc(out, ' ');
@@ -513,7 +499,19 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
         sb_puts(out, indent);
         sb_put(out, "  ", 2);
         label(out, L(L_BECAUSE, t->lang));
-        trace_because(t->r, ru->because, ru->nbecause, t->lang, out);
+        rs_text(out, ru->because[0].lit, t->p->plain);
+    }
+    trace_keep(t->r, ru, tag, out, start);
+}
+
+static void rule_text(struct tctx *t, int ri)
+{
+    static const char indent[] = "      ";
+    const struct rule_info *ru = &t->p->rules[ri];
+    struct sbuf *out = t->out;
+    rule_head(t, ru, indent);
+    if (ru->nbecause) {
+        trace_because_rest(t->r, ru->because, ru->nbecause, t->lang, out);
         sb_putc(out, '\n');
     }
     if (ru->nfacts) {
@@ -523,10 +521,24 @@ static void rule_text(struct tctx *t, int ri, const char *indent)
         for (int k = 0; k < ru->nfacts; k++) {
             if (k)
                 sb_puts(out, "; ");
-            fact_text(t->r, ru->facts[k], t->lang, out);
+            fact_text(t, ru->facts[k]);
         }
         sb_putc(out, '\n');
     }
+}
+
+/* "    name "description"\n": made once per result. */
+static void concl_head(struct tctx *t, const struct concl_info *k)
+{
+    if (trace_memo(t->r, k, TRACE_MEMO_TCONCL, t->out))
+        return;
+    size_t start = t->out->len;
+    sb_put(t->out, "    ", 4);
+    sb_puts(t->out, k->name);
+    if (k->desc)
+        quoted(t->out, k->desc, t->p->plain);
+    sb_putc(t->out, '\n');
+    trace_keep(t->r, k, TRACE_MEMO_TCONCL, t->out, start);
 }
 
 static void findings_text(struct tctx *t)
@@ -536,13 +548,9 @@ static void findings_text(struct tctx *t)
         const struct ex_finding *f = &t->ex->findings[i];
         if (i == 0)
             section(t->out, L(L_FINDINGS, t->lang));
-        sb_put(t->out, "    ", 4);
-        sb_puts(t->out, p->concls[f->concl].name);
-        if (p->concls[f->concl].desc)
-            quoted(t->out, p->concls[f->concl].desc, p->plain);
-        sb_putc(t->out, '\n');
+        concl_head(t, &p->concls[f->concl]);
         for (int k = 0; k < f->nrules; k++)
-            rule_text(t, f->rules[k], "      ");
+            rule_text(t, f->rules[k]);
     }
 }
 
@@ -562,7 +570,7 @@ static void overridden_text(struct tctx *t)
         if (ru->title)
             quoted(t->out, ru->title, t->p->plain);
         sb_puts(t->out, "  ");
-        loc_text(&ru->loc, t->out);
+        ploc_text(t->r, &ru->loc, t->out);
         sb_putc(t->out, '\n');
         for (int k = 0; k < ov->nby; k++) {
             int o = ov->by[k];
@@ -574,7 +582,7 @@ static void overridden_text(struct tctx *t)
             sb_putc(t->out, ' ');
             sb_puts(t->out, p->rules[o].id);
             sb_put(t->out, "  ", 2);
-            loc_text(&p->rules[o].loc, t->out);
+            ploc_text(r, &p->rules[o].loc, t->out);
             if (r->cond[o] == TV_UNKNOWN)
                 paren(t->out, L(L_UNKNOWN_WHY, t->lang));
             sb_putc(t->out, '\n');
@@ -615,7 +623,7 @@ static void why_rules_text(struct tctx *t, const struct ex_wrule *rs, int n,
         if (ru->title)
             quoted(t->out, ru->title, t->p->plain);
         sb_puts(t->out, "  ");
-        loc_text(&ru->loc, t->out);
+        ploc_text(t->r, &ru->loc, t->out);
         sb_putc(t->out, '\n');
         if (rs[i].cond != TV_TRUE) {
             why_parts_text(t, rs[i].parts, rs[i].nparts, depth + 1);
@@ -627,7 +635,7 @@ static void why_rules_text(struct tctx *t, const struct ex_wrule *rs, int n,
                 t->out, "%*s%s %s %s  ", 10 + depth * 4, "",
                 L(t->r->cond[w] == TV_TRUE ? L_BY : L_UNKNOWN_BY, t->lang),
                 L(L_RULE, t->lang), p->rules[w].id);
-            loc_text(&p->rules[w].loc, t->out);
+            ploc_text(t->r, &p->rules[w].loc, t->out);
             sb_putc(t->out, '\n');
         }
     }
@@ -677,7 +685,7 @@ static void why_not_text(struct tctx *t)
 
 void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
 {
-    struct tctx t = {r, r->p, lang, out, NULL};
+    struct tctx t = {r, r->p, lang, out, NULL, NULL, 0, 0, 0};
     const struct case_facts *cf = r->cf;
     sb_puts(out, L(L_CASE, lang));
     sb_putc(out, ' ');

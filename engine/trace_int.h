@@ -9,22 +9,75 @@
 /* A because text with its {name} parts filled in. */
 void trace_because(const struct result *r, const struct text_part *b, int n,
                    enum lang lang, struct sbuf *out);
+/* The same but for the literal that starts it (b[0].lit), which the
+ * caller wrote. */
+void trace_because_rest(const struct result *r, const struct text_part *b,
+                        int n, enum lang lang, struct sbuf *out);
 
 /* What a trace keeps in r->memo, by tag: a string of the plan as JSON
  * (sb_json), a written condition as JSON or as text in each language
  * (TRACE_MEMO_* + lang), the "file":…,"line": of a source, a literal of
- * a because text as JSON without its quotes. */
+ * a because text as JSON without its quotes (JLIT) or as text (TLIT);
+ * and the parts of a trace that are the same in every case, each keyed
+ * by the declaration it shows: a place in the rule set as text (TLOC) or
+ * as JSON with its line (JLOC), the head of a rule with its citations
+ * (TRULE + lang), of a finding (TCONCL), of a verdict line (TLINE +
+ * lang), of a measure (TMEASURE + lang), "name = value" of a fact of
+ * type bool (TFACT + lang * 2 + value), "part is false" of a part of a
+ * condition (TPART + lang * 3 + truth); in JSON the head of a rule or
+ * measure up to its because (JHEAD), of a finding (JCONCL), of a verdict
+ * line (JLINE + lang), of a fact up to its value (JFACT) and, when it is
+ * a bool, with its value and origin (JFACT + 1 + value * 3 + origin), of
+ * a part of a condition up to its facts (JPART + lang * 3 + truth) and
+ * the rules that repealed a conclusion (JREPEALED). */
 enum {
     TRACE_MEMO_JSON,
     TRACE_MEMO_FILE,
     TRACE_MEMO_JCOND,
     TRACE_MEMO_TCOND = TRACE_MEMO_JCOND + 3,
-    TRACE_MEMO_JLIT = TRACE_MEMO_TCOND + 3
+    TRACE_MEMO_JLIT = TRACE_MEMO_TCOND + 3,
+    TRACE_MEMO_TLOC,
+    TRACE_MEMO_JLOC,
+    TRACE_MEMO_TRULE,
+    TRACE_MEMO_TCONCL = TRACE_MEMO_TRULE + 3,
+    TRACE_MEMO_TLINE,
+    TRACE_MEMO_TMEASURE = TRACE_MEMO_TLINE + 3,
+    TRACE_MEMO_TFACT = TRACE_MEMO_TMEASURE + 3,
+    TRACE_MEMO_TPART = TRACE_MEMO_TFACT + 6,
+    TRACE_MEMO_JHEAD = TRACE_MEMO_TPART + 9,
+    TRACE_MEMO_JCONCL,
+    TRACE_MEMO_JLINE,
+    TRACE_MEMO_JFACT = TRACE_MEMO_JLINE + 3,
+    TRACE_MEMO_JPART = TRACE_MEMO_JFACT + 7,
+    TRACE_MEMO_JREPEALED = TRACE_MEMO_JPART + 9,
+    TRACE_MEMO_TLIT
 };
 
-/* trace_because as a JSON string: what sb_json would write of it. */
-void trace_json_because(const struct result *r, const struct text_part *b,
-                        int n, enum lang lang, struct sbuf *out);
+/* Whether r's memo holds a text for (key, tag): it is then put in out.
+ * Otherwise the caller makes it at the end of out and keeps it with
+ * trace_keep(r, key, tag, out, start), start being out->len before. */
+static inline bool trace_memo(const struct result *r, const void *key, int tag,
+                              struct sbuf *out)
+{
+    const struct memo_ent *e = memo_get(r->memo, key, tag);
+    if (e)
+        sb_put(out, e->text, e->len);
+    return e != NULL;
+}
+
+static inline void trace_keep(const struct result *r, const void *key, int tag,
+                              const struct sbuf *out, size_t start)
+{
+    memo_put(r->memo, key, tag, out->p + start, out->len - start);
+}
+
+/* trace_because as a JSON string, what sb_json would write of it, in two
+ * halves: the opening quote and the first literal, which are the same in
+ * every case, then the rest (n > 0). */
+void trace_json_because_head(const struct result *r, const struct text_part *b,
+                             struct sbuf *out);
+void trace_json_because_rest(const struct result *r, const struct text_part *b,
+                             int n, enum lang lang, struct sbuf *out);
 
 /* s, a string that lives as long as the plan, as sb_json writes it; made
  * once per result. */

@@ -31,23 +31,24 @@ static void jloc(const struct result *r, const struct src_loc *l,
     sb_long(out, l->first_line);
 }
 
-/* jloc for a place in the rule set: its file name made once. */
+/* jloc for a place in the rule set: its file name made once, the whole
+ * once per place. */
 static void jploc(const struct result *r, const struct src_loc *l,
                   struct sbuf *out)
 {
+    if (trace_memo(r, l, TRACE_MEMO_JLOC, out))
+        return;
+    size_t whole = out->len;
     const void *key = l->src ? (const void *)l->src : (const void *)r->p;
-    const struct memo_ent *e = memo_get(r->memo, key, TRACE_MEMO_FILE);
-    if (e) {
-        sb_put(out, e->text, e->len);
-    } else { /* made in out, then kept */
+    if (!trace_memo(r, key, TRACE_MEMO_FILE, out)) {
         size_t start = out->len;
         sb_puts(out, "\"file\":");
         sb_json(out, l->src ? l->src->name : "");
         sb_puts(out, ",\"line\":");
-        memo_put(r->memo, key, TRACE_MEMO_FILE, out->p + start,
-                 out->len - start);
+        trace_keep(r, key, TRACE_MEMO_FILE, out, start);
     }
     sb_long(out, l->first_line);
+    trace_keep(r, l, TRACE_MEMO_JLOC, out, whole);
 }
 
 static void jstr_or_null(const char *s, struct sbuf *out)
@@ -117,32 +118,78 @@ static void trace_json_value(const struct result *r, const struct fact_info *f,
     }
 }
 
-static void jfact(const struct result *r, int i, struct sbuf *out)
+/* "file":…,"line":… of the last place in the case written, at
+ * out->p[off..off + len): the facts of a case mostly come from one
+ * line. */
+struct jcase {
+    const struct source *src;
+    int line;
+    size_t off, len;
+};
+
+/* jloc of place l in the case: copied when it is the last one written. */
+static void jcase_loc(struct jcase *c, const struct result *r,
+                      const struct src_loc *l, struct sbuf *out)
 {
-    static const char *const from[] = {"absent", "default", "case"};
-    const struct fact_info *f = &r->p->facts[i];
-    sb_puts(out, "{\"name\":");
-    trace_json_name(r, f->name, out);
-    sb_puts(out, ",\"value\":");
-    trace_json_value(r, f, &r->cf->vals[i], out);
-    sb_puts(out, ",\"from\":\"");
+    if (c->len && l->src == c->src && l->first_line == c->line) {
+        sb_again(out, c->off, c->len);
+        return;
+    }
+    size_t start = out->len;
+    jloc(r, l, out);
+    c->src = l->src;
+    c->line = l->first_line;
+    c->off = start;
+    c->len = out->len - start;
+}
+
+/* ,"from":"…" of fact i. */
+static void jfrom(const struct result *r, int i, struct sbuf *out)
+{
+    static const char *const from[] = {
+        ",\"from\":\"absent\"", ",\"from\":\"default\"", ",\"from\":\"case\""};
     sb_puts(out, from[r->cf->origin[i]]);
-    sb_putc(out, '"');
+}
+
+static void jfact(struct jcase *c, const struct result *r, int i,
+                  struct sbuf *out)
+{
+    const struct fact_info *f = &r->p->facts[i];
+    const struct value *v = &r->cf->vals[i];
+    /* a bool: the same text in every case but for a place in the case */
+    bool b = f->type == VT_BOOL && v->known;
+    int tag = b ? TRACE_MEMO_JFACT + 1 + v->u.b * 3 + r->cf->origin[i]
+                : TRACE_MEMO_JFACT;
+    if (!trace_memo(r, f, tag, out)) {
+        size_t start = out->len;
+        sb_puts(out, "{\"name\":");
+        trace_json_name(r, f->name, out);
+        sb_puts(out, ",\"value\":");
+        if (b) {
+            trace_json_value(r, f, v, out);
+            jfrom(r, i, out);
+        }
+        trace_keep(r, f, tag, out, start);
+    }
+    if (!b) {
+        trace_json_value(r, f, v, out);
+        jfrom(r, i, out);
+    }
     if (r->cf->origin[i] == FROM_CASE) {
         sb_putc(out, ',');
-        jloc(r, &r->cf->locs[i], out);
+        jcase_loc(c, r, &r->cf->locs[i], out);
     }
     sb_putc(out, '}');
 }
 
-static void jfacts(const struct result *r, const int *f, int n,
+static void jfacts(struct jcase *c, const struct result *r, const int *f, int n,
                    struct sbuf *out)
 {
     sb_putc(out, '[');
     for (int k = 0; k < n; k++) {
         if (k)
             sb_putc(out, ',');
-        jfact(r, f[k], out);
+        jfact(c, r, f[k], out);
     }
     sb_putc(out, ']');
 }
@@ -163,6 +210,10 @@ static void jline(const struct result *r, int i, enum lang lang,
                   struct sbuf *out)
 {
     const struct vline_info *l = &r->p->lines[i];
+    int tag = TRACE_MEMO_JLINE + (int)lang;
+    if (trace_memo(r, l, tag, out))
+        return;
+    size_t start = out->len;
     sb_puts(out, "{\"index\":");
     sb_long(out, i + 1);
     sb_puts(out, ",\"verdict\":");
@@ -171,35 +222,61 @@ static void jline(const struct result *r, int i, enum lang lang,
     jploc(r, &l->loc, out);
     sb_puts(out, ",\"condition\":");
     jexpr(r, l->cond >= 0 ? r->p->nodes[l->cond].x : NULL, lang, out);
+    trace_keep(r, l, tag, out, start);
 }
 
-static void jpart(const struct result *r, const struct ex_part *pt,
-                  enum lang lang, struct sbuf *out)
+/* {"condition":…,"is":…,"facts": of a part: made once per result,
+ * language and truth. */
+static void jpart_head(const struct result *r, const struct cnode *cn,
+                       enum tv is, enum lang lang, struct sbuf *out)
 {
+    int tag = TRACE_MEMO_JPART + (int)lang * 3 + (int)is;
+    if (trace_memo(r, cn, tag, out))
+        return;
+    size_t start = out->len;
     sb_puts(out, "{\"condition\":");
-    jexpr(r, r->p->nodes[pt->node].x, lang, out);
-    sb_puts(out, pt->is == TV_TRUE    ? ",\"is\":true,\"facts\":"
-                 : pt->is == TV_FALSE ? ",\"is\":false,\"facts\":"
-                                      : ",\"is\":null,\"facts\":");
-    jfacts(r, pt->facts, pt->nfacts, out);
-    const struct cnode *cn = &r->p->nodes[pt->node];
-    if (cn->op == C_CONCL) {
-        sb_puts(out, ",\"repealed\":[");
-        const struct concl_info *ci = &r->p->concls[cn->a];
-        for (int j = 0; j < ci->nrepeals; j++) {
-            sb_puts(out, j ? ",{\"rule\":" : "{\"rule\":");
-            trace_json_name(r, ci->repeals[j].rule, out);
-            sb_puts(out, ",\"by\":{");
-            jploc(r, &ci->repeals[j].by, out);
-            sb_puts(out, "}}");
-        }
-        sb_putc(out, ']');
+    jexpr(r, cn->x, lang, out);
+    sb_puts(out, is == TV_TRUE    ? ",\"is\":true,\"facts\":"
+                 : is == TV_FALSE ? ",\"is\":false,\"facts\":"
+                                  : ",\"is\":null,\"facts\":");
+    trace_keep(r, cn, tag, out, start);
+}
+
+/* ,"repealed":[…]} of a part that is a conclusion: made once per
+ * result. */
+static void jrepealed(const struct result *r, const struct cnode *cn,
+                      struct sbuf *out)
+{
+    if (trace_memo(r, cn, TRACE_MEMO_JREPEALED, out))
+        return;
+    size_t start = out->len;
+    sb_puts(out, ",\"repealed\":[");
+    const struct concl_info *ci = &r->p->concls[cn->a];
+    for (int j = 0; j < ci->nrepeals; j++) {
+        sb_puts(out, j ? ",{\"rule\":" : "{\"rule\":");
+        trace_json_name(r, ci->repeals[j].rule, out);
+        sb_puts(out, ",\"by\":{");
+        jploc(r, &ci->repeals[j].by, out);
+        sb_puts(out, "}}");
     }
+    sb_putc(out, ']');
+    trace_keep(r, cn, TRACE_MEMO_JREPEALED, out, start);
+}
+
+static void jpart(struct jcase *c, const struct result *r,
+                  const struct ex_part *pt, enum lang lang, struct sbuf *out)
+{
+    const struct cnode *cn = &r->p->nodes[pt->node];
+    jpart_head(r, cn, pt->is, lang, out);
+    jfacts(c, r, pt->facts, pt->nfacts, out);
+    if (cn->op == C_CONCL)
+        jrepealed(r, cn, out);
     sb_putc(out, '}');
 }
 
-static void jnot_taken(const struct result *r, const struct explanation *e,
-                       enum lang lang, struct sbuf *out)
+static void jnot_taken(struct jcase *c, const struct result *r,
+                       const struct explanation *e, enum lang lang,
+                       struct sbuf *out)
 {
     sb_puts(out, "\"not_taken\":[");
     for (int i = 0; i < e->nnot_taken; i++) {
@@ -211,7 +288,7 @@ static void jnot_taken(const struct result *r, const struct explanation *e,
         for (int k = 0; k < l->nparts; k++) {
             if (k)
                 sb_putc(out, ',');
-            jpart(r, &l->parts[k], lang, out);
+            jpart(c, r, &l->parts[k], lang, out);
         }
         sb_puts(out, "]}");
     }
@@ -230,14 +307,19 @@ static void jamends(const struct result *r, const struct src_loc *l,
     sb_putc(out, '}');
 }
 
-/* What a rule and a measure have in common: {"id", "title", "file",
- * "line", "amends", "cites", "because" (the object is left open). */
-static void jhead(const struct result *r, const char *id, const char *title,
-                  const struct src_loc *loc, const struct src_loc *amends,
-                  const char **cites, int ncites,
-                  const struct text_part *because, int nbecause, enum lang lang,
-                  struct sbuf *out)
+/* What a rule and a measure have in common up to the first value of
+ * their because texts: {"id", "title", "file", "line", "amends",
+ * "cites", "because": made once per result, keyed by the place of the
+ * declaration. */
+static void jhead_fixed(const struct result *r, const char *id,
+                        const char *title, const struct src_loc *loc,
+                        const struct src_loc *amends, const char **cites,
+                        int ncites, const struct text_part *because,
+                        int nbecause, struct sbuf *out)
 {
+    if (trace_memo(r, loc, TRACE_MEMO_JHEAD, out))
+        return;
+    size_t start = out->len;
     sb_puts(out, "{\"id\":");
     trace_json_name(r, id, out);
     sb_puts(out, ",\"title\":");
@@ -250,39 +332,68 @@ static void jhead(const struct result *r, const char *id, const char *title,
     jstrings(r, cites, ncites, out);
     sb_puts(out, ",\"because\":");
     if (nbecause)
-        trace_json_because(r, because, nbecause, lang, out);
-    else {
+        trace_json_because_head(r, because, out);
+    else
         sb_puts(out, "null");
-    }
+    trace_keep(r, loc, TRACE_MEMO_JHEAD, out, start);
 }
 
-static void jrule(const struct result *r, int ri, enum lang lang,
+/* The head of a rule or measure with its because text (the object is
+ * left open). */
+static void jhead(const struct result *r, const char *id, const char *title,
+                  const struct src_loc *loc, const struct src_loc *amends,
+                  const char **cites, int ncites,
+                  const struct text_part *because, int nbecause, enum lang lang,
                   struct sbuf *out)
+{
+    jhead_fixed(r, id, title, loc, amends, cites, ncites, because, nbecause,
+                out);
+    if (nbecause)
+        trace_json_because_rest(r, because, nbecause, lang, out);
+}
+
+static void jrule(struct jcase *c, const struct result *r, int ri,
+                  enum lang lang, struct sbuf *out)
 {
     const struct rule_info *ru = &r->p->rules[ri];
     jhead(r, ru->id, ru->title, &ru->loc, ru->amends, ru->cites, ru->ncites,
           ru->because, ru->nbecause, lang, out);
     sb_puts(out, ",\"facts\":");
-    jfacts(r, ru->facts, ru->nfacts, out);
+    jfacts(c, r, ru->facts, ru->nfacts, out);
     sb_putc(out, '}');
 }
 
-static void jfindings(const struct result *r, const struct explanation *e,
-                      enum lang lang, struct sbuf *out)
+/* {"name":…,"description":…,"rules":[ of a finding: made once per
+ * result. */
+static void jconcl(const struct result *r, const struct concl_info *k,
+                   struct sbuf *out)
+{
+    if (trace_memo(r, k, TRACE_MEMO_JCONCL, out))
+        return;
+    size_t start = out->len;
+    sb_puts(out, "{\"name\":");
+    trace_json_name(r, k->name, out);
+    sb_puts(out, ",\"description\":");
+    jname_or_null(r, k->desc, out);
+    sb_puts(out, ",\"rules\":[");
+    trace_keep(r, k, TRACE_MEMO_JCONCL, out, start);
+}
+
+static void jfindings(struct jcase *c, const struct result *r,
+                      const struct explanation *e, enum lang lang,
+                      struct sbuf *out)
 {
     const struct plan *p = r->p;
     sb_puts(out, "\"conclusions\":[");
     for (int i = 0; i < e->nfindings; i++) {
         const struct ex_finding *f = &e->findings[i];
-        sb_puts(out, i ? ",{\"name\":" : "{\"name\":");
-        trace_json_name(r, p->concls[f->concl].name, out);
-        sb_puts(out, ",\"description\":");
-        jname_or_null(r, p->concls[f->concl].desc, out);
-        sb_puts(out, ",\"rules\":[");
+        if (i)
+            sb_putc(out, ',');
+        jconcl(r, &p->concls[f->concl], out);
         for (int k = 0; k < f->nrules; k++) {
             if (k)
                 sb_putc(out, ',');
-            jrule(r, f->rules[k], lang, out);
+            jrule(c, r, f->rules[k], lang, out);
         }
         sb_puts(out, "]}");
     }
@@ -387,12 +498,14 @@ static const char *tv_json(int v)
     return v == TV_TRUE ? "true" : v == TV_FALSE ? "false" : "null";
 }
 
-static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
-                    enum lang lang, struct sbuf *out);
+static void jwparts(struct jcase *c, const struct result *r,
+                    const struct ex_wpart *ps, int n, enum lang lang,
+                    struct sbuf *out);
 
 /* The rules behind a conclusion, with why each did not take effect. */
-static void jwrules(const struct result *r, const struct ex_wrule *rs, int n,
-                    enum lang lang, struct sbuf *out)
+static void jwrules(struct jcase *c, const struct result *r,
+                    const struct ex_wrule *rs, int n, enum lang lang,
+                    struct sbuf *out)
 {
     const struct plan *p = r->p;
     sb_puts(out, "[");
@@ -409,34 +522,36 @@ static void jwrules(const struct result *r, const struct ex_wrule *rs, int n,
             trace_json_name(r, p->rules[rs[i].by[o]].id, out);
         }
         sb_puts(out, "],\"parts\":");
-        jwparts(r, rs[i].parts, rs[i].nparts, lang, out);
+        jwparts(c, r, rs[i].parts, rs[i].nparts, lang, out);
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
 }
 
-static void jwparts(const struct result *r, const struct ex_wpart *ps, int n,
-                    enum lang lang, struct sbuf *out)
+static void jwparts(struct jcase *c, const struct result *r,
+                    const struct ex_wpart *ps, int n, enum lang lang,
+                    struct sbuf *out)
 {
     sb_putc(out, '[');
     for (int k = 0; k < n; k++) {
         const struct ex_part *pt = &ps[k].part;
-        const struct cnode *c = &r->p->nodes[pt->node];
+        const struct cnode *cn = &r->p->nodes[pt->node];
         sb_puts(out, k ? ",{\"condition\":" : "{\"condition\":");
-        jexpr(r, c->x, lang, out);
+        jexpr(r, cn->x, lang, out);
         sb_printf(out, ",\"is\":%s,\"facts\":", tv_json(pt->is));
-        jfacts(r, pt->facts, pt->nfacts, out);
-        if (c->op == C_CONCL && pt->is != TV_TRUE) {
+        jfacts(c, r, pt->facts, pt->nfacts, out);
+        if (cn->op == C_CONCL && pt->is != TV_TRUE) {
             sb_puts(out, ",\"rules\":");
-            jwrules(r, ps[k].rules, ps[k].nrules, lang, out);
+            jwrules(c, r, ps[k].rules, ps[k].nrules, lang, out);
         }
         sb_putc(out, '}');
     }
     sb_putc(out, ']');
 }
 
-static void jwhy_not(const struct result *r, const struct explanation *e,
-                     enum lang lang, struct sbuf *out)
+static void jwhy_not(struct jcase *c, const struct result *r,
+                     const struct explanation *e, enum lang lang,
+                     struct sbuf *out)
 {
     sb_puts(out, ",\"why_not\":{\"verdict\":");
     trace_json_name(r, r->p->verdicts.names[r->why_not], out);
@@ -450,7 +565,7 @@ static void jwhy_not(const struct result *r, const struct explanation *e,
                   "\"parts\":",
                   tv_json(l->is), l->decided ? "true" : "false",
                   l->reached ? "true" : "false");
-        jwparts(r, l->parts, l->nparts, lang, out);
+        jwparts(c, r, l->parts, l->nparts, lang, out);
         sb_putc(out, '}');
     }
     sb_puts(out, "]}");
@@ -461,6 +576,7 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     static const char *const status[] = {"decided", "undetermined", "error"};
     const struct plan *p = r->p;
     const struct case_facts *cf = r->cf;
+    struct jcase cache = {NULL, 0, 0, 0}, *c = &cache;
     sb_puts(out, "{\"case\":");
     jstr_or_null(cf->id, out);
     sb_puts(out, ",\"title\":");
@@ -523,13 +639,13 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
         sb_puts(out, "null");
     }
     sb_putc(out, ',');
-    jnot_taken(r, e, lang, out);
+    jnot_taken(c, r, e, lang, out);
     sb_putc(out, ',');
-    jfindings(r, e, lang, out);
+    jfindings(c, r, e, lang, out);
     sb_putc(out, ',');
     joverridden(r, e, out);
     if (r->why_not >= 0)
-        jwhy_not(r, e, lang, out);
+        jwhy_not(c, r, e, lang, out);
     sb_puts(out, ",\"measures\":");
     jmeasures(r, e, true, lang, out);
     sb_puts(out, ",\"missing\":[");

@@ -609,6 +609,59 @@ static void test_api_out_of_memory_is_an_error(void **state)
     rc_ruleset_free(oom_rs);
 }
 
+/* What the traces keep of a result between renderings (engine/memo.h)
+ * is kept whole or not at all: a rendering that runs out of memory
+ * anywhere leaves the next ones byte for byte as a new result's. */
+enum { OOM_FORMATS = 4, OOM_LANGS = 3 };
+static const enum rc_format oom_formats[OOM_FORMATS] = {
+    RC_TEXT, RC_JSON, RC_TEXT_BRIEF, RC_JSON_BRIEF};
+static const enum rc_lang oom_langs[OOM_LANGS] = {RC_LANG_EN, RC_LANG_ZH_HANT,
+                                                  RC_LANG_ZH_HANS};
+static char *oom_want[OOM_FORMATS][OOM_LANGS];
+
+static void oom_render_whole(bool failing)
+{
+    for (int i = 0; i < OOM_FORMATS; i++)
+        for (int l = 0; l < OOM_LANGS; l++) {
+            size_t len;
+            const char *t =
+                rc_eval_render(oom_ev, oom_formats[i], oom_langs[l], &len);
+            assert_true(t || failing);
+            if (t) {
+                assert_int_equal(len, strlen(oom_want[i][l]));
+                assert_memory_equal(t, oom_want[i][l], len);
+            }
+        }
+}
+
+static void test_api_out_of_memory_keeps_traces_whole(void **state)
+{
+    (void)state;
+    oom_rs = load_text(base_text);
+    struct rc_case *c = rc_case_new(oom_rs, "W-1", "t");
+    assert_int_equal(rc_case_set(c, "甲", "是"), 0);
+    struct rc_eval *fresh = rc_eval_new(oom_rs);
+    rc_evaluate(fresh, c);
+    assert_string_equal(rc_eval_verdict(fresh), "容錯");
+    for (int i = 0; i < OOM_FORMATS; i++)
+        for (int l = 0; l < OOM_LANGS; l++) {
+            const char *t =
+                rc_eval_render(fresh, oom_formats[i], oom_langs[l], NULL);
+            assert_non_null(t);
+            oom_want[i][l] = strdup(t);
+        }
+    rc_eval_free(fresh);
+    oom_ev = rc_eval_new(oom_rs);
+    rc_evaluate(oom_ev, c);
+    each_failure(oom_render_whole);
+    rc_eval_free(oom_ev);
+    for (int i = 0; i < OOM_FORMATS; i++)
+        for (int l = 0; l < OOM_LANGS; l++)
+            free(oom_want[i][l]);
+    rc_case_free(c);
+    rc_ruleset_free(oom_rs);
+}
+
 /* rc_name_same compares names as the rule set does: in simplified form. */
 static void test_api_name_same(void **state)
 {
@@ -635,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_api_case_of_another_rule_set_is_refused),
         cmocka_unit_test(test_api_render_after_case_and_rule_set_are_freed),
         cmocka_unit_test(test_api_out_of_memory_is_an_error),
+        cmocka_unit_test(test_api_out_of_memory_keeps_traces_whole),
         cmocka_unit_test(test_api_name_same),
     };
     return cmocka_run_group_tests_name("api", tests, NULL, NULL);

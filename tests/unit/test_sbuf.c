@@ -163,6 +163,30 @@ static void test_sbuf_controls_keeps_backslash(void **state)
     sb_free(&b);
 }
 
+/* sb_again copies a part of the buffer to its end, also when that makes
+ * it grow (and move) on the way. */
+static void test_sbuf_again_grows(void **state)
+{
+    (void)state;
+    struct sbuf b = {0};
+    sb_put(&b, "head:", 5);
+    size_t off = b.len;
+    sb_put(&b, "file.jsonl:12", 13);
+    while (b.len + 1 < b.cap) /* full to the last byte */
+        sb_putc(&b, '.');
+    size_t cap = b.cap, len = b.len;
+    sb_again(&b, off, 13);
+    assert_true(b.cap > cap);
+    assert_int_equal(b.len, len + 13);
+    assert_memory_equal(b.p + len, "file.jsonl:12", 13);
+    assert_int_equal(b.p[b.len], '\0');
+    for (int i = 0; i < 1000; i++)
+        sb_again(&b, 0, 5);
+    assert_int_equal(b.len, len + 13 + 5000);
+    assert_memory_equal(b.p + b.len - 5, "head:", 5);
+    sb_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_sbuf_printf_long),
         cmocka_unit_test(test_sbuf_put_grows),
         cmocka_unit_test(test_sbuf_controls_keeps_backslash),
+        cmocka_unit_test(test_sbuf_again_grows),
     };
     return cmocka_run_group_tests_name("sbuf", tests, NULL, NULL);
 }

@@ -457,6 +457,42 @@ static void test_trace_deterministic(void **state)
     }
 }
 
+/* What a result keeps of its traces is kept per language: a result
+ * that wrote a case in the other languages first writes it as a new one
+ * does, in text and in JSON. */
+static void test_trace_kept_per_language(void **state)
+{
+    struct fixture *f = F(state);
+    const struct plan *p = fx_plan(f, RULES);
+    static const char *const cases[] = {C1, C2, C3, C4, C5};
+    for (int l = LANG_EN; l <= LANG_ZH_HANS; l++) {
+        struct result *used = eval_new(p);
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+            struct case_facts *cf = fx_case(f, cases[i]);
+            struct result *fresh = eval_new(p);
+            struct sbuf a = {0}, b = {0};
+            eval_case(used, cf);
+            for (int o = LANG_EN; o <= LANG_ZH_HANS; o++)
+                if (o != l) {
+                    trace_text(used, (enum lang)o, &a);
+                    trace_json(used, (enum lang)o, &a);
+                }
+            a.len = 0;
+            trace_text(used, (enum lang)l, &a);
+            trace_json(used, (enum lang)l, &a);
+            eval_case(fresh, cf);
+            trace_text(fresh, (enum lang)l, &b);
+            trace_json(fresh, (enum lang)l, &b);
+            assert_int_equal(a.len, b.len);
+            assert_memory_equal(a.p, b.p, a.len);
+            sb_free(&a);
+            sb_free(&b);
+            eval_free(fresh);
+        }
+        eval_free(used);
+    }
+}
+
 static void test_trace_expr_round_trip(void **state)
 {
     struct fixture *f = F(state);
@@ -635,6 +671,7 @@ int main(void)
         T(test_trace_because_interpolation),
         T(test_trace_no_line_applied),
         T(test_trace_deterministic),
+        T(test_trace_kept_per_language),
         T(test_trace_expr_round_trip),
         T(test_trace_values),
     };
