@@ -15,6 +15,10 @@
 static bool utf8_check(struct diag_list *dl, const struct source *src)
 {
     for (size_t i = 0; i < src->len;) {
+        if ((unsigned char)src->text[i] < 0x80) { /* ASCII: the most of it */
+            i++;
+            continue;
+        }
         uint32_t cp;
         int n = utf8_decode(src->text + i, src->len - i, &cp);
         if (n > 0) {
