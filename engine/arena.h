@@ -47,6 +47,9 @@ void *xcalloc(size_t n, size_t size);
  * the same thread; one that out of memory skips is freed on the way to the
  * recovery point. */
 void *xtemp_calloc(size_t n, size_t size);
+/* The temporary p (or NULL: none yet) grown or shrunk to n elements of
+ * size each, as realloc does: what is past its old size is not zeroed. */
+void *xtemp_realloc(void *p, size_t n, size_t size);
 void xtemp_free(void *p);
 
 /* Run fn(ud) with a recovery point: 0 when it returned, -1 when memory ran
