@@ -29,6 +29,7 @@ struct arena_block {
 /* A temporary block (xtemp_calloc), newest first in its thread's list. */
 struct temp {
     struct temp *next;
+    size_t size; /* of data */
     max_align_t data[];
 };
 
@@ -54,6 +55,23 @@ static bool injected(void)
     if (atomic_load_explicit(&fail_countdown, memory_order_relaxed) <= 0)
         return false;
     return atomic_fetch_sub(&fail_countdown, 1) == 1;
+}
+
+/* *bytes (rounded up to whole huge pages, and set to that), aligned to
+ * them, with the advice to back them with huge pages (the kernel takes
+ * it or not); for free(). */
+static void *huge_alloc(size_t *bytes)
+{
+    if (*bytes > SIZE_MAX - HUGE)
+        arena_oom();
+    *bytes = (*bytes + HUGE - 1) / HUGE * HUGE;
+    void *p = NULL;
+    if (injected() || posix_memalign(&p, HUGE, *bytes) != 0)
+        arena_oom();
+#ifdef MADV_HUGEPAGE
+    madvise(p, *bytes, MADV_HUGEPAGE);
+#endif
+    return p;
 }
 
 _Noreturn void arena_oom(void)
@@ -114,6 +132,7 @@ void *xtemp_calloc(size_t n, size_t size)
     if (size && n > (SIZE_MAX - sizeof(struct temp)) / size)
         arena_oom();
     struct temp *t = xcalloc(1, sizeof *t + n * size);
+    t->size = n * size;
     t->next = temps;
     temps = t;
     return t->data;
@@ -136,9 +155,18 @@ void *xtemp_realloc(void *p, size_t n, size_t size)
         return xtemp_calloc(n, size);
     if (size && n > (SIZE_MAX - sizeof(struct temp)) / size)
         arena_oom();
-    struct temp **at = temp_at(p);
-    /* a large one moves by its pages (mremap), not by copying them */
-    struct temp *t = xrealloc(*at, sizeof *t + n * size);
+    struct temp **at = temp_at(p), *t = *at;
+    size_t bytes = sizeof *t + n * size;
+    if (bytes < HUGE / 2) {
+        t = xrealloc(t, bytes);
+    } else { /* in huge pages, as a large arena's blocks */
+        struct temp *old = t;
+        t = huge_alloc(&bytes);
+        memcpy(t, old,
+               sizeof *t + (old->size < n * size ? old->size : n * size));
+        free(old);
+    }
+    t->size = n * size;
     *at = t;
     return t->data;
 }
@@ -187,8 +215,7 @@ void arena_reset(struct arena *a)
     a->total = 0;
 }
 
-/* A block for at least size bytes (aligned), in huge pages when it is
- * large (the kernel takes the advice or not); its cap is set. */
+/* A block for at least size bytes (aligned); its cap is set. */
 static struct arena_block *new_block(const struct arena *a, size_t size)
 {
     size_t cap = a->total / 4 < BLOCK_MAX ? a->total / 4 : BLOCK_MAX;
@@ -199,19 +226,13 @@ static struct arena_block *new_block(const struct arena *a, size_t size)
     if (cap < size)
         cap = size;
     struct arena_block *b;
-    if (cap < HUGE) {
+    if (cap < HUGE / 2) {
         b = xmalloc(sizeof *b + cap);
         b->cap = cap;
         return b;
     }
-    size_t bytes = (sizeof *b + cap + HUGE - 1) / HUGE * HUGE;
-    void *p = NULL;
-    if (injected() || posix_memalign(&p, HUGE, bytes) != 0)
-        arena_oom();
-#ifdef MADV_HUGEPAGE
-    madvise(p, bytes, MADV_HUGEPAGE);
-#endif
-    b = p;
+    size_t bytes = sizeof *b + cap;
+    b = huge_alloc(&bytes);
     b->cap = bytes - sizeof *b;
     return b;
 }
