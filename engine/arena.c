@@ -14,9 +14,9 @@
 #include <sys/mman.h>
 
 #define BLOCK_MIN ((size_t)16 * 1024)
-/* An arena past a megabyte (a rule set of thousands of rules) grows by
- * blocks of a quarter of what it holds, from HUGE up to BLOCK_MAX: whole
- * huge pages, for a page fault per 2 MiB instead of one per 4 KiB. */
+/* A large arena (arena_large) past a megabyte grows by blocks of a
+ * quarter of what it holds, from HUGE up to BLOCK_MAX: whole huge pages,
+ * for a page fault per 2 MiB instead of one per 4 KiB. */
 #define HUGE      ((size_t)2 * 1024 * 1024)
 #define BLOCK_MAX (8 * HUGE)
 
@@ -185,6 +185,12 @@ void arena_init(struct arena *a)
 {
     a->head = NULL;
     a->total = 0;
+    a->large = false;
+}
+
+void arena_large(struct arena *a)
+{
+    a->large = true;
 }
 
 void arena_free(struct arena *a)
@@ -219,14 +225,14 @@ void arena_reset(struct arena *a)
 static struct arena_block *new_block(const struct arena *a, size_t size)
 {
     size_t cap = a->total / 4 < BLOCK_MAX ? a->total / 4 : BLOCK_MAX;
-    if (a->total < HUGE / 2)
+    if (!a->large || a->total < HUGE / 2)
         cap = BLOCK_MIN;
     else if (cap < HUGE)
         cap = HUGE;
     if (cap < size)
         cap = size;
     struct arena_block *b;
-    if (cap < HUGE / 2) {
+    if (!a->large || cap < HUGE / 2) {
         b = xmalloc(sizeof *b + cap);
         b->cap = cap;
         return b;

@@ -13,13 +13,15 @@
 
 #include "engine/arena.h"
 
-/* 48 MiB in pieces of 1 to 999 bytes, and a few of megabytes: each
- * aligned, each holding what was written in it after all are made. */
-static void test_arena_large(void **state)
+/* 48 MiB in pieces of 1 to 999 bytes, and a few of megabytes, in an
+ * arena that is large or not: each aligned, each holding what was
+ * written in it after all are made. */
+static void fill(int large)
 {
-    (void)state;
     struct arena a;
     arena_init(&a);
+    if (large)
+        arena_large(&a);
     enum { N = 100000 };
     static unsigned char *p[N];
     static size_t len[N];
@@ -41,6 +43,13 @@ static void test_arena_large(void **state)
     char *s = arena_strdup(&a, "還在"); /* the block kept is usable */
     assert_string_equal(s, "還在");
     arena_free(&a);
+}
+
+static void test_arena_large(void **state)
+{
+    (void)state;
+    for (int large = 0; large < 2; large++)
+        fill(large);
 }
 
 static void test_arena_temp_realloc(void **state)
