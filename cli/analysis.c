@@ -14,6 +14,10 @@
 
 #include <sys/wait.h>
 
+#include "engine/api_int.h"
+#include "engine/sbuf.h"
+#include "prove/analysis.h"
+
 void cli_prover_exec(char **argv)
 {
     char self[4096], helper[4096 + 32];
@@ -107,10 +111,30 @@ static void no_analysis(int status)
     putchar('\n');
 }
 
-int cli_check_analysis(const char *rules, const char *lang)
+/* The note for a rule set too large to analyse, as rongcuo-prove would
+ * write it, without loading the rules a second time to be told so. */
+static void too_large(const struct rc_ruleset *rs, const char *rules)
+{
+    enum rc_lang given = cli_lang_given();
+    enum lang lang =
+        (enum lang)(given != RC_LANG_AUTO ? given : rc_ruleset_lang(rs));
+    struct sbuf b = {0};
+    SB_MSG(&b, lang, analysis_too_large, rules, MSG(sev_note, lang),
+           ANALYSIS_MAX_DECLS, ANALYSIS_MAX_OVERRIDES);
+    sb_putc(&b, '\n');
+    fwrite(b.p, 1, b.len, stdout);
+    sb_free(&b);
+}
+
+int cli_check_analysis(const struct rc_ruleset *rs, const char *rules,
+                       const char *lang)
 {
     if (strcmp(rules, "-") == 0) { /* read already: nothing left to read */
         no_analysis(-1);
+        return 0;
+    }
+    if (!analysis_fits(rs->plan)) {
+        too_large(rs, rules);
         return 0;
     }
     char *argv[6] = {(char *)"rongcuo-prove", (char *)"analyse", NULL};

@@ -174,10 +174,12 @@ void cli_prover_exec(char **argv);
  * it. */
 int cli_prover_run(char **argv, char **out, size_t *len);
 /* check's deeper warnings (cli/analysis.c): run `rongcuo-prove analyse`
- * on rules (which checks without errors), in --lang lang (NULL: not
- * given), and print its warnings on stdout; or, when it cannot be run or
- * fails, a note line that says so. Returns the number of warnings. */
-int cli_check_analysis(const char *rules, const char *lang);
+ * on rules, loaded as rs (which checks without errors), in --lang lang
+ * (NULL: not given), and print its warnings on stdout; or, when it cannot
+ * be run or fails, or rs is too large to analyse (analysis_fits), a note
+ * line that says so. Returns the number of warnings. */
+int cli_check_analysis(const struct rc_ruleset *rs, const char *rules,
+                       const char *lang);
 /* rongcuo-prove analyse: the deeper warnings of check (cli/prove_analysis.c).
  */
 int cli_analyse(int argc, char **argv);

@@ -117,7 +117,7 @@ static int cmd_check(int argc, char **argv)
     cli_lang_loaded(rs, d);
     fputs(rc_diags_text(d), stdout);
     /* the solver's warnings: only for a rule set that checks */
-    int more = rs && analysis ? cli_check_analysis(rules, lang) : 0;
+    int more = rs && analysis ? cli_check_analysis(rs, rules, lang) : 0;
     check_summary(rules, rs, d, more);
     rc_diags_free(d);
     rc_ruleset_free(rs);

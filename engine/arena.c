@@ -1,3 +1,6 @@
+/* madvise(MADV_HUGEPAGE) */
+#define _DEFAULT_SOURCE
+
 #include "engine/arena.h"
 
 #include <setjmp.h>
@@ -8,8 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define BLOCK_MIN ((size_t)16 * 1024)
+/* A large arena (arena_large) past a megabyte grows by blocks of a
+ * quarter of what it holds, from HUGE up to BLOCK_MAX: whole huge pages,
+ * for a page fault per 2 MiB instead of one per 4 KiB. */
+#define HUGE      ((size_t)2 * 1024 * 1024)
+#define BLOCK_MAX (8 * HUGE)
 
 struct arena_block {
     struct arena_block *next;
@@ -20,6 +29,7 @@ struct arena_block {
 /* A temporary block (xtemp_calloc), newest first in its thread's list. */
 struct temp {
     struct temp *next;
+    size_t size; /* of data */
     max_align_t data[];
 };
 
@@ -45,6 +55,23 @@ static bool injected(void)
     if (atomic_load_explicit(&fail_countdown, memory_order_relaxed) <= 0)
         return false;
     return atomic_fetch_sub(&fail_countdown, 1) == 1;
+}
+
+/* *bytes (rounded up to whole huge pages, and set to that), aligned to
+ * them, with the advice to back them with huge pages (the kernel takes
+ * it or not); for free(). */
+static void *huge_alloc(size_t *bytes)
+{
+    if (*bytes > SIZE_MAX - HUGE)
+        arena_oom();
+    *bytes = (*bytes + HUGE - 1) / HUGE * HUGE;
+    void *p = NULL;
+    if (injected() || posix_memalign(&p, HUGE, *bytes) != 0)
+        arena_oom();
+#ifdef MADV_HUGEPAGE
+    madvise(p, *bytes, MADV_HUGEPAGE);
+#endif
+    return p;
 }
 
 _Noreturn void arena_oom(void)
@@ -105,8 +132,42 @@ void *xtemp_calloc(size_t n, size_t size)
     if (size && n > (SIZE_MAX - sizeof(struct temp)) / size)
         arena_oom();
     struct temp *t = xcalloc(1, sizeof *t + n * size);
+    t->size = n * size;
     t->next = temps;
     temps = t;
+    return t->data;
+}
+
+/* Where the list holds the temporary p. */
+static struct temp **temp_at(void *p)
+{
+    struct temp **at = &temps;
+    while (*at && (void *)(*at)->data != p)
+        at = &(*at)->next;
+    if (!*at)
+        abort(); /* not a temporary of this thread: a bug */
+    return at;
+}
+
+void *xtemp_realloc(void *p, size_t n, size_t size)
+{
+    if (!p)
+        return xtemp_calloc(n, size);
+    if (size && n > (SIZE_MAX - sizeof(struct temp)) / size)
+        arena_oom();
+    struct temp **at = temp_at(p), *t = *at;
+    size_t bytes = sizeof *t + n * size;
+    if (bytes < HUGE / 2) {
+        t = xrealloc(t, bytes);
+    } else { /* in huge pages, as a large arena's blocks */
+        struct temp *old = t;
+        t = huge_alloc(&bytes);
+        memcpy(t, old,
+               sizeof *t + (old->size < n * size ? old->size : n * size));
+        free(old);
+    }
+    t->size = n * size;
+    *at = t;
     return t->data;
 }
 
@@ -114,11 +175,7 @@ void xtemp_free(void *p)
 {
     if (!p)
         return;
-    struct temp **at = &temps;
-    while (*at && (void *)(*at)->data != p)
-        at = &(*at)->next;
-    if (!*at)
-        abort(); /* not a temporary of this thread: a bug */
+    struct temp **at = temp_at(p);
     struct temp *t = *at;
     *at = t->next;
     free(t);
@@ -128,6 +185,12 @@ void arena_init(struct arena *a)
 {
     a->head = NULL;
     a->total = 0;
+    a->large = false;
+}
+
+void arena_large(struct arena *a)
+{
+    a->large = true;
 }
 
 void arena_free(struct arena *a)
@@ -158,6 +221,28 @@ void arena_reset(struct arena *a)
     a->total = 0;
 }
 
+/* A block for at least size bytes (aligned); its cap is set. */
+static struct arena_block *new_block(const struct arena *a, size_t size)
+{
+    size_t cap = a->total / 4 < BLOCK_MAX ? a->total / 4 : BLOCK_MAX;
+    if (!a->large || a->total < HUGE / 2)
+        cap = BLOCK_MIN;
+    else if (cap < HUGE)
+        cap = HUGE;
+    if (cap < size)
+        cap = size;
+    struct arena_block *b;
+    if (!a->large || cap < HUGE / 2) {
+        b = xmalloc(sizeof *b + cap);
+        b->cap = cap;
+        return b;
+    }
+    size_t bytes = sizeof *b + cap;
+    b = huge_alloc(&bytes);
+    b->cap = bytes - sizeof *b;
+    return b;
+}
+
 void *arena_alloc_raw(struct arena *a, size_t size)
 {
     const size_t align = sizeof(max_align_t);
@@ -168,10 +253,8 @@ void *arena_alloc_raw(struct arena *a, size_t size)
         size = align;
     struct arena_block *b = a->head;
     if (!b || b->cap - b->used < size) {
-        size_t cap = size > BLOCK_MIN ? size : BLOCK_MIN;
-        b = xmalloc(sizeof *b + cap);
+        b = new_block(a, size);
         b->used = 0;
-        b->cap = cap;
         b->next = a->head;
         a->head = b;
     }

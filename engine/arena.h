@@ -1,6 +1,7 @@
 #ifndef ENGINE_ARENA_H
 #define ENGINE_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -13,9 +14,15 @@ struct arena_block;
 struct arena {
     struct arena_block *head; /* newest block first */
     size_t total;             /* bytes handed out, for limits */
+    bool large;               /* arena_large */
 };
 
 void arena_init(struct arena *a);
+/* a may grow large (a rule set of thousands of rules): past a megabyte it
+ * grows by blocks of a quarter of what it holds, in huge pages, and a
+ * piece of a megabyte or more is in huge pages of its own. Other arenas
+ * (a case, a batch) grow by small blocks, to hold no more than they use. */
+void arena_large(struct arena *a);
 void arena_free(struct arena *a);
 /* Free everything but one block, which the next allocations reuse: for
  * memory that lives one case at a time. */
@@ -47,6 +54,9 @@ void *xcalloc(size_t n, size_t size);
  * the same thread; one that out of memory skips is freed on the way to the
  * recovery point. */
 void *xtemp_calloc(size_t n, size_t size);
+/* The temporary p (or NULL: none yet) grown or shrunk to n elements of
+ * size each, as realloc does: what is past its old size is not zeroed. */
+void *xtemp_realloc(void *p, size_t n, size_t size);
 void xtemp_free(void *p);
 
 /* Run fn(ud) with a recovery point: 0 when it returned, -1 when memory ran

@@ -135,7 +135,7 @@ void check_tests(struct checker *c, const struct ast_file *file)
     for (const struct ast_test *t = file->tests; t; t = t->next)
         p->ntests++;
     p->tests = arena_calloc(c->a, (size_t)p->ntests, sizeof *p->tests);
-    struct cands k = cands_of(c);
+    struct cands k = p->ntests ? cands_of(c) : (struct cands){0};
     int n = 0;
     for (const struct ast_test *t = file->tests; t; t = t->next, n++) {
         struct test_info *ti = &p->tests[n];
@@ -250,6 +250,8 @@ void check_invariants(struct checker *c, const struct ast_file *file)
     p->invariants = arena_calloc(c->a, (size_t)n, sizeof *p->invariants);
     struct names titles;
     names_init(&titles, c->a, (size_t)n);
+    if (n == 0)
+        return; /* nor the names to suggest from */
     struct cands k = cands_of(c);
     for (const struct ast_decl *d = file->decls; d; d = d->next) {
         if (d->kind != DECL_INVARIANT || d->action != ACT_DECLARE)

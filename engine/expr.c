@@ -36,23 +36,13 @@ static int emit(struct checker *c, enum cop op, enum vtype t, int a, int b,
     struct plan *p = c->p;
     if (p->nnodes == c->ncap) { /* temporaries: the arena gets one copy */
         int cap = c->ncap ? c->ncap * 2 : 256;
-        struct cnode *n = xtemp_calloc((size_t)cap, sizeof *n);
-        const struct ast_expr **as = xtemp_calloc((size_t)cap, sizeof *as);
-        if (c->ncap) {
-            memcpy(n, p->nodes, (size_t)p->nnodes * sizeof *n);
-            memcpy(as, c->asts, (size_t)p->nnodes * sizeof *as);
-            xtemp_free(p->nodes);
-            xtemp_free(c->asts);
-        }
-        p->nodes = n;
-        c->asts = as;
+        p->nodes = xtemp_realloc(c->ncap ? p->nodes : NULL, (size_t)cap,
+                                 sizeof *p->nodes);
+        c->asts = xtemp_realloc(c->ncap ? c->asts : NULL, (size_t)cap,
+                                sizeof *c->asts);
         c->ncap = cap;
     }
-    struct cnode *n = &p->nodes[p->nnodes];
-    n->op = op;
-    n->type = t;
-    n->a = a;
-    n->b = b;
+    p->nodes[p->nnodes] = (struct cnode){.op = op, .type = t, .a = a, .b = b};
     c->asts[p->nnodes] = ast;
     return p->nnodes++;
 }

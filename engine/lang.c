@@ -1,5 +1,7 @@
 #include "engine/lang.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 /* Each spelling with its length, so that a lookup compares only the
@@ -58,21 +60,56 @@ static const struct spelling spell[KW_COUNT][3] = {
     [KW_INVARIANT] = {S("invariant"), S("底線"), S("底线")},
 };
 
-int kw_lookup(const char *s, size_t len, enum lang *lang)
+/* The spellings by a hash of their bytes (kw_slot: the index k * 3 + l
+ * of the first keyword so spelled, plus 1; 0 for none), made once: the
+ * lexer looks up every name it reads, most of them no keyword. */
+enum { KW_SLOTS = 512, KW_MAX_LEN = 12 };
+static unsigned short kw_slot[KW_SLOTS];
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+static unsigned kw_hash(const char *s, size_t len)
+{
+    unsigned h = (unsigned)len;
+    for (size_t i = 0; i < len; i++)
+        h = h * 31u + (unsigned char)s[i];
+    return h;
+}
+
+static void kw_index(void)
 {
     for (int k = 0; k < KW_COUNT; k++)
         for (int l = 0; l < 3; l++) {
             const struct spelling *w = &spell[k][l];
-            if (w->len == len && w->text[0] == s[0] &&
-                memcmp(w->text, s, len) == 0) {
-                if (lang)
-                    *lang = l == 0 ? LANG_EN
-                            : strcmp(spell[k][1].text, spell[k][2].text) == 0
-                                ? LANG_ZH
-                                : (enum lang)l;
-                return k;
+            unsigned i = kw_hash(w->text, w->len) % KW_SLOTS;
+            bool seen = false;
+            for (; kw_slot[i] && !seen; i = (i + 1) % KW_SLOTS) {
+                const struct spelling *o = &spell[0][0] + kw_slot[i] - 1;
+                seen =
+                    o->len == w->len && memcmp(o->text, w->text, w->len) == 0;
             }
+            if (!seen)
+                kw_slot[i] = (unsigned short)(k * 3 + l + 1);
         }
+}
+
+int kw_lookup(const char *s, size_t len, enum lang *lang)
+{
+    if (len == 0 || len > KW_MAX_LEN)
+        return -1;
+    pthread_once(&kw_once, kw_index);
+    for (unsigned i = kw_hash(s, len) % KW_SLOTS; kw_slot[i];
+         i = (i + 1) % KW_SLOTS) {
+        int k = (kw_slot[i] - 1) / 3, l = (kw_slot[i] - 1) % 3;
+        const struct spelling *w = &spell[k][l];
+        if (w->len != len || memcmp(w->text, s, len) != 0)
+            continue;
+        if (lang)
+            *lang = l == 0 ? LANG_EN
+                    : strcmp(spell[k][1].text, spell[k][2].text) == 0
+                        ? LANG_ZH
+                        : (enum lang)l;
+        return k;
+    }
     return -1;
 }
 

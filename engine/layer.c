@@ -337,12 +337,15 @@ static struct ast_file *load(struct arena *a, struct diag_list *dl,
 struct ast_file *layer_load(struct arena *a, struct diag_list *dl,
                             const char *path, struct source *src)
 {
+    arena_large(a); /* the rule set's: it may hold thousands of rules */
     return load(a, dl, path, src, NULL, NULL, 0, NULL);
 }
 
 struct ast_file *layer_load_cached(struct arena *a, struct diag_list *dl,
                                    const char *path, struct layer_cache *c)
 {
+    arena_large(a);
+    arena_large(&c->arena);
     return load(a, dl, path, NULL, NULL, NULL, 0, c);
 }
 

@@ -17,5 +17,9 @@ void sha256_init(struct sha256 *s);
 void sha256_update(struct sha256 *s, const void *data, size_t len);
 /* The digest as 64 lowercase hex digits and a NUL. */
 void sha256_hex(struct sha256 *s, char out[65]);
+/* For tests: on (1) uses the processor's SHA extensions when it has them
+ * (as by default), off (0) the portable code; the setting before (-1:
+ * not yet decided). */
+int sha256_hw(int on);
 
 #endif

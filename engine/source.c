@@ -18,6 +18,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The first line end (src_eol) in t[i..len), or len: memchr finds the
+ * "\n" of a file with no "\r" in it. */
+static size_t next_eol(const char *t, size_t len, size_t i)
+{
+    if (i >= len)
+        return len;
+    const char *nl = memchr(t + i, '\n', len - i);
+    size_t e = nl ? (size_t)(nl - t) : len;
+    const char *cr = memchr(t + i, '\r', e - i);
+    while (cr && !src_eol(t, len, (size_t)(cr - t)))
+        cr = memchr(cr + 1, '\r', e - (size_t)(cr + 1 - t));
+    return cr ? (size_t)(cr - t) : e;
+}
+
 struct source *src_from_text(struct arena *a, const char *name,
                              const char *text, size_t len, int first_line)
 {
@@ -33,15 +47,13 @@ struct source *src_from_text(struct arena *a, const char *name,
     s->len = len;
     s->first_line = first_line;
     int n = 1;
-    for (size_t i = 0; i < len; i++)
-        if (src_eol(t, len, i))
-            n++;
+    for (size_t i = 0; (i = next_eol(t, len, i)) < len; i++)
+        n++;
     s->line_start = arena_calloc(a, (size_t)n, sizeof *s->line_start);
     s->nlines = n;
     int k = 1;
-    for (size_t i = 0; i < len; i++)
-        if (src_eol(t, len, i))
-            s->line_start[k++] = i + 1;
+    for (size_t i = 0; (i = next_eol(t, len, i)) < len; i++)
+        s->line_start[k++] = i + 1;
     return s;
 }
 

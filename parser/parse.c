@@ -15,6 +15,15 @@
 static bool utf8_check(struct diag_list *dl, const struct source *src)
 {
     for (size_t i = 0; i < src->len;) {
+        if ((unsigned char)src->text[i] < 0x80) { /* ASCII: the most of it */
+            uint64_t w;
+            for (i++; i + 8 <= src->len; i += 8) {
+                memcpy(&w, src->text + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+            }
+            continue;
+        }
         uint32_t cp;
         int n = utf8_decode(src->text + i, src->len - i, &cp);
         if (n > 0) {

@@ -104,7 +104,7 @@ static struct ast_expect *expect(yyscan_t scanner, enum ast_ekind k,
 %type <struct ast_name *> options options_opt names strings ov_list ov_item
 %type <struct ast_name *> rule_id case_id
 %type <const char *> title_opt unit_opt
-%type <struct ast_name> because_opt
+%type <struct ast_name *> because_opt
 %type <struct ast_value *> value
 %type <struct ast_vline *> vlines vline
 %type <struct ast_assign *> assign
@@ -154,13 +154,13 @@ item:
                                cur->lines = vlines_reverse($5); cur->action = ACT_AMEND; ast_add_decl(F, cur); }
 | REPEAL RULE rule_id because_opt {
                                cur = ast_decl(A, DECL_RULE, &@1); cur->name = *$3;
-                               cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+                               if ($4) cur->because = *$4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | REPEAL MEASURE rule_id because_opt {
                                cur = ast_decl(A, DECL_MEASURE, &@1); cur->name = *$3;
-                               cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+                               if ($4) cur->because = *$4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | REPEAL VERDICT because_opt {
                                cur = ast_decl(A, DECL_VERDICT, &@1); cur->name.loc = @2;
-                               cur->because = $3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+                               if ($3) cur->because = *$3; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | fresh INVARIANT STRING     { cur = ast_decl(A, DECL_INVARIANT, &@2);
                                cur->name = *ast_name(A, $3, &@3); cur->title = $3;
                                CTX->expects = &cur->expects; ast_add_decl(F, cur); }
@@ -173,7 +173,7 @@ item:
 | REPEAL INVARIANT STRING because_opt {
                                cur = ast_decl(A, DECL_INVARIANT, &@1);
                                cur->name = *ast_name(A, $3, &@3); cur->title = $3;
-                               cur->because = $4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
+                               if ($4) cur->because = *$4; cur->action = ACT_REPEAL; ast_add_decl(F, cur); }
 | fresh case
 | fresh test
 | VALUE_ONLY value           { CTX->value = $2; } /* parse_value */
@@ -245,8 +245,8 @@ inv_clause:
 ;
 
 because_opt:
-  %empty                     { $$ = (struct ast_name){0}; }
-| BECAUSE STRING             { $$ = *ast_name(A, $2, &@2); }
+  %empty                     { $$ = NULL; } /* a pointer: the values stay small */
+| BECAUSE STRING             { $$ = ast_name(A, $2, &@2); }
 ;
 
 fact:

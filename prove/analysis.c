@@ -284,15 +284,6 @@ static void indented(struct sbuf *out, const char *text, const char *ind)
     }
 }
 
-bool analysis_fits(const struct plan *p)
-{
-    long over = 0;
-    for (int i = 0; i < p->nrules; i++)
-        over += p->rules[i].nover;
-    return p->nrules + p->nconcls + p->nlines <= ANALYSIS_MAX_DECLS &&
-           over <= ANALYSIS_MAX_OVERRIDES;
-}
-
 void analysis_report(const struct plan *p, const char *path, enum lang lang,
                      struct sbuf *out, struct analysis_counts *n)
 {

@@ -32,8 +32,16 @@ struct analysis_counts {
 #define ANALYSIS_MAX_DECLS     1000
 #define ANALYSIS_MAX_OVERRIDES 10000
 
-/* Whether p is small enough to analyse (ANALYSIS_MAX_*). */
-bool analysis_fits(const struct plan *p);
+/* Whether p is small enough to analyse (ANALYSIS_MAX_*): `rongcuo check`
+ * asks it too, and says so without running the prover. */
+static inline bool analysis_fits(const struct plan *p)
+{
+    long over = 0;
+    for (int i = 0; i < p->nrules; i++)
+        over += p->rules[i].nover;
+    return p->nrules + p->nconcls + p->nlines <= ANALYSIS_MAX_DECLS &&
+           over <= ANALYSIS_MAX_OVERRIDES;
+}
 
 /* Ask every question of p; add a warning (DIAG_WARNING, with a hint) to
  * dl for each finding, at the place it is about, in p's files; a finding

@@ -43,6 +43,11 @@ static void test_lexer_keyword_table_round_trips(void **state)
     assert_int_equal(kw_lookup("规则", strlen("规则"), NULL), KW_RULE);
     assert_int_equal(kw_lookup("rules", 5, NULL), -1);
     assert_int_equal(kw_lookup("規", strlen("規"), NULL), -1);
+    assert_int_equal(kw_lookup("", 0, NULL), -1);
+    assert_int_equal(kw_lookup("undetermined", 12, NULL), KW_UNDETERMINED);
+    assert_int_equal(kw_lookup("undeterminedx", 13, NULL), -1);
+    assert_int_equal(kw_lookup("whenx", 4, NULL), KW_WHEN); /* len bytes */
+    assert_int_equal(kw_lookup("c12", 3, NULL), -1);
 }
 
 /* The same rule set in three keyword spellings gives the same tree. */

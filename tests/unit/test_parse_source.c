@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,26 @@ static void test_parse_source_not_utf8(void **state)
     arena_free(&p.arena);
 }
 
+/* The first byte that is not UTF-8, after ASCII and Chinese of every
+ * length (the check passes over ASCII eight bytes at a time): the error
+ * is at its line and column. */
+static void test_parse_source_not_utf8_place(void **state)
+{
+    (void)state;
+    for (int k = 0; k < 40; k++) {
+        char text[128];
+        snprintf(text, sizeof text, "fact a: bool\n# %.*s甲%.*s\xB8x\n", k,
+                 "0123456789012345678901234567890123456789", k % 9,
+                 "abcdefghi");
+        struct parsed p;
+        parse_text(&p, text);
+        assert_int_equal(p.errors, 1);
+        assert_int_equal(p.dl.head->loc.first_line, 2);
+        assert_int_equal(p.dl.head->loc.first_column, 2 + k + 2 + k % 9);
+        arena_free(&p.arena);
+    }
+}
+
 struct oom_run {
     struct arena *a;
     struct diag_list *dl;
@@ -107,6 +128,7 @@ int main(void)
         cmocka_unit_test(test_parse_source_ok),
         cmocka_unit_test(test_parse_source_syntax_error),
         cmocka_unit_test(test_parse_source_not_utf8),
+        cmocka_unit_test(test_parse_source_not_utf8_place),
         cmocka_unit_test(test_parse_source_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
