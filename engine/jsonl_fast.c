@@ -173,45 +173,19 @@ static struct src_loc loc_of(const struct scan *s, const struct tok *tk)
     return (struct src_loc){s->src, line, tk->col, line, tk->endcol};
 }
 
-/* Whether t[0..n) is s[0..n): then *cont counts its UTF-8 continuation
- * bytes (10xxxxxx). Eight bytes at a time. */
-static bool same(const char *t, const char *s, size_t n, size_t *cont)
+/* Whether the string at the scan is k, quotes and all: then passed, its
+ * place in *tk. */
+static bool quoted(struct scan *s, const struct key_text *k, struct tok *tk)
 {
-    const uint64_t top = 0x8080808080808080ULL;
-    const uint64_t ones = 0x0101010101010101ULL;
-    size_t c = 0, j = 0;
-    for (; j + 8 <= n; j += 8) {
-        uint64_t w, v;
-        memcpy(&w, s + j, sizeof w);
-        memcpy(&v, t + j, sizeof v);
-        if (w != v)
-            return false;
-        c += (size_t)((((w & ~(w << 1) & top) >> 7) * ones) >> 56);
-    }
-    for (; j < n; j++) {
-        if (t[j] != s[j])
-            return false;
-        c += ((unsigned char)s[j] & 0xC0) == 0x80;
-    }
-    *cont = c;
-    return true;
-}
-
-/* Whether the string at the scan is name, quotes and all: then passed,
- * its place in *tk. */
-static bool quoted(struct scan *s, const char *name, struct tok *tk)
-{
-    size_t at = s->i, j = strlen(name);
-    const char *t = s->t + at + 1;
-    size_t room = s->n - at; /* the quotes and what is between them */
-    size_t cont;
-    if (room < j + 2 || s->t[at] != '"' || !same(t, name, j, &cont) ||
-        t[j] != '"')
+    size_t at = s->i;
+    const char *t = s->t + at;
+    if (s->n - at < k->len + 2 || t[0] != '"' || t[k->len + 1] != '"' ||
+        memcmp(t + 1, k->s, k->len) != 0)
         return false;
     tk->from = at;
     tk->col = col(at, s->cont);
-    s->cont += cont;
-    s->i = tk->to = at + j + 2;
+    s->cont += k->cont;
+    s->i = tk->to = at + k->len + 2;
     tk->endcol = col(s->i, s->cont);
     return true;
 }
@@ -219,19 +193,19 @@ static bool quoted(struct scan *s, const char *name, struct tok *tk)
 /* The key at the scan when it is the name of fact i. */
 static bool guessed(struct scan *s, int i, struct tok *key)
 {
-    return i >= 0 && i < s->p->nfacts && quoted(s, s->p->facts[i].name, key);
+    return i >= 0 && i < s->p->nfacts && quoted(s, &s->p->keys[i].name, key);
 }
 
-/* The option of dom spelt as the string at the scan, which is passed, or
- * -1. Two options of a domain are never one name in two scripts
+/* The option of fact k spelt as the string at the scan, which is passed,
+ * or -1. Two options of a domain are never one name in two scripts
  * (names_option_clash), so this is the one plan_option would find. */
-static int option(struct scan *s, const struct domain *dom)
+static int option(struct scan *s, const struct fact_key *k)
 {
     struct tok tk;
     skip_ws(s);
-    for (int k = 0; dom && k < dom->n; k++)
-        if (quoted(s, dom->names[k], &tk))
-            return k;
+    for (int o = 0; o < k->nopts; o++)
+        if (quoted(s, &k->opts[o], &tk))
+            return o;
     return -1;
 }
 
@@ -272,6 +246,7 @@ static bool scalar(struct scan *s, struct ast_value *v)
 static bool set_value(struct scan *s, int i, const struct tok *key)
 {
     const struct fact_info *f = &s->p->facts[i];
+    const struct fact_key *fk = &s->p->keys[i];
     struct value *val = &s->cf->vals[i];
     val->known = true;
     val->u.set = 0;
@@ -279,7 +254,7 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
         do {
             struct ast_value v;
             struct value one;
-            int k = option(s, f->dom);
+            int k = option(s, fk);
             if (k >= 0)
                 val->u.set |= (uint64_t)1 << k;
             else if (!scalar(s, &v) || v.kind != VAL_STR ||
@@ -385,6 +360,8 @@ bool jsonl_fast(struct arena *a, const struct plan *p,
 {
     struct scan s = {
         .t = line->text, .n = line->len, .a = a, .p = p, .src = line, .cf = cf};
+    if (!p->keys)
+        return false;
     diag_init(&s.scratch, a);
     unsigned seen = 0;
     if (!take(&s, '{'))
@@ -399,4 +376,31 @@ bool jsonl_fast(struct arena *a, const struct plan *p,
         return false;
     skip_ws(&s);
     return s.i == s.n && cf->id && s.scratch.head == NULL;
+}
+
+/* name as a key_text. */
+static struct key_text key_text(const char *name)
+{
+    struct key_text k = {name, (uint32_t)strlen(name), 0};
+    for (uint32_t j = 0; j < k.len; j++)
+        k.cont += ((unsigned char)name[j] & 0xC0) == 0x80;
+    return k;
+}
+
+const struct fact_key *jsonl_fast_keys(struct arena *a, const struct plan *p)
+{
+    struct fact_key *keys =
+        arena_calloc(a, (size_t)p->nfacts + 1, sizeof *keys);
+    for (int i = 0; i < p->nfacts; i++) {
+        const struct domain *dom = p->facts[i].dom;
+        keys[i].name = key_text(p->facts[i].name);
+        if (!dom)
+            continue;
+        struct key_text *o = arena_calloc(a, (size_t)dom->n + 1, sizeof *o);
+        for (int k = 0; k < dom->n; k++)
+            o[k] = key_text(dom->names[k]);
+        keys[i].opts = o;
+        keys[i].nopts = dom->n;
+    }
+    return keys;
 }

@@ -22,4 +22,9 @@
 bool jsonl_fast(struct arena *a, const struct plan *p,
                 const struct source *line, struct case_facts *cf);
 
+/* p's fact names and options as the reader compares them, made once when
+ * the plan is built (in a): plan.keys. Without them (NULL) jsonl_fast
+ * takes no line. */
+const struct fact_key *jsonl_fast_keys(struct arena *a, const struct plan *p);
+
 #endif

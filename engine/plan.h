@@ -194,6 +194,21 @@ struct step {
     int nrules;
 };
 
+/* A name as the one-pass JSON reader compares it (engine/jsonl_fast.h):
+ * its bytes, their number and the UTF-8 continuation bytes among them
+ * (which take no column). */
+struct key_text {
+    const char *s;
+    uint32_t len, cont;
+};
+
+/* A fact's name and its options (one of, set of) as key_texts. */
+struct fact_key {
+    struct key_text name;
+    const struct key_text *opts; /* nopts of them, in domain order */
+    int nopts;
+};
+
 /* The shared namespace of facts, conclusions and lists maps a name to
  * NS_VAL(kind, index). */
 enum ns_kind { NS_FACT, NS_CONCL, NS_LIST };
@@ -214,6 +229,7 @@ struct plan {
                        they are */
     struct fact_info *facts;
     int nfacts;
+    const struct fact_key *keys; /* nfacts of them (jsonl_fast_keys) */
     struct concl_info *concls;
     int nconcls;
     struct rule_info *rules;
