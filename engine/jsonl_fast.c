@@ -193,7 +193,8 @@ static bool quoted(struct scan *s, const struct key_text *k, struct tok *tk)
 /* The key at the scan when it is the name of fact i. */
 static bool guessed(struct scan *s, int i, struct tok *key)
 {
-    return i >= 0 && i < s->p->nfacts && quoted(s, &s->p->keys[i].name, key);
+    return i >= 0 && i < s->p->nfacts &&
+           quoted(s, &s->p->keys->facts[i].name, key);
 }
 
 /* The option of fact k spelt as the string at the scan, which is passed,
@@ -246,7 +247,7 @@ static bool scalar(struct scan *s, struct ast_value *v)
 static bool set_value(struct scan *s, int i, const struct tok *key)
 {
     const struct fact_info *f = &s->p->facts[i];
-    const struct fact_key *fk = &s->p->keys[i];
+    const struct fact_key *fk = &s->p->keys->facts[i];
     struct value *val = &s->cf->vals[i];
     val->known = true;
     val->u.set = 0;
@@ -271,6 +272,35 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
     return true;
 }
 
+/* The table slot of a key of n bytes at t: its length and its first,
+ * middle and last bytes. */
+static unsigned key_hash(const char *t, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned h = (unsigned)n * 2654435761u;
+    h ^= u[0] * 40503u + u[n / 2] * 97u + u[n - 1];
+    return h ^ h >> 9;
+}
+
+/* The fact whose name is the string at the scan, as the table finds it
+ * (then passed, its place in *key), or -1: not there as it is spelt. */
+static int key_find(struct scan *s, struct tok *key)
+{
+    const struct fact_keys *k = s->p->keys;
+    const char *t = s->t + s->i + 1, *q;
+    if (s->i >= s->n || t[-1] != '"' ||
+        !(q = memchr(t, '"', s->n - s->i - 1)) || q == t)
+        return -1;
+    size_t n = (size_t)(q - t);
+    for (unsigned h = key_hash(t, n) & k->mask; k->slot[h];
+         h = (h + 1) & k->mask) {
+        int i = k->slot[h] - 1;
+        if (k->facts[i].name.len == n && quoted(s, &k->facts[i].name, key))
+            return i;
+    }
+    return -1;
+}
+
 /* The fact whose name is the key at the scan, or -1. */
 static int fact_key(struct scan *s, struct tok *key)
 {
@@ -278,7 +308,8 @@ static int fact_key(struct scan *s, struct tok *key)
     unsigned slot = (unsigned)(s->prev + 1) & 255;
     int i = after[slot] - 1;
     if (!guessed(s, i, key) && /* or one was left out: the one after */
-        !(i >= 0 && guessed(s, i = after[(unsigned)(i + 1) & 255] - 1, key))) {
+        !(i >= 0 && guessed(s, i = after[(unsigned)(i + 1) & 255] - 1, key)) &&
+        (i = key_find(s, key)) < 0) {
         if (!string(s, key))
             return -1;
         i = plan_fact(s->p, s->t + key->from + 1, key->to - key->from - 2);
@@ -290,6 +321,33 @@ static int fact_key(struct scan *s, struct tok *key)
     return i;
 }
 
+/* A value true, false or null for fact i at the scan, straight into its
+ * slot as scalar() and cases_convert() would put it: 1; 0 when the value
+ * is another (nothing passed); -1 when it cannot be taken. */
+static int word_value(struct scan *s, int i)
+{
+    const char *t = s->t + s->i;
+    char c = *t;
+    size_t len = c == 'f' ? 5 : 4, from = s->i;
+    if (c != 't' && c != 'f' && c != 'n')
+        return 0;
+    if ((c != 'n' && s->p->facts[i].type != VT_BOOL) || s->n - from < len ||
+        (c == 't'   ? memcmp(t, "true", 4)
+         : c == 'f' ? memcmp(t, "false", 5)
+                    : memcmp(t, "null", 4)) != 0)
+        return -1;
+    s->i += len;
+    if (!delim(s))
+        return -1;
+    int line = s->src->first_line;
+    s->cf->vals[i] = c == 'n' ? (struct value){0}
+                              : (struct value){.known = true, .u.b = c == 't'};
+    s->cf->origin[i] = FROM_CASE;
+    s->cf->locs[i] = (struct src_loc){s->src, line, col(from, s->cont), line,
+                                      col(s->i, s->cont)};
+    return 1;
+}
+
 /* One "fact": value of the facts object. */
 static bool fact(struct scan *s)
 {
@@ -298,7 +356,12 @@ static bool fact(struct scan *s)
     if (i < 0 || !take(s, ':') || s->cf->origin[i] == FROM_CASE)
         return false; /* unknown, or given twice: reported by yajl's path */
     skip_ws(s);
-    if (s->i < s->n && s->t[s->i] == '[') {
+    if (s->i >= s->n)
+        return false;
+    int w = word_value(s, i);
+    if (w)
+        return w > 0;
+    if (s->t[s->i] == '[') {
         s->i++;
         return s->p->facts[i].type == VT_SET && set_value(s, i, &key);
     }
@@ -329,16 +392,15 @@ static bool facts(struct scan *s)
 /* One member of the case object; seen: the fields given so far. */
 static bool member(struct scan *s, unsigned *seen)
 {
+    static const struct key_text names[3] = {
+        {"id", 2, 0}, {"title", 5, 0}, {"facts", 5, 0}};
     struct tok key;
-    if (!string(s, &key) || !take(s, ':'))
-        return false;
-    const char *k = s->t + key.from + 1;
-    size_t len = key.to - key.from - 2;
-    unsigned bit = len == 2 && memcmp(k, "id", 2) == 0      ? 1
-                   : len == 5 && memcmp(k, "title", 5) == 0 ? 2
-                   : len == 5 && memcmp(k, "facts", 5) == 0 ? 4
-                                                            : 0;
-    if (!bit || (*seen & bit))
+    unsigned bit = 0;
+    skip_ws(s);
+    for (unsigned k = 0; k < 3 && !bit; k++)
+        if (quoted(s, &names[k], &key))
+            bit = 1u << k;
+    if (!bit || !take(s, ':') || (*seen & bit))
         return false;
     *seen |= bit;
     if (bit == 4)
@@ -387,20 +449,37 @@ static struct key_text key_text(const char *name)
     return k;
 }
 
-const struct fact_key *jsonl_fast_keys(struct arena *a, const struct plan *p)
+/* The options of dom as key_texts. */
+static struct key_text *opt_keys(struct arena *a, const struct domain *dom)
 {
-    struct fact_key *keys =
-        arena_calloc(a, (size_t)p->nfacts + 1, sizeof *keys);
+    struct key_text *o = arena_calloc(a, (size_t)dom->n + 1, sizeof *o);
+    for (int k = 0; k < dom->n; k++)
+        o[k] = key_text(dom->names[k]);
+    return o;
+}
+
+const struct fact_keys *jsonl_fast_keys(struct arena *a, const struct plan *p)
+{
+    struct fact_keys *k = arena_calloc(a, 1, sizeof *k);
+    size_t cap = 16;
+    while (cap < (size_t)p->nfacts * 2)
+        cap *= 2;
+    k->facts = arena_calloc(a, (size_t)p->nfacts + 1, sizeof *k->facts);
+    k->slot = arena_calloc(a, cap, sizeof *k->slot);
+    k->mask = (unsigned)cap - 1;
     for (int i = 0; i < p->nfacts; i++) {
-        const struct domain *dom = p->facts[i].dom;
-        keys[i].name = key_text(p->facts[i].name);
-        if (!dom)
+        struct fact_key *f = &k->facts[i];
+        f->name = key_text(p->facts[i].name);
+        if (p->facts[i].dom) {
+            f->opts = opt_keys(a, p->facts[i].dom);
+            f->nopts = p->facts[i].dom->n;
+        }
+        if (f->name.len == 0)
             continue;
-        struct key_text *o = arena_calloc(a, (size_t)dom->n + 1, sizeof *o);
-        for (int k = 0; k < dom->n; k++)
-            o[k] = key_text(dom->names[k]);
-        keys[i].opts = o;
-        keys[i].nopts = dom->n;
+        unsigned h = key_hash(f->name.s, f->name.len) & k->mask;
+        while (k->slot[h])
+            h = (h + 1) & k->mask;
+        k->slot[h] = i + 1;
     }
-    return keys;
+    return k;
 }

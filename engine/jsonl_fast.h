@@ -25,6 +25,6 @@ bool jsonl_fast(struct arena *a, const struct plan *p,
 /* p's fact names and options as the reader compares them, made once when
  * the plan is built (in a): plan.keys. Without them (NULL) jsonl_fast
  * takes no line. */
-const struct fact_key *jsonl_fast_keys(struct arena *a, const struct plan *p);
+const struct fact_keys *jsonl_fast_keys(struct arena *a, const struct plan *p);
 
 #endif

@@ -209,6 +209,15 @@ struct fact_key {
     int nopts;
 };
 
+/* The fact names as keys, and a table that finds one by its bytes:
+ * slot[hash & mask] is 1 + a fact whose name may be them, or 0 (linear
+ * probing; jsonl_fast.c). */
+struct fact_keys {
+    struct fact_key *facts; /* one per fact */
+    int *slot;
+    unsigned mask;
+};
+
 /* The shared namespace of facts, conclusions and lists maps a name to
  * NS_VAL(kind, index). */
 enum ns_kind { NS_FACT, NS_CONCL, NS_LIST };
@@ -229,7 +238,7 @@ struct plan {
                        they are */
     struct fact_info *facts;
     int nfacts;
-    const struct fact_key *keys; /* nfacts of them (jsonl_fast_keys) */
+    const struct fact_keys *keys; /* jsonl_fast_keys */
     struct concl_info *concls;
     int nconcls;
     struct rule_info *rules;
