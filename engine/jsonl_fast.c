@@ -42,14 +42,14 @@ struct tok {
     int col, endcol;
 };
 
-static void skip_ws(struct scan *s)
+static inline void skip_ws(struct scan *s)
 {
     while (s->i < s->n && (s->t[s->i] == ' ' || s->t[s->i] == '\t'))
         s->i++;
 }
 
 /* Whether the next byte (after spaces) is c; it is then passed. */
-static bool take(struct scan *s, char c)
+static inline bool take(struct scan *s, char c)
 {
     skip_ws(s);
     if (s->i < s->n && s->t[s->i] == c) {
@@ -113,7 +113,7 @@ static bool string(struct scan *s, struct tok *tk)
 }
 
 /* Whether c may follow a number, true, false or null. */
-static bool delim(const struct scan *s)
+static inline bool delim(const struct scan *s)
 {
     if (s->i >= s->n)
         return true;
@@ -173,20 +173,54 @@ static struct src_loc loc_of(const struct scan *s, const struct tok *tk)
     return (struct src_loc){s->src, line, tk->col, line, tk->endcol};
 }
 
+/* Whether a[0..n) is b[0..n): eight bytes at a time, the last word
+ * overlapping the one before (names are short: no call to memcmp). */
+static inline bool bytes_eq(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    uint32_t u, v;
+    if (n >= 8) {
+        for (size_t j = 0; j + 8 < n; j += 8) {
+            memcpy(&x, a + j, 8);
+            memcpy(&y, b + j, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        if (u != v)
+            return false;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return u == v;
+    }
+    for (size_t j = 0; j < n; j++)
+        if (a[j] != b[j])
+            return false;
+    return true;
+}
+
 /* Whether the string at the scan is k, quotes and all: then passed, its
  * place in *tk. */
-static bool quoted(struct scan *s, const struct key_text *k, struct tok *tk)
+static inline bool quoted(struct scan *s, const struct key_text *k,
+                          struct tok *tk)
 {
-    size_t at = s->i;
+    size_t at = s->i, len = k->len;
     const char *t = s->t + at;
-    if (s->n - at < k->len + 2 || t[0] != '"' || t[k->len + 1] != '"' ||
-        memcmp(t + 1, k->s, k->len) != 0)
+    if (s->n - at < len + 2 || t[0] != '"' || t[len + 1] != '"' ||
+        !bytes_eq(t + 1, k->s, len))
         return false;
+    size_t cont = s->cont;
     tk->from = at;
-    tk->col = col(at, s->cont);
-    s->cont += k->cont;
-    s->i = tk->to = at + k->len + 2;
-    tk->endcol = col(s->i, s->cont);
+    tk->col = col(at, cont);
+    s->cont = cont += k->cont;
+    s->i = tk->to = at + len + 2;
+    tk->endcol = col(at + len + 2, cont);
     return true;
 }
 
