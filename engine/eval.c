@@ -341,27 +341,11 @@ ev_rare(struct result *r, const struct enode *n, struct value *v)
     }
 }
 
-/* Evaluate node i into r->nv[i], in place (a value is never returned by
- * copy: that costs a store-forwarding stall per node); returns it. */
-static const struct value *ev(struct result *r, int i)
+/* Operator node n into v (its r->nv[]), then an error below spreads. */
+static __attribute__((noinline)) const struct value *
+ev_op(struct result *r, const struct enode *n, struct value *v)
 {
-    const struct enode *n = &r->p->enodes[i];
-    struct value *v = &r->nv[i];
-    r->done[i] = 1;
     switch ((enum cop)n->op) {
-    case C_FACT:
-        *v = r->cf->vals[n->a];
-        return v;
-    case C_CONCL:
-        set_tv(v, (enum tv)r->concl[n->a]);
-        return v;
-    case C_CONST:
-        *v = r->p->consts[n->k];
-        return v;
-    case C_VERDICT:
-        *v = (struct value){.known = r->status != ST_UNDETERMINED,
-                            .u.sym = r->verdict};
-        return v;
     case C_NOT: {
         enum tv x = ev_tv(r, n->a);
         set_tv(v, x == TV_UNKNOWN ? TV_UNKNOWN
@@ -387,6 +371,33 @@ static const struct value *ev(struct result *r, int i)
     if (!v->known || n->op == C_KNOWN)
         ev_spread(r, n, v);
     return v;
+}
+
+/* Evaluate node i into r->nv[i], in place (a value is never returned by
+ * copy: that costs a store-forwarding stall per node); returns it. A leaf
+ * is read here, an operator by ev_op (so that ev saves no register). */
+static const struct value *ev(struct result *r, int i)
+{
+    const struct enode *n = &r->p->enodes[i];
+    struct value *v = &r->nv[i];
+    r->done[i] = 1;
+    switch ((enum cop)n->op) {
+    case C_FACT:
+        *v = r->cf->vals[n->a];
+        return v;
+    case C_CONCL:
+        set_tv(v, (enum tv)r->concl[n->a]);
+        return v;
+    case C_CONST:
+        *v = r->p->consts[n->k];
+        return v;
+    case C_VERDICT:
+        *v = (struct value){.known = r->status != ST_UNDETERMINED,
+                            .u.sym = r->verdict};
+        return v;
+    default:
+        return ev_op(r, n, v);
+    }
 }
 
 static enum tv cond_tv(struct result *r, int node)
