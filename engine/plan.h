@@ -194,7 +194,7 @@ struct step {
     int nrules;
 };
 
-/* A name as the one-pass JSON reader compares it (engine/jsonl_fast.h):
+/* A name as the one-pass JSON reader compares it (jsonl_fast.c):
  * its bytes, their number and the UTF-8 continuation bytes among them
  * (which take no column). */
 struct key_text {
