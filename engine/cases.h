@@ -75,10 +75,11 @@ void cases_unknown(const struct plan *p, struct case_facts *cf,
 /* The case IDs of one input, to find one used twice: kept compact, for
  * an input of a million cases keeps them all. */
 struct cases_ids {
-    unsigned *slot; /* 1 + an index into ent, or 0; a power of 2 of them */
+    /* the ID's hash's top 32 bits << 32 | 1 + an index into ent, or 0; a
+       power of 2 of them: a probe reads ent only when the hashes agree */
+    unsigned long long *slot;
     size_t cap;
     struct cases_id {
-        unsigned long long hash;
         size_t off; /* of the ID in text */
         int line;
     } * ent;
