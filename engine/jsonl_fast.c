@@ -234,12 +234,11 @@ static bool guessed(struct scan *s, int i, struct tok *key)
 /* The option of fact k spelt as the string at the scan, which is passed,
  * or -1. Two options of a domain are never one name in two scripts
  * (names_option_clash), so this is the one plan_option would find. */
-static int option(struct scan *s, const struct fact_key *k)
+static int option(struct scan *s, const struct fact_key *k, struct tok *tk)
 {
-    struct tok tk;
     skip_ws(s);
     for (int o = 0; o < k->nopts; o++)
-        if (quoted(s, &k->opts[o], &tk))
+        if (quoted(s, &k->opts[o], tk))
             return o;
     return -1;
 }
@@ -289,7 +288,8 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
         do {
             struct ast_value v;
             struct value one;
-            int k = option(s, fk);
+            struct tok tk;
+            int k = option(s, fk, &tk);
             if (k >= 0)
                 val->u.set |= (uint64_t)1 << k;
             else if (!scalar(s, &v) || v.kind != VAL_STR ||
@@ -398,6 +398,16 @@ static bool fact(struct scan *s)
     if (s->t[s->i] == '[') {
         s->i++;
         return s->p->facts[i].type == VT_SET && set_value(s, i, &key);
+    }
+    struct tok tk; /* one of: an option as it is spelt */
+    int k = s->p->facts[i].type == VT_SYM
+                ? option(s, &s->p->keys->facts[i], &tk)
+                : -1;
+    if (k >= 0) {
+        s->cf->vals[i] = (struct value){.known = true, .u.sym = k};
+        s->cf->origin[i] = FROM_CASE;
+        s->cf->locs[i] = loc_of(s, &tk);
+        return true;
     }
     struct ast_value v;
     struct value val;
