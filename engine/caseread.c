@@ -336,8 +336,8 @@ struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
     if (rec->too_long)
         return long_line(a, r->p, r->name, text + rec->off, rec->lineno,
                          rec->endless, errors);
-    struct source *src =
-        src_from_line(a, r->name, text + rec->off, rec->len, rec->lineno);
+    struct source *src = src_from_line(a, r->name, r->plain_name,
+                                       text + rec->off, rec->len, rec->lineno);
     src->json = true;
     struct case_facts *cf = jsonl_case(a, r->p, src, errors, r->sugg);
     diag_sort(errors);
@@ -420,6 +420,7 @@ static void reader_init(struct case_reader *r, struct arena *keep,
     r->keep = keep;
     r->path = arena_strdup(keep, path);
     r->name = strcmp(path, "-") == 0 ? "<stdin>" : r->path;
+    r->plain_name = sb_plain(r->name);
     r->sugg = cases_sugg_index(keep, p);
 }
 

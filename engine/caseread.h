@@ -32,6 +32,7 @@ struct case_reader {
     struct arena *keep; /* the caller's, for what lasts: the file's text */
     const char *path;   /* as given: "-" is standard input */
     const char *name;   /* in diagnostics: "<stdin>" for "-" */
+    bool plain_name;    /* sb_plain(name): the same for every line */
     bool jsonl;
     struct case_facts *failed; /* a file that could not be read: its
                                   error, the one entry (in keep) */
