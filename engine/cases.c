@@ -181,13 +181,31 @@ struct case_facts *cases_new(struct arena *a, const struct plan *p,
     return cf;
 }
 
+void cases_blank(struct arena *a, struct plan *p)
+{
+    struct value *v = arena_calloc(a, (size_t)p->nfacts + 1, sizeof *v);
+    enum fact_origin *o = arena_calloc(a, (size_t)p->nfacts + 1, sizeof *o);
+    for (int i = 0; i < p->nfacts; i++)
+        if (p->facts[i].has_default) {
+            v[i] = p->facts[i].dflt;
+            o[i] = FROM_DEFAULT;
+        }
+    p->blank_vals = v;
+    p->blank_origin = o;
+}
+
 void cases_clear(const struct plan *p, struct case_facts *cf)
 {
     size_t n = (size_t)p->nfacts;
-    memset(cf->vals, 0, n * sizeof *cf->vals);
-    memset(cf->origin, 0, n * sizeof *cf->origin);
     memset(cf->locs, 0, n * sizeof *cf->locs);
     cf->id = cf->title = NULL;
+    if (p->blank_vals) { /* as the loop below leaves them */
+        memcpy(cf->vals, p->blank_vals, n * sizeof *cf->vals);
+        memcpy(cf->origin, p->blank_origin, n * sizeof *cf->origin);
+        return;
+    }
+    memset(cf->vals, 0, n * sizeof *cf->vals);
+    memset(cf->origin, 0, n * sizeof *cf->origin);
     for (int i = 0; i < p->nfacts; i++)
         if (p->facts[i].has_default) {
             cf->vals[i] = p->facts[i].dflt;

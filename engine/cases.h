@@ -49,6 +49,9 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
 struct case_facts *cases_new(struct arena *a, const struct plan *p,
                              struct diag_list *errors);
 
+/* Make p's blank_vals and blank_origin (in a), which cases_clear copies. */
+void cases_blank(struct arena *a, struct plan *p);
+
 /* cf, with no fact given yet, as cases_new made it (its id, title, errors
  * and unknown facts aside: id and title are NULL again). */
 void cases_clear(const struct plan *p, struct case_facts *cf);

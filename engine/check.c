@@ -655,6 +655,7 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
         return NULL;
     p->plain = plan_plain(p);
     p->keys = jsonl_fast_keys(a, p);
+    cases_blank(a, p);
     plan_build_show(a, p, file);
     plan_build_tests(a, p, file);
     return p;

@@ -239,6 +239,10 @@ struct plan {
     struct fact_info *facts;
     int nfacts;
     const struct fact_keys *keys; /* jsonl_fast_keys */
+    /* a case's slots before it gives a fact, defaults applied: nfacts of
+       each (cases_blank) */
+    const struct value *blank_vals;
+    const enum fact_origin *blank_origin;
     struct concl_info *concls;
     int nconcls;
     struct rule_info *rules;
