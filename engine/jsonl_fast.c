@@ -449,6 +449,16 @@ static bool member(struct scan *s, unsigned *seen)
     *seen |= bit;
     if (bit == 4)
         return facts(s);
+    skip_ws(s);
+    if (s->i < s->n && s->t[s->i] == '"') { /* the ID or title as text */
+        struct tok tk;
+        if (!string(s, &tk))
+            return false;
+        char *text =
+            arena_strndup(s->a, s->t + tk.from + 1, tk.to - tk.from - 2);
+        *(bit == 1 ? &s->cf->id : &s->cf->title) = text;
+        return true;
+    }
     struct ast_value v;
     if (!scalar(s, &v))
         return false;
