@@ -42,17 +42,23 @@ struct tok {
     int col, endcol;
 };
 
+/* Spaces and tabs, passed. The text ends in a NUL (jsonl_fast.h), which
+ * ends the loop: no comparison with the length. */
 static inline void skip_ws(struct scan *s)
 {
-    while (s->i < s->n && (s->t[s->i] == ' ' || s->t[s->i] == '\t'))
-        s->i++;
+    const char *t = s->t;
+    size_t i = s->i;
+    while (t[i] == ' ' || t[i] == '\t')
+        i++;
+    s->i = i;
 }
 
-/* Whether the next byte (after spaces) is c; it is then passed. */
+/* Whether the next byte (after spaces) is c, never NUL; it is then
+ * passed. */
 static inline bool take(struct scan *s, char c)
 {
     skip_ws(s);
-    if (s->i < s->n && s->t[s->i] == c) {
+    if (s->t[s->i] == c) {
         s->i++;
         return true;
     }
@@ -476,7 +482,7 @@ bool jsonl_fast(struct arena *a, const struct plan *p,
 {
     struct scan s = {
         .t = line->text, .n = line->len, .a = a, .p = p, .src = line, .cf = cf};
-    if (!p->keys)
+    if (!p->keys || line->text[line->len] != '\0')
         return false;
     diag_init(&s.scratch, a);
     unsigned seen = 0;
