@@ -400,14 +400,16 @@ static const struct value *ev(struct result *r, int i)
     }
 }
 
-static enum tv cond_tv(struct result *r, int node)
+/* The truth of condition node (-1: none, true); an error in it is
+ * recorded. A condition that is one fact is read without a call. */
+static inline enum tv cond_tv(struct result *r, int node)
 {
     if (node < 0)
         return TV_TRUE;
-    const struct value *v = ev(r, node);
-    if (v->err)
+    enum tv t = ev_tv(r, node);
+    if (r->nv[node].err)
         raise_error(r, node);
-    return eval_tv(v);
+    return t;
 }
 
 /* effect = condition and not (any overrider's condition), Kleene */
