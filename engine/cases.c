@@ -339,6 +339,13 @@ static void ids_grow(struct cases_ids *s)
     s->cap = cap;
 }
 
+void cases_ids_prefetch(const struct cases_ids *s, const char *id)
+{
+    size_t len;
+    if (s->cap)
+        __builtin_prefetch(&s->slot[(size_t)ids_hash(id, &len) & (s->cap - 1)]);
+}
+
 int cases_ids_add(struct cases_ids *s, const char *id, int line)
 {
     if (2 * (s->n + 1) > s->cap)

@@ -94,6 +94,11 @@ struct cases_ids {
  * then id (copied) and line are remembered. */
 int cases_ids_add(struct cases_ids *s, const char *id, int line);
 
+/* Start to fetch the slot where cases_ids_add will look for id: the IDs of
+ * a batch, fetched first and then added, wait for memory once, not once
+ * each. */
+void cases_ids_prefetch(const struct cases_ids *s, const char *id);
+
 void cases_ids_free(struct cases_ids *s);
 
 /* A warning on cf: its ID is that of the case at first_line too. */
