@@ -242,18 +242,40 @@ static int block_next(struct case_reader *r, struct arena *a,
     return k;
 }
 
-/* Whether an earlier line had the ID of rec's line (the last in text):
- * the reader knows the order, the thread that parses the line may not. */
-static void note_id(struct case_reader *r, struct case_record *rec,
-                    struct sbuf *text, struct arena *scratch)
+/* Whether an earlier line had the ID id of rec's line: the reader knows
+ * the order, the thread that parses the line may not. */
+static void note_id_is(struct case_reader *r, struct case_record *rec,
+                       struct sbuf *text, char *id)
 {
-    char *id = jsonl_id(scratch, text->p + rec->off, rec->len);
     if (!id)
         return;
     rec->twice = cases_ids_add(&r->ids, id, rec->lineno);
     if (rec->twice) {
         rec->id_off = text->len;
         sb_put(text, id, strlen(id) + 1);
+    }
+}
+
+/* note_id_is for rec's line (the last in text). */
+static void note_id(struct case_reader *r, struct case_record *rec,
+                    struct sbuf *text, struct arena *scratch)
+{
+    note_id_is(r, rec, text, jsonl_id(scratch, text->p + rec->off, rec->len));
+}
+
+/* The IDs of the n lines of rec noted in order, the slot of each in the
+ * ID table fetched a few lines ahead: a line does not wait for memory. */
+static void note_ids(struct case_reader *r, struct case_record *rec, int n,
+                     struct sbuf *text)
+{
+    enum { AHEAD = 8 };
+    for (int i = 0; i < n && i < AHEAD; i++)
+        if (rec[i].id)
+            cases_ids_prefetch(&r->ids, rec[i].id);
+    for (int i = 0; i < n; i++) {
+        if (i + AHEAD < n && rec[i + AHEAD].id)
+            cases_ids_prefetch(&r->ids, rec[i + AHEAD].id);
+        note_id_is(r, &rec[i], text, rec[i].id);
     }
 }
 
@@ -278,7 +300,9 @@ static int line_record(struct case_reader *r, struct arena *a,
                                     .too_long = too_long,
                                     .endless = r->endless};
         sb_put(text, r->line, len);
-        if (!too_long)
+        if (!too_long && r->ids_later) /* noted by caseread_batch */
+            rec->id = jsonl_id(a, text->p + rec->off, rec->len);
+        else if (!too_long)
             note_id(r, rec, text, a);
         return 1;
     }
@@ -317,9 +341,12 @@ int caseread_batch(struct case_reader *r, struct arena *a, struct sbuf *text,
 {
     int n = 0, k;
     text->len = 0;
+    r->ids_later = true;
     while (n + 2 <= max && text->len < bytes &&
            (k = caseread_records(r, a, text, &rec[n])) > 0)
         n += k;
+    r->ids_later = false;
+    note_ids(r, rec, n, text);
     return n;
 }
 
@@ -336,8 +363,8 @@ struct case_facts *caseread_case(const struct case_reader *r, struct arena *a,
     if (rec->too_long)
         return long_line(a, r->p, r->name, text + rec->off, rec->lineno,
                          rec->endless, errors);
-    struct source *src =
-        src_from_line(a, r->name, text + rec->off, rec->len, rec->lineno);
+    struct source *src = src_from_line(a, r->name, r->plain_name,
+                                       text + rec->off, rec->len, rec->lineno);
     src->json = true;
     struct case_facts *cf = jsonl_case(a, r->p, src, errors, r->sugg);
     diag_sort(errors);
@@ -420,6 +447,7 @@ static void reader_init(struct case_reader *r, struct arena *keep,
     r->keep = keep;
     r->path = arena_strdup(keep, path);
     r->name = strcmp(path, "-") == 0 ? "<stdin>" : r->path;
+    r->plain_name = sb_plain(r->name);
     r->sugg = cases_sugg_index(keep, p);
 }
 

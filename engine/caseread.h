@@ -32,6 +32,7 @@ struct case_reader {
     struct arena *keep; /* the caller's, for what lasts: the file's text */
     const char *path;   /* as given: "-" is standard input */
     const char *name;   /* in diagnostics: "<stdin>" for "-" */
+    bool plain_name;    /* sb_plain(name): the same for every line */
     bool jsonl;
     struct case_facts *failed; /* a file that could not be read: its
                                   error, the one entry (in keep) */
@@ -54,6 +55,7 @@ struct case_reader {
     bool endless;  /* the last line had no end in LIMIT_FILE_BYTES */
     bool told;     /* the read error has been handed out as a case */
     struct cases_ids ids; /* of the cases handed out, in input order */
+    bool ids_later;       /* caseread_batch notes the IDs of its lines */
     long warnings;        /* cases given a warning for their ID */
     struct sbuf text;     /* caseread_next: the line being read */
     const struct suggest_index *sugg; /* p's fact names, for did-you-mean */
@@ -70,6 +72,7 @@ struct case_record {
     int read_err; /* a read error at lineno: the input ends */
     int twice;    /* the line of an earlier case with the ID at id_off */
     size_t id_off;
+    char *id; /* caseread_batch: the line's ID, till it is noted */
 };
 
 /* Open path ("-": standard input) for cases of p: the format is chosen,

@@ -181,13 +181,31 @@ struct case_facts *cases_new(struct arena *a, const struct plan *p,
     return cf;
 }
 
+void cases_blank(struct arena *a, struct plan *p)
+{
+    struct value *v = arena_calloc(a, (size_t)p->nfacts + 1, sizeof *v);
+    enum fact_origin *o = arena_calloc(a, (size_t)p->nfacts + 1, sizeof *o);
+    for (int i = 0; i < p->nfacts; i++)
+        if (p->facts[i].has_default) {
+            v[i] = p->facts[i].dflt;
+            o[i] = FROM_DEFAULT;
+        }
+    p->blank_vals = v;
+    p->blank_origin = o;
+}
+
 void cases_clear(const struct plan *p, struct case_facts *cf)
 {
     size_t n = (size_t)p->nfacts;
-    memset(cf->vals, 0, n * sizeof *cf->vals);
-    memset(cf->origin, 0, n * sizeof *cf->origin);
     memset(cf->locs, 0, n * sizeof *cf->locs);
     cf->id = cf->title = NULL;
+    if (p->blank_vals) { /* as the loop below leaves them */
+        memcpy(cf->vals, p->blank_vals, n * sizeof *cf->vals);
+        memcpy(cf->origin, p->blank_origin, n * sizeof *cf->origin);
+        return;
+    }
+    memset(cf->vals, 0, n * sizeof *cf->vals);
+    memset(cf->origin, 0, n * sizeof *cf->origin);
     for (int i = 0; i < p->nfacts; i++)
         if (p->facts[i].has_default) {
             cf->vals[i] = p->facts[i].dflt;
@@ -293,48 +311,61 @@ void cases_set(struct arena *a, const struct plan *p, struct case_facts *cf,
     cf->locs[i] = v->loc;
 }
 
-static unsigned long long ids_hash(const char *s)
+/* FNV-1a of s; *len its length. */
+static unsigned long long ids_hash(const char *s, size_t *len)
 {
-    unsigned long long h = 14695981039346656037ULL; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    unsigned long long h = 14695981039346656037ULL;
+    const char *p = s;
+    for (; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    *len = (size_t)(p - s);
     return h;
 }
 
 /* Twice the slots: an open-addressed table at most half full. */
 static void ids_grow(struct cases_ids *s)
 {
-    size_t cap = s->cap ? s->cap * 2 : 1024;
-    unsigned *slot = xcalloc(cap, sizeof *slot);
+    size_t cap = s->cap ? s->cap * 2 : 1024, len;
+    unsigned long long *slot = xcalloc(cap, sizeof *slot);
     for (size_t i = 0; i < s->n; i++) {
-        size_t k = (size_t)s->ent[i].hash & (cap - 1);
+        unsigned long long h = ids_hash(s->text.p + s->ent[i].off, &len);
+        size_t k = (size_t)h & (cap - 1);
         while (slot[k])
             k = (k + 1) & (cap - 1);
-        slot[k] = (unsigned)i + 1;
+        slot[k] = (h >> 32) << 32 | (i + 1);
     }
     free(s->slot);
     s->slot = slot;
     s->cap = cap;
 }
 
+void cases_ids_prefetch(const struct cases_ids *s, const char *id)
+{
+    size_t len;
+    if (s->cap)
+        __builtin_prefetch(&s->slot[(size_t)ids_hash(id, &len) & (s->cap - 1)]);
+}
+
 int cases_ids_add(struct cases_ids *s, const char *id, int line)
 {
     if (2 * (s->n + 1) > s->cap)
         ids_grow(s);
-    unsigned long long h = ids_hash(id);
+    size_t len;
+    unsigned long long h = ids_hash(id, &len), tag = (h >> 32) << 32;
     size_t k = (size_t)h & (s->cap - 1);
     for (; s->slot[k]; k = (k + 1) & (s->cap - 1)) {
-        const struct cases_id *e = &s->ent[s->slot[k] - 1];
-        if (e->hash == h && strcmp(s->text.p + e->off, id) == 0)
-            return e->line;
+        unsigned long long e = s->slot[k];
+        const struct cases_id *c = &s->ent[(e & 0xFFFFFFFFu) - 1];
+        if ((e & ~0xFFFFFFFFULL) == tag && strcmp(s->text.p + c->off, id) == 0)
+            return c->line;
     }
     if (s->n == s->entcap) {
         s->entcap = s->entcap ? s->entcap * 2 : 512;
         s->ent = xrealloc(s->ent, s->entcap * sizeof *s->ent);
     }
-    s->ent[s->n] = (struct cases_id){h, s->text.len, line};
-    sb_put(&s->text, id, strlen(id) + 1);
-    s->slot[k] = (unsigned)++s->n;
+    s->ent[s->n] = (struct cases_id){s->text.len, line};
+    sb_put(&s->text, id, len + 1);
+    s->slot[k] = tag | ++s->n;
     return 0;
 }
 

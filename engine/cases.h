@@ -49,6 +49,9 @@ bool cases_convert(struct arena *a, struct diag_list *dl,
 struct case_facts *cases_new(struct arena *a, const struct plan *p,
                              struct diag_list *errors);
 
+/* Make p's blank_vals and blank_origin (in a), which cases_clear copies. */
+void cases_blank(struct arena *a, struct plan *p);
+
 /* cf, with no fact given yet, as cases_new made it (its id, title, errors
  * and unknown facts aside: id and title are NULL again). */
 void cases_clear(const struct plan *p, struct case_facts *cf);
@@ -75,10 +78,11 @@ void cases_unknown(const struct plan *p, struct case_facts *cf,
 /* The case IDs of one input, to find one used twice: kept compact, for
  * an input of a million cases keeps them all. */
 struct cases_ids {
-    unsigned *slot; /* 1 + an index into ent, or 0; a power of 2 of them */
+    /* the ID's hash's top 32 bits << 32 | 1 + an index into ent, or 0; a
+       power of 2 of them: a probe reads ent only when the hashes agree */
+    unsigned long long *slot;
     size_t cap;
     struct cases_id {
-        unsigned long long hash;
         size_t off; /* of the ID in text */
         int line;
     } * ent;
@@ -89,6 +93,11 @@ struct cases_ids {
 /* The line of an earlier case of s with this id, or 0 when there is none;
  * then id (copied) and line are remembered. */
 int cases_ids_add(struct cases_ids *s, const char *id, int line);
+
+/* Start to fetch the slot where cases_ids_add will look for id: the IDs of
+ * a batch, fetched first and then added, wait for memory once, not once
+ * each. */
+void cases_ids_prefetch(const struct cases_ids *s, const char *id);
 
 void cases_ids_free(struct cases_ids *s);
 

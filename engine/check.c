@@ -6,6 +6,7 @@
 #include "engine/ast.h"
 #include "engine/cases.h"
 #include "engine/check_int.h"
+#include "engine/jsonl_fast.h"
 #include "engine/limits.h"
 #include "engine/plan_build.h"
 #include "engine/plan_tests.h"
@@ -653,6 +654,8 @@ struct plan *check_file(struct arena *a, struct diag_list *dl,
     if (dl->errors != before)
         return NULL;
     p->plain = plan_plain(p);
+    p->keys = jsonl_fast_keys(a, p);
+    cases_blank(a, p);
     plan_build_show(a, p, file);
     plan_build_tests(a, p, file);
     return p;

@@ -219,17 +219,38 @@ static void date_arith(const struct enode *n, const struct value *a,
 
 static const struct value *ev(struct result *r, int i);
 
+/* The truth of boolean node i, evaluated (into r->nv[i], as ev() does);
+ * a fact or a conclusion is read here, without the call: most leaves
+ * are one of them. */
+static inline enum tv ev_tv(struct result *r, int i)
+{
+    const struct enode *n = &r->p->enodes[i];
+    if (n->op == C_FACT) {
+        const struct value *f = &r->cf->vals[n->a];
+        r->done[i] = 1;
+        r->nv[i] = *f;
+        return eval_tv(f);
+    }
+    if (n->op == C_CONCL) {
+        enum tv t = (enum tv)r->concl[n->a];
+        r->done[i] = 1;
+        set_tv(&r->nv[i], t);
+        return t;
+    }
+    return eval_tv(ev(r, i));
+}
+
 /* and, or: Kleene, with the second operand evaluated only when the first
  * does not settle the value. */
 static void ev_andor(struct result *r, const struct enode *n, struct value *v)
 {
     enum tv stop = n->op == C_AND ? TV_FALSE : TV_TRUE;
-    enum tv x = eval_tv(ev(r, n->a));
+    enum tv x = ev_tv(r, n->a);
     if (x == stop) {
         set_tv(v, stop);
         return;
     }
-    enum tv y = eval_tv(ev(r, n->b));
+    enum tv y = ev_tv(r, n->b);
     if (y == stop)
         set_tv(v, stop);
     else if (x == TV_UNKNOWN || y == TV_UNKNOWN)
@@ -290,8 +311,71 @@ static void ev_spread(struct result *r, const struct enode *n, struct value *v)
         *v = r->nv[n->b];
 }
 
+/* The nodes that compute numbers, dates and comparisons, out of ev()'s
+ * way: ev() stays small (few registers saved per node) for the and, or,
+ * not and facts that most conditions are made of. */
+static __attribute__((noinline)) void
+ev_rare(struct result *r, const struct enode *n, struct value *v)
+{
+    switch ((enum cop)n->op) {
+    case C_ADD:
+    case C_SUB:
+    case C_MUL:
+    case C_DIV:
+    case C_NEG: {
+        static const struct value none;
+        const struct value *a = ev(r, n->a);
+        arith(r, n, a, n->op == C_NEG ? &none : ev(r, n->b), v);
+        break;
+    }
+    case C_DADD:
+    case C_DSUB:
+    case C_DDIFF: {
+        const struct value *a = ev(r, n->a);
+        date_arith(n, a, ev(r, n->b), v);
+        break;
+    }
+    default:
+        ev_compare(r, n, v);
+        break;
+    }
+}
+
+/* Operator node n into v (its r->nv[]), then an error below spreads. */
+static __attribute__((noinline)) const struct value *
+ev_op(struct result *r, const struct enode *n, struct value *v)
+{
+    switch ((enum cop)n->op) {
+    case C_NOT: {
+        enum tv x = ev_tv(r, n->a);
+        set_tv(v, x == TV_UNKNOWN ? TV_UNKNOWN
+                  : x == TV_TRUE  ? TV_FALSE
+                                  : TV_TRUE);
+        break;
+    }
+    case C_AND:
+    case C_OR:
+        ev_andor(r, n, v);
+        break;
+    case C_IN:
+    case C_HAS_ALL:
+    case C_HAS_ANY:
+    case C_KNOWN:
+        ev_member(r, n, v);
+        break;
+    default:
+        ev_rare(r, n, v);
+        break;
+    }
+    /* an error below: a known value has none, unless `known` made it */
+    if (!v->known || n->op == C_KNOWN)
+        ev_spread(r, n, v);
+    return v;
+}
+
 /* Evaluate node i into r->nv[i], in place (a value is never returned by
- * copy: that costs a store-forwarding stall per node); returns it. */
+ * copy: that costs a store-forwarding stall per node); returns it. A leaf
+ * is read here, an operator by ev_op (so that ev saves no register). */
 static const struct value *ev(struct result *r, int i)
 {
     const struct enode *n = &r->p->enodes[i];
@@ -311,58 +395,21 @@ static const struct value *ev(struct result *r, int i)
         *v = (struct value){.known = r->status != ST_UNDETERMINED,
                             .u.sym = r->verdict};
         return v;
-    case C_NOT: {
-        enum tv x = eval_tv(ev(r, n->a));
-        set_tv(v, x == TV_UNKNOWN ? TV_UNKNOWN
-                  : x == TV_TRUE  ? TV_FALSE
-                                  : TV_TRUE);
-        break;
-    }
-    case C_AND:
-    case C_OR:
-        ev_andor(r, n, v);
-        break;
-    case C_EQ:
-    case C_NE:
-    case C_LT:
-    case C_LE:
-    case C_GT:
-    case C_GE:
-        ev_compare(r, n, v);
-        break;
-    case C_ADD:
-    case C_SUB:
-    case C_MUL:
-    case C_DIV:
-    case C_NEG: {
-        static const struct value none;
-        const struct value *a = ev(r, n->a);
-        arith(r, n, a, n->op == C_NEG ? &none : ev(r, n->b), v);
-        break;
-    }
-    case C_DADD:
-    case C_DSUB:
-    case C_DDIFF: {
-        const struct value *a = ev(r, n->a);
-        date_arith(n, a, ev(r, n->b), v);
-        break;
-    }
     default:
-        ev_member(r, n, v);
-        break;
+        return ev_op(r, n, v);
     }
-    ev_spread(r, n, v);
-    return v;
 }
 
-static enum tv cond_tv(struct result *r, int node)
+/* The truth of condition node (-1: none, true); an error in it is
+ * recorded. A condition that is one fact is read without a call. */
+static inline enum tv cond_tv(struct result *r, int node)
 {
     if (node < 0)
         return TV_TRUE;
-    const struct value *v = ev(r, node);
-    if (v->err)
+    enum tv t = ev_tv(r, node);
+    if (r->nv[node].err)
         raise_error(r, node);
-    return eval_tv(v);
+    return t;
 }
 
 /* effect = condition and not (any overrider's condition), Kleene */

@@ -42,17 +42,23 @@ struct tok {
     int col, endcol;
 };
 
-static void skip_ws(struct scan *s)
+/* Spaces and tabs, passed. The text ends in a NUL (jsonl_fast.h), which
+ * ends the loop: no comparison with the length. */
+static inline void skip_ws(struct scan *s)
 {
-    while (s->i < s->n && (s->t[s->i] == ' ' || s->t[s->i] == '\t'))
-        s->i++;
+    const char *t = s->t;
+    size_t i = s->i;
+    while (t[i] == ' ' || t[i] == '\t')
+        i++;
+    s->i = i;
 }
 
-/* Whether the next byte (after spaces) is c; it is then passed. */
-static bool take(struct scan *s, char c)
+/* Whether the next byte (after spaces) is c, never NUL; it is then
+ * passed. */
+static inline bool take(struct scan *s, char c)
 {
     skip_ws(s);
-    if (s->i < s->n && s->t[s->i] == c) {
+    if (s->t[s->i] == c) {
         s->i++;
         return true;
     }
@@ -113,7 +119,7 @@ static bool string(struct scan *s, struct tok *tk)
 }
 
 /* Whether c may follow a number, true, false or null. */
-static bool delim(const struct scan *s)
+static inline bool delim(const struct scan *s)
 {
     if (s->i >= s->n)
         return true;
@@ -173,65 +179,73 @@ static struct src_loc loc_of(const struct scan *s, const struct tok *tk)
     return (struct src_loc){s->src, line, tk->col, line, tk->endcol};
 }
 
-/* Whether t[0..n) is s[0..n): then *cont counts its UTF-8 continuation
- * bytes (10xxxxxx). Eight bytes at a time. */
-static bool same(const char *t, const char *s, size_t n, size_t *cont)
+/* Whether a[0..n) is b[0..n): eight bytes at a time, the last word
+ * overlapping the one before (names are short: no call to memcmp). */
+static inline bool bytes_eq(const char *a, const char *b, size_t n)
 {
-    const uint64_t top = 0x8080808080808080ULL;
-    const uint64_t ones = 0x0101010101010101ULL;
-    size_t c = 0, j = 0;
-    for (; j + 8 <= n; j += 8) {
-        uint64_t w, v;
-        memcpy(&w, s + j, sizeof w);
-        memcpy(&v, t + j, sizeof v);
-        if (w != v)
-            return false;
-        c += (size_t)((((w & ~(w << 1) & top) >> 7) * ones) >> 56);
+    uint64_t x, y;
+    uint32_t u, v;
+    if (n >= 8) {
+        for (size_t j = 0; j + 8 < n; j += 8) {
+            memcpy(&x, a + j, 8);
+            memcpy(&y, b + j, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
     }
-    for (; j < n; j++) {
-        if (t[j] != s[j])
+    if (n >= 4) {
+        memcpy(&u, a, 4);
+        memcpy(&v, b, 4);
+        if (u != v)
             return false;
-        c += ((unsigned char)s[j] & 0xC0) == 0x80;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&v, b + n - 4, 4);
+        return u == v;
     }
-    *cont = c;
+    for (size_t j = 0; j < n; j++)
+        if (a[j] != b[j])
+            return false;
     return true;
 }
 
-/* Whether the string at the scan is name, quotes and all: then passed,
- * its place in *tk. */
-static bool quoted(struct scan *s, const char *name, struct tok *tk)
+/* Whether the string at the scan is k, quotes and all: then passed, its
+ * place in *tk. */
+static inline bool quoted(struct scan *s, const struct key_text *k,
+                          struct tok *tk)
 {
-    size_t at = s->i, j = strlen(name);
-    const char *t = s->t + at + 1;
-    size_t room = s->n - at; /* the quotes and what is between them */
-    size_t cont;
-    if (room < j + 2 || s->t[at] != '"' || !same(t, name, j, &cont) ||
-        t[j] != '"')
+    size_t at = s->i, len = k->len;
+    const char *t = s->t + at;
+    if (s->n - at < len + 2 || t[0] != '"' || t[len + 1] != '"' ||
+        !bytes_eq(t + 1, k->s, len))
         return false;
+    size_t cont = s->cont;
     tk->from = at;
-    tk->col = col(at, s->cont);
-    s->cont += cont;
-    s->i = tk->to = at + j + 2;
-    tk->endcol = col(s->i, s->cont);
+    tk->col = col(at, cont);
+    s->cont = cont += k->cont;
+    s->i = tk->to = at + len + 2;
+    tk->endcol = col(at + len + 2, cont);
     return true;
 }
 
 /* The key at the scan when it is the name of fact i. */
 static bool guessed(struct scan *s, int i, struct tok *key)
 {
-    return i >= 0 && i < s->p->nfacts && quoted(s, s->p->facts[i].name, key);
+    return i >= 0 && i < s->p->nfacts &&
+           quoted(s, &s->p->keys->facts[i].name, key);
 }
 
-/* The option of dom spelt as the string at the scan, which is passed, or
- * -1. Two options of a domain are never one name in two scripts
+/* The option of fact k spelt as the string at the scan, which is passed,
+ * or -1. Two options of a domain are never one name in two scripts
  * (names_option_clash), so this is the one plan_option would find. */
-static int option(struct scan *s, const struct domain *dom)
+static int option(struct scan *s, const struct fact_key *k, struct tok *tk)
 {
-    struct tok tk;
     skip_ws(s);
-    for (int k = 0; dom && k < dom->n; k++)
-        if (quoted(s, dom->names[k], &tk))
-            return k;
+    for (int o = 0; o < k->nopts; o++)
+        if (quoted(s, &k->opts[o], tk))
+            return o;
     return -1;
 }
 
@@ -272,6 +286,7 @@ static bool scalar(struct scan *s, struct ast_value *v)
 static bool set_value(struct scan *s, int i, const struct tok *key)
 {
     const struct fact_info *f = &s->p->facts[i];
+    const struct fact_key *fk = &s->p->keys->facts[i];
     struct value *val = &s->cf->vals[i];
     val->known = true;
     val->u.set = 0;
@@ -279,7 +294,8 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
         do {
             struct ast_value v;
             struct value one;
-            int k = option(s, f->dom);
+            struct tok tk;
+            int k = option(s, fk, &tk);
             if (k >= 0)
                 val->u.set |= (uint64_t)1 << k;
             else if (!scalar(s, &v) || v.kind != VAL_STR ||
@@ -296,6 +312,35 @@ static bool set_value(struct scan *s, int i, const struct tok *key)
     return true;
 }
 
+/* The table slot of a key of n bytes at t: its length and its first,
+ * middle and last bytes. */
+static unsigned key_hash(const char *t, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned h = (unsigned)n * 2654435761u;
+    h ^= u[0] * 40503u + u[n / 2] * 97u + u[n - 1];
+    return h ^ h >> 9;
+}
+
+/* The fact whose name is the string at the scan, as the table finds it
+ * (then passed, its place in *key), or -1: not there as it is spelt. */
+static int key_find(struct scan *s, struct tok *key)
+{
+    const struct fact_keys *k = s->p->keys;
+    const char *t = s->t + s->i + 1, *q;
+    if (s->i >= s->n || t[-1] != '"' ||
+        !(q = memchr(t, '"', s->n - s->i - 1)) || q == t)
+        return -1;
+    size_t n = (size_t)(q - t);
+    for (unsigned h = key_hash(t, n) & k->mask; k->slot[h];
+         h = (h + 1) & k->mask) {
+        int i = k->slot[h] - 1;
+        if (k->facts[i].name.len == n && quoted(s, &k->facts[i].name, key))
+            return i;
+    }
+    return -1;
+}
+
 /* The fact whose name is the key at the scan, or -1. */
 static int fact_key(struct scan *s, struct tok *key)
 {
@@ -303,7 +348,8 @@ static int fact_key(struct scan *s, struct tok *key)
     unsigned slot = (unsigned)(s->prev + 1) & 255;
     int i = after[slot] - 1;
     if (!guessed(s, i, key) && /* or one was left out: the one after */
-        !(i >= 0 && guessed(s, i = after[(unsigned)(i + 1) & 255] - 1, key))) {
+        !(i >= 0 && guessed(s, i = after[(unsigned)(i + 1) & 255] - 1, key)) &&
+        (i = key_find(s, key)) < 0) {
         if (!string(s, key))
             return -1;
         i = plan_fact(s->p, s->t + key->from + 1, key->to - key->from - 2);
@@ -315,6 +361,33 @@ static int fact_key(struct scan *s, struct tok *key)
     return i;
 }
 
+/* A value true, false or null for fact i at the scan, straight into its
+ * slot as scalar() and cases_convert() would put it: 1; 0 when the value
+ * is another (nothing passed); -1 when it cannot be taken. */
+static int word_value(struct scan *s, int i)
+{
+    const char *t = s->t + s->i;
+    char c = *t;
+    size_t len = c == 'f' ? 5 : 4, from = s->i;
+    if (c != 't' && c != 'f' && c != 'n')
+        return 0;
+    if ((c != 'n' && s->p->facts[i].type != VT_BOOL) || s->n - from < len ||
+        (c == 't'   ? memcmp(t, "true", 4)
+         : c == 'f' ? memcmp(t, "false", 5)
+                    : memcmp(t, "null", 4)) != 0)
+        return -1;
+    s->i += len;
+    if (!delim(s))
+        return -1;
+    int line = s->src->first_line;
+    s->cf->vals[i] = c == 'n' ? (struct value){0}
+                              : (struct value){.known = true, .u.b = c == 't'};
+    s->cf->origin[i] = FROM_CASE;
+    s->cf->locs[i] = (struct src_loc){s->src, line, col(from, s->cont), line,
+                                      col(s->i, s->cont)};
+    return 1;
+}
+
 /* One "fact": value of the facts object. */
 static bool fact(struct scan *s)
 {
@@ -323,9 +396,24 @@ static bool fact(struct scan *s)
     if (i < 0 || !take(s, ':') || s->cf->origin[i] == FROM_CASE)
         return false; /* unknown, or given twice: reported by yajl's path */
     skip_ws(s);
-    if (s->i < s->n && s->t[s->i] == '[') {
+    if (s->i >= s->n)
+        return false;
+    int w = word_value(s, i);
+    if (w)
+        return w > 0;
+    if (s->t[s->i] == '[') {
         s->i++;
         return s->p->facts[i].type == VT_SET && set_value(s, i, &key);
+    }
+    struct tok tk; /* one of: an option as it is spelt */
+    int k = s->p->facts[i].type == VT_SYM
+                ? option(s, &s->p->keys->facts[i], &tk)
+                : -1;
+    if (k >= 0) {
+        s->cf->vals[i] = (struct value){.known = true, .u.sym = k};
+        s->cf->origin[i] = FROM_CASE;
+        s->cf->locs[i] = loc_of(s, &tk);
+        return true;
     }
     struct ast_value v;
     struct value val;
@@ -354,20 +442,29 @@ static bool facts(struct scan *s)
 /* One member of the case object; seen: the fields given so far. */
 static bool member(struct scan *s, unsigned *seen)
 {
+    static const struct key_text names[3] = {
+        {"id", 2, 0}, {"title", 5, 0}, {"facts", 5, 0}};
     struct tok key;
-    if (!string(s, &key) || !take(s, ':'))
-        return false;
-    const char *k = s->t + key.from + 1;
-    size_t len = key.to - key.from - 2;
-    unsigned bit = len == 2 && memcmp(k, "id", 2) == 0      ? 1
-                   : len == 5 && memcmp(k, "title", 5) == 0 ? 2
-                   : len == 5 && memcmp(k, "facts", 5) == 0 ? 4
-                                                            : 0;
-    if (!bit || (*seen & bit))
+    unsigned bit = 0;
+    skip_ws(s);
+    for (unsigned k = 0; k < 3 && !bit; k++)
+        if (quoted(s, &names[k], &key))
+            bit = 1u << k;
+    if (!bit || !take(s, ':') || (*seen & bit))
         return false;
     *seen |= bit;
     if (bit == 4)
         return facts(s);
+    skip_ws(s);
+    if (s->i < s->n && s->t[s->i] == '"') { /* the ID or title as text */
+        struct tok tk;
+        if (!string(s, &tk))
+            return false;
+        char *text =
+            arena_strndup(s->a, s->t + tk.from + 1, tk.to - tk.from - 2);
+        *(bit == 1 ? &s->cf->id : &s->cf->title) = text;
+        return true;
+    }
     struct ast_value v;
     if (!scalar(s, &v))
         return false;
@@ -385,6 +482,8 @@ bool jsonl_fast(struct arena *a, const struct plan *p,
 {
     struct scan s = {
         .t = line->text, .n = line->len, .a = a, .p = p, .src = line, .cf = cf};
+    if (!p->keys || line->text[line->len] != '\0')
+        return false;
     diag_init(&s.scratch, a);
     unsigned seen = 0;
     if (!take(&s, '{'))
@@ -399,4 +498,48 @@ bool jsonl_fast(struct arena *a, const struct plan *p,
         return false;
     skip_ws(&s);
     return s.i == s.n && cf->id && s.scratch.head == NULL;
+}
+
+/* name as a key_text. */
+static struct key_text key_text(const char *name)
+{
+    struct key_text k = {name, (uint32_t)strlen(name), 0};
+    for (uint32_t j = 0; j < k.len; j++)
+        k.cont += ((unsigned char)name[j] & 0xC0) == 0x80;
+    return k;
+}
+
+/* The options of dom as key_texts. */
+static struct key_text *opt_keys(struct arena *a, const struct domain *dom)
+{
+    struct key_text *o = arena_calloc(a, (size_t)dom->n + 1, sizeof *o);
+    for (int k = 0; k < dom->n; k++)
+        o[k] = key_text(dom->names[k]);
+    return o;
+}
+
+const struct fact_keys *jsonl_fast_keys(struct arena *a, const struct plan *p)
+{
+    struct fact_keys *k = arena_calloc(a, 1, sizeof *k);
+    size_t cap = 16;
+    while (cap < (size_t)p->nfacts * 2)
+        cap *= 2;
+    k->facts = arena_calloc(a, (size_t)p->nfacts + 1, sizeof *k->facts);
+    k->slot = arena_calloc(a, cap, sizeof *k->slot);
+    k->mask = (unsigned)cap - 1;
+    for (int i = 0; i < p->nfacts; i++) {
+        struct fact_key *f = &k->facts[i];
+        f->name = key_text(p->facts[i].name);
+        if (p->facts[i].dom) {
+            f->opts = opt_keys(a, p->facts[i].dom);
+            f->nopts = p->facts[i].dom->n;
+        }
+        if (f->name.len == 0)
+            continue;
+        unsigned h = key_hash(f->name.s, f->name.len) & k->mask;
+        while (k->slot[h])
+            h = (h + 1) & k->mask;
+        k->slot[h] = i + 1;
+    }
+    return k;
 }

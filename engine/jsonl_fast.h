@@ -17,9 +17,15 @@
  * from cases_new) then holds what jsonl_case's full reading would give
  * it. False when the line is anything else, bad or only unusual: cf is
  * then in no known state and the line must be read again by the full
- * reader, which gives the diagnostics.
+ * reader, which gives the diagnostics. The line's text ends in a NUL at
+ * line->len, as the text of every source (engine/source.h) does.
  */
 bool jsonl_fast(struct arena *a, const struct plan *p,
                 const struct source *line, struct case_facts *cf);
+
+/* p's fact names and options as the reader compares them, made once when
+ * the plan is built (in a): plan.keys. Without them (NULL) jsonl_fast
+ * takes no line. */
+const struct fact_keys *jsonl_fast_keys(struct arena *a, const struct plan *p);
 
 #endif

@@ -194,6 +194,30 @@ struct step {
     int nrules;
 };
 
+/* A name as the one-pass JSON reader compares it (jsonl_fast.c):
+ * its bytes, their number and the UTF-8 continuation bytes among them
+ * (which take no column). */
+struct key_text {
+    const char *s;
+    uint32_t len, cont;
+};
+
+/* A fact's name and its options (one of, set of) as key_texts. */
+struct fact_key {
+    struct key_text name;
+    const struct key_text *opts; /* nopts of them, in domain order */
+    int nopts;
+};
+
+/* The fact names as keys, and a table that finds one by its bytes:
+ * slot[hash & mask] is 1 + a fact whose name may be them, or 0 (linear
+ * probing; jsonl_fast.c). */
+struct fact_keys {
+    struct fact_key *facts; /* one per fact */
+    int *slot;
+    unsigned mask;
+};
+
 /* The shared namespace of facts, conclusions and lists maps a name to
  * NS_VAL(kind, index). */
 enum ns_kind { NS_FACT, NS_CONCL, NS_LIST };
@@ -214,6 +238,11 @@ struct plan {
                        they are */
     struct fact_info *facts;
     int nfacts;
+    const struct fact_keys *keys; /* jsonl_fast_keys */
+    /* a case's slots before it gives a fact, defaults applied: nfacts of
+       each (cases_blank) */
+    const struct value *blank_vals;
+    const enum fact_origin *blank_origin;
     struct concl_info *concls;
     int nconcls;
     struct rule_info *rules;

@@ -57,7 +57,7 @@ struct source *src_from_text(struct arena *a, const char *name,
     return s;
 }
 
-struct source *src_from_line(struct arena *a, const char *name,
+struct source *src_from_line(struct arena *a, const char *name, bool plain_name,
                              const char *text, size_t len, int line)
 {
     struct source *s = arena_alloc(a, sizeof *s);
@@ -66,7 +66,7 @@ struct source *src_from_line(struct arena *a, const char *name,
         len -= 3;
     }
     s->name = name;
-    s->plain_name = sb_plain(name);
+    s->plain_name = plain_name;
     s->text = arena_strndup(a, text, len);
     s->len = len;
     s->first_line = line;

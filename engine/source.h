@@ -37,8 +37,9 @@ struct src_loc {
 struct source *src_from_text(struct arena *a, const char *name,
                              const char *text, size_t len, int first_line);
 /* One line of text (no newline in it), numbered line: the name is not
- * copied and must outlive the source. For JSON Lines, case after case. */
-struct source *src_from_line(struct arena *a, const char *name,
+ * copied and must outlive the source; plain_name is sb_plain(name), made
+ * once for all the lines. For JSON Lines, case after case. */
+struct source *src_from_line(struct arena *a, const char *name, bool plain_name,
                              const char *text, size_t len, int line);
 /* Read a whole file ("-": standard input); NULL with a diagnostic in dl
  * when it cannot. Only a regular file (or a link to one) is read: a

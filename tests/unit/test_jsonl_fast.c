@@ -350,6 +350,30 @@ static void test_fast_declines(void **state)
     }
 }
 
+/* The one-pass reader skips spaces up to the NUL that ends a source's
+ * text: a line whose text goes on past its length is left to yajl, which
+ * reads the same case from it. */
+static void test_fast_needs_nul(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "{\"id\": \"a\", \"facts\": {\"甲\": true}}   ";
+    size_t len = strlen(text) - 3;
+    struct source *src =
+        src_from_text(&f->arena, "t.jsonl", text, strlen(text), 3);
+    src->json = true;
+    struct case_facts *cf = cases_new(&f->arena, f->plan, fx_errors(f));
+    src->len = len; /* its text has spaces, not a NUL, at len */
+    assert_false(jsonl_fast(&f->arena, f->plan, src, cf));
+    cf = jsonl_case(&f->arena, f->plan, src, fx_errors(f), NULL);
+    assert_null(cf->errors->head);
+    assert_string_equal(cf->id, "a");
+    assert_true(cf->vals[fx_fact(f->plan, "甲")].u.b);
+    src = src_from_text(&f->arena, "t.jsonl", text, len, 3); /* a NUL */
+    src->json = true;
+    cf = cases_new(&f->arena, f->plan, fx_errors(f));
+    assert_true(jsonl_fast(&f->arena, f->plan, src, cf));
+}
+
 /* Places are columns, a character each, as yajl's reading counts them. */
 static void test_fast_columns(void **state)
 {
@@ -389,6 +413,8 @@ int main(void)
                                         fx_teardown),
         cmocka_unit_test_setup_teardown(test_fast_declines, setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_fast_columns, setup, fx_teardown),
+        cmocka_unit_test_setup_teardown(test_fast_needs_nul, setup,
+                                        fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
