@@ -13,7 +13,7 @@ run() {
     sed "s#$d#D#g" "$log"
     echo "exit $e"
 }
-run -o /dev/null $r $c
+run -o /dev/zero $r $c
 mkfifo "$d/fifo"
 run -o "$d/fifo" $r $c
 [ -p "$d/fifo" ] && echo "the FIFO is still a FIFO"
