@@ -14,10 +14,11 @@
  * they finish one, so that a worker slowed (by the helper on its core, or
  * by harder cases) takes fewer; the traces go out in input order. While the
  * workers are at one batch, a helper hands out the traces of the batch before
- * and reads the next. One thread or many, the output is the same bytes, and
- * memory is bounded by two batches, each of at most BATCH lines and about
- * BATCH_BYTES of them (and the case IDs, kept by the reader to find one used
- * twice).
+ * and reads the next, and then works on the batch as the last worker: on N
+ * threads, N threads run at once, not N + 1. One thread or many, the output is
+ * the same bytes, and memory is bounded by two batches, each of at most BATCH
+ * lines and about BATCH_BYTES of them (and the case IDs, kept by the reader to
+ * find one used twice).
  */
 
 #define BATCH       2048
@@ -147,6 +148,7 @@ struct aside {
     const struct rc_also *alt; /* or NULL */
     int rc;                    /* what write returned */
     struct batch *next;        /* to read, or NULL */
+    struct worker *extra;      /* whose runs to take then, or NULL */
 };
 
 /* The second trace of case sp (rc_cases_run_also), from at2. */
@@ -191,6 +193,8 @@ static void *beside(void *arg)
     hand_out(a);
     if (a->next && !a->rc)
         batch_fill(a->next);
+    if (a->extra)
+        work(a->extra);
     return NULL;
 }
 
@@ -310,8 +314,10 @@ static int run_start(struct run *r, enum rc_format f, enum rc_lang lang)
         r->w[t].lang = lang;
         r->w[t].alt = r->alt;
         r->mem[t] = (struct member){&r->pool, &r->w[t]};
+        /* the last worker is the helper's, when there is more than one */
         r->started[t] =
-            t > 0 && pthread_create(&r->tid[t], NULL, serve, &r->mem[t]) == 0;
+            t > 0 && t < r->threads - 1 &&
+            pthread_create(&r->tid[t], NULL, serve, &r->mem[t]) == 0;
         pooled += r->started[t];
     }
     return pooled;
@@ -331,8 +337,8 @@ static void run_stop(struct run *r)
     pthread_cond_destroy(&r->pool.done);
 }
 
-/* One batch on the pool, while the helper hands out the one before. */
-static void run_batch(struct run *r, struct batch *now, int buf, int pooled)
+/* Each worker set to batch now, into its buffer buf. */
+static void run_prepare(struct run *r, const struct batch *now, int buf)
 {
     struct worker *w = r->w;
     int n = now->n;
@@ -346,13 +352,20 @@ static void run_batch(struct run *r, struct batch *now, int buf, int pooled)
         w[t].spans = r->spans[buf];
         w[t].buf = buf;
     }
+}
+
+/* One batch, prepared, on the pool, while the helper hands out the one
+ * before; the last worker's runs are the helper's when aside. */
+static void run_batch(struct run *r, int pooled, bool aside)
+{
+    struct worker *w = r->w;
     pthread_mutex_lock(&r->pool.m);
     r->pool.generation++;
     r->pool.pending = pooled;
     pthread_cond_broadcast(&r->pool.go);
     pthread_mutex_unlock(&r->pool.m);
     work(&w[0]);
-    for (int t = 1; t < r->threads; t++)
+    for (int t = 1; t < r->threads - aside; t++)
         if (!r->started[t])
             work(&w[t]); /* no thread to be had: do it here */
     pthread_mutex_lock(&r->pool.m);
@@ -392,17 +405,20 @@ int rc_cases_run_also(struct rc_cases *cs, int threads, enum rc_format f,
     int pooled = run_start(&r, f, lang);
     /* the traces of one batch are handed out, and the next batch read,
        while the workers evaluate the batch between them */
-    struct aside a = {r.w, 0, 0, NULL, write, ctx, also, 0, NULL};
+    struct aside a = {r.w, 0, 0, NULL, write, ctx, also, 0, NULL, NULL};
     int cur = 0, buf = 0;
     batch_fill(&r.b[0]);
     bool read_oom = false;
     while (!a.rc && !read_oom && r.b[cur].n > 0) {
         struct batch *now = &r.b[cur];
         a.next = now->oom ? NULL : &r.b[1 - cur];
+        run_prepare(&r, now, buf);
         pthread_t helper;
-        bool aside =
-            r.threads > 1 && pthread_create(&helper, NULL, beside, &a) == 0;
-        run_batch(&r, now, buf, pooled);
+        a.extra = r.threads > 1 ? &r.w[r.threads - 1] : NULL;
+        bool aside = a.extra && pthread_create(&helper, NULL, beside, &a) == 0;
+        if (!aside)
+            a.extra = NULL; /* run_batch does the last worker's runs */
+        run_batch(&r, pooled, aside);
         if (aside)
             pthread_join(helper, NULL);
         else

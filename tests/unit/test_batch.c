@@ -2,6 +2,7 @@
  * any number of threads, the counts, stopping, bad arguments, and one bad
  * case never losing the others. */
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -174,6 +175,64 @@ static void test_batch_bad_case_keeps_others(void **state)
     rc_ruleset_free(rs);
 }
 
+/* How many threads the process has now (Linux: /proc/self/task), or -1. */
+static int threads_now(void)
+{
+    DIR *d = opendir("/proc/self/task");
+    if (!d)
+        return -1;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n;
+}
+
+struct busy {
+    int threads;     /* of the run */
+    int calls, over; /* traces handed out, and with more threads than that */
+};
+
+static int count_threads(void *ctx, const char *data, size_t len)
+{
+    (void)data;
+    (void)len;
+    struct busy *b = ctx;
+    b->calls++;
+    b->over += threads_now() > b->threads;
+    return 0;
+}
+
+/* A run on N threads has N threads at once, the one that hands out the
+ * traces and reads the next batch among them: on two cores, -j 2 does not
+ * have three threads take turns. (A helper that has just ended may be
+ * listed for a moment after it was joined: most traces, not all.) */
+static void test_batch_threads_at_once(void **state)
+{
+    (void)state;
+    if (threads_now() != 1)
+        skip(); /* no /proc, or threads not ours */
+    struct rc_ruleset *rs = rules_load(rules_text);
+    char *text = many_cases(5000); /* three batches */
+    char *path = scratch_file(".case", text);
+    for (int threads = 2; threads <= 4; threads += 2) {
+        struct rc_cases *cs = rc_cases_open(rs, path);
+        struct busy b = {threads, 0, 0};
+        struct rc_counts n = {0, 0, 0};
+        assert_int_equal(rc_cases_run(cs, threads, RC_JSON_BRIEF, RC_LANG_AUTO,
+                                      NULL, count_threads, &b, &n),
+                         0);
+        assert_int_equal(n.decided, 5000);
+        assert_int_equal(b.calls, 5000);
+        assert_true(b.over * 4 < b.calls);
+        rc_cases_close(cs);
+    }
+    scratch_drop(path);
+    free(text);
+    rc_ruleset_free(rs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -182,6 +241,7 @@ int main(void)
         cmocka_unit_test(test_batch_write_stops),
         cmocka_unit_test(test_batch_bad_arguments),
         cmocka_unit_test(test_batch_bad_case_keeps_others),
+        cmocka_unit_test(test_batch_threads_at_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
