@@ -145,29 +145,41 @@ static int collect(void *ctx, const char *data, size_t len)
     return 0;
 }
 
-/* The cases of path on one thread and on four: the same bytes and
- * counts; the counts of one thread into *c1. */
+/* The cases of path on one thread and on `threads`: the same bytes and
+ * counts. */
+static void same_on(struct rc_ruleset *rs, const char *path,
+                    const struct buf *one, const struct rc_counts *c1,
+                    int threads)
+{
+    struct buf many = {0};
+    struct rc_counts cn = {0, 0, 0};
+    struct rc_cases *cs = rc_cases_open(rs, path);
+    assert_int_equal(rc_cases_run(cs, threads, RC_JSON, RC_LANG_AUTO, NULL,
+                                  collect, &many, &cn),
+                     0);
+    rc_cases_close(cs);
+    assert_int_equal(cn.decided, c1->decided);
+    assert_int_equal(cn.undetermined, c1->undetermined);
+    assert_int_equal(cn.errors, c1->errors);
+    assert_true(one->len > 0 && one->len == many.len);
+    assert_memory_equal(one->p, many.p, one->len);
+    free(many.p);
+}
+
+/* The cases of path on one thread, on two (the helper that reads and
+ * writes is the second worker) and on four: the same bytes and counts;
+ * the counts of one thread into *c1. */
 static void same_on_one_and_four(const char *path, struct rc_counts *c1)
 {
     struct rc_ruleset *rs = load("rules/hubei.rules");
-    struct buf one = {0}, four = {0};
-    struct rc_counts c4 = {0, 0, 0};
+    struct buf one = {0};
     struct rc_cases *cs = rc_cases_open(rs, path);
     assert_int_equal(
         rc_cases_run(cs, 1, RC_JSON, RC_LANG_AUTO, NULL, collect, &one, c1), 0);
     rc_cases_close(cs);
-    cs = rc_cases_open(rs, path);
-    assert_int_equal(
-        rc_cases_run(cs, 4, RC_JSON, RC_LANG_AUTO, NULL, collect, &four, &c4),
-        0);
-    rc_cases_close(cs);
-    assert_int_equal(c4.decided, c1->decided);
-    assert_int_equal(c4.undetermined, c1->undetermined);
-    assert_int_equal(c4.errors, c1->errors);
-    assert_true(one.len > 0 && one.len == four.len);
-    assert_memory_equal(one.p, four.p, one.len);
+    same_on(rs, path, &one, c1, 2);
+    same_on(rs, path, &one, c1, 4);
     free(one.p);
-    free(four.p);
     rc_ruleset_free(rs);
 }
 
