@@ -309,6 +309,8 @@ static int run_start(struct run *r, enum rc_format f, enum rc_lang lang)
         r->w[t].format = f;
         r->w[t].lang = lang;
         r->w[t].alt = r->alt;
+        r->w[t].r->brief =
+            (f == RC_TEXT_BRIEF || f == RC_JSON_BRIEF) && !r->alt;
         r->mem[t] = (struct member){&r->pool, &r->w[t]};
         r->started[t] =
             t > 0 && pthread_create(&r->tid[t], NULL, serve, &r->mem[t]) == 0;
