@@ -313,6 +313,8 @@ static int run_start(struct run *r, enum rc_format f, enum rc_lang lang)
         r->w[t].format = f;
         r->w[t].lang = lang;
         r->w[t].alt = r->alt;
+        r->w[t].r->brief =
+            (f == RC_TEXT_BRIEF || f == RC_JSON_BRIEF) && !r->alt;
         r->mem[t] = (struct member){&r->pool, &r->w[t]};
         /* the last worker is the helper's, when there is more than one */
         r->started[t] =

@@ -602,6 +602,6 @@ void eval_case(struct result *r, const struct case_facts *cf)
         r->measures[i] = (uint8_t)cond_tv(r, p->measures[i].cond);
     if (r->errors.errors)
         r->status = ST_ERROR;
-    else if (r->status == ST_UNDETERMINED || r->explain)
-        analyse(r);
+    else if ((r->status == ST_UNDETERMINED && !r->brief) || r->explain)
+        analyse(r); /* all_lines and settles: read by full traces only */
 }

@@ -34,6 +34,7 @@ struct result {
     uint8_t *all_lines; /* enum tv of every verdict line (analyse) */
     int *settles;       /* per fact: unknown lines it could settle */
     bool explain;       /* analyse decided cases too (why not) */
+    bool brief;         /* only brief traces: analyse skipped (no why not) */
     int why_not;        /* verdict to explain in the trace, or -1 */
     bool quiet;         /* evaluation errors are not recorded */
     uint8_t *seen;      /* scratch: conclusions followed */

@@ -295,6 +295,31 @@ static void test_eval_missing_several(void **state)
     assert_int_equal(r->line, 0);
 }
 
+/* With only brief traces to make, an undetermined case is not analysed
+ * (all_lines and settles are left as they were), and its outcome and
+ * missing facts are the same as with the analysis. */
+static void test_eval_brief_skips_analysis(void **state)
+{
+    struct fixture *f = F(state);
+    fx_plan(f, MISSING);
+    const char *text = "case k { c = false, e = false }";
+    struct result *r = fx_run(f, text);
+    assert_int_equal(r->settles[fx_fact(f->plan, "a")], 1);
+    r->brief = true;
+    r->settles[fx_fact(f->plan, "a")] = 77;
+    r->all_lines[3] = 77;
+    r = fx_run(f, text);
+    assert_undetermined(f, r, "a,b,g");
+    assert_int_equal(r->line, 1);
+    assert_int_equal(r->settles[fx_fact(f->plan, "a")], 77);
+    assert_int_equal(r->all_lines[3], 77);
+    /* why not still asks for the analysis */
+    r->explain = true;
+    r = fx_run(f, text);
+    assert_int_equal(r->settles[fx_fact(f->plan, "a")], 1);
+    assert_int_equal(r->all_lines[3], TV_TRUE);
+}
+
 static void test_eval_explicit_unknown_beats_default(void **state)
 {
     struct fixture *f = F(state);
@@ -691,6 +716,7 @@ int main(void)
         T(test_eval_undetermined_does_not_fall_through),
         T(test_eval_missing_only_what_matters),
         T(test_eval_missing_several),
+        T(test_eval_brief_skips_analysis),
         T(test_eval_explicit_unknown_beats_default),
         T(test_eval_measures_with_verdict_unknown),
         T(test_eval_no_otherwise_no_verdict),
