@@ -722,6 +722,26 @@ void trace_text(const struct result *r, enum lang lang, struct sbuf *out)
     sb_putc(out, '\n');
 }
 
+/* The names of a brief line's list begun at first: a tab for the comma
+ * of the first, or a tab and a dash when there is none. */
+static void brief_list_end(struct sbuf *out, size_t first)
+{
+    if (out->len == first)
+        sb_put(out, "\t-", 2);
+    else
+        out->p[first] = '\t';
+}
+
+/* The names from base of t of the n for which is holds 1 (TV_TRUE or a
+ * bool true), as a list of a brief line. */
+static void brief_names(const struct trace_names *t, int base,
+                        const uint8_t *is, int n, struct sbuf *out)
+{
+    size_t first = out->len;
+    trace_names_put(t, base, is, n, out);
+    brief_list_end(out, first);
+}
+
 void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
 {
     const struct plan *p = r->p;
@@ -741,38 +761,19 @@ void trace_text_brief(const struct result *r, enum lang lang, struct sbuf *out)
         sb_printf(out, "\t%.12s\n", p->sha256);
         return;
     }
+    const struct trace_names *t = trace_names(r, false, out);
     if (r->status == ST_UNDETERMINED)
         sb_puts(out, L(L_UNDETERMINED, lang));
-    else
-        sb_puts(out, r->verdict >= 0 ? p->verdicts.names[r->verdict]
-                                     : L(L_NONE, lang));
-    bool none = true;
-    for (int i = 0; i < p->nmeasures; i++)
-        if (r->measures[i] == TV_TRUE) {
-            sb_putc(out, none ? '\t' : ',');
-            sb_puts(out, p->measures[i].id);
-            none = false;
-        }
-    if (none)
-        sb_put(out, "\t-", 2);
-    none = true;
-    for (int i = 0; i < p->nrules; i++)
-        if (r->cond[i] == TV_TRUE) { /* fired, overridden or not */
-            sb_putc(out, none ? '\t' : ',');
-            sb_puts(out, p->rules[i].id);
-            none = false;
-        }
-    if (none)
-        sb_put(out, "\t-", 2);
-    none = true;
-    for (int i = 0; i < p->nfacts; i++)
-        if (r->missing[i]) {
-            sb_putc(out, none ? '\t' : ',');
-            sb_puts(out, p->facts[i].name);
-            none = false;
-        }
-    if (none)
-        sb_put(out, "\t-", 2);
+    else if (r->verdict < 0)
+        sb_puts(out, L(L_NONE, lang));
+    else { /* the name without its comma */
+        size_t at = t->off[r->verdict] + 1;
+        sb_put(out, t->text + at, t->off[r->verdict + 1] - at);
+    }
+    brief_names(t, t->measures, r->measures, p->nmeasures, out);
+    /* the rules fired, overridden or not */
+    brief_names(t, t->rules, r->cond, p->nrules, out);
+    brief_names(t, t->facts, (const uint8_t *)r->missing, p->nfacts, out);
     sb_putc(out, '\t');
     sb_put(out, p->sha256, strnlen(p->sha256, 12));
     sb_putc(out, '\n');

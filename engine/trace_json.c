@@ -592,9 +592,11 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, "},\"status\":\"");
     sb_puts(out, status[r->status]);
     sb_puts(out, "\",\"verdict\":");
-    if (r->status == ST_DECIDED && r->verdict >= 0)
-        trace_json_name(r, p->verdicts.names[r->verdict], out);
-    else
+    if (r->status == ST_DECIDED && r->verdict >= 0) {
+        const struct trace_names *t = trace_names(r, true, out);
+        size_t at = t->off[r->verdict] + 1; /* without its comma */
+        sb_put(out, t->text + at, t->off[r->verdict + 1] - at);
+    } else
         sb_puts(out, "null");
     if (r->status == ST_ERROR) {
         sb_puts(out, ",\"measures\":[],\"fired\":[],\"overridden\":[],"
@@ -665,53 +667,30 @@ void trace_json(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, "}\n");
 }
 
-/* --trace none: what a case-management system stores for each case. */
-static void jnames(struct sbuf *out, const char *key, int n,
-                   const char *(*name)(const struct plan *, int),
-                   const struct result *r,
-                   bool (*take)(const struct result *, int))
+/* The JSON array of names begun at first: its bracket for the comma of
+ * the first name, or an empty array. */
+static void brief_list_end(struct sbuf *out, size_t first)
 {
-    sb_puts(out, key);
-    bool lead = true;
-    for (int i = 0; i < n; i++)
-        if (take(r, i)) {
-            sb_puts(out, lead ? "" : ",");
-            trace_json_name(r, name(r->p, i), out);
-            lead = false;
-        }
+    if (out->len == first)
+        sb_putc(out, '[');
+    else
+        out->p[first] = '[';
     sb_putc(out, ']');
 }
 
-static const char *measure_name(const struct plan *p, int i)
+/* key, then the names from base of t of the n for which is holds 1
+ * (TV_TRUE or a bool true) as a JSON array. */
+static void brief_list(struct sbuf *out, const char *key,
+                       const struct trace_names *t, int base, const uint8_t *is,
+                       int n)
 {
-    return p->measures[i].id;
+    sb_puts(out, key);
+    size_t first = out->len;
+    trace_names_put(t, base, is, n, out);
+    brief_list_end(out, first);
 }
 
-static const char *rule_name(const struct plan *p, int i)
-{
-    return p->rules[i].id;
-}
-
-static const char *fact_name(const struct plan *p, int i)
-{
-    return p->facts[i].name;
-}
-
-static bool measure_on(const struct result *r, int i)
-{
-    return r->measures[i] == TV_TRUE;
-}
-
-static bool rule_fired(const struct result *r, int i)
-{
-    return r->cond[i] == TV_TRUE; /* overridden or not (LANGUAGE.md §3) */
-}
-
-static bool fact_missing(const struct result *r, int i)
-{
-    return r->missing[i];
-}
-
+/* --trace none: what a case-management system stores for each case. */
 void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
 {
     static const char *const status[] = {"decided", "undetermined", "error"};
@@ -722,9 +701,11 @@ void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
     sb_puts(out, ",\"status\":\"");
     sb_puts(out, status[r->status]);
     sb_puts(out, "\",\"verdict\":");
-    if (r->status == ST_DECIDED && r->verdict >= 0)
-        trace_json_name(r, p->verdicts.names[r->verdict], out);
-    else
+    if (r->status == ST_DECIDED && r->verdict >= 0) {
+        const struct trace_names *t = trace_names(r, true, out);
+        size_t at = t->off[r->verdict] + 1; /* without its comma */
+        sb_put(out, t->text + at, t->off[r->verdict + 1] - at);
+    } else
         sb_puts(out, "null");
     if (r->status == ST_ERROR) {
         sb_puts(out, ",\"measures\":[],\"fired\":[],\"missing\":[],"
@@ -736,9 +717,12 @@ void trace_json_brief(const struct result *r, enum lang lang, struct sbuf *out)
         sb_printf(out, ",\"sha256\":\"%.12s\"}\n", p->sha256);
         return;
     }
-    jnames(out, ",\"measures\":[", p->nmeasures, measure_name, r, measure_on);
-    jnames(out, ",\"fired\":[", p->nrules, rule_name, r, rule_fired);
-    jnames(out, ",\"missing\":[", p->nfacts, fact_name, r, fact_missing);
+    const struct trace_names *t = trace_names(r, true, out);
+    brief_list(out, ",\"measures\":", t, t->measures, r->measures,
+               p->nmeasures);
+    brief_list(out, ",\"fired\":", t, t->rules, r->cond, p->nrules);
+    brief_list(out, ",\"missing\":", t, t->facts, (const uint8_t *)r->missing,
+               p->nfacts);
     sb_puts(out, ",\"sha256\":\"");
     sb_put(out, p->sha256, strnlen(p->sha256, 12));
     sb_putc(out, '"');

@@ -1,6 +1,8 @@
 #include "engine/trace.h"
 #include "engine/trace_int.h"
 
+#include <string.h>
+
 #include "engine/show_expr.h"
 
 /* What the text and JSON traces share: the texts made once per result
@@ -117,4 +119,63 @@ void trace_json_because_rest(const struct result *r, const struct text_part *b,
         sb_json_fix(out, start);
     }
     sb_putc(out, '"');
+}
+
+/* Name k of the plan in trace_names' order. */
+static const char *names_at(const struct plan *p, int k)
+{
+    if (k < p->verdicts.n)
+        return p->verdicts.names[k];
+    k -= p->verdicts.n;
+    if (k < p->nmeasures)
+        return p->measures[k].id;
+    k -= p->nmeasures;
+    if (k < p->nrules)
+        return p->rules[k].id;
+    return p->facts[k - p->nrules].name;
+}
+
+/* The names made at the end of out, which is left as it was, and kept. */
+static const struct trace_names *names_make(const struct result *r, bool json,
+                                            struct sbuf *out)
+{
+    const struct plan *p = r->p;
+    struct arena *a = &r->memo->arena;
+    int n = p->verdicts.n + p->nmeasures + p->nrules + p->nfacts;
+    size_t *off = arena_calloc(a, (size_t)n + 1, sizeof *off);
+    size_t start = out->len;
+    for (int k = 0; k < n; k++) {
+        off[k] = out->len - start;
+        sb_putc(out, ',');
+        if (json)
+            sb_json(out, names_at(p, k));
+        else
+            sb_puts(out, names_at(p, k));
+    }
+    off[n] = out->len - start;
+    struct trace_names *t = arena_alloc(a, sizeof *t);
+    char *text = arena_alloc(a, off[n] + TRACE_NAMES_PAD + 1);
+    if (off[n])
+        memcpy(text, out->p + start, off[n]);
+    t->text = text;
+    t->off = off;
+    t->measures = p->verdicts.n;
+    t->rules = t->measures + p->nmeasures;
+    t->facts = t->rules + p->nrules;
+    out->len = start;
+    if (out->p)
+        out->p[start] = '\0';
+    memo_put(r->memo, p, TRACE_MEMO_NAMES + json, (const char *)&t, sizeof t);
+    return t;
+}
+
+const struct trace_names *trace_names(const struct result *r, bool json,
+                                      struct sbuf *out)
+{
+    const struct memo_ent *e = memo_get(r->memo, r->p, TRACE_MEMO_NAMES + json);
+    if (!e)
+        return names_make(r, json, out);
+    const struct trace_names *t;
+    memcpy(&t, e->text, sizeof t);
+    return t;
 }
