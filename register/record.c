@@ -101,11 +101,19 @@ static int last_hash(struct reg *r, char prev[65])
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* A fact of a case, held until the facts are inserted together. */
+struct reg_fact {
+    char *name, *value;
+    int line;
+};
+enum { REG_FACT_ROWS = 32 }; /* facts inserted by one statement at most */
+
 struct reg_run {
     struct reg *r;
     const struct rc_ruleset *rs;
     char prev[65], when[32];
-    sqlite3_stmt *entry, *fact;
+    sqlite3_stmt *entry;
+    sqlite3_stmt *facts[REG_FACT_ROWS + 1]; /* [n]: n rows, made when needed */
     long added;
     sqlite3_int64 seq;
     bool open;    /* a transaction is open */
@@ -115,6 +123,8 @@ struct reg_run {
     char *expl; /* the explanation of the case being added */
     size_t ecap;
     int fact_err;
+    struct reg_fact pend[REG_FACT_ROWS]; /* facts not yet inserted */
+    int npend;
 };
 
 /* The first failure kept (the recording stops there), its transaction
@@ -131,17 +141,57 @@ static void run_fail(struct reg_run *rr, int rc)
     rr->open = false;
 }
 
+/* The statement inserting n facts at once, prepared on first use. */
+static sqlite3_stmt *facts_stmt(struct reg_run *rr, int n)
+{
+    if (!rr->facts[n]) {
+        char sql[sizeof "INSERT INTO facts VALUES" +
+                 REG_FACT_ROWS * sizeof ",(?,?,?,?)"] =
+            "INSERT INTO facts VALUES";
+        for (int i = 0; i < n; i++)
+            strcat(sql, i ? ",(?,?,?,?)" : "(?,?,?,?)");
+        if (sqlite3_prepare_v2(rr->r->db, sql, -1, &rr->facts[n], NULL) !=
+            SQLITE_OK)
+            rr->facts[n] = NULL;
+    }
+    return rr->facts[n];
+}
+
+/* The facts held inserted, in one statement; their copies freed. */
+static void flush_facts(struct reg_run *rr)
+{
+    int n = rr->npend;
+    sqlite3_stmt *st = n && !rr->fact_err ? facts_stmt(rr, n) : NULL;
+    for (int i = 0; st && i < n; i++) {
+        struct reg_fact *f = &rr->pend[i];
+        sqlite3_bind_int64(st, 4 * i + 1, rr->seq);
+        sqlite3_bind_text(st, 4 * i + 2, f->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4 * i + 3, f->value, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 4 * i + 4, f->line);
+    }
+    if (n && (!st || sqlite3_step(st) != SQLITE_DONE))
+        rr->fact_err = 1;
+    if (st)
+        sqlite3_reset(st);
+    for (int i = 0; i < n; i++) {
+        free(rr->pend[i].name);
+        free(rr->pend[i].value);
+    }
+    rr->npend = 0;
+}
+
+/* A fact of the case held, to be inserted with the ones after it. */
 static void add_fact(void *ctx, const char *name, const char *value, int line)
 {
     struct reg_run *rr = ctx;
-    sqlite3_stmt *st = rr->fact;
-    sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, rr->seq);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, value, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 4, line);
-    if (!rr->fact_err && sqlite3_step(st) != SQLITE_DONE)
-        rr->fact_err = 1;
+    struct reg_fact *f = &rr->pend[rr->npend++];
+    f->name = strdup(name);
+    f->value = strdup(value);
+    f->line = line;
+    if (!f->name || !f->value)
+        cli_out_of_memory();
+    if (rr->npend == REG_FACT_ROWS)
+        flush_facts(rr);
 }
 
 /* One entry: the fields f (f[REG_F_PREV] is rr->prev), hashed and
@@ -164,7 +214,7 @@ static int add_entry(struct reg_run *rr, const char *f[REG_NF], int line)
     rr->seq = sqlite3_last_insert_rowid(rr->r->db);
     if (f[REG_F_TEXT])
         reg_facts(f[REG_F_KIND], f[REG_F_TEXT], line, add_fact, rr);
-    sqlite3_reset(rr->fact);
+    flush_facts(rr);
     if (rr->fact_err)
         return SQLITE_ERROR;
     memcpy(rr->prev, hash, sizeof hash);
@@ -272,9 +322,6 @@ struct reg_run *reg_run_begin(struct reg *r, const struct rc_ruleset *rs)
     gmtime_r(&now, &tm);
     strftime(rr->when, sizeof rr->when, "%Y-%m-%dT%H:%M:%SZ", &tm);
     int rc = sqlite3_prepare_v2(r->db, insert_entry, -1, &rr->entry, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(r->db, "INSERT INTO facts VALUES(?,?,?,?)", -1,
-                                &rr->fact, NULL);
     /* the rule set once, in its own transaction */
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -306,7 +353,8 @@ long reg_run_end(struct reg_run *rr)
     if (rr->err)
         reg_db_fail(rr->r, rr->err, rr->errmsg);
     sqlite3_finalize(rr->entry);
-    sqlite3_finalize(rr->fact);
+    for (int i = 0; i <= REG_FACT_ROWS; i++)
+        sqlite3_finalize(rr->facts[i]);
     reg_src_free(&rr->src);
     free(rr->errmsg);
     free(rr->expl);

@@ -33,7 +33,9 @@ R=tests/golden/report/small.rules
 C=tests/golden/register/one-line.case
 { $RONGCUO run -q --register "$d/none/r.db" $R $C >/dev/null; echo "exit $?"; } 2>&1 | h
 $RONGCUO run -q --register "$d/bad.db" rules/yichang.rules rules/cases/yichang-*.case >/dev/null
-dd if=/dev/zero of="$d/bad.db" bs=4096 seek=1 count=4 conv=notrunc 2>/dev/null
+# four pages after the first (the schema's) zeroed, whatever their size
+ps=$(sqlite3 "$d/bad.db" "PRAGMA page_size")
+dd if=/dev/zero of="$d/bad.db" bs="$ps" seek=1 count=4 conv=notrunc 2>/dev/null
 { $RONGCUO run -q --register "$d/bad.db" $R $C >"$d/out"; echo "exit $?"; } 2>&1 | h
 [ -s "$d/out" ] || echo "refused before any case is run"
 $RONGCUO run -q --register "$d/bad.db" rules/yichang.rules $C 2>&1 >/dev/null | h
