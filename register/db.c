@@ -127,6 +127,23 @@ static int table_count(struct reg *r)
     return n;
 }
 
+/* WAL mode, set before the schema's transaction and outside any other:
+ * two runs that open a new register at once would otherwise each hold a
+ * lock the other's switch to WAL waits for. SQLite does not always wait
+ * for that switch (sqlite3_busy_timeout), so it is tried again here, for
+ * as long. A failure is left to the schema's transaction to report (a
+ * file that is not a register, one that cannot be written). */
+static void wal_mode(struct reg *r)
+{
+    for (int waited = 0; waited < 60000; waited += 50) {
+        int rc = sqlite3_exec(r->db, "PRAGMA journal_mode=WAL", NULL, NULL,
+                              NULL);
+        if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+            return;
+        sqlite3_sleep(50);
+    }
+}
+
 /* The schema made (in a new file) or checked: 0, or -1 after a message. */
 static int schema(struct reg *r, bool create)
 {
@@ -137,6 +154,7 @@ static int schema(struct reg *r, bool create)
      * first transaction; a register made with other pages keeps them. */
     if (create)
         sqlite3_exec(r->db, "PRAGMA page_size = 16384", NULL, NULL, NULL);
+    wal_mode(r);
     if (sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
         user_version(r, &v) != SQLITE_OK) {
         if (sqlite3_errcode(r->db) != SQLITE_NOTADB) {
