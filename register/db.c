@@ -136,8 +136,8 @@ static int table_count(struct reg *r)
 static void wal_mode(struct reg *r)
 {
     for (int waited = 0; waited < 60000; waited += 50) {
-        int rc = sqlite3_exec(r->db, "PRAGMA journal_mode=WAL", NULL, NULL,
-                              NULL);
+        int rc =
+            sqlite3_exec(r->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
         if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
             return;
         sqlite3_sleep(50);
