@@ -6,6 +6,7 @@
 #include "register/reg_int.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +23,54 @@ struct scan {
     int line;
 };
 
-/* p past a quoted string (from its opening quote), on its line. */
+size_t reg_quote(const char *p)
+{
+    return *p == '"'                            ? 1
+           : strncmp(p, "\xe3\x80\x8c", 3) == 0 ? 3 /* 「 */
+           : strncmp(p, "\xe2\x80\x9c", 3) == 0 ? 3 /* “ */
+                                                : 0;
+}
+
+const char *reg_quote_end(const char *p, const char *end)
+{
+    size_t k = reg_quote(p);
+    const char *close = k == 1                  ? "\""
+                        : (uint8_t)p[0] == 0xe3 ? "\xe3\x80\x8d"  /* 」 */
+                                                : "\xe2\x80\x9d"; /* ” */
+    size_t cl = strlen(close);
+    for (p += k; p < end && *p && *p != '\n'; p++) {
+        if (*p == '\\' && p + 1 < end && (p[1] == '\\' || p[1] == '"'))
+            p++;
+        else if ((size_t)(end - p) >= cl && memcmp(p, close, cl) == 0)
+            return p + cl;
+    }
+    return p;
+}
+
+size_t reg_brace(const char *p, bool open)
+{
+    if (*p == (open ? '{' : '}'))
+        return 1;
+    return strncmp(p, open ? "\xef\xbd\x9b" : "\xef\xbd\x9d", 3) == 0 ? 3 : 0;
+}
+
+/* A separator between facts at p (, ; and the full-width ，；、): its
+ * length, or 0. */
+static size_t separator(const char *p)
+{
+    if (*p == ',' || *p == ';')
+        return 1;
+    return strncmp(p, "\xef\xbc\x8c", 3) == 0 ||         /* ， */
+                   strncmp(p, "\xef\xbc\x9b", 3) == 0 || /* ； */
+                   strncmp(p, "\xe3\x80\x81", 3) == 0    /* 、 */
+               ? 3
+               : 0;
+}
+
+/* p past a string (from its opening quote), on its line. */
 static void skip_string(struct scan *s)
 {
-    for (s->p++; *s->p && *s->p != '"' && *s->p != '\n'; s->p++)
-        if (*s->p == '\\' && s->p[1] && s->p[1] != '\n')
-            s->p++;
-    if (*s->p == '"')
-        s->p++;
+    s->p = reg_quote_end(s->p, s->p + strcspn(s->p, "\n"));
 }
 
 /* Spaces, commas, semicolons, comments and line ends skipped, lines
@@ -39,7 +80,10 @@ static void skip_blank(struct scan *s)
     for (;;) {
         if (*s->p == '\n')
             s->line++;
-        if (*s->p && strchr(" \t\r\n,;", *s->p))
+        size_t k = separator(s->p);
+        if (k)
+            s->p += k;
+        else if (*s->p && strchr(" \t\r\n", *s->p))
             s->p++;
         else if (*s->p == '#')
             s->p += strcspn(s->p, "\n");
@@ -54,17 +98,28 @@ static size_t equals(const char *p)
     return *p == '=' ? 1 : strncmp(p, "\xef\xbc\x9d", 3) == 0 ? 3 : 0;
 }
 
+/* Whether the word at p ends there: a space, a separator, a comment or
+ * a closing brace. */
+static bool word_ends(const char *p)
+{
+    return !*p || strchr(" \t\r\n#", *p) || separator(p) || reg_brace(p, false);
+}
+
 /* The value at s->p, as written, up to where it ends on its line: a
  * quoted string, a set {…}, or a word. Its end. */
 static const char *value_end(struct scan *s)
 {
-    if (*s->p == '"')
+    size_t k;
+    if (reg_quote(s->p))
         skip_string(s);
-    else if (*s->p == '{') {
-        size_t n = strcspn(s->p, "}\n");
-        s->p += n + (s->p[n] == '}');
+    else if ((k = reg_brace(s->p, true))) {
+        const char *end = s->p + strcspn(s->p, "\n");
+        for (s->p += k; s->p < end && !(k = reg_brace(s->p, false));)
+            s->p = reg_quote(s->p) ? reg_quote_end(s->p, end) : s->p + 1;
+        s->p += s->p < end ? k : 0;
     } else
-        s->p += strcspn(s->p, " \t\r\n,;}#");
+        while (!word_ends(s->p))
+            s->p++;
     return s->p;
 }
 
@@ -73,10 +128,10 @@ static const char *value_end(struct scan *s)
 static bool case_fact(struct scan *s, reg_fact_fn fn, void *ctx)
 {
     skip_blank(s);
-    if (!*s->p || *s->p == '}')
+    if (!*s->p || reg_brace(s->p, false))
         return false;
     const char *name = s->p;
-    while (*s->p && !strchr(" \t\r\n,;}#", *s->p) && !equals(s->p))
+    while (!word_ends(s->p) && !equals(s->p))
         s->p++;
     const char *name_end = s->p;
     s->p += strspn(s->p, " \t");
@@ -103,14 +158,14 @@ static bool case_fact(struct scan *s, reg_fact_fn fn, void *ctx)
 static void case_facts(const char *text, int first, reg_fact_fn fn, void *ctx)
 {
     struct scan s = {text, first};
-    while (*s.p && *s.p != '{') { /* the head: case "ID" "title" */
-        if (*s.p == '"')
+    size_t k = 0;
+    while (*s.p && !(k = reg_brace(s.p, true))) { /* case "ID" "title" */
+        if (reg_quote(s.p))
             skip_string(&s);
         else
             s.line += *s.p++ == '\n';
     }
-    if (*s.p == '{')
-        s.p++;
+    s.p += k;
     while (case_fact(&s, fn, ctx))
         ;
 }

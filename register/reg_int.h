@@ -34,6 +34,17 @@ enum {
  * over each field as "N" (NULL) or "<length>:<bytes>", as 64 hex digits. */
 void reg_entry_hash(const char *const f[REG_NF], char out[65]);
 
+/* How a .case file's text is read outside the parser (the lexer's
+ * spellings, lexer/lexer.l): a string opens with " 「 or “ and closes
+ * with " 」 or ” (\\ and \" escaped inside); braces are { } or the
+ * full-width ｛ ｝. reg_quote: the length of the string's opening quote
+ * at p, 0 when none opens there. reg_quote_end: p (an opening quote) past
+ * its string, up to its closing quote, or else to end or a line end.
+ * reg_brace: the length of an opening (open) or closing brace at p, or
+ * 0. */
+size_t reg_quote(const char *p);
+const char *reg_quote_end(const char *p, const char *end);
+size_t reg_brace(const char *p, bool open);
 /* The facts a case gives, read from its text (kind "case": the lines
  * NAME = VALUE of a .case block; "jsonl": the "facts" object of one JSON
  * line): calls fn for each with its name, value as written, and line

@@ -202,21 +202,24 @@ static bool src_open(struct reg_src *s, const char *path)
 }
 
 /* The braces of line [a, a + n) of a .case block counted into *depth,
- * outside quoted strings and comments: whether the block ends on it. */
+ * outside strings and comments: whether the block ends on it. */
 static bool block_ends(const char *a, size_t n, int *depth)
 {
-    bool quoted = false, ended = false;
-    for (const char *p = a; p < a + n; p++) {
-        if (quoted && *p == '\\' && p + 1 < a + n)
-            p++;
-        else if (*p == '"')
-            quoted = !quoted;
-        else if (!quoted && *p == '#')
-            break;
-        else if (!quoted && *p == '{')
+    bool ended = false;
+    const char *end = a + n;
+    for (const char *p = a; p < end && *p != '#';) {
+        size_t k;
+        if (reg_quote(p))
+            p = reg_quote_end(p, end);
+        else if ((k = reg_brace(p, true))) {
             (*depth)++;
-        else if (!quoted && *p == '}' && *depth > 0)
-            ended = --*depth == 0;
+            p += k;
+        } else if ((k = reg_brace(p, false))) {
+            if (*depth > 0)
+                ended = --*depth == 0;
+            p += k;
+        } else
+            p++;
     }
     return ended;
 }
@@ -229,7 +232,7 @@ static bool starts_case(const char *l)
     size_t k = strncmp(l, "case", 4) == 0                       ? 4
                : strncmp(l, "\xe6\xa1\x88\xe4\xbb\xb6", 6) == 0 ? 6
                                                                 : 0;
-    return k && (l[k] == ' ' || l[k] == '\t' || l[k] == '"');
+    return k && (l[k] == ' ' || l[k] == '\t' || reg_quote(l + k));
 }
 
 /* The case's text from its head line, already in s->buf (n bytes): one
