@@ -4,7 +4,6 @@
  */
 #include "register/reg_int.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,25 +121,10 @@ static int check(struct reg *r)
 
 int reg_register_cmd(int argc, char **argv)
 {
-    static const struct option longs[] = {
-        {"lang", required_argument, NULL, 'L'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    const char *v, *file = NULL, *sub = NULL;
-    struct cli_args args;
-    cli_args_init(&args, argc, argv, "h", longs, USAGE_REGISTER);
-    for (int c; (c = cli_args_next(&args, &v)) != CLI_END;) {
-        if (c == CLI_BAD)
-            return EXIT_USAGE;
-        if (c == 'h')
-            return cli_help(USAGE_REGISTER);
-        if (c == CLI_FILE && !sub)
-            sub = v;
-        else if (c == CLI_FILE && !file)
-            file = v;
-        else if (c == CLI_FILE)
-            return CLI_USAGE(USAGE_REGISTER, reg_extra_argument, v);
-    }
+    const char *sub, *file;
+    int rc = reg_two_args(argc, argv, USAGE_REGISTER, &sub, &file);
+    if (rc != -1)
+        return rc;
     if (!sub)
         return CLI_USAGE0(USAGE_REGISTER, reg_name_file);
     if (strcmp(sub, "check") != 0)
@@ -150,7 +134,7 @@ int reg_register_cmd(int argc, char **argv)
     struct reg *r = reg_open(file, false);
     if (!r)
         return EXIT_USAGE;
-    int rc = check(r);
+    rc = check(r);
     reg_close(r);
     return rc;
 }

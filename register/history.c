@@ -165,33 +165,44 @@ static int history(struct reg *r, const char *id)
     return EXIT_OK;
 }
 
-int reg_history_cmd(int argc, char **argv)
+int reg_two_args(int argc, char **argv, const char *usage, const char **a,
+                 const char **b)
 {
     static const struct option longs[] = {
         {"lang", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    const char *v, *file = NULL, *id = NULL;
+    const char *v;
     struct cli_args args;
-    cli_args_init(&args, argc, argv, "h", longs, USAGE_HISTORY);
+    *a = *b = NULL;
+    cli_args_init(&args, argc, argv, "h", longs, usage);
     for (int c; (c = cli_args_next(&args, &v)) != CLI_END;) {
         if (c == CLI_BAD)
             return EXIT_USAGE;
         if (c == 'h')
-            return cli_help(USAGE_HISTORY);
-        if (c == CLI_FILE && !file)
-            file = v;
-        else if (c == CLI_FILE && !id)
-            id = v;
+            return cli_help(usage);
+        if (c == CLI_FILE && !*a)
+            *a = v;
+        else if (c == CLI_FILE && !*b)
+            *b = v;
         else if (c == CLI_FILE)
-            return CLI_USAGE(USAGE_HISTORY, reg_extra_argument, v);
+            return CLI_USAGE(usage, reg_extra_argument, v);
     }
+    return -1;
+}
+
+int reg_history_cmd(int argc, char **argv)
+{
+    const char *file, *id;
+    int rc = reg_two_args(argc, argv, USAGE_HISTORY, &file, &id);
+    if (rc != -1)
+        return rc;
     if (!file || !id)
         return CLI_USAGE0(USAGE_HISTORY, reg_name_file_and_case);
     struct reg *r = reg_open(file, false);
     if (!r)
         return EXIT_USAGE;
-    int rc = history(r, id);
+    rc = history(r, id);
     reg_close(r);
     return rc;
 }

@@ -34,6 +34,13 @@ enum {
  * over each field as "N" (NULL) or "<length>:<bytes>", as 64 hex digits. */
 void reg_entry_hash(const char *const f[REG_NF], char out[65]);
 
+/* The two names a register command takes (history FILE.db CASE-ID,
+ * register check FILE.db) read from its arguments, options --lang and
+ * --help allowed, into *a and *b (NULL when not given): -1, or the exit
+ * status of --help or of a usage error (usage printed after it). */
+int reg_two_args(int argc, char **argv, const char *usage, const char **a,
+                 const char **b);
+
 /* How a .case file's text is read outside the parser (the lexer's
  * spellings, lexer/lexer.l): a string opens with " 「 or “ and closes
  * with " 」 or ” (\\ and \" escaped inside); braces are { } or the
